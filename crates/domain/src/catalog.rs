@@ -1,0 +1,381 @@
+//! The service catalog as the citizen meets it: services, life situations, places and the
+//! authorities responsible for them.
+//!
+//! Keys follow the German standards: services carry their 14-digit FIM LeiKa key, places their
+//! official Amtlicher Gemeindeschlüssel (AGS, 8 digits) or district key (5 digits), and the Land
+//! is `16`. Responsibility is found by walking a place's key upwards (municipality → district →
+//! Land) until an authority of the right level is found. This module never does IO.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+/// The languages the app speaks. German is the source language; every text has a German form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    #[default]
+    De,
+    En,
+}
+
+impl Language {
+    pub const ALL: [Language; 2] = [Language::De, Language::En];
+
+    /// The BCP 47 tag (`de`, `en`), as used for `lang` attributes and locale folders.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Language::De => "de",
+            Language::En => "en",
+        }
+    }
+
+    pub fn from_tag(tag: &str) -> Option<Language> {
+        let primary = tag.split(['-', '_']).next().unwrap_or_default();
+        match primary.to_ascii_lowercase().as_str() {
+            "de" => Some(Language::De),
+            "en" => Some(Language::En),
+            _ => None,
+        }
+    }
+}
+
+/// A text in German and, where we have one, English. Falls back to German.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Localized {
+    pub de: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+}
+
+impl Localized {
+    pub fn de(text: impl Into<String>) -> Self {
+        Localized { de: text.into(), en: None }
+    }
+
+    pub fn new(de: impl Into<String>, en: impl Into<String>) -> Self {
+        Localized { de: de.into(), en: Some(en.into()) }
+    }
+
+    pub fn get(&self, language: Language) -> &str {
+        match language {
+            Language::De => &self.de,
+            Language::En => self.en.as_deref().unwrap_or(&self.de),
+        }
+    }
+}
+
+/// Which level of government handles a service for a given place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum ResponsibleLevel {
+    /// The town or municipality (Gemeinde, Stadt): registration office, dog tax, trade office.
+    Municipality,
+    /// The district (Landratsamt) or the district-free city (kreisfreie Stadt).
+    District,
+    /// The Land Thüringen (Landesverwaltungsamt and other state offices).
+    Land,
+    /// A federal authority.
+    Federal,
+}
+
+impl ResponsibleLevel {
+    /// The key of the place at this level, cut from an AGS (`16051000` → `16051` → `16`).
+    /// `None` for federal services, which have no Thüringen key.
+    pub fn key_of(self, ags: &str) -> Option<&str> {
+        let len = match self {
+            ResponsibleLevel::Municipality => 8,
+            ResponsibleLevel::District => 5,
+            ResponsibleLevel::Land => 2,
+            ResponsibleLevel::Federal => return None,
+        };
+        ags.get(..len)
+    }
+
+    /// The next level up, for the walk when no authority is found at this one.
+    pub fn parent(self) -> Option<ResponsibleLevel> {
+        match self {
+            ResponsibleLevel::Municipality => Some(ResponsibleLevel::District),
+            ResponsibleLevel::District => Some(ResponsibleLevel::Land),
+            ResponsibleLevel::Land | ResponsibleLevel::Federal => None,
+        }
+    }
+}
+
+/// A life situation (Lebenslage) that groups services: moving house, building, a car, ...
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LifeSituation {
+    /// A stable slug, e.g. `wohnen-umzug`.
+    pub id: String,
+    pub name: Localized,
+}
+
+/// One administrative service (Verwaltungsleistung) of the federal catalog.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Service {
+    /// The 14-digit FIM LeiKa key, e.g. `99108001001000`.
+    pub leika_key: String,
+    pub name: Localized,
+    /// The life situation's id, if the catalog assigns one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub life_situation: Option<String>,
+    /// The topic (Themenfeld) in German, as the federal catalog names it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topic: Option<String>,
+    /// The OZG service bundle it belongs to (e.g. "Wohnsitzmeldungen").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ozg_bundle: Option<String>,
+    /// The legal basis, abbreviated (e.g. "BMG").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub law: Option<String>,
+    pub responsible_level: ResponsibleLevel,
+    /// True where we checked who is responsible in Thüringen; false where the level is only
+    /// inferred from the LeiKa type, so the UI can say "ask 115 if unsure".
+    #[serde(default)]
+    pub responsibility_confirmed: bool,
+    /// Services we describe in full (description, fees, documents, form).
+    #[serde(default)]
+    pub featured: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<Localized>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub who_can_apply: Option<Localized>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fees: Option<Localized>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<Localized>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<Localized>,
+    /// The form definition id to apply online, where one exists.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form_id: Option<String>,
+    /// Extra search words (synonyms, e.g. "Ummeldung" for "Wohnsitz Anmeldung").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
+}
+
+/// A kind of office.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AuthorityKind {
+    MunicipalAdministration,
+    DistrictOffice,
+    CityAdministration,
+    StateOffice,
+    FederalOffice,
+}
+
+/// An office that handles services for the places under its key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Authority {
+    pub id: String,
+    pub name: Localized,
+    pub kind: AuthorityKind,
+    pub level: ResponsibleLevel,
+    /// The key of the area it serves: an AGS (8), a district key (5), `16` for the Land, empty
+    /// for federal offices.
+    pub area_key: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opening_hours: Option<Localized>,
+}
+
+/// A district (Landkreis) or district-free city (kreisfreie Stadt).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct District {
+    /// The first five digits of the AGS, e.g. `16051`.
+    pub key: String,
+    pub name: String,
+    pub district_free_city: bool,
+    pub seat: String,
+}
+
+/// A municipality (Gemeinde or Stadt) with its official key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Municipality {
+    /// The 8-digit Amtlicher Gemeindeschlüssel, e.g. `16051000`.
+    pub ags: String,
+    pub name: String,
+}
+
+impl Municipality {
+    pub fn district_key(&self) -> &str {
+        self.ags.get(..5).unwrap_or(&self.ags)
+    }
+}
+
+/// A postal code and a place it covers, so "where do I live" works offline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostalCodeArea {
+    pub postal_code: String,
+    pub place: String,
+    pub district_key: String,
+}
+
+/// The whole catalog as one value: what the state API serves and the app caches.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Catalog {
+    /// A version that changes whenever the content changes (also the base of the ETag).
+    pub version: String,
+    pub services: Vec<Service>,
+    pub life_situations: Vec<LifeSituation>,
+    pub authorities: Vec<Authority>,
+    pub districts: Vec<District>,
+    pub municipalities: Vec<Municipality>,
+    pub postal_codes: Vec<PostalCodeArea>,
+}
+
+impl Catalog {
+    pub fn service(&self, leika_key: &str) -> Option<&Service> {
+        self.services.iter().find(|s| s.leika_key == leika_key)
+    }
+
+    pub fn municipality(&self, ags: &str) -> Option<&Municipality> {
+        self.municipalities.iter().find(|m| m.ags == ags)
+    }
+
+    pub fn life_situation(&self, id: &str) -> Option<&LifeSituation> {
+        self.life_situations.iter().find(|l| l.id == id)
+    }
+
+    /// The municipalities whose name or postal-code places match a postal code, best first.
+    pub fn municipalities_for_postal_code(&self, postal_code: &str) -> Vec<&Municipality> {
+        let places: Vec<&PostalCodeArea> =
+            self.postal_codes.iter().filter(|p| p.postal_code == postal_code).collect();
+        let mut found: Vec<&Municipality> = Vec::new();
+        for area in &places {
+            for m in &self.municipalities {
+                if m.district_key() == area.district_key
+                    && municipality_name_matches(&m.name, &area.place)
+                    && !found.iter().any(|f| f.ags == m.ags)
+                {
+                    found.push(m);
+                }
+            }
+        }
+        found
+    }
+
+    /// Builds an index for the responsibility walk; build once, ask often.
+    pub fn authority_index(&self) -> AuthorityIndex<'_> {
+        let mut by_level_and_key = HashMap::new();
+        for authority in &self.authorities {
+            by_level_and_key.insert((authority.level, authority.area_key.as_str()), authority);
+        }
+        AuthorityIndex { by_level_and_key }
+    }
+}
+
+/// `Stadt Erfurt` matches the place `Erfurt`; `Gemeinde X` or plain `X` likewise.
+fn municipality_name_matches(municipality: &str, place: &str) -> bool {
+    let bare = municipality
+        .strip_prefix("Stadt ")
+        .or_else(|| municipality.strip_prefix("Gemeinde "))
+        .unwrap_or(municipality);
+    let bare = bare.split(',').next().unwrap_or(bare).trim();
+    bare.eq_ignore_ascii_case(place.trim())
+}
+
+/// Looks up who is responsible for a service at a place.
+pub struct AuthorityIndex<'a> {
+    by_level_and_key: HashMap<(ResponsibleLevel, &'a str), &'a Authority>,
+}
+
+impl<'a> AuthorityIndex<'a> {
+    /// Walks the place's key upwards from the service's level until an authority is found.
+    /// `ags` is the 8-digit key of the person's municipality.
+    pub fn responsible_for(&self, service: &Service, ags: &str) -> Option<&'a Authority> {
+        let mut level = Some(service.responsible_level);
+        while let Some(current) = level {
+            let key = current.key_of(ags).unwrap_or("");
+            if let Some(found) = self.by_level_and_key.get(&(current, key)) {
+                return Some(found);
+            }
+            level = current.parent();
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn authority(level: ResponsibleLevel, key: &str, name: &str) -> Authority {
+        Authority {
+            id: format!("{level:?}-{key}"),
+            name: Localized::de(name),
+            kind: AuthorityKind::MunicipalAdministration,
+            level,
+            area_key: key.to_string(),
+            address: None,
+            phone: None,
+            opening_hours: None,
+        }
+    }
+
+    fn service(level: ResponsibleLevel) -> Service {
+        Service {
+            leika_key: "99108001001000".into(),
+            name: Localized::de("Bewohnerparkausweis"),
+            life_situation: None,
+            topic: None,
+            ozg_bundle: None,
+            law: None,
+            responsible_level: level,
+            responsibility_confirmed: true,
+            featured: false,
+            summary: None,
+            who_can_apply: None,
+            fees: None,
+            duration: None,
+            documents: vec![],
+            form_id: None,
+            keywords: vec![],
+        }
+    }
+
+    #[test]
+    fn responsibility_walks_upwards_until_an_authority_is_found() {
+        let catalog = Catalog {
+            authorities: vec![
+                authority(ResponsibleLevel::Municipality, "16051000", "Stadtverwaltung Erfurt"),
+                authority(ResponsibleLevel::District, "16066", "Landratsamt Schmalkalden-Meiningen"),
+                authority(ResponsibleLevel::Land, "16", "Landesverwaltungsamt"),
+            ],
+            ..Catalog::default()
+        };
+        let index = catalog.authority_index();
+        let municipal = service(ResponsibleLevel::Municipality);
+        let found = index.responsible_for(&municipal, "16051000").map(|a| a.name.de.as_str());
+        assert_eq!(found, Some("Stadtverwaltung Erfurt"), "the municipality itself answers");
+        let found = index.responsible_for(&municipal, "16066001").map(|a| a.name.de.as_str());
+        assert_eq!(
+            found,
+            Some("Landratsamt Schmalkalden-Meiningen"),
+            "a municipality without its own office falls back to its district"
+        );
+        let found = index.responsible_for(&municipal, "16999999").map(|a| a.name.de.as_str());
+        assert_eq!(found, Some("Landesverwaltungsamt"), "the Land is the last resort");
+        let federal = service(ResponsibleLevel::Federal);
+        assert_eq!(index.responsible_for(&federal, "16051000"), None, "no federal office here");
+    }
+
+    #[test]
+    fn localized_text_falls_back_to_german() {
+        let text = Localized::de("Hundesteuer");
+        assert_eq!(text.get(Language::En), "Hundesteuer", "no English text: show German");
+        let text = Localized::new("Hundesteuer", "Dog tax");
+        assert_eq!(text.get(Language::En), "Dog tax", "English where we have it");
+    }
+
+    #[test]
+    fn language_tags_parse_with_regions() {
+        assert_eq!(Language::from_tag("de-DE"), Some(Language::De), "region is ignored");
+        assert_eq!(Language::from_tag("EN_gb"), Some(Language::En), "case and underscore");
+        assert_eq!(Language::from_tag("fr"), None, "unsupported language");
+    }
+}

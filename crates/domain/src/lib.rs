@@ -1,0 +1,17 @@
+//! ThüringenApp's domain: what a service, an authority, a place, a form and a draft *are*,
+//! and the rules over them.
+//!
+//! This crate is pure. It must never do IO, read a clock, make random numbers or spawn
+//! anything: time, ids and data come in as arguments. It compiles for `wasm32-unknown-unknown`
+//! (the UI) and natively (the shell and the state API), so every rule is written once.
+
+pub mod catalog;
+pub mod form;
+pub mod ipc;
+pub mod search;
+pub mod text;
+
+pub use catalog::{
+    Authority, AuthorityKind, Catalog, District, Language, LifeSituation, Localized, Municipality,
+    PostalCodeArea, ResponsibleLevel, Service,
+};
