@@ -1,1 +1,25 @@
-//! placeholder
+//! The reference state API of ThüringenApp: the server the app syncs with, so the app runs end
+//! to end on one machine and every test talks to a real server over real HTTP.
+//!
+//! It serves the catalog (with ETag) and form definitions, accepts submissions shaped like
+//! FIT-Connect (create with an `Idempotency-Key` announcing attachments, chunked resumable
+//! uploads checked by SHA-512, a final submit), keeps their BundID status history, delivers
+//! inbox messages, plays the OAuth 2 / OIDC broker with demo citizens, and offers a small back
+//! office for demos and tests. Errors are RFC 9457 problem documents.
+//!
+//! Layout: `http` holds thin axum handlers; `service` holds the rules (idempotency, uploads,
+//! status moves, auth); `storage` is the only place that speaks SQL. This crate must never log
+//! personal data (answers, names, tokens), and never depends on the app's `store` or `sync`.
+
+pub mod catalog;
+pub mod config;
+pub mod error;
+pub mod http;
+pub mod server;
+pub mod state;
+
+pub use config::{Config, DemoCitizen, Limits, OAuthClient};
+pub use error::{Error, FieldProblem, Problem};
+pub use http::router;
+pub use server::{serve, serve_with_shutdown};
+pub use state::AppState;

@@ -1,0 +1,177 @@
+//! Server configuration: what the binary reads from its flags and tests build in code.
+//!
+//! Every field except the data directory and the catalog has a default, so
+//! `Config { data_dir, catalog, ..Config::default() }` is enough. This module never does IO.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// A demo citizen who can log in on the login page (the reference server plays the
+/// BundID broker; these are not real people).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoCitizen {
+    /// The stable subject (`sub`) the tokens carry; submissions and messages belong to it.
+    pub subject: String,
+    pub username: String,
+    pub password: String,
+    pub display_name: String,
+    /// BundID trust level: `basic`, `substantial` or `high`.
+    pub trust_level: String,
+}
+
+impl DemoCitizen {
+    fn demo(subject: &str, username: &str, display_name: &str, trust_level: &str) -> Self {
+        DemoCitizen {
+            subject: subject.to_string(),
+            username: username.to_string(),
+            password: "demo".to_string(),
+            display_name: display_name.to_string(),
+            trust_level: trust_level.to_string(),
+        }
+    }
+
+    /// The accounts shown on the login page of a default server.
+    pub fn defaults() -> Vec<DemoCitizen> {
+        vec![
+            DemoCitizen::demo("citizen-anna", "anna", "Anna Beispiel", "substantial"),
+            DemoCitizen::demo("citizen-ben", "ben", "Ben Muster", "basic"),
+            DemoCitizen::demo("citizen-clara", "clara", "Clara Probe", "high"),
+        ]
+    }
+}
+
+/// An OAuth client the server accepts (public clients only: the app uses PKCE, no secret).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OAuthClient {
+    pub client_id: String,
+    /// A redirect URI is accepted when it starts with one of these (RFC 8252 loopback
+    /// redirects use any port, so `http://127.0.0.1:` is a prefix).
+    pub redirect_uri_prefixes: Vec<String>,
+}
+
+impl OAuthClient {
+    /// The app itself: loopback redirects and its private-use URI scheme.
+    pub fn app() -> Self {
+        OAuthClient {
+            client_id: "thueringen-app".to_string(),
+            redirect_uri_prefixes: vec![
+                "http://127.0.0.1:".to_string(),
+                "http://[::1]:".to_string(),
+                "de.thueringen.app:/".to_string(),
+            ],
+        }
+    }
+}
+
+/// Limits against abuse and mistakes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Limits {
+    /// Largest JSON request body.
+    pub max_json_body: usize,
+    /// Largest single upload chunk (one PATCH).
+    pub max_chunk: usize,
+    /// Largest attachment.
+    pub max_attachment: u64,
+    /// Most attachments one submission may announce.
+    pub max_attachments: usize,
+    /// Media types accepted for attachments.
+    pub attachment_media_types: Vec<String>,
+    /// Requests per second per client (bearer subject or peer address); `None` = no limit.
+    pub rate_per_second: Option<f64>,
+    /// Burst size of the rate limit.
+    pub rate_burst: f64,
+    /// How long a client may take to send its request headers.
+    pub header_read_timeout: Duration,
+    /// How long one request (including reading its body) may take.
+    pub request_timeout: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_json_body: 1024 * 1024,
+            max_chunk: 4 * 1024 * 1024,
+            max_attachment: 20 * 1024 * 1024,
+            max_attachments: 20,
+            attachment_media_types: vec![
+                "application/pdf".to_string(),
+                "image/jpeg".to_string(),
+                "image/png".to_string(),
+                "application/xml".to_string(),
+                "application/json".to_string(),
+                "text/plain".to_string(),
+            ],
+            rate_per_second: Some(50.0),
+            rate_burst: 200.0,
+            header_read_timeout: Duration::from_secs(10),
+            request_timeout: Duration::from_secs(60),
+        }
+    }
+}
+
+/// Everything the server needs to run.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Where the SQLite database lives (created if missing).
+    pub data_dir: PathBuf,
+    /// The catalog served at `/v1/catalog`.
+    pub catalog: domain::Catalog,
+    /// Form definitions served at `/v1/forms/{id}/{version}`, as JSON documents with top-level
+    /// `id` and `version` fields (until `domain::form` defines the type).
+    pub forms: Vec<serde_json::Value>,
+    /// How long an unfinished (never submitted) submission lives.
+    pub submission_ttl: Duration,
+    /// How often expired submissions are swept.
+    pub sweep_interval: Duration,
+    /// When true, a submitted submission is at once marked RECEIVED (as an automatic relay).
+    pub auto_receive: bool,
+    /// The public base URL, used in the OpenID configuration (e.g. `http://127.0.0.1:8787`).
+    /// `None`: derived from the request's `Host` header.
+    pub public_url: Option<String>,
+    pub citizens: Vec<DemoCitizen>,
+    pub clients: Vec<OAuthClient>,
+    /// Bearer credential of the back office (`/admin/v1/...`); `None` disables those endpoints.
+    pub admin_token: Option<String>,
+    pub access_token_ttl: Duration,
+    pub refresh_token_ttl: Duration,
+    pub limits: Limits,
+    /// Durable commits (`synchronous=FULL`): survive power loss, not only a killed process.
+    pub sync_full: bool,
+    /// Test hook: how long creating a submission holds its Idempotency-Key before it
+    /// answers, so tests can observe the 409 of a concurrent retry. Zero in production.
+    pub debug_create_delay: Duration,
+}
+
+impl Config {
+    /// A configuration with every default and the given data directory and catalog.
+    pub fn new(data_dir: impl Into<PathBuf>, catalog: domain::Catalog) -> Self {
+        Config {
+            data_dir: data_dir.into(),
+            catalog,
+            ..Config::default()
+        }
+    }
+}
+
+impl Default for Config {
+    /// Every default; `data_dir` is empty and must be set before serving.
+    fn default() -> Self {
+        Config {
+            data_dir: PathBuf::new(),
+            catalog: domain::Catalog::default(),
+            forms: Vec::new(),
+            submission_ttl: Duration::from_secs(24 * 60 * 60),
+            sweep_interval: Duration::from_secs(60),
+            auto_receive: true,
+            public_url: None,
+            citizens: DemoCitizen::defaults(),
+            clients: vec![OAuthClient::app()],
+            admin_token: None,
+            access_token_ttl: Duration::from_secs(15 * 60),
+            refresh_token_ttl: Duration::from_secs(90 * 24 * 60 * 60),
+            limits: Limits::default(),
+            sync_full: false,
+            debug_create_delay: Duration::ZERO,
+        }
+    }
+}
