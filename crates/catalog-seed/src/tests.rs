@@ -1,0 +1,432 @@
+//! Data-driven checks of the whole seed catalog against the raw data files.
+
+use std::collections::HashSet;
+use std::time::Instant;
+
+use domain::{Catalog, ResponsibleLevel};
+
+use super::*;
+
+/// The fewest featured services the app promises.
+const MIN_FEATURED: usize = 5;
+
+/// The five showcase services and the ids of their form definitions.
+const SHOWCASE: [(&str, &str); 5] = [
+    ("99108001001000", "bewohnerparkausweis"),
+    ("99115005104000", "wohnsitz-anmeldung"),
+    ("99012008001000", "baugenehmigung"),
+    ("99102013000000", "hundesteuer"),
+    ("99050012104000", "gewerbeanmeldung"),
+];
+
+fn catalog() -> Catalog {
+    match seed_catalog() {
+        Ok(catalog) => catalog,
+        Err(e) => panic!("the seed catalog must build: {e}"),
+    }
+}
+
+/// The distinct values of one column of a raw CSV text, read independently of the seed code.
+fn column(text: &str, name: &str) -> Vec<String> {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().cloned().unwrap_or_default();
+    let index = headers.iter().position(|h| h == name);
+    assert!(index.is_some(), "column {name} exists");
+    let index = index.unwrap_or_default();
+    reader
+        .records()
+        .map(|r| {
+            r.map(|r| r.get(index).unwrap_or_default().to_string())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// The featured keys, read from the JSON independently of the seed code.
+fn featured_keys() -> Vec<String> {
+    let value: serde_json::Value = serde_json::from_str(FEATURED.text).unwrap_or_default();
+    value["services"]
+        .as_array()
+        .map(|services| {
+            services
+                .iter()
+                .filter_map(|s| s["leika_key"].as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn counts_match_the_data_files() {
+    let c = catalog();
+    assert_eq!(c.services.len(), 4_813, "every LeiKa service");
+    assert_eq!(
+        c.services.len(),
+        column(LEIKA.text, "leika_key").len(),
+        "one per LeiKa row"
+    );
+    assert_eq!(c.municipalities.len(), 632, "all municipalities");
+    assert_eq!(
+        c.districts.len(),
+        23,
+        "17 Landkreise and 6 (former) kreisfreie Städte"
+    );
+    assert_eq!(c.postal_codes.len(), 1_041, "all postal-code rows");
+    assert_eq!(
+        c.authorities.len(),
+        632 + 23 + 1,
+        "one authority per municipality and district, plus the Land"
+    );
+}
+
+#[test]
+fn life_situations_cover_exactly_those_of_the_leika_file() {
+    let c = catalog();
+    let in_leika: HashSet<String> = column(LEIKA.text, "lebenslage")
+        .into_iter()
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    let ours: HashSet<String> = c
+        .life_situations
+        .iter()
+        .map(|l| l.name.de.clone())
+        .collect();
+    assert_eq!(
+        ours, in_leika,
+        "one entry per life situation used in the LeiKa file"
+    );
+    assert_eq!(
+        c.life_situations.len(),
+        55,
+        "the LeiKa file uses 55 life situations"
+    );
+    for l in &c.life_situations {
+        let en = l.name.en.as_deref().unwrap_or_default();
+        assert!(
+            !en.is_empty() && en != l.name.de,
+            "{} has an English name",
+            l.id
+        );
+    }
+    let ids: HashSet<&str> = c.life_situations.iter().map(|l| l.id.as_str()).collect();
+    for s in &c.services {
+        if let Some(id) = &s.life_situation {
+            assert!(
+                ids.contains(id.as_str()),
+                "{} refers to known life situation {id}",
+                s.leika_key
+            );
+        }
+    }
+    let without = c
+        .services
+        .iter()
+        .filter(|s| s.life_situation.is_none())
+        .count();
+    assert_eq!(
+        without, 16,
+        "the 16 rows without a life situation have none"
+    );
+    let moving = c
+        .service("99115005104000")
+        .and_then(|s| s.life_situation.as_deref());
+    assert_eq!(
+        moving,
+        Some("wohnen-umzug"),
+        "registration belongs to moving house"
+    );
+}
+
+#[test]
+fn every_featured_key_is_a_real_leika_key() {
+    let keys = featured_keys();
+    assert!(
+        keys.len() >= MIN_FEATURED,
+        "at least {MIN_FEATURED} featured, got {}",
+        keys.len()
+    );
+    let leika: HashSet<String> = column(LEIKA.text, "leika_key").into_iter().collect();
+    for key in &keys {
+        assert!(
+            leika.contains(key),
+            "featured key {key} exists in leika-services.csv"
+        );
+    }
+    let unique: HashSet<&String> = keys.iter().collect();
+    assert_eq!(unique.len(), keys.len(), "no service is featured twice");
+}
+
+#[test]
+fn featured_services_are_complete_in_both_languages() {
+    let c = catalog();
+    let featured: Vec<_> = c.services.iter().filter(|s| s.featured).collect();
+    assert_eq!(
+        featured.len(),
+        featured_keys().len(),
+        "every featured entry is applied"
+    );
+    assert!(
+        featured.len() >= MIN_FEATURED,
+        "at least {MIN_FEATURED} featured services"
+    );
+    for s in featured {
+        let key = &s.leika_key;
+        assert!(s.name.en.is_some(), "{key} has an English name");
+        for (field, text) in [
+            ("summary", &s.summary),
+            ("who_can_apply", &s.who_can_apply),
+            ("fees", &s.fees),
+            ("duration", &s.duration),
+        ] {
+            let complete = text
+                .as_ref()
+                .is_some_and(|t| !t.de.is_empty() && t.en.is_some());
+            assert!(complete, "{key} has {field} in German and English");
+        }
+        assert!(!s.documents.is_empty(), "{key} lists the documents needed");
+        assert!(!s.keywords.is_empty(), "{key} has search keywords");
+        assert!(
+            s.topic.is_some() || s.ozg_bundle.is_some(),
+            "{key} keeps its LeiKa row data"
+        );
+        assert_ne!(
+            s.responsible_level,
+            ResponsibleLevel::Federal,
+            "{key}: a Thüringen office"
+        );
+    }
+}
+
+#[test]
+fn showcase_services_carry_their_forms_and_keywords() {
+    let c = catalog();
+    for (key, form_id) in SHOWCASE {
+        let service = c.service(key);
+        assert!(service.is_some_and(|s| s.featured), "{key} is featured");
+        let found = service.and_then(|s| s.form_id.as_deref());
+        assert_eq!(found, Some(form_id), "{key} links form {form_id}");
+        assert!(
+            service.is_some_and(|s| s.responsibility_confirmed),
+            "{key} is confirmed"
+        );
+    }
+    let with_form = c.services.iter().filter(|s| s.form_id.is_some()).count();
+    assert_eq!(
+        with_form,
+        SHOWCASE.len(),
+        "only the showcase services have forms so far"
+    );
+    let keywords = |key: &str| {
+        c.service(key)
+            .map(|s| s.keywords.clone())
+            .unwrap_or_default()
+    };
+    for word in ["Anwohnerparkausweis", "Parkausweis"] {
+        assert!(
+            keywords("99108001001000").iter().any(|k| k == word),
+            "parking: {word}"
+        );
+    }
+    for word in ["Ummeldung", "Umzug", "Anmeldung Wohnung"] {
+        assert!(
+            keywords("99115005104000").iter().any(|k| k == word),
+            "registration: {word}"
+        );
+    }
+    for word in ["Bauantrag", "Digitaler Bauantrag"] {
+        assert!(
+            keywords("99012008001000").iter().any(|k| k == word),
+            "building: {word}"
+        );
+    }
+    let levels = [
+        ("99108001001000", ResponsibleLevel::Municipality),
+        ("99115005104000", ResponsibleLevel::Municipality),
+        ("99012008001000", ResponsibleLevel::District),
+        ("99102013000000", ResponsibleLevel::Municipality),
+        ("99050012104000", ResponsibleLevel::Municipality),
+    ];
+    for (key, level) in levels {
+        let found = c.service(key).map(|s| s.responsible_level);
+        assert_eq!(found, Some(level), "{key} is handled at the checked level");
+    }
+}
+
+#[test]
+fn non_featured_services_are_inferred_not_confirmed() {
+    let c = catalog();
+    for s in c.services.iter().filter(|s| !s.featured) {
+        assert!(
+            !s.responsibility_confirmed,
+            "{} is only inferred",
+            s.leika_key
+        );
+        assert!(
+            s.summary.is_none() && s.form_id.is_none(),
+            "{} has no texts",
+            s.leika_key
+        );
+    }
+    let level = |key: &str| c.service(key).map(|s| s.responsible_level);
+    assert_eq!(
+        level("99001001000000"),
+        Some(ResponsibleLevel::Municipality),
+        "type 5"
+    );
+    assert_eq!(
+        level("99007005000000"),
+        Some(ResponsibleLevel::Federal),
+        "type 1"
+    );
+    assert_eq!(
+        level("99001002000000"),
+        Some(ResponsibleLevel::District),
+        "type 2/3"
+    );
+}
+
+#[test]
+fn every_municipality_has_a_responsible_authority_for_every_featured_service() {
+    let c = catalog();
+    let index = c.authority_index();
+    let featured: Vec<_> = c.services.iter().filter(|s| s.featured).collect();
+    for m in &c.municipalities {
+        for s in &featured {
+            let found = index.responsible_for(s, &m.ags);
+            assert!(
+                found.is_some(),
+                "{} has an authority for {}",
+                m.ags,
+                s.leika_key
+            );
+            let level = found.map(|a| a.level);
+            assert_eq!(
+                level,
+                Some(s.responsible_level),
+                "{} is served at the service's own level for {}",
+                m.ags,
+                s.leika_key
+            );
+        }
+    }
+}
+
+#[test]
+fn authorities_are_named_for_their_places() {
+    let c = catalog();
+    let index = c.authority_index();
+    let name = |key: &str, ags: &str| {
+        c.service(key)
+            .and_then(|s| index.responsible_for(s, ags))
+            .map(|a| a.name.de.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        name("99108001001000", "16051000"),
+        "Stadtverwaltung Erfurt",
+        "Erfurt parking"
+    );
+    assert_eq!(
+        name("99012008001000", "16051000"),
+        "Stadtverwaltung Erfurt",
+        "Erfurt builds"
+    );
+    assert_eq!(
+        name("99102013000000", "16054000"),
+        "Stadtverwaltung Suhl",
+        "`Suhl, Stadt`"
+    );
+    assert_eq!(
+        name("99102013000000", "16061001"),
+        "Gemeindeverwaltung Arenshausen",
+        "a Gemeinde"
+    );
+    assert_eq!(
+        name("99012008001000", "16061001"),
+        "Landratsamt Eichsfeld",
+        "a Landkreis issues building permits"
+    );
+    assert_eq!(
+        name("99012008001000", "16056000"),
+        "Landratsamt Wartburgkreis",
+        "Eisenach is part of the Wartburgkreis since 2021"
+    );
+    let land = c
+        .authorities
+        .iter()
+        .find(|a| a.level == ResponsibleLevel::Land);
+    assert_eq!(
+        land.and_then(|a| a.address.as_deref()),
+        Some("Jorge-Semprún-Platz 4, 99423 Weimar"),
+        "the Landesverwaltungsamt sits in Weimar"
+    );
+    let ids: HashSet<&str> = c.authorities.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids.len(), c.authorities.len(), "authority ids are unique");
+    let phones = c.authorities.iter().filter(|a| a.phone.is_some()).count();
+    assert_eq!(
+        phones, 1,
+        "no invented phone numbers: only the Land office has one"
+    );
+    let free = c.districts.iter().filter(|d| d.district_free_city).count();
+    assert_eq!(
+        free, 5,
+        "five kreisfreie Städte remain after Eisenach joined a Landkreis"
+    );
+}
+
+#[test]
+fn postal_codes_lead_to_municipalities() {
+    let c = catalog();
+    let erfurt: Vec<&str> = c
+        .municipalities_for_postal_code("99084")
+        .iter()
+        .map(|m| m.ags.as_str())
+        .collect();
+    assert_eq!(erfurt, vec!["16051000"], "99084 is Erfurt");
+}
+
+#[test]
+fn version_is_a_stable_content_hash() {
+    let a = catalog();
+    let b = catalog();
+    assert_eq!(a.version.len(), 16, "16 hex digits: {}", a.version);
+    assert!(
+        a.version.bytes().all(|b| b.is_ascii_hexdigit()),
+        "hex: {}",
+        a.version
+    );
+    assert_eq!(
+        a.version, b.version,
+        "the same content gives the same version"
+    );
+    let recomputed = content_version(&a).unwrap_or_default();
+    assert_eq!(
+        recomputed, a.version,
+        "the version is the hash of the content"
+    );
+    let mut changed = a.clone();
+    changed.services[0].keywords.push("geändert".into());
+    let changed_version = content_version(&changed).unwrap_or_default();
+    assert_ne!(
+        changed_version, a.version,
+        "any content change changes the version"
+    );
+}
+
+#[test]
+fn attribution_names_every_source() {
+    for needle in ["Gert Hammes", "GeoNames", "CC BY 4.0", "MietNEinV"] {
+        assert!(ATTRIBUTION.contains(needle), "the notice names {needle}");
+    }
+}
+
+#[test]
+fn seeding_is_fast() {
+    let start = Instant::now();
+    let runs = 5;
+    for _ in 0..runs {
+        let _ = catalog();
+    }
+    let each = start.elapsed() / runs;
+    println!("seed_catalog() took {each:?} per call (average of {runs})");
+}
