@@ -8,7 +8,7 @@ use domain::{Catalog, ResponsibleLevel};
 use super::*;
 
 /// The fewest featured services the app promises.
-const MIN_FEATURED: usize = 5;
+const MIN_FEATURED: usize = 45;
 
 /// The five showcase services and the ids of their form definitions.
 const SHOWCASE: [(&str, &str); 5] = [
@@ -239,6 +239,20 @@ fn showcase_services_carry_their_forms_and_keywords() {
             "building: {word}"
         );
     }
+    let parking_fees = c.service("99108001001000").and_then(|s| s.fees.clone());
+    let parking_fees = parking_fees.map(|f| f.de).unwrap_or_default();
+    for figure in [
+        "Erfurt 100 €",
+        "Jena 120 €",
+        "Gotha 90 €",
+        "Gera 90 €",
+        "Weimar 30,60 €",
+    ] {
+        assert!(
+            parking_fees.contains(figure),
+            "parking fees name {figure}: {parking_fees}"
+        );
+    }
     let levels = [
         ("99108001001000", ResponsibleLevel::Municipality),
         ("99115005104000", ResponsibleLevel::Municipality),
@@ -269,7 +283,7 @@ fn non_featured_services_are_inferred_not_confirmed() {
     }
     let level = |key: &str| c.service(key).map(|s| s.responsible_level);
     assert_eq!(
-        level("99001001000000"),
+        level("99001009004001"),
         Some(ResponsibleLevel::Municipality),
         "type 5"
     );
