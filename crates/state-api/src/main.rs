@@ -6,6 +6,7 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 
@@ -29,6 +30,61 @@ enum Command {
         /// Directory for the SQLite database.
         #[arg(long, default_value = "state-api-data")]
         data_dir: PathBuf,
+        /// The back office credential; without it the /admin endpoints are off.
+        #[arg(long, env = "STATE_API_ADMIN_TOKEN", hide_env_values = true)]
+        admin_token: Option<String>,
+        /// Seconds an unfinished submission lives.
+        #[arg(long, default_value_t = 24 * 60 * 60)]
+        submission_ttl_secs: u64,
+        /// Requests per second per client; 0 turns the rate limit off.
+        #[arg(long, default_value_t = 50.0)]
+        rate: f64,
+        /// The public base URL for the OpenID configuration.
+        #[arg(long)]
+        public_url: Option<String>,
+        /// fsync every commit (survive power loss, not only a killed process).
+        #[arg(long)]
+        sync_full: bool,
+    },
+    /// The simulated back office, working directly on a data directory.
+    Admin {
+        #[arg(long, default_value = "state-api-data")]
+        data_dir: PathBuf,
+        #[command(subcommand)]
+        action: AdminAction,
+    },
+    /// Print the OpenAPI document.
+    Openapi,
+}
+
+#[derive(Subcommand)]
+enum AdminAction {
+    /// List submissions (id, status, service), newest change first.
+    List {
+        /// Only this status (e.g. SUBMITTED).
+        #[arg(long)]
+        status: Option<String>,
+    },
+    /// Move a submission's status (RECEIVED, PROCESSING, ACTION_REQUIRED, COMPLETED, REJECTED).
+    SetStatus {
+        id: String,
+        status: String,
+        /// A reason (repeatable); required for REJECTED.
+        #[arg(long = "reason")]
+        reasons: Vec<String>,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Send an inbox message to a citizen (`--to SUBJECT`) or a submission's owner.
+    Message {
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long)]
+        submission: Option<String>,
+        #[arg(long)]
+        title: String,
+        #[arg(long)]
+        body: String,
     },
 }
 
@@ -62,9 +118,25 @@ fn main() -> ExitCode {
 
 async fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
-        Command::Serve { listen, data_dir } => {
+        Command::Serve {
+            listen,
+            data_dir,
+            admin_token,
+            submission_ttl_secs,
+            rate,
+            public_url,
+            sync_full,
+        } => {
+            if !listen.ip().is_loopback() {
+                tracing::warn!(address = %listen, "listening beyond loopback: this is a demo server");
+            }
             let catalog = load_catalog()?;
-            let config = state_api::Config::new(data_dir, catalog);
+            let mut config = state_api::Config::new(data_dir, catalog);
+            config.admin_token = admin_token.filter(|t| !t.is_empty());
+            config.submission_ttl = Duration::from_secs(submission_ttl_secs);
+            config.limits.rate_per_second = (rate > 0.0).then_some(rate);
+            config.public_url = public_url;
+            config.sync_full = sync_full;
             let listener = tokio::net::TcpListener::bind(listen)
                 .await
                 .map_err(|e| format!("cannot listen on {listen}: {e}"))?;
@@ -74,13 +146,78 @@ async fn run(cli: Cli) -> Result<(), String> {
                 .await
                 .map_err(|e| e.to_string())
         }
+        Command::Admin { data_dir, action } => admin(data_dir, action).await,
+        Command::Openapi => {
+            println!("{}", state_api::http::openapi::openapi_document());
+            Ok(())
+        }
     }
 }
 
-/// The catalog to serve. Until the seed-catalog crate lands, an empty catalog.
+async fn admin(data_dir: PathBuf, action: AdminAction) -> Result<(), String> {
+    let config = state_api::Config::new(data_dir, domain::Catalog::default());
+    let state = state_api::AppState::new(config).map_err(|e| e.to_string())?;
+    let backend = state.backend();
+    let problem = |p: state_api::Problem| {
+        format!("{} ({}): {}", p.title, p.code, p.detail.unwrap_or_default())
+    };
+    match action {
+        AdminAction::List { status } => {
+            let status = match status {
+                Some(text) => Some(
+                    state_api::storage::Status::parse(&text)
+                        .ok_or_else(|| format!("unknown status {text}"))?,
+                ),
+                None => None,
+            };
+            for s in backend.admin_submissions(status).await.map_err(problem)? {
+                println!(
+                    "{}\t{}\t{}",
+                    s.submission_id,
+                    s.status.as_str(),
+                    s.service_key
+                );
+            }
+        }
+        AdminAction::SetStatus {
+            id,
+            status,
+            reasons,
+            note,
+        } => {
+            let status = state_api::storage::Status::parse(&status)
+                .ok_or_else(|| format!("unknown status {status}"))?;
+            let change = state_api::wire::StatusChange {
+                status,
+                reasons,
+                note,
+            };
+            let s = backend
+                .admin_move_status(&id, change)
+                .await
+                .map_err(problem)?;
+            println!("{}\t{}", s.submission_id, s.status.as_str());
+        }
+        AdminAction::Message {
+            to,
+            submission,
+            title,
+            body,
+        } => {
+            let message = state_api::wire::NewMessage {
+                subject: to,
+                submission_id: submission,
+                title,
+                body,
+            };
+            let m = backend.admin_send_message(message).await.map_err(problem)?;
+            println!("{}", m.message_id);
+        }
+    }
+    Ok(())
+}
+
+/// The catalog to serve: the seed catalog built from the project's data.
 fn load_catalog() -> Result<domain::Catalog, String> {
-    Ok(domain::Catalog {
-        version: "empty".to_string(),
-        ..Default::default()
-    })
+    catalog_seed::seed_catalog().map_err(|e| format!("cannot build the seed catalog: {e}"))
 }

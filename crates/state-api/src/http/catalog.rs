@@ -1,11 +1,14 @@
 //! `GET /health` and `GET /v1/catalog` (with ETag / If-None-Match).
 
-use axum::extract::State;
+use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
+use super::json;
+use crate::error::{FieldProblem, Problem};
+use crate::service::submissions::ags_of;
 use crate::state::AppState;
 
 /// The answer of `GET /health`.
@@ -65,4 +68,73 @@ pub async fn get_catalog(State(state): State<AppState>, headers: HeaderMap) -> R
         served.json.clone(),
     )
         .into_response()
+}
+
+/// A form definition by FIM schema id and version.
+#[utoipa::path(get, path = "/v1/forms/{id}/{version}", tag = "catalog",
+    params(("id" = String, Path, description = "FIM schema id, e.g. S00000001"), ("version" = String, Path)),
+    responses((status = 200, description = "The form definition", body = Object), (status = 404, body = Problem)))]
+pub async fn form_definition(
+    State(state): State<AppState>,
+    Path((id, version)): Path<(String, String)>,
+) -> Result<Response, Problem> {
+    let form = state
+        .backend()
+        .form_definition(&id, &version)
+        .ok_or_else(|| {
+            Problem::not_found().detail("no form definition with this id and version")
+        })?;
+    Ok(json(StatusCode::OK, form))
+}
+
+/// `?ars=&leika=`.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct AuthorityQuery {
+    /// The place: an 8-digit AGS or 12-digit ARS.
+    pub ars: String,
+    /// A LeiKa key: answer only the authority responsible for this service there.
+    #[serde(default)]
+    pub leika: Option<String>,
+}
+
+/// Authorities for a place: with `leika`, the one responsible for that service (walking
+/// municipality → district → Land); without, every authority whose area contains the place.
+#[utoipa::path(get, path = "/v1/authorities", tag = "catalog", params(AuthorityQuery),
+    responses((status = 200, description = "domain::Authority values, most local first", body = Vec<Object>),
+        (status = 404, description = "Unknown service or nobody responsible", body = Problem),
+        (status = 422, description = "Malformed ARS", body = Problem)))]
+pub async fn authorities(
+    State(state): State<AppState>,
+    Query(query): Query<AuthorityQuery>,
+) -> Result<Response, Problem> {
+    let ags = ags_of(query.ars.trim()).ok_or_else(|| {
+        Problem::validation(vec![FieldProblem::new(
+            "ars",
+            "invalid",
+            "an 8-digit AGS or 12-digit ARS",
+        )])
+    })?;
+    let catalog = &state.config().catalog;
+    let found: Vec<&domain::Authority> = match &query.leika {
+        Some(leika) => {
+            let service = catalog
+                .service(leika.trim())
+                .ok_or_else(|| Problem::not_found().detail("no service with this LeiKa key"))?;
+            let index = catalog.authority_index();
+            let authority = index
+                .responsible_for(service, &ags)
+                .ok_or_else(|| Problem::not_found().detail("no authority is responsible here"))?;
+            vec![authority]
+        }
+        None => {
+            let mut list: Vec<&domain::Authority> = catalog
+                .authorities
+                .iter()
+                .filter(|a| !a.area_key.is_empty() && ags.starts_with(&a.area_key))
+                .collect();
+            list.sort_by_key(|a| std::cmp::Reverse(a.area_key.len()));
+            list
+        }
+    };
+    Ok(json(StatusCode::OK, &found))
 }

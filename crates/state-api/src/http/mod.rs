@@ -1,19 +1,182 @@
-//! The HTTP surface: routes, extractors and thin handlers that call the service layer.
+//! The HTTP surface: routes, extractors, limits and thin handlers over the service layer.
 //!
-//! Handlers parse, call one service function and map its answer; they must never hold rules of
-//! their own or touch storage directly.
+//! Handlers parse, call one [`crate::service::Backend`] method and map its answer; they must
+//! never hold rules of their own or touch storage directly.
 
+mod admin;
+mod auth;
 mod catalog;
+pub mod openapi;
+mod submissions;
 
-use axum::routing::get;
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{header, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, patch, post};
 use axum::Router;
+use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutLayer};
 
+use crate::error::Problem;
+use crate::service::{sha256_hex, Citizen};
 use crate::state::AppState;
 
 /// The whole API as an axum router, for in-process tests and for [`crate::serve`].
 pub fn router(state: AppState) -> Router {
+    let limits = state.config().limits.clone();
+    let uploads = Router::new()
+        .route(
+            "/v1/submissions/{id}/attachments/{attachment_id}",
+            patch(submissions::upload_chunk).head(submissions::upload_state),
+        )
+        .layer(DefaultBodyLimit::max(limits.max_chunk));
     Router::new()
         .route("/health", get(catalog::health))
+        .route(
+            "/.well-known/openid-configuration",
+            get(auth::openid_configuration),
+        )
+        .route(
+            "/oauth/authorize",
+            get(auth::authorize_page).post(auth::authorize_login),
+        )
+        .route("/oauth/token", post(auth::token))
+        .route("/oauth/userinfo", get(auth::userinfo))
+        .route("/v1/openapi.json", get(openapi::openapi_json))
         .route("/v1/catalog", get(catalog::get_catalog))
+        .route("/v1/forms/{id}/{version}", get(catalog::form_definition))
+        .route("/v1/authorities", get(catalog::authorities))
+        .route(
+            "/v1/submissions",
+            post(submissions::create).get(submissions::list),
+        )
+        .route("/v1/submissions/{id}", get(submissions::get_one))
+        .route("/v1/submissions/{id}/submit", post(submissions::submit))
+        .route("/v1/inbox", get(submissions::inbox))
+        .route("/admin/v1/submissions", get(admin::list))
+        .route(
+            "/admin/v1/submissions/{id}/status",
+            post(admin::move_status),
+        )
+        .route("/admin/v1/messages", post(admin::send_message))
+        .layer(DefaultBodyLimit::max(limits.max_json_body))
+        .merge(uploads)
+        .fallback(|| async { Problem::not_found() })
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            rate_limit,
+        ))
+        .layer(RequestBodyTimeoutLayer::new(limits.request_timeout))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            limits.request_timeout,
+        ))
         .with_state(state)
+}
+
+/// The bearer token of a request, if any.
+pub(crate) fn bearer(parts: &axum::http::HeaderMap) -> Option<&str> {
+    let value = parts.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then_some(token.trim())
+}
+
+/// Refuses a client that sends too fast with 429 and `Retry-After`.
+async fn rate_limit(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let client = match bearer(request.headers()) {
+        Some(token) => format!("t:{}", &sha256_hex(token.as_bytes())[..24]),
+        None => match request.extensions().get::<ConnectInfo<SocketAddr>>() {
+            Some(ConnectInfo(peer)) => format!("ip:{}", peer.ip()),
+            None => "unknown".to_string(),
+        },
+    };
+    if let Err(seconds) = state.limiter().check(&client) {
+        let mut problem = Problem::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "rate_limited",
+            "Too many requests",
+        )
+        .detail("slow down and retry after the given seconds");
+        problem.retry_after = Some(seconds);
+        return problem.into_response();
+    }
+    next.run(request).await
+}
+
+impl FromRequestParts<AppState> for Citizen {
+    type Rejection = Problem;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Problem> {
+        let token = bearer(&parts.headers).ok_or_else(Problem::unauthorized)?;
+        state.backend().citizen_for(token).await
+    }
+}
+
+/// The back office credential, checked.
+pub(crate) struct Admin;
+
+impl FromRequestParts<AppState> for Admin {
+    type Rejection = Problem;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Problem> {
+        state.backend().check_admin(bearer(&parts.headers))?;
+        Ok(Admin)
+    }
+}
+
+/// A JSON body with a status, from a serializable value.
+pub(crate) fn json<T: serde::Serialize>(status: StatusCode, value: &T) -> Response {
+    match serde_json::to_vec(value) {
+        Ok(body) => (status, [(header::CONTENT_TYPE, "application/json")], body).into_response(),
+        Err(_) => Problem::internal().into_response(),
+    }
+}
+
+/// A JSON body extractor whose failures are problem documents.
+pub(crate) struct JsonBody<T>(pub T);
+
+impl<T: serde::de::DeserializeOwned, S: Send + Sync> axum::extract::FromRequest<S> for JsonBody<T> {
+    type Rejection = Problem;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Problem> {
+        let bytes = axum::body::Bytes::from_request(request, state)
+            .await
+            .map_err(|e| {
+                Problem::new(e.status(), "body_unreadable", "Body unreadable").detail(e.body_text())
+            })?;
+        serde_json::from_slice(&bytes).map(JsonBody).map_err(|e| {
+            Problem::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid_body",
+                "Invalid request body",
+            )
+            .detail(e.to_string())
+        })
+    }
+}
+
+/// Raw body bytes whose failures (too large, too slow) are problem documents.
+pub(crate) struct RawBody(pub axum::body::Bytes);
+
+impl<S: Send + Sync> axum::extract::FromRequest<S> for RawBody {
+    type Rejection = Problem;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Problem> {
+        let bytes = axum::body::Bytes::from_request(request, state)
+            .await
+            .map_err(|e| {
+                let code = if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                    "body_too_large"
+                } else {
+                    "body_unreadable"
+                };
+                Problem::new(e.status(), code, "Body not accepted").detail(e.body_text())
+            })?;
+        Ok(RawBody(bytes))
+    }
 }

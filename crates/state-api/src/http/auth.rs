@@ -1,0 +1,269 @@
+//! OAuth 2 / OIDC endpoints: discovery, the login page with the demo citizens, the token
+//! endpoint and userinfo. The page reflects request parameters only HTML-escaped.
+
+use axum::extract::{Query, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+use axum::Form;
+use serde::{Deserialize, Serialize};
+
+use super::json;
+use crate::error::Problem;
+use crate::service::auth::{AuthorizeParams, OAuthError, TokenRequest, TokenResponse, UserInfo};
+use crate::service::Citizen;
+use crate::state::AppState;
+
+/// The OpenID Provider metadata this server publishes.
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct OpenIdConfiguration {
+    pub issuer: String,
+    pub authorization_endpoint: String,
+    pub token_endpoint: String,
+    pub userinfo_endpoint: String,
+    pub response_types_supported: Vec<String>,
+    pub grant_types_supported: Vec<String>,
+    pub code_challenge_methods_supported: Vec<String>,
+    pub token_endpoint_auth_methods_supported: Vec<String>,
+    pub scopes_supported: Vec<String>,
+    pub subject_types_supported: Vec<String>,
+    /// No ID token is issued yet (opaque access tokens and userinfo only).
+    pub id_token_signing_alg_values_supported: Vec<String>,
+}
+
+fn base_url(state: &AppState, headers: &HeaderMap) -> String {
+    if let Some(url) = &state.config().public_url {
+        return url.trim_end_matches('/').to_string();
+    }
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .filter(|h| {
+            h.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b".:-[]".contains(&b))
+        })
+        .unwrap_or("127.0.0.1");
+    format!("http://{host}")
+}
+
+/// OpenID Connect discovery.
+#[utoipa::path(get, path = "/.well-known/openid-configuration", tag = "login",
+    responses((status = 200, body = OpenIdConfiguration)))]
+pub async fn openid_configuration(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let base = base_url(&state, &headers);
+    let strings = |items: &[&str]| items.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    json(
+        StatusCode::OK,
+        &OpenIdConfiguration {
+            issuer: base.clone(),
+            authorization_endpoint: format!("{base}/oauth/authorize"),
+            token_endpoint: format!("{base}/oauth/token"),
+            userinfo_endpoint: format!("{base}/oauth/userinfo"),
+            response_types_supported: strings(&["code"]),
+            grant_types_supported: strings(&["authorization_code", "refresh_token"]),
+            code_challenge_methods_supported: strings(&["S256"]),
+            token_endpoint_auth_methods_supported: strings(&["none"]),
+            scopes_supported: strings(&["openid", "profile"]),
+            subject_types_supported: strings(&["public"]),
+            id_token_signing_alg_values_supported: strings(&["none"]),
+        },
+    )
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Percent-encodes a query parameter value (RFC 3986 unreserved characters stay).
+fn percent(text: &str) -> String {
+    let mut out = String::new();
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn login_page(state: &AppState, p: &AuthorizeParams, error: Option<&str>) -> String {
+    let hidden = [
+        ("response_type", p.response_type.as_str()),
+        ("client_id", &p.client_id),
+        ("redirect_uri", &p.redirect_uri),
+        ("code_challenge", &p.code_challenge),
+        ("code_challenge_method", &p.code_challenge_method),
+        ("state", p.state.as_deref().unwrap_or("")),
+        ("scope", p.scope.as_deref().unwrap_or("openid")),
+    ]
+    .iter()
+    .map(|(k, v)| format!(r#"<input type="hidden" name="{k}" value="{}">"#, escape(v)))
+    .collect::<String>();
+    let accounts = state
+        .config()
+        .citizens
+        .iter()
+        .map(|c| {
+            format!(
+                "<li><code>{}</code> / <code>{}</code> ({}, {})</li>",
+                escape(&c.username),
+                escape(&c.password),
+                escape(&c.display_name),
+                escape(&c.trust_level)
+            )
+        })
+        .collect::<String>();
+    let error = error
+        .map(|e| format!(r#"<p role="alert" class="error">{}</p>"#, escape(e)))
+        .unwrap_or_default();
+    format!(
+        r#"<!doctype html><html lang="de"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Anmelden – ThüringenApp (Demo)</title></head><body>
+<main><h1>Anmelden</h1><p>Demo-Anmeldung des Referenz-Servers (kein echtes BundID-Konto).</p>
+{error}<form method="post" action="/oauth/authorize">{hidden}
+<p><label for="username">Benutzername</label><br><input id="username" name="username" autocomplete="username" required></p>
+<p><label for="password">Passwort</label><br><input id="password" name="password" type="password" autocomplete="current-password" required></p>
+<p><button type="submit">Anmelden</button></p></form>
+<h2>Demo-Konten</h2><ul>{accounts}</ul></main></body></html>"#
+    )
+}
+
+fn refused_page(why: &str) -> Response {
+    let body = format!(
+        "<!doctype html><html lang=\"de\"><head><meta charset=\"utf-8\"><title>Anfrage abgelehnt</title></head>\
+         <body><h1>Anmeldung nicht möglich</h1><p>{}</p></body></html>",
+        escape(why)
+    );
+    (StatusCode::BAD_REQUEST, Html(body)).into_response()
+}
+
+/// The login page (authorization endpoint). PKCE S256 is required.
+#[utoipa::path(get, path = "/oauth/authorize", tag = "login", params(AuthorizeParams),
+    responses((status = 200, description = "HTML login page"), (status = 400, description = "Unknown client, redirect or missing PKCE")))]
+pub async fn authorize_page(
+    State(state): State<AppState>,
+    Query(params): Query<AuthorizeParams>,
+) -> Response {
+    match state.backend().check_authorize(&params) {
+        Ok(()) => {
+            let mut response = Html(login_page(&state, &params, None)).into_response();
+            response.headers_mut().insert(
+                header::CONTENT_SECURITY_POLICY,
+                axum::http::HeaderValue::from_static("default-src 'none'; form-action 'self'"),
+            );
+            response
+        }
+        Err(refusal) => refused_page(&refusal.0),
+    }
+}
+
+/// The login form's fields.
+#[derive(Debug, Deserialize)]
+pub struct LoginForm {
+    #[serde(flatten)]
+    pub params: AuthorizeParams,
+    #[serde(default)]
+    pub username: String,
+    #[serde(default)]
+    pub password: String,
+}
+
+/// Logs a demo citizen in and redirects to the client with a code (303).
+#[utoipa::path(post, path = "/oauth/authorize", tag = "login",
+    request_body(content_type = "application/x-www-form-urlencoded", description = "The authorize parameters plus username and password"),
+    responses((status = 303, description = "Redirect to redirect_uri with code and state"), (status = 401, description = "Wrong credentials: the page again")))]
+pub async fn authorize_login(
+    State(state): State<AppState>,
+    Form(form): Form<LoginForm>,
+) -> Result<Response, Problem> {
+    let backend = state.backend();
+    if let Err(refusal) = backend.check_authorize(&form.params) {
+        return Ok(refused_page(&refusal.0));
+    }
+    let Some(citizen) = backend.login(&form.username, &form.password) else {
+        let page = login_page(
+            &state,
+            &form.params,
+            Some("Benutzername oder Passwort falsch."),
+        );
+        return Ok((StatusCode::UNAUTHORIZED, Html(page)).into_response());
+    };
+    let code = backend.issue_code(&form.params, &citizen.subject).await?;
+    let separator = if form.params.redirect_uri.contains('?') {
+        '&'
+    } else {
+        '?'
+    };
+    let mut location = format!(
+        "{}{separator}code={}",
+        form.params.redirect_uri,
+        percent(&code)
+    );
+    if let Some(st) = &form.params.state {
+        location.push_str(&format!("&state={}", percent(st)));
+    }
+    Ok((StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response())
+}
+
+/// Exchanges a code (with its PKCE verifier) or a refresh token for tokens. Refresh tokens
+/// rotate: each can be used once.
+#[utoipa::path(post, path = "/oauth/token", tag = "login",
+    request_body(content = TokenRequest, content_type = "application/x-www-form-urlencoded"),
+    responses((status = 200, body = TokenResponse), (status = 400, body = OAuthError)))]
+pub async fn token(
+    State(state): State<AppState>,
+    Form(request): Form<TokenRequest>,
+) -> Result<Response, Problem> {
+    let answer = state.backend().token(&request).await?;
+    let mut response = match answer {
+        Ok(tokens) => json(StatusCode::OK, &tokens),
+        Err(error) => json(StatusCode::BAD_REQUEST, &error),
+    };
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        axum::http::HeaderValue::from_static("no-store"),
+    );
+    Ok(response)
+}
+
+/// The logged-in citizen's profile.
+#[utoipa::path(get, path = "/oauth/userinfo", tag = "login", security(("bearer" = [])),
+    responses((status = 200, body = UserInfo), (status = 401, body = Problem)))]
+pub async fn userinfo(
+    State(state): State<AppState>,
+    citizen: Citizen,
+) -> Result<Response, Problem> {
+    let info = state.backend().user_info(&citizen)?;
+    Ok(json(StatusCode::OK, &info))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reflected_text_is_escaped_and_values_encoded() {
+        assert_eq!(
+            escape(r#"<a href="x">'&"#),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;",
+            "HTML escaped"
+        );
+        assert_eq!(
+            percent("a b&c=d/é"),
+            "a%20b%26c%3Dd%2F%C3%A9",
+            "query value encoded"
+        );
+    }
+}

@@ -1,0 +1,197 @@
+//! Submission, upload, status and inbox endpoints (citizen side, bearer auth).
+
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+use super::{json, RawBody};
+use crate::error::Problem;
+use crate::service::submissions::Stored;
+use crate::service::Citizen;
+use crate::state::AppState;
+use crate::wire::{
+    AttachmentState, CreateSubmission, InboxPage, Submission, SubmissionPage, SubmitSubmission,
+};
+
+/// `?since=<cursor>`.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct Since {
+    /// The highest `cursor` seen so far; 0 or absent for everything.
+    #[serde(default)]
+    pub since: i64,
+}
+
+fn stored_response(stored: Stored, location: Option<String>) -> Response {
+    let status = StatusCode::from_u16(stored.status).unwrap_or(StatusCode::OK);
+    let mut response = (
+        status,
+        [(header::CONTENT_TYPE, "application/json")],
+        stored.body,
+    )
+        .into_response();
+    if stored.replayed {
+        response
+            .headers_mut()
+            .insert("idempotent-replayed", HeaderValue::from_static("true"));
+    }
+    if let Some(location) = location.and_then(|l| HeaderValue::from_str(&l).ok()) {
+        response.headers_mut().insert(header::LOCATION, location);
+    }
+    response
+}
+
+/// Creates a submission and announces its attachments. Repeat with the same key and body to
+/// get the same answer.
+#[utoipa::path(post, path = "/v1/submissions", tag = "submissions",
+    security(("bearer" = [])),
+    params(("Idempotency-Key" = String, Header, description = "The submission's UUID, made by the client; kept for good")),
+    request_body = CreateSubmission,
+    responses(
+        (status = 201, description = "Created (or the replay of the first answer, with Idempotent-Replayed: true)", body = Submission),
+        (status = 400, description = "Idempotency-Key missing or not a UUID; body not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid access token", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The first request with this key is still running", body = Problem, content_type = "application/problem+json"),
+        (status = 410, description = "The submission of this key expired unfinished: start over with a new id", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Key reused with another body, or field problems", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many requests (Retry-After)", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn create(
+    State(state): State<AppState>,
+    citizen: Citizen,
+    headers: HeaderMap,
+    RawBody(body): RawBody,
+) -> Result<Response, Problem> {
+    let key = headers.get("idempotency-key").and_then(|v| v.to_str().ok());
+    let stored = state
+        .backend()
+        .create_submission(&citizen, key, &body)
+        .await?;
+    let location = key.map(|k| format!("/v1/submissions/{}", k.trim().to_ascii_lowercase()));
+    Ok(stored_response(stored, location))
+}
+
+/// The citizen's submissions changed after a cursor, oldest change first, 100 at most.
+#[utoipa::path(get, path = "/v1/submissions", tag = "submissions", security(("bearer" = [])),
+    params(Since),
+    responses((status = 200, body = SubmissionPage), (status = 401, body = Problem)))]
+pub async fn list(
+    State(state): State<AppState>,
+    citizen: Citizen,
+    Query(since): Query<Since>,
+) -> Result<Response, Problem> {
+    let page = state
+        .backend()
+        .submissions_since(&citizen, since.since)
+        .await?;
+    Ok(json(StatusCode::OK, &page))
+}
+
+/// One of the citizen's submissions, with its status history.
+#[utoipa::path(get, path = "/v1/submissions/{id}", tag = "submissions", security(("bearer" = [])),
+    params(("id" = String, Path, description = "The submission id")),
+    responses((status = 200, body = Submission), (status = 404, body = Problem), (status = 401, body = Problem)))]
+pub async fn get_one(
+    State(state): State<AppState>,
+    citizen: Citizen,
+    Path(id): Path<String>,
+) -> Result<Response, Problem> {
+    let submission = state.backend().submission(&citizen, &id).await?;
+    Ok(json(StatusCode::OK, &submission))
+}
+
+fn upload_headers(response: &mut Response, state: &AttachmentState) {
+    let headers = response.headers_mut();
+    headers.insert("upload-offset", HeaderValue::from(state.received));
+    headers.insert("upload-length", HeaderValue::from(state.size));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+}
+
+/// Uploads the next chunk of an announced attachment. Send `Upload-Offset` with the number of
+/// bytes the server already holds (0 at first; after a broken connection ask with `HEAD`).
+/// When the last byte arrives the SHA-512 is checked.
+#[utoipa::path(patch, path = "/v1/submissions/{id}/attachments/{attachment_id}", tag = "submissions",
+    security(("bearer" = [])),
+    params(("id" = String, Path), ("attachment_id" = String, Path),
+        ("Upload-Offset" = u64, Header, description = "Where this chunk starts")),
+    request_body(content = Vec<u8>, content_type = "application/offset+octet-stream"),
+    responses(
+        (status = 200, description = "Stored; Upload-Offset says how many bytes the server holds", body = AttachmentState),
+        (status = 409, description = "Wrong offset (Upload-Offset header and upload_offset say where to go on), already submitted, or complete", body = Problem),
+        (status = 410, description = "The submission expired", body = Problem),
+        (status = 413, description = "Beyond the announced size or the chunk limit", body = Problem),
+        (status = 422, description = "SHA-512 mismatch: the bytes were dropped, send again from 0", body = Problem),
+    ))]
+pub async fn upload_chunk(
+    State(state): State<AppState>,
+    citizen: Citizen,
+    Path((id, attachment)): Path<(String, String)>,
+    headers: HeaderMap,
+    RawBody(body): RawBody,
+) -> Result<Response, Problem> {
+    let offset = headers
+        .get("upload-offset")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    let attachment = state
+        .backend()
+        .upload_chunk(&citizen, &id, &attachment, offset, body)
+        .await?;
+    let mut response = json(StatusCode::OK, &attachment);
+    upload_headers(&mut response, &attachment);
+    Ok(response)
+}
+
+/// How many bytes of an attachment the server holds (`Upload-Offset`), to resume an upload.
+#[utoipa::path(head, path = "/v1/submissions/{id}/attachments/{attachment_id}", tag = "submissions",
+    security(("bearer" = [])),
+    params(("id" = String, Path), ("attachment_id" = String, Path)),
+    responses((status = 200, description = "Upload-Offset and Upload-Length headers"), (status = 404)))]
+pub async fn upload_state(
+    State(state): State<AppState>,
+    citizen: Citizen,
+    Path((id, attachment)): Path<(String, String)>,
+) -> Result<Response, Problem> {
+    let attachment = state
+        .backend()
+        .upload_state(&citizen, &id, &attachment)
+        .await?;
+    let mut response = StatusCode::OK.into_response();
+    upload_headers(&mut response, &attachment);
+    Ok(response)
+}
+
+/// Submits the data. Refused (409) while an announced attachment is missing; validated (422
+/// with every field problem). Repeatable: the same body gives the same answer.
+#[utoipa::path(post, path = "/v1/submissions/{id}/submit", tag = "submissions",
+    security(("bearer" = [])),
+    params(("id" = String, Path)),
+    request_body = SubmitSubmission,
+    responses(
+        (status = 200, description = "Submitted (status SUBMITTED, then RECEIVED)", body = Submission),
+        (status = 409, description = "Attachments missing (errors list them), or in progress", body = Problem),
+        (status = 410, description = "Expired unfinished: start over", body = Problem),
+        (status = 422, description = "Validation failed (errors), or submitted before with other data", body = Problem),
+    ))]
+pub async fn submit(
+    State(state): State<AppState>,
+    citizen: Citizen,
+    Path(id): Path<String>,
+    RawBody(body): RawBody,
+) -> Result<Response, Problem> {
+    let stored = state.backend().submit(&citizen, &id, &body).await?;
+    Ok(stored_response(stored, None))
+}
+
+/// Messages from authorities to the citizen after a cursor, 100 at most.
+#[utoipa::path(get, path = "/v1/inbox", tag = "inbox", security(("bearer" = [])),
+    params(Since),
+    responses((status = 200, body = InboxPage), (status = 401, body = Problem)))]
+pub async fn inbox(
+    State(state): State<AppState>,
+    citizen: Citizen,
+    Query(since): Query<Since>,
+) -> Result<Response, Problem> {
+    let page = state.backend().inbox_since(&citizen, since.since).await?;
+    Ok(json(StatusCode::OK, &page))
+}

@@ -1,0 +1,346 @@
+//! OAuth 2 authorization code with PKCE (S256 only) and rotating refresh tokens, for the demo
+//! citizens of the configuration; and the bearer check every citizen endpoint uses.
+//!
+//! Tokens are opaque random strings stored only as SHA-256 hashes. This module never logs a
+//! token, a code, a password or a name.
+
+use axum::http::StatusCode;
+use base64::Engine;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::{random_token, same_secret, sha256_hex, Backend, Citizen};
+use crate::config::DemoCitizen;
+use crate::error::Problem;
+use crate::storage::{AuthCode, TokenKind, TokenRecord};
+
+const CODE_TTL_MS: i64 = 120_000;
+
+/// The query of `GET /oauth/authorize` (and the hidden fields of the login form).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::IntoParams)]
+pub struct AuthorizeParams {
+    #[serde(default)]
+    pub response_type: String,
+    #[serde(default)]
+    pub client_id: String,
+    #[serde(default)]
+    pub redirect_uri: String,
+    #[serde(default)]
+    pub code_challenge: String,
+    #[serde(default)]
+    pub code_challenge_method: String,
+    #[serde(default)]
+    pub state: Option<String>,
+    #[serde(default)]
+    pub scope: Option<String>,
+}
+
+/// The token endpoint's form (`application/x-www-form-urlencoded`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct TokenRequest {
+    pub grant_type: String,
+    #[serde(default)]
+    pub code: Option<String>,
+    #[serde(default)]
+    pub redirect_uri: Option<String>,
+    #[serde(default)]
+    pub client_id: Option<String>,
+    #[serde(default)]
+    pub code_verifier: Option<String>,
+    #[serde(default)]
+    pub refresh_token: Option<String>,
+}
+
+/// A successful token answer (RFC 6749 §5.1).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct TokenResponse {
+    pub access_token: String,
+    pub token_type: String,
+    pub expires_in: u64,
+    pub refresh_token: String,
+    pub scope: String,
+}
+
+/// A token error (RFC 6749 §5.2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct OAuthError {
+    pub error: String,
+    pub error_description: String,
+}
+
+impl OAuthError {
+    fn new(error: &str, description: &str) -> Self {
+        OAuthError {
+            error: error.into(),
+            error_description: description.into(),
+        }
+    }
+}
+
+/// What `GET /oauth/userinfo` answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct UserInfo {
+    pub sub: String,
+    pub name: String,
+    /// BundID trust level: basic, substantial, high.
+    pub trust_level: String,
+}
+
+/// Why an authorization request cannot even show the login page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuthorizeRefusal(pub String);
+
+/// PKCE S256: base64url(SHA-256(verifier)) without padding.
+pub fn pkce_challenge(verifier: &str) -> String {
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(Sha256::digest(verifier.as_bytes()))
+}
+
+fn valid_pkce_text(text: &str) -> bool {
+    (43..=128).contains(&text.len())
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~'))
+}
+
+impl Backend {
+    /// Checks an authorization request before the login page is shown.
+    pub fn check_authorize(&self, p: &AuthorizeParams) -> Result<(), AuthorizeRefusal> {
+        let refuse = |why: &str| Err(AuthorizeRefusal(why.to_string()));
+        let Some(client) = self
+            .config()
+            .clients
+            .iter()
+            .find(|c| c.client_id == p.client_id)
+        else {
+            return refuse("unknown client_id");
+        };
+        if !client
+            .redirect_uri_prefixes
+            .iter()
+            .any(|prefix| p.redirect_uri.starts_with(prefix))
+        {
+            return refuse("redirect_uri is not registered for this client");
+        }
+        if p.response_type != "code" {
+            return refuse("response_type must be code");
+        }
+        if p.code_challenge_method != "S256" || !valid_pkce_text(&p.code_challenge) {
+            return refuse("PKCE is required: code_challenge with code_challenge_method=S256");
+        }
+        Ok(())
+    }
+
+    /// The demo citizen with these credentials.
+    pub fn login(&self, username: &str, password: &str) -> Option<&DemoCitizen> {
+        self.config()
+            .citizens
+            .iter()
+            .find(|c| c.username == username && same_secret(&c.password, password))
+    }
+
+    /// Issues a single-use authorization code for a logged-in citizen.
+    pub async fn issue_code(&self, p: &AuthorizeParams, subject: &str) -> Result<String, Problem> {
+        let code = random_token();
+        let record = AuthCode {
+            client_id: p.client_id.clone(),
+            redirect_uri: p.redirect_uri.clone(),
+            code_challenge: p.code_challenge.clone(),
+            subject: subject.to_string(),
+            scope: p.scope.clone().unwrap_or_else(|| "openid".into()),
+            expires_at: self.now() + CODE_TTL_MS,
+        };
+        let hash = sha256_hex(code.as_bytes());
+        self.db(move |s| s.put_code(&hash, &record)).await?;
+        Ok(code)
+    }
+
+    async fn issue_tokens(
+        &self,
+        subject: &str,
+        client_id: &str,
+        scope: &str,
+    ) -> Result<TokenResponse, Problem> {
+        let now = self.now();
+        let access_ttl = self.config().access_token_ttl;
+        let refresh_ttl = self.config().refresh_token_ttl;
+        let ms = |d: std::time::Duration| i64::try_from(d.as_millis()).unwrap_or(i64::MAX);
+        let access = random_token();
+        let refresh = random_token();
+        let records = [
+            (
+                sha256_hex(access.as_bytes()),
+                TokenRecord {
+                    kind: TokenKind::Access,
+                    subject: subject.into(),
+                    client_id: client_id.into(),
+                    scope: scope.into(),
+                    expires_at: now.saturating_add(ms(access_ttl)),
+                },
+            ),
+            (
+                sha256_hex(refresh.as_bytes()),
+                TokenRecord {
+                    kind: TokenKind::Refresh,
+                    subject: subject.into(),
+                    client_id: client_id.into(),
+                    scope: scope.into(),
+                    expires_at: now.saturating_add(ms(refresh_ttl)),
+                },
+            ),
+        ];
+        self.db(move |s| {
+            for (hash, record) in &records {
+                s.put_token(hash, record)?;
+            }
+            Ok(())
+        })
+        .await?;
+        Ok(TokenResponse {
+            access_token: access,
+            token_type: "Bearer".into(),
+            expires_in: access_ttl.as_secs(),
+            refresh_token: refresh,
+            scope: scope.into(),
+        })
+    }
+
+    /// `POST /oauth/token`: authorization_code (with PKCE) or refresh_token (rotating).
+    pub async fn token(
+        &self,
+        request: &TokenRequest,
+    ) -> Result<Result<TokenResponse, OAuthError>, Problem> {
+        match request.grant_type.as_str() {
+            "authorization_code" => {
+                let (Some(code), Some(verifier), Some(redirect_uri), Some(client_id)) = (
+                    request.code.clone(),
+                    request.code_verifier.as_deref(),
+                    request.redirect_uri.as_deref(),
+                    request.client_id.as_deref(),
+                ) else {
+                    return Ok(Err(OAuthError::new(
+                        "invalid_request",
+                        "code, code_verifier, redirect_uri and client_id are required",
+                    )));
+                };
+                let hash = sha256_hex(code.as_bytes());
+                let Some(found) = self.db(move |s| s.take_code(&hash)).await? else {
+                    return Ok(Err(OAuthError::new(
+                        "invalid_grant",
+                        "unknown or used code",
+                    )));
+                };
+                let fits = found.expires_at > self.now()
+                    && found.client_id == client_id
+                    && found.redirect_uri == redirect_uri
+                    && valid_pkce_text(verifier)
+                    && same_secret(&pkce_challenge(verifier), &found.code_challenge);
+                if !fits {
+                    return Ok(Err(OAuthError::new(
+                        "invalid_grant",
+                        "the code, its client, redirect_uri or code_verifier do not match",
+                    )));
+                }
+                self.issue_tokens(&found.subject, &found.client_id, &found.scope)
+                    .await
+                    .map(Ok)
+            }
+            "refresh_token" => {
+                let Some(refresh) = request.refresh_token.clone() else {
+                    return Ok(Err(OAuthError::new(
+                        "invalid_request",
+                        "refresh_token is required",
+                    )));
+                };
+                let hash = sha256_hex(refresh.as_bytes());
+                let lookup = hash.clone();
+                let found = self.db(move |s| s.token(&lookup)).await?;
+                let Some(found) = found.filter(|t| t.kind == TokenKind::Refresh) else {
+                    return Ok(Err(OAuthError::new(
+                        "invalid_grant",
+                        "unknown refresh token",
+                    )));
+                };
+                if found.expires_at <= self.now()
+                    || request
+                        .client_id
+                        .as_deref()
+                        .is_some_and(|c| c != found.client_id)
+                {
+                    return Ok(Err(OAuthError::new(
+                        "invalid_grant",
+                        "expired or foreign refresh token",
+                    )));
+                }
+                // Rotation: the old refresh token is gone once a new one is issued.
+                if !self.db(move |s| s.revoke_token(&hash)).await? {
+                    return Ok(Err(OAuthError::new(
+                        "invalid_grant",
+                        "refresh token already used",
+                    )));
+                }
+                self.issue_tokens(&found.subject, &found.client_id, &found.scope)
+                    .await
+                    .map(Ok)
+            }
+            _ => Ok(Err(OAuthError::new(
+                "unsupported_grant_type",
+                "authorization_code or refresh_token",
+            ))),
+        }
+    }
+
+    /// The citizen behind a bearer access token.
+    pub async fn citizen_for(&self, access_token: &str) -> Result<Citizen, Problem> {
+        let hash = sha256_hex(access_token.as_bytes());
+        let found = self.db(move |s| s.token(&hash)).await?;
+        match found {
+            Some(t) if t.kind == TokenKind::Access && t.expires_at > self.now() => {
+                Ok(Citizen { subject: t.subject })
+            }
+            _ => Err(Problem::unauthorized()),
+        }
+    }
+
+    /// The profile of a citizen, for `GET /oauth/userinfo`.
+    pub fn user_info(&self, citizen: &Citizen) -> Result<UserInfo, Problem> {
+        let found = self
+            .config()
+            .citizens
+            .iter()
+            .find(|c| c.subject == citizen.subject);
+        let citizen = found.ok_or_else(Problem::unauthorized)?;
+        Ok(UserInfo {
+            sub: citizen.subject.clone(),
+            name: citizen.display_name.clone(),
+            trust_level: citizen.trust_level.clone(),
+        })
+    }
+
+    /// Checks the back office credential.
+    pub fn check_admin(&self, bearer: Option<&str>) -> Result<(), Problem> {
+        match (&self.config().admin_token, bearer) {
+            (None, _) => Err(Problem::not_found()),
+            (Some(expected), Some(given)) if same_secret(expected, given) => Ok(()),
+            _ => Err(Problem::new(
+                StatusCode::UNAUTHORIZED,
+                "unauthorized",
+                "Back office credential required",
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pkce_s256_matches_rfc_7636_example() {
+        let verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+        assert_eq!(
+            pkce_challenge(verifier),
+            "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+            "the RFC 7636 appendix B example"
+        );
+    }
+}

@@ -1,0 +1,203 @@
+//! The service layer: the rules of the state API, independent of HTTP framing.
+//!
+//! [`Backend`] holds the storage, the configuration and the clock; its methods are what the
+//! handlers and the admin CLI call. Refusals are [`Problem`]s. It must never format HTTP
+//! responses beyond choosing a status code, and never log personal data (answers, names,
+//! message texts, tokens).
+
+pub mod admin;
+pub mod auth;
+pub mod submissions;
+pub mod validation;
+
+use std::collections::HashSet;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+
+use crate::config::Config;
+use crate::error::{Error, Problem};
+use crate::storage::Storage;
+
+/// The citizen a request acts for (from a bearer access token).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Citizen {
+    pub subject: String,
+}
+
+/// The rules over the storage.
+pub struct Backend {
+    storage: Arc<dyn Storage>,
+    config: Arc<Config>,
+    /// Added to the wall clock; tests move time forward with [`Backend::advance_clock`].
+    clock_offset_ms: AtomicI64,
+    /// Idempotency keys whose first request is still running.
+    in_flight: Mutex<HashSet<String>>,
+}
+
+/// Holds an Idempotency-Key as in flight until dropped.
+pub(crate) struct InFlight<'a> {
+    set: &'a Mutex<HashSet<String>>,
+    key: String,
+}
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        if let Ok(mut set) = self.set.lock() {
+            set.remove(&self.key);
+        }
+    }
+}
+
+impl Backend {
+    pub fn new(storage: Arc<dyn Storage>, config: Arc<Config>) -> Backend {
+        Backend {
+            storage,
+            config,
+            clock_offset_ms: AtomicI64::new(0),
+            in_flight: Mutex::new(HashSet::new()),
+        }
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Now, in unix milliseconds.
+    pub fn now(&self) -> i64 {
+        let wall = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+            .unwrap_or(0);
+        wall.saturating_add(self.clock_offset_ms.load(Ordering::Relaxed))
+    }
+
+    /// Moves the server's clock forward (for tests and demos of expiry).
+    pub fn advance_clock(&self, by: std::time::Duration) {
+        let ms = i64::try_from(by.as_millis()).unwrap_or(i64::MAX);
+        self.clock_offset_ms.fetch_add(ms, Ordering::Relaxed);
+    }
+
+    /// Runs a storage call on the blocking pool.
+    pub(crate) async fn db<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&dyn Storage) -> Result<T, Error> + Send + 'static,
+    ) -> Result<T, Problem> {
+        let storage = Arc::clone(&self.storage);
+        let joined = tokio::task::spawn_blocking(move || f(&*storage)).await;
+        match joined {
+            Ok(result) => result.map_err(Problem::from),
+            Err(e) => Err(Problem::from(Error::Task(e.to_string()))),
+        }
+    }
+
+    /// Marks a key as in flight; `None` if it already is.
+    pub(crate) fn begin(&self, key: String) -> Result<Option<InFlight<'_>>, Problem> {
+        let mut set = self
+            .in_flight
+            .lock()
+            .map_err(|_| Problem::from(Error::Task("poisoned".into())))?;
+        if !set.insert(key.clone()) {
+            return Ok(None);
+        }
+        Ok(Some(InFlight {
+            set: &self.in_flight,
+            key,
+        }))
+    }
+
+    /// Marks expired submissions; returns how many.
+    pub async fn sweep(&self) -> Result<usize, Problem> {
+        let now = self.now();
+        self.db(move |s| s.expire_due(now)).await
+    }
+}
+
+/// A random URL-safe secret of 32 bytes (tokens, codes, message ids).
+pub fn random_token() -> String {
+    use base64::Engine;
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// Hex SHA-256, to store secrets by hash and to fingerprint requests.
+pub fn sha256_hex(data: &[u8]) -> String {
+    hex::encode(Sha256::digest(data))
+}
+
+/// Compact JSON with object keys sorted at every level, whatever serde_json's map order is.
+pub fn canonical_json(value: &serde_json::Value) -> String {
+    let mut out = String::new();
+    write_canonical(value, &mut out);
+    out
+}
+
+fn write_canonical(value: &serde_json::Value, out: &mut String) {
+    match value {
+        serde_json::Value::Object(map) => {
+            let mut keys: Vec<&String> = map.keys().collect();
+            keys.sort();
+            out.push('{');
+            for (i, key) in keys.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&serde_json::Value::String(key.clone()).to_string());
+                out.push(':');
+                if let Some(v) = map.get(key) {
+                    write_canonical(v, out);
+                }
+            }
+            out.push('}');
+        }
+        serde_json::Value::Array(items) => {
+            out.push('[');
+            for (i, v) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_canonical(v, out);
+            }
+            out.push(']');
+        }
+        other => out.push_str(&other.to_string()),
+    }
+}
+
+/// Constant-time comparison of two secrets.
+pub fn same_secret(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_json_sorts_keys_at_every_level() {
+        let value = serde_json::json!({"b": 1, "a": {"d": [1, {"z": 0, "y": "x"}], "c": null}});
+        assert_eq!(
+            canonical_json(&value),
+            r#"{"a":{"c":null,"d":[1,{"y":"x","z":0}]},"b":1}"#,
+            "keys sorted, compact"
+        );
+    }
+
+    #[test]
+    fn secrets_compare_by_content() {
+        assert!(same_secret("abc", "abc"), "equal secrets match");
+        assert!(!same_secret("abc", "abd"), "different secrets do not match");
+        assert!(
+            !same_secret("abc", "abcd"),
+            "different lengths do not match"
+        );
+    }
+}

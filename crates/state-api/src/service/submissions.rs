@@ -1,0 +1,681 @@
+//! Submissions, shaped like FIT-Connect: create (idempotent, announcing attachments), upload
+//! attachments in resumable chunks checked by SHA-512, submit (refused while an attachment is
+//! missing, validated), read the status history.
+//!
+//! Idempotency follows draft-ietf-httpapi-idempotency-key-header-07: a missing key is 400, a
+//! key whose first request is still running is 409, a key reused with another body is 422,
+//! otherwise the first answer is replayed. Keys are kept for good. Every lookup is scoped to
+//! the citizen: another citizen's submission is "not found".
+
+use axum::http::StatusCode;
+
+use super::validation::validate_data;
+use super::{canonical_json, sha256_hex, Backend, Citizen};
+use crate::error::{FieldProblem, Problem};
+use crate::storage::SubmissionRecord;
+use crate::storage::{Announced, Append, NewSubmission, Status, StatusEvent, StoredResponse};
+use crate::wire::{
+    AttachmentState, CreateSubmission, Submission, SubmissionPage, SubmitSubmission,
+};
+
+/// A stored answer for an idempotent request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stored {
+    pub status: u16,
+    pub body: String,
+    /// True when this is a replay of an earlier answer.
+    pub replayed: bool,
+}
+
+/// The state of an upload after a chunk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UploadState {
+    pub attachment: AttachmentState,
+}
+
+const PAGE: usize = 100;
+
+fn is_uuid(text: &str) -> bool {
+    uuid::Uuid::parse_str(text).is_ok() && text.len() == 36
+}
+
+fn is_sha512_hex(text: &str) -> bool {
+    text.len() == 128
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// An 8-digit AGS from an 8-digit AGS or a 12-digit ARS.
+pub fn ags_of(ars: &str) -> Option<String> {
+    if !ars.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    match ars.len() {
+        8 => Some(ars.to_string()),
+        12 => Some(format!("{}{}", &ars[..5], &ars[9..])),
+        _ => None,
+    }
+}
+
+fn expired_problem() -> Problem {
+    Problem::new(StatusCode::GONE, "submission_expired", "Submission expired").detail(
+        "this submission was never submitted and its time ran out; start over with a new \
+         submission id",
+    )
+}
+
+fn missing_key() -> Problem {
+    Problem::bad_request(
+        "idempotency_key_missing",
+        "send an Idempotency-Key header with the submission's UUID",
+    )
+}
+
+fn to_body<T: serde::Serialize>(value: &T) -> Result<String, Problem> {
+    serde_json::to_string(value).map_err(|_| Problem::internal())
+}
+
+impl Backend {
+    fn is_expired(&self, record: &SubmissionRecord) -> bool {
+        record.expired || record.expires_at.is_some_and(|at| at <= self.now())
+    }
+
+    /// The citizen's own submission, or 404 (also for other citizens' submissions).
+    async fn own_submission(
+        &self,
+        citizen: &Citizen,
+        id: &str,
+    ) -> Result<SubmissionRecord, Problem> {
+        let id = id.to_string();
+        let record = self.db(move |s| s.submission(&id)).await?;
+        match record {
+            Some(record) if record.subject == citizen.subject => Ok(record),
+            _ => Err(Problem::not_found().detail("no such submission")),
+        }
+    }
+
+    fn check_announcements(&self, request: &CreateSubmission) -> Vec<FieldProblem> {
+        let limits = &self.config().limits;
+        let mut problems = Vec::new();
+        if request.announced_attachments.len() > limits.max_attachments {
+            problems.push(FieldProblem::new(
+                "/announcedAttachments",
+                "too_many",
+                format!("at most {} attachments", limits.max_attachments),
+            ));
+        }
+        let mut seen = std::collections::HashSet::new();
+        for (i, a) in request.announced_attachments.iter().enumerate() {
+            let at = |field: &str| format!("/announcedAttachments/{i}/{field}");
+            if !is_uuid(&a.attachment_id) {
+                problems.push(FieldProblem::new(
+                    at("attachmentId"),
+                    "not_a_uuid",
+                    "a UUID",
+                ));
+            } else if !seen.insert(a.attachment_id.to_ascii_lowercase()) {
+                problems.push(FieldProblem::new(
+                    at("attachmentId"),
+                    "duplicate",
+                    "ids differ",
+                ));
+            }
+            if a.size == 0 || a.size > limits.max_attachment {
+                problems.push(FieldProblem::new(
+                    at("size"),
+                    "size_out_of_range",
+                    format!("between 1 and {} bytes", limits.max_attachment),
+                ));
+            }
+            if !limits
+                .attachment_media_types
+                .iter()
+                .any(|m| m.eq_ignore_ascii_case(&a.media_type))
+            {
+                problems.push(FieldProblem::new(
+                    at("mediaType"),
+                    "unsupported_media_type",
+                    format!("one of {}", limits.attachment_media_types.join(", ")),
+                ));
+            }
+            if !is_sha512_hex(&a.sha512) {
+                problems.push(FieldProblem::new(
+                    at("sha512"),
+                    "not_a_sha512",
+                    "128 hex digits",
+                ));
+            }
+            if a.filename.trim().is_empty() || a.filename.len() > 255 {
+                problems.push(FieldProblem::new(
+                    at("filename"),
+                    "invalid",
+                    "1 to 255 bytes",
+                ));
+            }
+        }
+        problems
+    }
+
+    /// `POST /v1/submissions`.
+    pub async fn create_submission(
+        &self,
+        citizen: &Citizen,
+        key: Option<&str>,
+        body: &[u8],
+    ) -> Result<Stored, Problem> {
+        let key = key.ok_or_else(missing_key)?.trim().to_ascii_lowercase();
+        if !is_uuid(&key) {
+            return Err(Problem::bad_request(
+                "idempotency_key_invalid",
+                "the Idempotency-Key is the submission's UUID",
+            ));
+        }
+        let value: serde_json::Value = serde_json::from_slice(body).map_err(|e| {
+            Problem::bad_request("malformed_json", format!("the body is not JSON: {e}"))
+        })?;
+        let fingerprint =
+            sha256_hex(format!("POST /v1/submissions {}", canonical_json(&value)).as_bytes());
+        let Some(_guard) = self.begin(format!("create:{key}"))? else {
+            return Err(Problem::new(
+                StatusCode::CONFLICT,
+                "idempotency_key_in_flight",
+                "Request in progress",
+            )
+            .detail("the first request with this Idempotency-Key is still running; retry later"));
+        };
+        let delay = self.config().debug_create_delay;
+        if !delay.is_zero() {
+            tokio::time::sleep(delay).await;
+        }
+        let lookup = key.clone();
+        if let Some(stored) = self
+            .db(move |s| s.idempotent_response("create", &lookup))
+            .await?
+        {
+            if stored.subject != citizen.subject || stored.fingerprint != fingerprint {
+                return Err(key_reused());
+            }
+            let id = key.clone();
+            let record = self.db(move |s| s.submission(&id)).await?;
+            if record.as_ref().is_some_and(|r| self.is_expired(r)) {
+                return Err(expired_problem());
+            }
+            return Ok(Stored {
+                status: stored.status,
+                body: stored.body,
+                replayed: true,
+            });
+        }
+        let request: CreateSubmission = serde_json::from_value(value).map_err(|e| {
+            Problem::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid_body",
+                "Invalid request body",
+            )
+            .detail(e.to_string())
+        })?;
+        let mut problems = self.check_announcements(&request);
+        let catalog = &self.config().catalog;
+        let service = catalog.service(&request.service_key);
+        if service.is_none() {
+            problems.push(FieldProblem::new(
+                "/serviceKey",
+                "unknown_service",
+                "a LeiKa key of the catalog",
+            ));
+        }
+        let ags = match &request.ars {
+            Some(ars) => match ags_of(ars) {
+                Some(ags) => Some(ags),
+                None => {
+                    problems.push(FieldProblem::new(
+                        "/ars",
+                        "invalid",
+                        "an 8-digit AGS or 12-digit ARS",
+                    ));
+                    None
+                }
+            },
+            None => None,
+        };
+        if !problems.is_empty() {
+            return Err(Problem::validation(problems));
+        }
+        let authority_id = match (service, &ags) {
+            (Some(service), Some(ags)) => catalog
+                .authority_index()
+                .responsible_for(service, ags)
+                .map(|a| a.id.clone()),
+            _ => None,
+        };
+        let now = self.now();
+        let ttl = i64::try_from(self.config().submission_ttl.as_millis()).unwrap_or(i64::MAX);
+        let new = NewSubmission {
+            id: key.clone(),
+            subject: citizen.subject.clone(),
+            service_key: request.service_key.clone(),
+            ars: request.ars.clone(),
+            authority_id,
+            form_id: request.form.as_ref().map(|f| f.id.clone()),
+            form_version: request.form.as_ref().map(|f| f.version.clone()),
+            attachments: request
+                .announced_attachments
+                .iter()
+                .map(|a| Announced {
+                    id: a.attachment_id.to_ascii_lowercase(),
+                    filename: a.filename.clone(),
+                    media_type: a.media_type.to_ascii_lowercase(),
+                    size: a.size,
+                    sha512: a.sha512.clone(),
+                })
+                .collect(),
+            created_at: now,
+            expires_at: now.saturating_add(ttl),
+        };
+        let id = key.clone();
+        let exists = self.db(move |s| s.submission(&id)).await?;
+        if exists.is_some() {
+            return Err(key_reused());
+        }
+        let record = record_of_new(&new);
+        let body = to_body(&Submission::from(&record))?;
+        let stored = StoredResponse {
+            subject: citizen.subject.clone(),
+            fingerprint,
+            status: StatusCode::CREATED.as_u16(),
+            body: body.clone(),
+        };
+        self.db(move |s| s.create_submission(&new, &key, &stored))
+            .await?;
+        tracing::info!(service = %request.service_key, "submission created");
+        Ok(Stored {
+            status: StatusCode::CREATED.as_u16(),
+            body,
+            replayed: false,
+        })
+    }
+
+    /// `GET /v1/submissions/{id}`.
+    pub async fn submission(&self, citizen: &Citizen, id: &str) -> Result<Submission, Problem> {
+        let mut record = self.own_submission(citizen, id).await?;
+        record.expired = self.is_expired(&record);
+        Ok(Submission::from(&record))
+    }
+
+    /// `GET /v1/submissions?since=`.
+    pub async fn submissions_since(
+        &self,
+        citizen: &Citizen,
+        since: i64,
+    ) -> Result<SubmissionPage, Problem> {
+        let subject = citizen.subject.clone();
+        let records = self
+            .db(move |s| s.submissions_changed(&subject, since, PAGE))
+            .await?;
+        let cursor = records.iter().map(|r| r.cursor).max().unwrap_or(since);
+        let more = records.len() == PAGE;
+        let items = records
+            .iter()
+            .map(|r| {
+                let mut r = r.clone();
+                r.expired = self.is_expired(&r);
+                Submission::from(&r)
+            })
+            .collect();
+        Ok(SubmissionPage {
+            items,
+            cursor,
+            more,
+        })
+    }
+
+    /// Where an upload stands (`HEAD` of an attachment).
+    pub async fn upload_state(
+        &self,
+        citizen: &Citizen,
+        id: &str,
+        attachment: &str,
+    ) -> Result<AttachmentState, Problem> {
+        let record = self.own_submission(citizen, id).await?;
+        let attachment = attachment.to_ascii_lowercase();
+        record
+            .attachments
+            .iter()
+            .find(|a| a.announced.id == attachment)
+            .map(AttachmentState::from)
+            .ok_or_else(not_announced)
+    }
+
+    /// `PATCH /v1/submissions/{id}/attachments/{attachmentId}` with `Upload-Offset`.
+    pub async fn upload_chunk(
+        &self,
+        citizen: &Citizen,
+        id: &str,
+        attachment: &str,
+        offset: Option<u64>,
+        data: axum::body::Bytes,
+    ) -> Result<AttachmentState, Problem> {
+        let offset = offset.ok_or_else(|| {
+            Problem::bad_request(
+                "upload_offset_missing",
+                "send Upload-Offset: <bytes already sent>",
+            )
+        })?;
+        let record = self.own_submission(citizen, id).await?;
+        if self.is_expired(&record) {
+            return Err(expired_problem());
+        }
+        if record.status != Status::Initiated {
+            return Err(already_submitted());
+        }
+        let attachment = attachment.to_ascii_lowercase();
+        let current = record
+            .attachments
+            .iter()
+            .find(|a| a.announced.id == attachment)
+            .ok_or_else(not_announced)?;
+        if current.complete {
+            if offset == current.received && data.is_empty() {
+                return Ok(AttachmentState::from(current));
+            }
+            return Err(Problem::new(
+                StatusCode::CONFLICT,
+                "attachment_complete",
+                "Attachment complete",
+            )
+            .detail("this attachment has arrived in full"));
+        }
+        let size = current.announced.size;
+        if offset.saturating_add(data.len() as u64) > size {
+            return Err(Problem::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "attachment_too_large",
+                "Too large",
+            )
+            .detail(format!("the announced size is {size} bytes")));
+        }
+        let (sub, att) = (record.id.clone(), attachment.clone());
+        let appended = self
+            .db(move |s| s.append_chunk(&sub, &att, offset, &data))
+            .await?;
+        let received = match appended {
+            Append::Appended { received } => received,
+            Append::OffsetMismatch { received } => {
+                let mut problem = Problem::new(
+                    StatusCode::CONFLICT,
+                    "upload_offset_mismatch",
+                    "Wrong offset",
+                )
+                .detail(format!(
+                    "the server holds {received} bytes; continue from there"
+                ));
+                problem.upload_offset = Some(received);
+                return Err(problem);
+            }
+        };
+        let mut state = AttachmentState::from(current);
+        state.received = received;
+        if received == size {
+            let (sub, att) = (record.id.clone(), attachment.clone());
+            let hash = self.db(move |s| s.attachment_sha512(&sub, &att)).await?;
+            let (sub, att) = (record.id.clone(), attachment.clone());
+            if hash != current.announced.sha512 {
+                self.db(move |s| s.reset_attachment(&sub, &att)).await?;
+                let mut problem = Problem::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "attachment_hash_mismatch",
+                    "Attachment damaged",
+                )
+                .detail(
+                    "the SHA-512 of the bytes differs from the announced one; send it again from 0",
+                )
+                .errors(vec![FieldProblem::new(
+                    format!("/attachments/{attachment}"),
+                    "hash_mismatch",
+                    "SHA-512 differs",
+                )]);
+                problem.upload_offset = Some(0);
+                return Err(problem);
+            }
+            self.db(move |s| s.complete_attachment(&sub, &att)).await?;
+            state.complete = true;
+        }
+        Ok(state)
+    }
+
+    /// `POST /v1/submissions/{id}/submit`: repeatable; the same body gives the same answer.
+    pub async fn submit(
+        &self,
+        citizen: &Citizen,
+        id: &str,
+        body: &[u8],
+    ) -> Result<Stored, Problem> {
+        let value: serde_json::Value = serde_json::from_slice(body).map_err(|e| {
+            Problem::bad_request("malformed_json", format!("the body is not JSON: {e}"))
+        })?;
+        let record = self.own_submission(citizen, id).await?;
+        let id = record.id.clone();
+        let fingerprint = sha256_hex(format!("POST submit {}", canonical_json(&value)).as_bytes());
+        let Some(_guard) = self.begin(format!("submit:{id}"))? else {
+            return Err(Problem::new(
+                StatusCode::CONFLICT,
+                "submit_in_flight",
+                "Request in progress",
+            )
+            .detail("this submission is being submitted; retry later"));
+        };
+        let scope = format!("submit:{id}");
+        if let Some(stored) = self
+            .db(move |s| s.idempotent_response(&scope, "submit"))
+            .await?
+        {
+            if stored.fingerprint != fingerprint {
+                return Err(Problem::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "already_submitted",
+                    "Already submitted",
+                )
+                .detail("this submission was submitted with other data"));
+            }
+            return Ok(Stored {
+                status: stored.status,
+                body: stored.body,
+                replayed: true,
+            });
+        }
+        if self.is_expired(&record) {
+            return Err(expired_problem());
+        }
+        if record.status != Status::Initiated {
+            return Err(already_submitted());
+        }
+        let request: SubmitSubmission = serde_json::from_value(value).map_err(|e| {
+            Problem::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid_body",
+                "Invalid request body",
+            )
+            .detail(e.to_string())
+        })?;
+        let missing: Vec<FieldProblem> = record
+            .attachments
+            .iter()
+            .filter(|a| !a.complete)
+            .map(|a| {
+                FieldProblem::new(
+                    format!("/attachments/{}", a.announced.id),
+                    "missing",
+                    format!("{} of {} bytes received", a.received, a.announced.size),
+                )
+            })
+            .collect();
+        if !missing.is_empty() {
+            return Err(Problem::new(
+                StatusCode::CONFLICT,
+                "attachments_missing",
+                "Attachments missing",
+            )
+            .detail("upload every announced attachment before submitting")
+            .errors(missing));
+        }
+        let data_json = canonical_json(&request.data);
+        let data_sha512 = {
+            use sha2::{Digest, Sha512};
+            hex::encode(Sha512::digest(data_json.as_bytes()))
+        };
+        let mut problems = Vec::new();
+        if let Some(claimed) = &request.data_sha512 {
+            if !claimed.eq_ignore_ascii_case(&data_sha512) {
+                problems.push(FieldProblem::new(
+                    "/dataSha512",
+                    "hash_mismatch",
+                    "SHA-512 of the canonical data differs",
+                ));
+            }
+        }
+        let form = self.form_definition_for(&record);
+        problems.extend(validate_data(form, &request.data));
+        if !problems.is_empty() {
+            return Err(Problem::validation(problems));
+        }
+        let now = self.now();
+        let mut events = vec![StatusEvent {
+            status: Status::Submitted,
+            at: now,
+            reasons: vec![],
+            note: None,
+        }];
+        if self.config().auto_receive {
+            let attachments: Vec<String> = record
+                .attachments
+                .iter()
+                .map(|a| format!("{}={}", a.announced.id, a.announced.sha512))
+                .collect();
+            events.push(StatusEvent {
+                status: Status::Received,
+                at: now,
+                reasons: vec![],
+                note: Some(format!(
+                    "accepted: data sha512={data_sha512}; attachments: [{}]",
+                    attachments.join(", ")
+                )),
+            });
+        }
+        let mut after = record.clone();
+        after.expires_at = None;
+        after.data_sha512 = Some(data_sha512.clone());
+        after.status = events.last().map(|e| e.status).unwrap_or(Status::Submitted);
+        after.history.extend(events.iter().cloned());
+        let body = to_body(&Submission::from(&after))?;
+        let stored = StoredResponse {
+            subject: citizen.subject.clone(),
+            fingerprint,
+            status: StatusCode::OK.as_u16(),
+            body: body.clone(),
+        };
+        self.db(move |s| s.submit(&id, &data_json, &data_sha512, &events, "submit", &stored))
+            .await?;
+        tracing::info!(service = %record.service_key, "submission submitted");
+        Ok(Stored {
+            status: StatusCode::OK.as_u16(),
+            body,
+            replayed: false,
+        })
+    }
+
+    /// The form definition a submission follows, if the server knows it.
+    fn form_definition_for(&self, record: &SubmissionRecord) -> Option<&serde_json::Value> {
+        let (id, version) = (record.form_id.as_deref()?, record.form_version.as_deref()?);
+        self.form_definition(id, version)
+    }
+
+    /// A form definition by id and version.
+    pub fn form_definition(&self, id: &str, version: &str) -> Option<&serde_json::Value> {
+        self.config().forms.iter().find(|f| {
+            f.get("id").and_then(|v| v.as_str()) == Some(id)
+                && f.get("version").and_then(|v| v.as_str()) == Some(version)
+        })
+    }
+}
+
+fn record_of_new(new: &NewSubmission) -> SubmissionRecord {
+    SubmissionRecord {
+        id: new.id.clone(),
+        subject: new.subject.clone(),
+        service_key: new.service_key.clone(),
+        ars: new.ars.clone(),
+        authority_id: new.authority_id.clone(),
+        form_id: new.form_id.clone(),
+        form_version: new.form_version.clone(),
+        status: Status::Initiated,
+        created_at: new.created_at,
+        expires_at: Some(new.expires_at),
+        expired: false,
+        data_sha512: None,
+        cursor: 0,
+        attachments: new
+            .attachments
+            .iter()
+            .map(|a| crate::storage::AttachmentRecord {
+                announced: a.clone(),
+                received: 0,
+                complete: false,
+            })
+            .collect(),
+        history: vec![StatusEvent {
+            status: Status::Initiated,
+            at: new.created_at,
+            reasons: vec![],
+            note: None,
+        }],
+    }
+}
+
+fn key_reused() -> Problem {
+    Problem::new(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "idempotency_key_reused",
+        "Idempotency-Key reused",
+    )
+    .detail("this Idempotency-Key was used with another request body; use a new submission id")
+}
+
+fn already_submitted() -> Problem {
+    Problem::new(
+        StatusCode::CONFLICT,
+        "already_submitted",
+        "Already submitted",
+    )
+    .detail("this submission has been submitted and can no longer change")
+}
+
+fn not_announced() -> Problem {
+    Problem::not_found().detail("no attachment with this id was announced for this submission")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ars_becomes_ags() {
+        assert_eq!(
+            ags_of("16051000").as_deref(),
+            Some("16051000"),
+            "an AGS stays"
+        );
+        assert_eq!(
+            ags_of("160510000000").as_deref(),
+            Some("16051000"),
+            "ARS: drop the Verband part"
+        );
+        assert_eq!(
+            ags_of("160665008001").as_deref(),
+            Some("16066001"),
+            "ARS of a member town"
+        );
+        assert_eq!(ags_of("1605"), None, "too short");
+        assert_eq!(ags_of("1605100x"), None, "digits only");
+    }
+}

@@ -1,0 +1,274 @@
+//! The storage trait: everything the server keeps, as plain records, behind one interface so
+//! that a PostgreSQL implementation can replace the embedded SQLite one.
+//!
+//! Implementations must make every method atomic (one transaction) and durable against a
+//! killed process once it returns. This module holds no rules (those are in `service`) and the
+//! SQL lives only in [`sqlite`].
+
+pub mod sqlite;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+
+pub use sqlite::SqliteStorage;
+
+/// The BundID / ZBP status values, plus the rejection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Status {
+    Initiated,
+    Submitted,
+    Received,
+    Processing,
+    ActionRequired,
+    Completed,
+    Rejected,
+}
+
+impl Status {
+    pub const ALL: [Status; 7] = [
+        Status::Initiated,
+        Status::Submitted,
+        Status::Received,
+        Status::Processing,
+        Status::ActionRequired,
+        Status::Completed,
+        Status::Rejected,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Initiated => "INITIATED",
+            Status::Submitted => "SUBMITTED",
+            Status::Received => "RECEIVED",
+            Status::Processing => "PROCESSING",
+            Status::ActionRequired => "ACTION_REQUIRED",
+            Status::Completed => "COMPLETED",
+            Status::Rejected => "REJECTED",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Status> {
+        Status::ALL
+            .into_iter()
+            .find(|s| s.as_str().eq_ignore_ascii_case(text))
+    }
+
+    /// Whether the back office may move a submission from `self` to `to`. Submitting is not a
+    /// back-office move (only the citizen submits).
+    pub fn can_move_to(self, to: Status) -> bool {
+        use Status::*;
+        matches!(
+            (self, to),
+            (Submitted, Received | Rejected)
+                | (Received, Processing | ActionRequired | Completed | Rejected)
+                | (Processing, ActionRequired | Completed | Rejected)
+                | (ActionRequired, Processing | Completed | Rejected)
+        )
+    }
+}
+
+/// An attachment as announced when the submission is created.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Announced {
+    pub id: String,
+    pub filename: String,
+    pub media_type: String,
+    pub size: u64,
+    /// Lower-case hex SHA-512 of the whole attachment.
+    pub sha512: String,
+}
+
+/// An attachment and how much of it has arrived.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttachmentRecord {
+    pub announced: Announced,
+    pub received: u64,
+    pub complete: bool,
+}
+
+/// One entry of a submission's status history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusEvent {
+    pub status: Status,
+    /// Unix milliseconds.
+    pub at: i64,
+    pub reasons: Vec<String>,
+    pub note: Option<String>,
+}
+
+/// What is needed to create a submission.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewSubmission {
+    pub id: String,
+    pub subject: String,
+    pub service_key: String,
+    pub ars: Option<String>,
+    pub authority_id: Option<String>,
+    pub form_id: Option<String>,
+    pub form_version: Option<String>,
+    pub attachments: Vec<Announced>,
+    pub created_at: i64,
+    pub expires_at: i64,
+}
+
+/// A submission as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubmissionRecord {
+    pub id: String,
+    pub subject: String,
+    pub service_key: String,
+    pub ars: Option<String>,
+    pub authority_id: Option<String>,
+    pub form_id: Option<String>,
+    pub form_version: Option<String>,
+    pub status: Status,
+    pub created_at: i64,
+    /// Unix ms after which an unsubmitted submission expires; `None` once submitted.
+    pub expires_at: Option<i64>,
+    pub expired: bool,
+    pub data_sha512: Option<String>,
+    /// The change cursor: grows with every status event.
+    pub cursor: i64,
+    pub attachments: Vec<AttachmentRecord>,
+    pub history: Vec<StatusEvent>,
+}
+
+/// A stored answer for an Idempotency-Key, replayed on a retry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredResponse {
+    pub subject: String,
+    /// SHA-256 of the canonical request (method, path, body).
+    pub fingerprint: String,
+    pub status: u16,
+    pub body: String,
+}
+
+/// An inbox message from an authority to a citizen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MessageRecord {
+    pub id: String,
+    pub subject: String,
+    pub submission_id: Option<String>,
+    pub title: String,
+    pub body: String,
+    pub at: i64,
+    /// The inbox cursor.
+    pub cursor: i64,
+}
+
+/// The result of appending one upload chunk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Append {
+    /// Stored; the attachment now holds this many bytes.
+    Appended { received: u64 },
+    /// The chunk does not start where the stored bytes end.
+    OffsetMismatch { received: u64 },
+}
+
+/// A pending authorization code (stored by its hash).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuthCode {
+    pub client_id: String,
+    pub redirect_uri: String,
+    pub code_challenge: String,
+    pub subject: String,
+    pub scope: String,
+    pub expires_at: i64,
+}
+
+/// An access or refresh token (stored by its hash).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenRecord {
+    pub kind: TokenKind,
+    pub subject: String,
+    pub client_id: String,
+    pub scope: String,
+    pub expires_at: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Access,
+    Refresh,
+}
+
+impl TokenKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TokenKind::Access => "access",
+            TokenKind::Refresh => "refresh",
+        }
+    }
+}
+
+/// Everything the server keeps. Each method is one transaction.
+pub trait Storage: Send + Sync + 'static {
+    /// The stored answer for an Idempotency-Key in a scope (`create`, `submit:<id>`).
+    fn idempotent_response(&self, scope: &str, key: &str) -> Result<Option<StoredResponse>, Error>;
+    /// Creates a submission with its INITIATED event and keeps its idempotent answer.
+    fn create_submission(
+        &self,
+        new: &NewSubmission,
+        key: &str,
+        response: &StoredResponse,
+    ) -> Result<(), Error>;
+    fn submission(&self, id: &str) -> Result<Option<SubmissionRecord>, Error>;
+    /// A citizen's submissions whose cursor is above `since`, oldest change first.
+    fn submissions_changed(
+        &self,
+        subject: &str,
+        since: i64,
+        limit: usize,
+    ) -> Result<Vec<SubmissionRecord>, Error>;
+    /// All submissions (back office), newest first, optionally of one status.
+    fn all_submissions(
+        &self,
+        status: Option<Status>,
+        limit: usize,
+    ) -> Result<Vec<SubmissionRecord>, Error>;
+    /// Appends a chunk at `offset` if that is where the stored bytes end.
+    fn append_chunk(
+        &self,
+        submission: &str,
+        attachment: &str,
+        offset: u64,
+        data: &[u8],
+    ) -> Result<Append, Error>;
+    /// Lower-case hex SHA-512 of the stored bytes of an attachment.
+    fn attachment_sha512(&self, submission: &str, attachment: &str) -> Result<String, Error>;
+    /// Marks an attachment complete (its hash was checked).
+    fn complete_attachment(&self, submission: &str, attachment: &str) -> Result<(), Error>;
+    /// Forgets the bytes of an attachment (its hash did not match), so it can be sent again.
+    fn reset_attachment(&self, submission: &str, attachment: &str) -> Result<(), Error>;
+    /// Finalises a submission: stores its data, appends the events, keeps the idempotent answer.
+    fn submit(
+        &self,
+        id: &str,
+        data_json: &str,
+        data_sha512: &str,
+        events: &[StatusEvent],
+        key: &str,
+        response: &StoredResponse,
+    ) -> Result<(), Error>;
+    /// Appends a status event; returns the new cursor.
+    fn add_status(&self, id: &str, event: &StatusEvent) -> Result<i64, Error>;
+    /// Stores an inbox message; returns its cursor.
+    fn add_message(&self, message: &MessageRecord) -> Result<i64, Error>;
+    fn messages(
+        &self,
+        subject: &str,
+        since: i64,
+        limit: usize,
+    ) -> Result<Vec<MessageRecord>, Error>;
+    /// Marks unsubmitted submissions past their expiry as expired and drops their bytes.
+    fn expire_due(&self, now: i64) -> Result<usize, Error>;
+    fn put_code(&self, code_hash: &str, code: &AuthCode) -> Result<(), Error>;
+    /// Returns and deletes a code (codes are single-use).
+    fn take_code(&self, code_hash: &str) -> Result<Option<AuthCode>, Error>;
+    fn put_token(&self, token_hash: &str, token: &TokenRecord) -> Result<(), Error>;
+    fn token(&self, token_hash: &str) -> Result<Option<TokenRecord>, Error>;
+    /// Deletes a token; true if it existed (used for refresh-token rotation).
+    fn revoke_token(&self, token_hash: &str) -> Result<bool, Error>;
+}

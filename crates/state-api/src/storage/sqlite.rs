@@ -1,0 +1,778 @@
+//! The embedded storage: one SQLite file in the data directory, WAL mode, one writer
+//! connection and a few readers.
+//!
+//! The only module with SQL. It never decides anything: checks and rules are the service's.
+
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
+
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use sha2::{Digest, Sha512};
+
+use super::*;
+
+const MIGRATIONS: &[&str] = &[r#"
+CREATE TABLE submissions (
+    id TEXT PRIMARY KEY,
+    subject TEXT NOT NULL,
+    service_key TEXT NOT NULL,
+    ars TEXT,
+    authority_id TEXT,
+    form_id TEXT,
+    form_version TEXT,
+    status TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER,
+    expired INTEGER NOT NULL DEFAULT 0,
+    data_json TEXT,
+    data_sha512 TEXT,
+    cursor INTEGER NOT NULL
+);
+CREATE INDEX submissions_by_subject ON submissions (subject, cursor);
+CREATE INDEX submissions_expiring ON submissions (expires_at) WHERE expires_at IS NOT NULL;
+CREATE TABLE attachments (
+    submission_id TEXT NOT NULL REFERENCES submissions (id),
+    id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    filename TEXT NOT NULL,
+    media_type TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    sha512 TEXT NOT NULL,
+    received INTEGER NOT NULL DEFAULT 0,
+    complete INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (submission_id, id)
+);
+CREATE TABLE attachment_chunks (
+    submission_id TEXT NOT NULL,
+    attachment_id TEXT NOT NULL,
+    offset INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (submission_id, attachment_id, offset)
+);
+CREATE TABLE status_events (
+    cursor INTEGER PRIMARY KEY AUTOINCREMENT,
+    submission_id TEXT NOT NULL REFERENCES submissions (id),
+    status TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    reasons TEXT NOT NULL DEFAULT '[]',
+    note TEXT
+);
+CREATE INDEX status_events_by_submission ON status_events (submission_id, cursor);
+CREATE TABLE messages (
+    cursor INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    subject TEXT NOT NULL,
+    submission_id TEXT,
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
+    at INTEGER NOT NULL
+);
+CREATE INDEX messages_by_subject ON messages (subject, cursor);
+CREATE TABLE idempotency (
+    scope TEXT NOT NULL,
+    key TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (scope, key)
+);
+CREATE TABLE auth_codes (
+    code_hash TEXT PRIMARY KEY,
+    client_id TEXT NOT NULL,
+    redirect_uri TEXT NOT NULL,
+    code_challenge TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+);
+CREATE TABLE tokens (
+    token_hash TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    client_id TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+);
+"#];
+
+const READERS: usize = 4;
+
+/// SQLite storage in `<data_dir>/state-api.sqlite3`.
+pub struct SqliteStorage {
+    writer: Mutex<Connection>,
+    readers: Vec<Mutex<Connection>>,
+    next_reader: AtomicUsize,
+}
+
+fn open(path: &Path, sync_full: bool) -> Result<Connection, Error> {
+    let conn = Connection::open(path)?;
+    conn.busy_timeout(Duration::from_secs(10))?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(
+        None,
+        "synchronous",
+        if sync_full { "FULL" } else { "NORMAL" },
+    )?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(conn)
+}
+
+fn migrate(conn: &mut Connection) -> Result<(), Error> {
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let known = MIGRATIONS.len() as i64;
+    if version > known {
+        return Err(Error::Corrupt(format!(
+            "the database is at schema version {version}, this server knows {known}"
+        )));
+    }
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", index as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+fn lock(mutex: &Mutex<Connection>) -> Result<MutexGuard<'_, Connection>, Error> {
+    mutex
+        .lock()
+        .map_err(|_| Error::Task("a database connection was poisoned".into()))
+}
+
+fn status_of(text: &str) -> Result<Status, Error> {
+    Status::parse(text).ok_or_else(|| Error::Corrupt(format!("unknown status {text}")))
+}
+
+fn to_u64(value: i64) -> u64 {
+    u64::try_from(value).unwrap_or(0)
+}
+
+fn to_i64(value: u64) -> i64 {
+    i64::try_from(value).unwrap_or(i64::MAX)
+}
+
+const SUBMISSION_COLUMNS: &str = "id, subject, service_key, ars, authority_id, form_id, \
+     form_version, status, created_at, expires_at, expired, data_sha512, cursor";
+
+struct Head {
+    record: SubmissionRecord,
+    status: String,
+}
+
+fn head(row: &Row<'_>) -> rusqlite::Result<Head> {
+    Ok(Head {
+        status: row.get(7)?,
+        record: SubmissionRecord {
+            id: row.get(0)?,
+            subject: row.get(1)?,
+            service_key: row.get(2)?,
+            ars: row.get(3)?,
+            authority_id: row.get(4)?,
+            form_id: row.get(5)?,
+            form_version: row.get(6)?,
+            status: Status::Initiated,
+            created_at: row.get(8)?,
+            expires_at: row.get(9)?,
+            expired: row.get::<_, i64>(10)? != 0,
+            data_sha512: row.get(11)?,
+            cursor: row.get(12)?,
+            attachments: Vec::new(),
+            history: Vec::new(),
+        },
+    })
+}
+
+/// Fills in status, attachments and history of a submission head.
+fn complete(conn: &Connection, head: Head) -> Result<SubmissionRecord, Error> {
+    let mut record = head.record;
+    record.status = status_of(&head.status)?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, filename, media_type, size, sha512, received, complete FROM attachments
+         WHERE submission_id = ?1 ORDER BY position",
+    )?;
+    let rows = stmt.query_map([&record.id], |row| {
+        Ok(AttachmentRecord {
+            announced: Announced {
+                id: row.get(0)?,
+                filename: row.get(1)?,
+                media_type: row.get(2)?,
+                size: to_u64(row.get(3)?),
+                sha512: row.get(4)?,
+            },
+            received: to_u64(row.get(5)?),
+            complete: row.get::<_, i64>(6)? != 0,
+        })
+    })?;
+    for row in rows {
+        record.attachments.push(row?);
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT status, at, reasons, note FROM status_events
+         WHERE submission_id = ?1 ORDER BY cursor",
+    )?;
+    let rows = stmt.query_map([&record.id], |row| {
+        Ok((
+            row.get::<_, String>(0)?,
+            row.get::<_, i64>(1)?,
+            row.get::<_, String>(2)?,
+            row.get::<_, Option<String>>(3)?,
+        ))
+    })?;
+    for row in rows {
+        let (status, at, reasons, note) = row?;
+        let reasons: Vec<String> = serde_json::from_str(&reasons)
+            .map_err(|e| Error::Corrupt(format!("status reasons: {e}")))?;
+        record.history.push(StatusEvent {
+            status: status_of(&status)?,
+            at,
+            reasons,
+            note,
+        });
+    }
+    Ok(record)
+}
+
+fn insert_event(tx: &Transaction<'_>, id: &str, event: &StatusEvent) -> Result<i64, Error> {
+    let reasons = serde_json::to_string(&event.reasons)
+        .map_err(|e| Error::Corrupt(format!("status reasons: {e}")))?;
+    tx.execute(
+        "INSERT INTO status_events (submission_id, status, at, reasons, note)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![id, event.status.as_str(), event.at, reasons, event.note],
+    )?;
+    let cursor = tx.last_insert_rowid();
+    tx.execute(
+        "UPDATE submissions SET status = ?2, cursor = ?3 WHERE id = ?1",
+        params![id, event.status.as_str(), cursor],
+    )?;
+    Ok(cursor)
+}
+
+fn insert_idempotency(
+    tx: &Transaction<'_>,
+    scope: &str,
+    key: &str,
+    response: &StoredResponse,
+) -> Result<(), Error> {
+    tx.execute(
+        "INSERT INTO idempotency (scope, key, subject, fingerprint, status, body)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            scope,
+            key,
+            response.subject,
+            response.fingerprint,
+            response.status,
+            response.body
+        ],
+    )?;
+    Ok(())
+}
+
+impl SqliteStorage {
+    /// Opens (creating and migrating if needed) the database in `data_dir`.
+    pub fn open(data_dir: &Path, sync_full: bool) -> Result<SqliteStorage, Error> {
+        std::fs::create_dir_all(data_dir)?;
+        let path = data_dir.join("state-api.sqlite3");
+        let mut writer = open(&path, sync_full)?;
+        migrate(&mut writer)?;
+        let mut readers = Vec::with_capacity(READERS);
+        for _ in 0..READERS {
+            readers.push(Mutex::new(open(&path, sync_full)?));
+        }
+        Ok(SqliteStorage {
+            writer: Mutex::new(writer),
+            readers,
+            next_reader: AtomicUsize::new(0),
+        })
+    }
+
+    fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T, Error>) -> Result<T, Error> {
+        let start = self.next_reader.fetch_add(1, Ordering::Relaxed);
+        // Take the first free reader; if all are busy, wait for the one in turn.
+        for i in 0..self.readers.len() {
+            if let Some(reader) = self.readers.get((start + i) % self.readers.len()) {
+                if let Ok(conn) = reader.try_lock() {
+                    return f(&conn);
+                }
+            }
+        }
+        match self.readers.get(start % self.readers.len().max(1)) {
+            Some(reader) => f(&*lock(reader)?),
+            None => f(&*lock(&self.writer)?),
+        }
+    }
+
+    fn write<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T, Error>) -> Result<T, Error> {
+        let mut conn = lock(&self.writer)?;
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+}
+
+impl Storage for SqliteStorage {
+    fn idempotent_response(&self, scope: &str, key: &str) -> Result<Option<StoredResponse>, Error> {
+        self.read(|conn| {
+            let found = conn
+                .prepare_cached(
+                    "SELECT subject, fingerprint, status, body FROM idempotency
+                     WHERE scope = ?1 AND key = ?2",
+                )?
+                .query_row([scope, key], |row| {
+                    Ok(StoredResponse {
+                        subject: row.get(0)?,
+                        fingerprint: row.get(1)?,
+                        status: row.get(2)?,
+                        body: row.get(3)?,
+                    })
+                })
+                .optional()?;
+            Ok(found)
+        })
+    }
+
+    fn create_submission(
+        &self,
+        new: &NewSubmission,
+        key: &str,
+        response: &StoredResponse,
+    ) -> Result<(), Error> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO submissions (id, subject, service_key, ars, authority_id, form_id,
+                     form_version, status, created_at, expires_at, cursor)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0)",
+                params![
+                    new.id,
+                    new.subject,
+                    new.service_key,
+                    new.ars,
+                    new.authority_id,
+                    new.form_id,
+                    new.form_version,
+                    Status::Initiated.as_str(),
+                    new.created_at,
+                    new.expires_at
+                ],
+            )?;
+            for (position, a) in new.attachments.iter().enumerate() {
+                tx.execute(
+                    "INSERT INTO attachments (submission_id, id, position, filename, media_type,
+                         size, sha512)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    params![
+                        new.id,
+                        a.id,
+                        position as i64,
+                        a.filename,
+                        a.media_type,
+                        to_i64(a.size),
+                        a.sha512
+                    ],
+                )?;
+            }
+            let event = StatusEvent {
+                status: Status::Initiated,
+                at: new.created_at,
+                reasons: Vec::new(),
+                note: None,
+            };
+            insert_event(tx, &new.id, &event)?;
+            insert_idempotency(tx, "create", key, response)
+        })
+    }
+
+    fn submission(&self, id: &str) -> Result<Option<SubmissionRecord>, Error> {
+        self.read(|conn| {
+            let sql = format!("SELECT {SUBMISSION_COLUMNS} FROM submissions WHERE id = ?1");
+            let found = conn
+                .prepare_cached(&sql)?
+                .query_row([id], head)
+                .optional()?;
+            found.map(|h| complete(conn, h)).transpose()
+        })
+    }
+
+    fn submissions_changed(
+        &self,
+        subject: &str,
+        since: i64,
+        limit: usize,
+    ) -> Result<Vec<SubmissionRecord>, Error> {
+        self.read(|conn| {
+            let sql = format!(
+                "SELECT {SUBMISSION_COLUMNS} FROM submissions
+                 WHERE subject = ?1 AND cursor > ?2 ORDER BY cursor LIMIT ?3"
+            );
+            let mut stmt = conn.prepare_cached(&sql)?;
+            let heads = stmt
+                .query_map(params![subject, since, limit as i64], head)?
+                .collect::<Result<Vec<_>, _>>()?;
+            heads.into_iter().map(|h| complete(conn, h)).collect()
+        })
+    }
+
+    fn all_submissions(
+        &self,
+        status: Option<Status>,
+        limit: usize,
+    ) -> Result<Vec<SubmissionRecord>, Error> {
+        self.read(|conn| {
+            let sql = format!(
+                "SELECT {SUBMISSION_COLUMNS} FROM submissions
+                 WHERE ?1 IS NULL OR status = ?1 ORDER BY cursor DESC LIMIT ?2"
+            );
+            let mut stmt = conn.prepare_cached(&sql)?;
+            let heads = stmt
+                .query_map(params![status.map(Status::as_str), limit as i64], head)?
+                .collect::<Result<Vec<_>, _>>()?;
+            heads.into_iter().map(|h| complete(conn, h)).collect()
+        })
+    }
+
+    fn append_chunk(
+        &self,
+        submission: &str,
+        attachment: &str,
+        offset: u64,
+        data: &[u8],
+    ) -> Result<Append, Error> {
+        self.write(|tx| {
+            let received: i64 = tx.query_row(
+                "SELECT received FROM attachments WHERE submission_id = ?1 AND id = ?2",
+                [submission, attachment],
+                |row| row.get(0),
+            )?;
+            let received = to_u64(received);
+            if received != offset {
+                return Ok(Append::OffsetMismatch { received });
+            }
+            if data.is_empty() {
+                return Ok(Append::Appended { received });
+            }
+            tx.execute(
+                "INSERT INTO attachment_chunks (submission_id, attachment_id, offset, data)
+                 VALUES (?1, ?2, ?3, ?4)",
+                params![submission, attachment, to_i64(offset), data],
+            )?;
+            let received = received + data.len() as u64;
+            tx.execute(
+                "UPDATE attachments SET received = ?3 WHERE submission_id = ?1 AND id = ?2",
+                params![submission, attachment, to_i64(received)],
+            )?;
+            Ok(Append::Appended { received })
+        })
+    }
+
+    fn attachment_sha512(&self, submission: &str, attachment: &str) -> Result<String, Error> {
+        self.read(|conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT data FROM attachment_chunks
+                 WHERE submission_id = ?1 AND attachment_id = ?2 ORDER BY offset",
+            )?;
+            let mut rows = stmt.query([submission, attachment])?;
+            let mut hasher = Sha512::new();
+            while let Some(row) = rows.next()? {
+                let data = row.get_ref(0)?.as_blob().map_err(rusqlite::Error::from)?;
+                hasher.update(data);
+            }
+            Ok(hex::encode(hasher.finalize()))
+        })
+    }
+
+    fn complete_attachment(&self, submission: &str, attachment: &str) -> Result<(), Error> {
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE attachments SET complete = 1 WHERE submission_id = ?1 AND id = ?2",
+                [submission, attachment],
+            )?;
+            Ok(())
+        })
+    }
+
+    fn reset_attachment(&self, submission: &str, attachment: &str) -> Result<(), Error> {
+        self.write(|tx| {
+            tx.execute(
+                "DELETE FROM attachment_chunks WHERE submission_id = ?1 AND attachment_id = ?2",
+                [submission, attachment],
+            )?;
+            tx.execute(
+                "UPDATE attachments SET received = 0, complete = 0
+                 WHERE submission_id = ?1 AND id = ?2",
+                [submission, attachment],
+            )?;
+            Ok(())
+        })
+    }
+
+    fn submit(
+        &self,
+        id: &str,
+        data_json: &str,
+        data_sha512: &str,
+        events: &[StatusEvent],
+        key: &str,
+        response: &StoredResponse,
+    ) -> Result<(), Error> {
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE submissions SET data_json = ?2, data_sha512 = ?3, expires_at = NULL
+                 WHERE id = ?1",
+                params![id, data_json, data_sha512],
+            )?;
+            for event in events {
+                insert_event(tx, id, event)?;
+            }
+            insert_idempotency(tx, &format!("submit:{id}"), key, response)
+        })
+    }
+
+    fn add_status(&self, id: &str, event: &StatusEvent) -> Result<i64, Error> {
+        self.write(|tx| insert_event(tx, id, event))
+    }
+
+    fn add_message(&self, m: &MessageRecord) -> Result<i64, Error> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO messages (id, subject, submission_id, title, body, at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![m.id, m.subject, m.submission_id, m.title, m.body, m.at],
+            )?;
+            Ok(tx.last_insert_rowid())
+        })
+    }
+
+    fn messages(
+        &self,
+        subject: &str,
+        since: i64,
+        limit: usize,
+    ) -> Result<Vec<MessageRecord>, Error> {
+        self.read(|conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT id, subject, submission_id, title, body, at, cursor FROM messages
+                 WHERE subject = ?1 AND cursor > ?2 ORDER BY cursor LIMIT ?3",
+            )?;
+            let rows = stmt.query_map(params![subject, since, limit as i64], |row| {
+                Ok(MessageRecord {
+                    id: row.get(0)?,
+                    subject: row.get(1)?,
+                    submission_id: row.get(2)?,
+                    title: row.get(3)?,
+                    body: row.get(4)?,
+                    at: row.get(5)?,
+                    cursor: row.get(6)?,
+                })
+            })?;
+            Ok(rows.collect::<Result<Vec<_>, _>>()?)
+        })
+    }
+
+    fn expire_due(&self, now: i64) -> Result<usize, Error> {
+        self.write(|tx| {
+            tx.execute(
+                "DELETE FROM attachment_chunks WHERE submission_id IN (
+                     SELECT id FROM submissions
+                     WHERE expires_at IS NOT NULL AND expires_at <= ?1 AND expired = 0)",
+                [now],
+            )?;
+            let count = tx.execute(
+                "UPDATE submissions SET expired = 1
+                 WHERE expires_at IS NOT NULL AND expires_at <= ?1 AND expired = 0",
+                [now],
+            )?;
+            tx.execute("DELETE FROM auth_codes WHERE expires_at <= ?1", [now])?;
+            tx.execute("DELETE FROM tokens WHERE expires_at <= ?1", [now])?;
+            Ok(count)
+        })
+    }
+
+    fn put_code(&self, code_hash: &str, c: &AuthCode) -> Result<(), Error> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO auth_codes (code_hash, client_id, redirect_uri, code_challenge,
+                     subject, scope, expires_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    code_hash,
+                    c.client_id,
+                    c.redirect_uri,
+                    c.code_challenge,
+                    c.subject,
+                    c.scope,
+                    c.expires_at
+                ],
+            )?;
+            Ok(())
+        })
+    }
+
+    fn take_code(&self, code_hash: &str) -> Result<Option<AuthCode>, Error> {
+        self.write(|tx| {
+            let found = tx
+                .query_row(
+                    "SELECT client_id, redirect_uri, code_challenge, subject, scope, expires_at
+                     FROM auth_codes WHERE code_hash = ?1",
+                    [code_hash],
+                    |row| {
+                        Ok(AuthCode {
+                            client_id: row.get(0)?,
+                            redirect_uri: row.get(1)?,
+                            code_challenge: row.get(2)?,
+                            subject: row.get(3)?,
+                            scope: row.get(4)?,
+                            expires_at: row.get(5)?,
+                        })
+                    },
+                )
+                .optional()?;
+            tx.execute("DELETE FROM auth_codes WHERE code_hash = ?1", [code_hash])?;
+            Ok(found)
+        })
+    }
+
+    fn put_token(&self, token_hash: &str, t: &TokenRecord) -> Result<(), Error> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO tokens (token_hash, kind, subject, client_id, scope, expires_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    token_hash,
+                    t.kind.as_str(),
+                    t.subject,
+                    t.client_id,
+                    t.scope,
+                    t.expires_at
+                ],
+            )?;
+            Ok(())
+        })
+    }
+
+    fn token(&self, token_hash: &str) -> Result<Option<TokenRecord>, Error> {
+        self.read(|conn| {
+            let found = conn
+                .prepare_cached(
+                    "SELECT kind, subject, client_id, scope, expires_at FROM tokens
+                     WHERE token_hash = ?1",
+                )?
+                .query_row([token_hash], |row| {
+                    Ok((
+                        row.get::<_, String>(0)?,
+                        TokenRecord {
+                            kind: TokenKind::Access,
+                            subject: row.get(1)?,
+                            client_id: row.get(2)?,
+                            scope: row.get(3)?,
+                            expires_at: row.get(4)?,
+                        },
+                    ))
+                })
+                .optional()?;
+            Ok(found.map(|(kind, mut record)| {
+                if kind == TokenKind::Refresh.as_str() {
+                    record.kind = TokenKind::Refresh;
+                }
+                record
+            }))
+        })
+    }
+
+    fn revoke_token(&self, token_hash: &str) -> Result<bool, Error> {
+        self.write(|tx| {
+            Ok(tx.execute("DELETE FROM tokens WHERE token_hash = ?1", [token_hash])? > 0)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn storage() -> (tempfile::TempDir, SqliteStorage) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let storage = SqliteStorage::open(dir.path(), false).expect("opens");
+        (dir, storage)
+    }
+
+    fn new_submission(id: &str) -> NewSubmission {
+        NewSubmission {
+            id: id.into(),
+            subject: "s".into(),
+            service_key: "99108001001000".into(),
+            ars: None,
+            authority_id: None,
+            form_id: None,
+            form_version: None,
+            attachments: vec![Announced {
+                id: "a".into(),
+                filename: "f.pdf".into(),
+                media_type: "application/pdf".into(),
+                size: 6,
+                sha512: hex::encode(Sha512::digest(b"abcdef")),
+            }],
+            created_at: 1,
+            expires_at: 100,
+        }
+    }
+
+    fn response() -> StoredResponse {
+        StoredResponse {
+            subject: "s".into(),
+            fingerprint: "f".into(),
+            status: 201,
+            body: "{}".into(),
+        }
+    }
+
+    #[test]
+    fn chunks_append_in_order_and_hash_over_all_of_them() {
+        let (_dir, storage) = storage();
+        storage
+            .create_submission(&new_submission("x"), "x", &response())
+            .expect("created");
+        let first = storage.append_chunk("x", "a", 0, b"abc").expect("append");
+        assert_eq!(
+            first,
+            Append::Appended { received: 3 },
+            "first chunk stored"
+        );
+        let wrong = storage.append_chunk("x", "a", 0, b"abc").expect("append");
+        assert_eq!(
+            wrong,
+            Append::OffsetMismatch { received: 3 },
+            "a repeated chunk is refused"
+        );
+        storage.append_chunk("x", "a", 3, b"def").expect("append");
+        let hash = storage.attachment_sha512("x", "a").expect("hash");
+        assert_eq!(
+            hash,
+            hex::encode(Sha512::digest(b"abcdef")),
+            "hash over all chunks"
+        );
+    }
+
+    #[test]
+    fn reopening_runs_no_migration_twice_and_keeps_data() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        {
+            let storage = SqliteStorage::open(dir.path(), false).expect("opens");
+            storage
+                .create_submission(&new_submission("x"), "x", &response())
+                .expect("created");
+        }
+        let storage = SqliteStorage::open(dir.path(), false).expect("reopens");
+        let found = storage.submission("x").expect("read");
+        assert!(found.is_some(), "the submission survives a reopen");
+        let expired = storage.expire_due(1000).expect("expire");
+        assert_eq!(expired, 1, "the unsubmitted submission expires");
+        let found = storage.submission("x").expect("read").expect("still there");
+        assert!(found.expired, "it is marked expired, not deleted");
+    }
+}

@@ -1,0 +1,252 @@
+//! The JSON shapes on the wire (request and response bodies), with their OpenAPI schemas.
+//!
+//! Submission shapes follow FIT-Connect (camelCase, announced attachments by client UUIDs,
+//! SHA-512 hashes). Conversions from storage records live here; no rules, no IO.
+
+use serde::{Deserialize, Serialize};
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+use utoipa::ToSchema;
+
+use crate::storage::{AttachmentRecord, MessageRecord, Status, StatusEvent, SubmissionRecord};
+
+/// Formats unix milliseconds as RFC 3339 (UTC).
+pub fn rfc3339(ms: i64) -> String {
+    OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+        .ok()
+        .and_then(|t| t.format(&Rfc3339).ok())
+        .unwrap_or_default()
+}
+
+/// A form schema reference (FIM XDatenfelder schema id and version).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct FormRef {
+    /// e.g. `S00000001`
+    pub id: String,
+    pub version: String,
+}
+
+/// An attachment announced when a submission is created.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct AnnouncedAttachment {
+    /// A UUID the client made for this attachment.
+    pub attachment_id: String,
+    pub filename: String,
+    /// e.g. `application/pdf`; must be one the server accepts.
+    pub media_type: String,
+    /// Size in bytes.
+    pub size: u64,
+    /// Lower-case hex SHA-512 of the attachment's bytes (128 hex digits).
+    pub sha512: String,
+}
+
+/// `POST /v1/submissions`: create a submission (send `Idempotency-Key: <submission UUID>`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct CreateSubmission {
+    /// The 14-digit LeiKa key of the service applied for.
+    pub service_key: String,
+    /// The applicant's place: an 8-digit AGS or a 12-digit ARS; decides the authority.
+    #[serde(default)]
+    pub ars: Option<String>,
+    /// The form the data will follow.
+    #[serde(default)]
+    pub form: Option<FormRef>,
+    #[serde(default)]
+    pub announced_attachments: Vec<AnnouncedAttachment>,
+}
+
+/// `POST /v1/submissions/{id}/submit`: the data, finalising the submission.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct SubmitSubmission {
+    /// The answers, keyed by FIM element ids (`F…`, `G…`).
+    #[schema(value_type = Object)]
+    pub data: serde_json::Value,
+    /// Optional SHA-512 (hex) of `data` serialized as compact JSON with sorted object keys;
+    /// checked when present.
+    #[serde(default)]
+    pub data_sha512: Option<String>,
+}
+
+/// An attachment of a submission and how much of it has arrived.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct AttachmentState {
+    pub attachment_id: String,
+    pub filename: String,
+    pub media_type: String,
+    pub size: u64,
+    pub sha512: String,
+    /// Bytes received so far: resume an upload at this offset.
+    pub received: u64,
+    /// All bytes are there and their SHA-512 matched.
+    pub complete: bool,
+}
+
+impl From<&AttachmentRecord> for AttachmentState {
+    fn from(a: &AttachmentRecord) -> Self {
+        AttachmentState {
+            attachment_id: a.announced.id.clone(),
+            filename: a.announced.filename.clone(),
+            media_type: a.announced.media_type.clone(),
+            size: a.announced.size,
+            sha512: a.announced.sha512.clone(),
+            received: a.received,
+            complete: a.complete,
+        }
+    }
+}
+
+/// One step of the status history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct StatusEntry {
+    pub status: Status,
+    /// RFC 3339 time of the change.
+    pub at: String,
+    /// Reasons, for REJECTED and ACTION_REQUIRED.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reasons: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl From<&StatusEvent> for StatusEntry {
+    fn from(e: &StatusEvent) -> Self {
+        StatusEntry {
+            status: e.status,
+            at: rfc3339(e.at),
+            reasons: e.reasons.clone(),
+            note: e.note.clone(),
+        }
+    }
+}
+
+/// A submission as the citizen sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Submission {
+    pub submission_id: String,
+    pub service_key: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ars: Option<String>,
+    /// The responsible authority's id from the catalog.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authority_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<FormRef>,
+    /// The current status (the last entry of `statusHistory`).
+    pub status: Status,
+    /// True when it was never submitted and its time ran out: start over with a new id.
+    pub expired: bool,
+    pub created_at: String,
+    /// Until when an unsubmitted submission can still be finished.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_sha512: Option<String>,
+    /// Change cursor: pass the highest one seen as `since` to get only newer changes.
+    pub cursor: i64,
+    pub attachments: Vec<AttachmentState>,
+    pub status_history: Vec<StatusEntry>,
+}
+
+impl From<&SubmissionRecord> for Submission {
+    fn from(r: &SubmissionRecord) -> Self {
+        Submission {
+            submission_id: r.id.clone(),
+            service_key: r.service_key.clone(),
+            ars: r.ars.clone(),
+            authority_id: r.authority_id.clone(),
+            form: match (&r.form_id, &r.form_version) {
+                (Some(id), Some(version)) => Some(FormRef {
+                    id: id.clone(),
+                    version: version.clone(),
+                }),
+                _ => None,
+            },
+            status: r.status,
+            expired: r.expired,
+            created_at: rfc3339(r.created_at),
+            expires_at: r.expires_at.map(rfc3339),
+            data_sha512: r.data_sha512.clone(),
+            cursor: r.cursor,
+            attachments: r.attachments.iter().map(AttachmentState::from).collect(),
+            status_history: r.history.iter().map(StatusEntry::from).collect(),
+        }
+    }
+}
+
+/// A page of changed submissions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct SubmissionPage {
+    pub items: Vec<Submission>,
+    /// Pass as `since` next time (unchanged when there was nothing new).
+    pub cursor: i64,
+    /// True when the page was full: ask again with `cursor`.
+    pub more: bool,
+}
+
+/// A message from an authority in the citizen's inbox.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Message {
+    pub message_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submission_id: Option<String>,
+    pub title: String,
+    pub body: String,
+    pub sent_at: String,
+    pub cursor: i64,
+}
+
+impl From<&MessageRecord> for Message {
+    fn from(m: &MessageRecord) -> Self {
+        Message {
+            message_id: m.id.clone(),
+            submission_id: m.submission_id.clone(),
+            title: m.title.clone(),
+            body: m.body.clone(),
+            sent_at: rfc3339(m.at),
+            cursor: m.cursor,
+        }
+    }
+}
+
+/// A page of inbox messages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct InboxPage {
+    pub items: Vec<Message>,
+    pub cursor: i64,
+    pub more: bool,
+}
+
+/// Back office: move a submission's status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct StatusChange {
+    pub status: Status,
+    /// Required for REJECTED.
+    #[serde(default)]
+    pub reasons: Vec<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// Back office: send an inbox message, to a citizen or to the owner of a submission.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct NewMessage {
+    /// The citizen's subject; not needed when `submissionId` is given.
+    #[serde(default)]
+    pub subject: Option<String>,
+    #[serde(default)]
+    pub submission_id: Option<String>,
+    pub title: String,
+    pub body: String,
+}
