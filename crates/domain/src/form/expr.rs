@@ -363,21 +363,27 @@ impl Parser {
 
     fn or(&mut self) -> Result<Expr, ParseError> {
         let mut left = self.and()?;
+        let depth = self.depth;
         while self.is_op("||") || self.is_word("or") {
             self.pos += 1;
+            self.enter()?;
             let right = self.and()?;
             left = Expr::Binary(BinOp::Or, Box::new(left), Box::new(right));
         }
+        self.depth = depth;
         Ok(left)
     }
 
     fn and(&mut self) -> Result<Expr, ParseError> {
         let mut left = self.not()?;
+        let depth = self.depth;
         while self.is_op("&&") || self.is_word("and") {
             self.pos += 1;
+            self.enter()?;
             let right = self.not()?;
             left = Expr::Binary(BinOp::And, Box::new(left), Box::new(right));
         }
+        self.depth = depth;
         Ok(left)
     }
 
@@ -411,13 +417,18 @@ impl Parser {
 
     fn sum(&mut self) -> Result<Expr, ParseError> {
         let mut left = self.product()?;
+        let depth = self.depth;
         loop {
             let op = match self.peek() {
                 Tok::Op("+") => BinOp::Add,
                 Tok::Op("-") => BinOp::Sub,
-                _ => return Ok(left),
+                _ => {
+                    self.depth = depth;
+                    return Ok(left);
+                }
             };
             self.pos += 1;
+            self.enter()?;
             let right = self.product()?;
             left = Expr::Binary(op, Box::new(left), Box::new(right));
         }
@@ -425,13 +436,18 @@ impl Parser {
 
     fn product(&mut self) -> Result<Expr, ParseError> {
         let mut left = self.unary()?;
+        let depth = self.depth;
         loop {
             let op = match self.peek() {
                 Tok::Op("*") => BinOp::Mul,
                 Tok::Op("/") => BinOp::Div,
-                _ => return Ok(left),
+                _ => {
+                    self.depth = depth;
+                    return Ok(left);
+                }
             };
             self.pos += 1;
+            self.enter()?;
             let right = self.unary()?;
             left = Expr::Binary(op, Box::new(left), Box::new(right));
         }
@@ -895,5 +911,13 @@ mod tests {
         check_error("a.", 1);
         check_error("x # y", 3);
         check_error(&"(".repeat(100), 49);
+        assert!(
+            parse(&vec!["1"; 200].join(" + ")).is_err(),
+            "long operator chains are refused (stack depth)"
+        );
+        assert!(
+            parse(&vec!["a"; 40].join(" + ")).is_ok(),
+            "40 terms are fine"
+        );
     }
 }
