@@ -116,9 +116,9 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// The catalog served at `/v1/catalog`.
     pub catalog: domain::Catalog,
-    /// Form definitions served at `/v1/forms/{id}/{version}`, as JSON documents with top-level
-    /// `id` and `version` fields (until `domain::form` defines the type).
-    pub forms: Vec<serde_json::Value>,
+    /// Form definitions served at `/v1/forms/{id}/{version}` and used to validate submitted
+    /// data. Default: the showcase forms of `domain::form::showcase`.
+    pub forms: Vec<domain::form::FormDefinition>,
     /// How long an unfinished (never submitted) submission lives.
     pub submission_ttl: Duration,
     /// How often expired submissions are swept.
@@ -159,7 +159,7 @@ impl Default for Config {
         Config {
             data_dir: PathBuf::new(),
             catalog: domain::Catalog::default(),
-            forms: Vec::new(),
+            forms: showcase_forms(),
             submission_ttl: Duration::from_secs(24 * 60 * 60),
             sweep_interval: Duration::from_secs(60),
             auto_receive: true,
@@ -173,5 +173,26 @@ impl Default for Config {
             sync_full: false,
             debug_create_delay: Duration::ZERO,
         }
+    }
+}
+
+/// The showcase form definitions shipped with the domain crate (a definition that does not
+/// parse is left out; a test checks that none is).
+pub fn showcase_forms() -> Vec<domain::form::FormDefinition> {
+    domain::form::showcase_definitions()
+        .into_iter()
+        .filter_map(|(_, json)| serde_json::from_str(json).ok())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_showcase_form_is_served_by_default() {
+        assert_eq!(
+            super::showcase_forms().len(),
+            domain::form::showcase_definitions().len(),
+            "every showcase definition parses"
+        );
     }
 }

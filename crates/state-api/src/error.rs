@@ -32,6 +32,9 @@ pub struct FieldProblem {
     pub code: String,
     /// A short English explanation for developers; the app shows its own localized text.
     pub detail: String,
+    /// Arguments of the message (for form problems: the Fluent arguments).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub args: std::collections::BTreeMap<String, String>,
 }
 
 impl FieldProblem {
@@ -44,6 +47,7 @@ impl FieldProblem {
             field: field.into(),
             code: code.into(),
             detail: detail.into(),
+            args: Default::default(),
         }
     }
 }

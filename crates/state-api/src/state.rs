@@ -43,7 +43,7 @@ impl AppState {
     pub fn with_storage(config: Config, storage: Arc<dyn Storage>) -> Result<AppState, Error> {
         let catalog = ServedCatalog::new(&config.catalog)?;
         let limiter = RateLimiter::new(config.limits.rate_per_second, config.limits.rate_burst);
-        let backend = Backend::new(storage, Arc::new(config));
+        let backend = Backend::new(storage, Arc::new(config))?;
         Ok(AppState {
             inner: Arc::new(Inner {
                 catalog,

@@ -70,21 +70,18 @@ pub async fn get_catalog(State(state): State<AppState>, headers: HeaderMap) -> R
         .into_response()
 }
 
-/// A form definition by FIM schema id and version.
+/// A form definition by form id and version.
 #[utoipa::path(get, path = "/v1/forms/{id}/{version}", tag = "catalog",
-    params(("id" = String, Path, description = "FIM schema id, e.g. S00000001"), ("version" = String, Path)),
-    responses((status = 200, description = "The form definition", body = Object), (status = 404, body = Problem)))]
+    params(("id" = String, Path, description = "The form id, e.g. bewohnerparkausweis"), ("version" = String, Path, description = "e.g. 1.0.0")),
+    responses((status = 200, description = "The form definition (domain::form::FormDefinition)", body = Object), (status = 404, body = Problem)))]
 pub async fn form_definition(
     State(state): State<AppState>,
     Path((id, version)): Path<(String, String)>,
 ) -> Result<Response, Problem> {
-    let form = state
-        .backend()
-        .form_definition(&id, &version)
-        .ok_or_else(|| {
-            Problem::not_found().detail("no form definition with this id and version")
-        })?;
-    Ok(json(StatusCode::OK, form))
+    let form = state.backend().form(&id, &version).ok_or_else(|| {
+        Problem::not_found().detail("no form definition with this id and version")
+    })?;
+    Ok(json(StatusCode::OK, form.definition()))
 }
 
 /// `?ars=&leika=`.

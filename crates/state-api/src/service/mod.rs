@@ -36,6 +36,8 @@ pub struct Backend {
     clock_offset_ms: AtomicI64,
     /// Idempotency keys whose first request is still running.
     in_flight: Mutex<HashSet<String>>,
+    /// The form definitions, checked and compiled once.
+    forms: Vec<domain::form::Form>,
 }
 
 /// Holds an Idempotency-Key as in flight until dropped.
@@ -53,13 +55,35 @@ impl Drop for InFlight<'_> {
 }
 
 impl Backend {
-    pub fn new(storage: Arc<dyn Storage>, config: Arc<Config>) -> Backend {
-        Backend {
+    /// Fails when a configured form definition is refused by the form engine.
+    pub fn new(storage: Arc<dyn Storage>, config: Arc<Config>) -> Result<Backend, Error> {
+        let mut forms = Vec::with_capacity(config.forms.len());
+        for definition in &config.forms {
+            let id = format!("{} {}", definition.id, definition.version);
+            let form = domain::form::Form::new(definition.clone())
+                .map_err(|e| Error::Config(format!("form {id} is refused: {e}")))?;
+            forms.push(form);
+        }
+        Ok(Backend {
             storage,
             config,
             clock_offset_ms: AtomicI64::new(0),
             in_flight: Mutex::new(HashSet::new()),
-        }
+            forms,
+        })
+    }
+
+    /// A form by id and version.
+    pub fn form(&self, id: &str, version: &str) -> Option<&domain::form::Form> {
+        self.forms
+            .iter()
+            .find(|f| f.definition().id == id && f.definition().version == version)
+    }
+
+    /// Today's date (UTC) by the server's clock, for date rules of the forms.
+    /// `None` only for a clock beyond the engine's years.
+    pub fn today(&self) -> Option<domain::form::Date> {
+        domain::form::Date::from_days(self.now().div_euclid(86_400_000))
     }
 
     pub fn config(&self) -> &Config {

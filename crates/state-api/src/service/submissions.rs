@@ -225,6 +225,15 @@ impl Backend {
                 "a LeiKa key of the catalog",
             ));
         }
+        if let Some(form) = &request.form {
+            if self.form(&form.id, &form.version).is_none() {
+                problems.push(FieldProblem::new(
+                    "/form",
+                    "unknown_form",
+                    "no form definition with this id and version (see /v1/forms)",
+                ));
+            }
+        }
         let ags = match &request.ars {
             Some(ars) => match ags_of(ars) {
                 Some(ags) => Some(ags),
@@ -534,8 +543,8 @@ impl Backend {
                 ));
             }
         }
-        let form = self.form_definition_for(&record);
-        problems.extend(validate_data(form, &request.data));
+        let form = self.form_for(&record);
+        problems.extend(validate_data(form, &request.data, self.today()));
         if !problems.is_empty() {
             return Err(Problem::validation(problems));
         }
@@ -584,18 +593,10 @@ impl Backend {
         })
     }
 
-    /// The form definition a submission follows, if the server knows it.
-    fn form_definition_for(&self, record: &SubmissionRecord) -> Option<&serde_json::Value> {
+    /// The form a submission follows, if the server knows it.
+    fn form_for(&self, record: &SubmissionRecord) -> Option<&domain::form::Form> {
         let (id, version) = (record.form_id.as_deref()?, record.form_version.as_deref()?);
-        self.form_definition(id, version)
-    }
-
-    /// A form definition by id and version.
-    pub fn form_definition(&self, id: &str, version: &str) -> Option<&serde_json::Value> {
-        self.config().forms.iter().find(|f| {
-            f.get("id").and_then(|v| v.as_str()) == Some(id)
-                && f.get("version").and_then(|v| v.as_str()) == Some(version)
-        })
+        self.form(id, version)
     }
 }
 

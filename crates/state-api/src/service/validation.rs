@@ -1,65 +1,103 @@
-//! Checks of submitted data: the one place where the server validates an application's answers.
+//! Checks of submitted data: the one place where the server validates an application's
+//! answers, with the domain form engine, so the server runs the very rules the app ran.
 //!
-//! Today it checks the shape (answers are an object keyed by FIM element ids); when the domain
-//! form engine exposes its validation, [`validate_data`] calls it with the form definition, so
-//! the server runs the very same rules as the app. It never does IO.
+//! It never does IO; "today" comes in as a parameter.
+
+use std::collections::BTreeMap;
+
+use domain::form::{Answers, Arg, Date, Form, Severity};
 
 use crate::error::FieldProblem;
 
-/// Every problem with `data`, answered for the form `form` (id, version) if one is known.
+/// Every blocking problem with `data`, for the form `form` if the submission names one.
+/// Field paths are the engine's (`antragsteller.familienname`, `personen[0].vorname`), codes
+/// are its Fluent message ids (`form-field-required`), `args` their arguments.
 pub fn validate_data(
-    form: Option<&serde_json::Value>,
+    form: Option<&Form>,
     data: &serde_json::Value,
+    today: Option<Date>,
 ) -> Vec<FieldProblem> {
-    let mut problems = Vec::new();
-    let Some(answers) = data.as_object() else {
-        problems.push(FieldProblem::new(
+    if !data.is_object() {
+        return vec![FieldProblem::new(
             "/data",
             "not_an_object",
-            "data must be a JSON object keyed by FIM element ids",
-        ));
-        return problems;
-    };
-    for key in answers.keys() {
-        if !is_fim_element_id(key) {
-            problems.push(FieldProblem::new(
-                format!("/data/{key}"),
-                "unknown_field_id",
-                "answer keys are FIM element ids such as F60000227 or G60000123",
-            ));
-        }
+            "data must be a JSON object keyed by element ids",
+        )];
     }
-    // The form definition is passed in so the domain form engine can be wired in here.
-    let _ = form;
-    problems
-}
-
-/// `F…`/`G…` followed by digits (optionally a version suffix like `F123:1.2`).
-fn is_fim_element_id(key: &str) -> bool {
-    let id = key.split(':').next().unwrap_or(key);
-    let mut chars = id.chars();
-    matches!(chars.next(), Some('F' | 'G'))
-        && id.len() > 1
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    let answers: Answers = match serde_json::from_value(data.clone()) {
+        Ok(answers) => answers,
+        Err(e) => {
+            return vec![FieldProblem::new(
+                "/data",
+                "not_answers",
+                format!("not form answers: {e}"),
+            )]
+        }
+    };
+    let Some(form) = form else {
+        return Vec::new();
+    };
+    let Some(today) = today else {
+        return vec![FieldProblem::new(
+            "/data",
+            "clock_out_of_range",
+            "the server clock is wrong",
+        )];
+    };
+    form.validate(&answers, today)
+        .into_iter()
+        .filter(|p| p.severity == Severity::Error)
+        .map(|p| {
+            let args: BTreeMap<String, String> = p
+                .args
+                .iter()
+                .map(|(k, v)| {
+                    let v = match v {
+                        Arg::Int(n) => n.to_string(),
+                        Arg::Text(t) => t.clone(),
+                    };
+                    (k.clone(), v)
+                })
+                .collect();
+            let mut problem =
+                FieldProblem::new(p.path.to_string(), p.message.clone(), "see the message id");
+            problem.args = args;
+            problem
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn today() -> Option<Date> {
+        Date::parse("2026-11-26")
+    }
+
     #[test]
-    fn answers_must_be_keyed_by_fim_ids() {
-        let ok = serde_json::json!({"F60000227": "Erfurt", "G60000086": [{"F1": 1}]});
-        assert!(validate_data(None, &ok).is_empty(), "FIM ids are accepted");
-        let bad = serde_json::json!({"name": "x"});
-        let problems = validate_data(None, &bad);
-        assert_eq!(problems.len(), 1, "one problem per bad key: {problems:?}");
-        assert_eq!(problems[0].field, "/data/name", "the problem names the key");
-        let not_object = serde_json::json!([1]);
-        assert_eq!(
-            validate_data(None, &not_object)[0].code,
-            "not_an_object",
-            "shape checked"
+    fn data_must_be_an_object() {
+        let problems = validate_data(None, &serde_json::json!([1]), today());
+        assert_eq!(problems.len(), 1, "one problem: {problems:?}");
+        assert_eq!(problems[0].code, "not_an_object", "the shape is checked");
+        assert!(
+            validate_data(None, &serde_json::json!({"x": "y"}), today()).is_empty(),
+            "no form: shape only"
+        );
+    }
+
+    #[test]
+    fn the_form_engine_reports_every_field_problem() {
+        let form =
+            Form::from_json(domain::form::showcase::BEWOHNERPARKAUSWEIS).expect("showcase form");
+        let problems = validate_data(Some(&form), &serde_json::json!({}), today());
+        assert!(
+            !problems.is_empty(),
+            "an empty application has required fields missing"
+        );
+        assert!(
+            problems.iter().all(|p| p.code.starts_with("form-")),
+            "codes are the engine's message ids: {problems:?}"
         );
     }
 }

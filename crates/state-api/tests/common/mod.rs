@@ -3,6 +3,8 @@
 
 use std::time::Duration;
 
+use sha2::{Digest, Sha256, Sha512};
+
 use domain::{Authority, AuthorityKind, Catalog, Localized, ResponsibleLevel, Service};
 use state_api::{AppState, Config};
 
@@ -108,4 +110,217 @@ impl TestServer {
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
     }
+}
+
+/// Tokens of a logged-in citizen.
+#[derive(Debug, Clone)]
+pub struct Tokens {
+    pub access: String,
+    pub refresh: String,
+}
+
+pub const REDIRECT: &str = "http://127.0.0.1:9/callback";
+pub const VERIFIER: &str = "a-pkce-code-verifier-that-is-long-enough-0123456789";
+
+pub fn challenge(verifier: &str) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(Sha256::digest(verifier.as_bytes()))
+}
+
+pub fn sha512_hex(data: &[u8]) -> String {
+    hex::encode(Sha512::digest(data))
+}
+
+pub fn authorize_form(username: &str, password: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("response_type", "code".into()),
+        ("client_id", "thueringen-app".into()),
+        ("redirect_uri", REDIRECT.into()),
+        ("code_challenge", challenge(VERIFIER)),
+        ("code_challenge_method", "S256".into()),
+        ("state", "xyz".into()),
+        ("scope", "openid".into()),
+        ("username", username.into()),
+        ("password", password.into()),
+    ]
+}
+
+/// The code from a login (the 303 redirect's Location).
+pub async fn login_code(http: &reqwest::Client, base: &str, username: &str) -> String {
+    let response = http
+        .post(format!("{base}/oauth/authorize"))
+        .form(&authorize_form(username, "demo"))
+        .send()
+        .await
+        .expect("login form posts");
+    assert_eq!(response.status(), 303, "a correct login redirects");
+    let location = response
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .expect("a Location header")
+        .to_string();
+    assert!(
+        location.starts_with(REDIRECT),
+        "back to the client: {location}"
+    );
+    assert!(
+        location.contains("state=xyz"),
+        "the state comes back: {location}"
+    );
+    location
+        .split(['?', '&'])
+        .find_map(|part| part.strip_prefix("code="))
+        .expect("a code in the redirect")
+        .to_string()
+}
+
+/// Logs a demo citizen in through the whole authorization code + PKCE flow.
+pub async fn login_at(http: &reqwest::Client, base: &str, username: &str) -> Tokens {
+    let code = login_code(http, base, username).await;
+    let response = http
+        .post(format!("{base}/oauth/token"))
+        .form(&[
+            ("grant_type", "authorization_code"),
+            ("code", &code),
+            ("redirect_uri", REDIRECT),
+            ("client_id", "thueringen-app"),
+            ("code_verifier", VERIFIER),
+        ])
+        .send()
+        .await
+        .expect("token request");
+    assert_eq!(response.status(), 200, "the code is exchanged for tokens");
+    let body: serde_json::Value = response.json().await.expect("token JSON");
+    Tokens {
+        access: body["access_token"]
+            .as_str()
+            .expect("an access token")
+            .to_string(),
+        refresh: body["refresh_token"]
+            .as_str()
+            .expect("a refresh token")
+            .to_string(),
+    }
+}
+
+pub fn new_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+/// A create body announcing the given attachments (id, bytes).
+pub fn create_body(attachments: &[(&str, &[u8])]) -> serde_json::Value {
+    let announced: Vec<serde_json::Value> = attachments
+        .iter()
+        .map(|(id, bytes)| {
+            serde_json::json!({
+                "attachmentId": id,
+                "filename": "nachweis.pdf",
+                "mediaType": "application/pdf",
+                "size": bytes.len(),
+                "sha512": sha512_hex(bytes),
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "serviceKey": PARKING,
+        "ars": ERFURT,
+        "announcedAttachments": announced,
+    })
+}
+
+impl TestServer {
+    pub async fn login(&self, username: &str) -> Tokens {
+        login_at(&self.http, &self.base, username).await
+    }
+
+    pub async fn create(
+        &self,
+        token: &str,
+        key: &str,
+        body: &serde_json::Value,
+    ) -> reqwest::Response {
+        self.http
+            .post(self.url("/v1/submissions"))
+            .bearer_auth(token)
+            .header("Idempotency-Key", key)
+            .json(body)
+            .send()
+            .await
+            .expect("create request")
+    }
+
+    pub async fn upload(
+        &self,
+        token: &str,
+        id: &str,
+        attachment: &str,
+        offset: u64,
+        bytes: &[u8],
+    ) -> reqwest::Response {
+        self.http
+            .patch(self.url(&format!("/v1/submissions/{id}/attachments/{attachment}")))
+            .bearer_auth(token)
+            .header("Upload-Offset", offset.to_string())
+            .header("Content-Type", "application/offset+octet-stream")
+            .body(bytes.to_vec())
+            .send()
+            .await
+            .expect("upload request")
+    }
+
+    pub async fn submit(
+        &self,
+        token: &str,
+        id: &str,
+        data: &serde_json::Value,
+    ) -> reqwest::Response {
+        self.http
+            .post(self.url(&format!("/v1/submissions/{id}/submit")))
+            .bearer_auth(token)
+            .json(&serde_json::json!({ "data": data }))
+            .send()
+            .await
+            .expect("submit request")
+    }
+
+    pub async fn get(&self, token: &str, path: &str) -> reqwest::Response {
+        self.http
+            .get(self.url(path))
+            .bearer_auth(token)
+            .send()
+            .await
+            .expect("GET request")
+    }
+
+    pub async fn admin_post(&self, path: &str, body: &serde_json::Value) -> reqwest::Response {
+        self.http
+            .post(self.url(path))
+            .bearer_auth("admin-secret")
+            .json(body)
+            .send()
+            .await
+            .expect("admin request")
+    }
+}
+
+/// A problem document's `code`, checking the media type.
+pub async fn problem_code(response: reqwest::Response) -> (u16, String, serde_json::Value) {
+    let status = response.status().as_u16();
+    let media = response
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
+    assert_eq!(
+        media, "application/problem+json",
+        "refusals are RFC 9457 problems ({status})"
+    );
+    let body: serde_json::Value = response.json().await.expect("problem JSON");
+    (
+        status,
+        body["code"].as_str().unwrap_or("").to_string(),
+        body,
+    )
 }
