@@ -68,15 +68,22 @@ pub enum DefinitionError {
         element: String,
         problem: String,
     },
-    #[error("form `{form}`, element `{element}`, {property} at column {column}: {message} (in `{expression}`)")]
-    Rule {
-        form: String,
-        element: String,
-        property: String,
-        column: usize,
-        message: String,
-        expression: String,
-    },
+    #[error("{0}")]
+    Rule(Box<RuleError>),
+}
+
+/// A rule that does not parse or refers to nothing, with where it is.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("form `{form}`, element `{element}`, {property} at column {column}: {message} (in `{expression}`)")]
+pub struct RuleError {
+    pub form: String,
+    pub element: String,
+    /// `show_if`, `required_if`, `compute`, or the check and argument.
+    pub property: String,
+    /// 1-based column in the rule text, in characters.
+    pub column: usize,
+    pub message: String,
+    pub expression: String,
 }
 
 /// Progress of one page of the wizard.
@@ -241,13 +248,15 @@ impl<'d> Compiler<'d> {
         property: &str,
         scopes: &[Scope<'d>],
     ) -> Result<(Expr, Vec<String>), DefinitionError> {
-        let rule_error = |column: usize, message: String| DefinitionError::Rule {
-            form: self.def.id.clone(),
-            element: element.to_owned(),
-            property: property.to_owned(),
-            column,
-            message,
-            expression: source.to_owned(),
+        let rule_error = |column: usize, message: String| {
+            DefinitionError::Rule(Box::new(RuleError {
+                form: self.def.id.clone(),
+                element: element.to_owned(),
+                property: property.to_owned(),
+                column,
+                message,
+                expression: source.to_owned(),
+            }))
         };
         let mut expr = expr::parse(source).map_err(|e| rule_error(e.column, e.message))?;
         let mut failure = None;
@@ -727,11 +736,11 @@ impl Form {
 
 static EMPTY: Record = Record::new();
 
-fn compute_items<'a>(
+fn compute_items(
     items: &[CItem],
     level: u32,
     today: Date,
-    stack: &mut Vec<&'a Record>,
+    stack: &mut Vec<&Record>,
     path: &mut FieldPath,
     writes: &mut Vec<(FieldPath, Value)>,
 ) {

@@ -77,6 +77,7 @@ pub use crate::catalog::{Language, Localized};
 pub use date::{Date, DateBound};
 pub use engine::{
     is_message_id, Arg, DefinitionError, Evaluation, Form, PageProgress, Problem, Progress,
+    RuleError,
 };
 pub use migrate::{migrate_draft, Migration, ReviewItem, ReviewReason};
 pub use model::{

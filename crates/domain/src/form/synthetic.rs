@@ -25,7 +25,7 @@ impl Lcg {
     pub fn new(seed: u64) -> Self {
         Lcg(seed ^ 0x9E37_79B9_7F4A_7C15)
     }
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self
             .0
             .wrapping_mul(6_364_136_223_846_793_005)
@@ -37,7 +37,7 @@ impl Lcg {
         if n == 0 {
             0
         } else {
-            self.next() % n
+            self.next_u64() % n
         }
     }
 }
@@ -107,7 +107,7 @@ fn field(i: usize, ids: &str) -> Field {
         label: label(i),
         hint: None,
         kind,
-        required: i % 3 == 0,
+        required: i.is_multiple_of(3),
         required_if: None,
         show_if: None,
         compute: None,
@@ -115,7 +115,7 @@ fn field(i: usize, ids: &str) -> Field {
         feldart: Feldart::Input,
         prefill: Prefill::None,
     };
-    if i % 14 != 0 && i % 5 == 0 {
+    if !i.is_multiple_of(14) && i.is_multiple_of(5) {
         field.show_if = Some(format!("{ids}{flag} == true"));
     }
     if i % 7 == 1 && i > 14 {
