@@ -1,1 +1,36 @@
-//! placeholder
+//! ThüringenApp's Tauri shell: opens the window, owns the app's state (store, state-API
+//! client) and maps each IPC command onto the library crates.
+//!
+//! This crate is glue. A command is a few lines; logic belongs in `domain`, `store` or `sync`.
+//! Nothing here may hand a secret to the webview or log personal data.
+
+mod commands;
+mod state;
+
+use tauri::{Manager, Runtime};
+
+pub use state::AppState;
+
+/// Registers the commands on a builder; generic so tests can use `tauri::test::mock_builder()`.
+pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    builder.invoke_handler(tauri::generate_handler![
+        commands::load_catalog,
+        commands::refresh_catalog,
+        commands::get_settings,
+        commands::set_language,
+    ])
+}
+
+#[cfg_attr(mobile, tauri::mobile_entry_point)]
+pub fn run() {
+    let builder = with_commands(tauri::Builder::default()).setup(|app| {
+        let data_dir = state::data_dir(app.path().app_data_dir().ok())?;
+        let app_state = AppState::open(&data_dir, &state::state_api_url())?;
+        app.manage(app_state);
+        Ok(())
+    });
+    if let Err(error) = builder.run(tauri::generate_context!()) {
+        eprintln!("ThüringenApp could not start: {error}");
+        std::process::exit(1);
+    }
+}

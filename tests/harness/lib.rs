@@ -1,1 +1,310 @@
-//! placeholder
+//! The harness for end-to-end journeys: a private X server (Xvfb), the reference state API on a
+//! free loopback port, tauri-driver with WebKitWebDriver, and a WebDriver session on the real
+//! app binary. Everything is started per journey and stopped when it ends, also on failure.
+//!
+//! The journeys are `#[ignore]`d in a plain `cargo test` (they need the built app, Xvfb and
+//! tauri-driver); `scripts/test.sh` builds all of that and runs them with `--ignored`.
+//! This harness must never reach anything but loopback.
+
+use std::net::{SocketAddr, TcpListener as StdListener};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use tokio::sync::oneshot;
+
+pub type Result<T, E = Box<dyn std::error::Error + Send + Sync>> = std::result::Result<T, E>;
+
+/// Where screenshots and timings go (CI keeps them).
+pub fn artifacts_dir() -> PathBuf {
+    let dir = std::env::var_os("THUERINGEN_ARTIFACTS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("artifacts"));
+    let _ = std::fs::create_dir_all(&dir);
+    dir
+}
+
+fn free_port() -> Result<u16> {
+    Ok(StdListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+
+fn wait_for_port(port: u16, timeout: Duration) -> Result<()> {
+    let deadline = Instant::now() + timeout;
+    let addr = SocketAddr::from(([127, 0, 0, 1], port));
+    while Instant::now() < deadline {
+        if std::net::TcpStream::connect_timeout(&addr, Duration::from_millis(200)).is_ok() {
+            return Ok(());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Err(format!("nothing listens on 127.0.0.1:{port} after {timeout:?}").into())
+}
+
+/// Sends SIGTERM and waits (tauri-driver only stops WebKitWebDriver on SIGTERM), then SIGKILL.
+fn terminate(child: &mut Child, grace: Duration) {
+    let _ = Command::new("kill").arg("-TERM").arg(child.id().to_string()).status();
+    let deadline = Instant::now() + grace;
+    while Instant::now() < deadline {
+        if let Ok(Some(_)) = child.try_wait() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+/// A private X server on a free display number.
+pub struct Xvfb {
+    child: Child,
+    pub display: String,
+}
+
+impl Xvfb {
+    pub fn start(width: u32, height: u32) -> Result<Xvfb> {
+        for number in 90..190 {
+            if Path::new(&format!("/tmp/.X{number}-lock")).exists()
+                || Path::new(&format!("/tmp/.X11-unix/X{number}")).exists()
+            {
+                continue;
+            }
+            let child = Command::new("Xvfb")
+                .arg(format!(":{number}"))
+                .args(["-screen", "0", &format!("{width}x{height}x24"), "-nolisten", "tcp"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()?;
+            let mut xvfb = Xvfb { child, display: format!(":{number}") };
+            let deadline = Instant::now() + Duration::from_secs(10);
+            while Instant::now() < deadline {
+                if Path::new(&format!("/tmp/.X11-unix/X{number}")).exists() {
+                    return Ok(xvfb);
+                }
+                if let Ok(Some(_)) = xvfb.child.try_wait() {
+                    break; // lost a race for this display; try the next
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            terminate(&mut xvfb.child, Duration::from_secs(2));
+        }
+        Err("no free X display between :90 and :189".into())
+    }
+}
+
+impl Drop for Xvfb {
+    fn drop(&mut self) {
+        terminate(&mut self.child, Duration::from_secs(3));
+    }
+}
+
+/// The reference state API, in this process, on a loopback port that can be stopped and
+/// started again on the same port (the app keeps its address).
+pub struct StateApi {
+    pub port: u16,
+    data_dir: PathBuf,
+    stop: Option<oneshot::Sender<()>>,
+    task: Option<tokio::task::JoinHandle<()>>,
+}
+
+impl StateApi {
+    /// A server with the seed catalog on a free port.
+    pub async fn start(data_dir: &Path) -> Result<StateApi> {
+        let mut api = StateApi { port: free_port()?, data_dir: data_dir.to_path_buf(), stop: None, task: None };
+        api.resume().await?;
+        Ok(api)
+    }
+
+    /// A port where nothing listens: the state API is "down" from the start.
+    pub fn down() -> Result<StateApi> {
+        Ok(StateApi { port: free_port()?, data_dir: PathBuf::new(), stop: None, task: None })
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://127.0.0.1:{}/", self.port)
+    }
+
+    /// (Re)starts the server on its port.
+    pub async fn resume(&mut self) -> Result<()> {
+        let catalog = catalog_seed::seed_catalog()?;
+        let config = state_api::Config {
+            data_dir: self.data_dir.clone(),
+            catalog,
+            ..state_api::Config::default()
+        };
+        let state = state_api::AppState::new(config)?;
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", self.port)).await?;
+        let (stop, stopped) = oneshot::channel::<()>();
+        let task = tokio::spawn(async move {
+            let shutdown = async move {
+                let _ = stopped.await;
+            };
+            if let Err(error) = state_api::serve_with_shutdown(listener, state, shutdown).await {
+                eprintln!("state API stopped with an error: {error}");
+            }
+        });
+        self.stop = Some(stop);
+        self.task = Some(task);
+        Ok(())
+    }
+
+    /// Stops the server; the port is free afterwards.
+    pub async fn stop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(task) = self.task.take() {
+            let _ = tokio::time::timeout(Duration::from_secs(10), task).await;
+        }
+    }
+}
+
+/// tauri-driver under a display, with the app's environment.
+pub struct Driver {
+    child: Child,
+    pub port: u16,
+}
+
+impl Driver {
+    pub fn start(display: &str, env: &[(&str, String)]) -> Result<Driver> {
+        let port = free_port()?;
+        let native_port = free_port()?;
+        let mut command = Command::new("tauri-driver");
+        command
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("DISPLAY", display)
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit());
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let mut driver = Driver { child: command.spawn()?, port };
+        if let Err(error) = wait_for_port(port, Duration::from_secs(20)) {
+            terminate(&mut driver.child, Duration::from_secs(3));
+            return Err(error);
+        }
+        Ok(driver)
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        terminate(&mut self.child, Duration::from_secs(10));
+        // The app and WebKit processes linger a moment after the driver ends.
+        std::thread::sleep(Duration::from_millis(500));
+    }
+}
+
+/// The app binary the journeys drive (`THUERINGEN_APP_BIN`, set by scripts/env.sh).
+pub fn app_binary() -> Result<PathBuf> {
+    let path = std::env::var_os("THUERINGEN_APP_BIN")
+        .map(PathBuf::from)
+        .ok_or("THUERINGEN_APP_BIN is not set: run the journeys through scripts/test.sh")?;
+    if !path.exists() {
+        return Err(format!("{} does not exist: build the app first", path.display()).into());
+    }
+    Ok(path)
+}
+
+/// One running app: X server, driver and WebDriver session. Close it with [`App::quit`].
+pub struct App {
+    pub client: Client,
+    pub started: Instant,
+    driver: Driver,
+    _xvfb: Xvfb,
+}
+
+impl App {
+    /// Starts the app with its data in `data_dir`, talking to `state_api`.
+    pub async fn launch(data_dir: &Path, state_api: &StateApi, width: u32, height: u32) -> Result<App> {
+        let binary = app_binary()?;
+        let xvfb = Xvfb::start(width, height)?;
+        let env = [
+            ("THUERINGEN_DATA_DIR", data_dir.display().to_string()),
+            ("THUERINGEN_STATE_API", state_api.url()),
+        ];
+        let driver = Driver::start(&xvfb.display, &env)?;
+        let capabilities = serde_json::json!({
+            "tauri:options": { "application": binary.display().to_string() }
+        });
+        let capabilities = match capabilities {
+            serde_json::Value::Object(map) => map,
+            _ => return Err("capabilities are an object".into()),
+        };
+        let started = Instant::now();
+        let client = ClientBuilder::rustls()?
+            .capabilities(capabilities)
+            .connect(&format!("http://127.0.0.1:{}", driver.port))
+            .await?;
+        let _ = client.set_window_size(width, height).await;
+        Ok(App { client, started, driver, _xvfb: xvfb })
+    }
+
+    /// Ends the session and waits until the app is gone.
+    pub async fn quit(self) -> Result<()> {
+        let App { client, driver, _xvfb, .. } = self;
+        let closed = client.close().await;
+        drop(driver);
+        closed?;
+        Ok(())
+    }
+
+    /// Waits until `css` matches an element, up to `timeout`.
+    pub async fn wait_for(&self, css: &str, timeout: Duration) -> Result<fantoccini::elements::Element> {
+        Ok(self.client.wait().at_most(timeout).for_element(Locator::Css(css)).await?)
+    }
+
+    /// Polls the text of `css` until `accept` says yes; returns the last text seen.
+    pub async fn wait_for_text(
+        &self,
+        css: &str,
+        timeout: Duration,
+        accept: impl Fn(&str) -> bool,
+    ) -> Result<String> {
+        let deadline = Instant::now() + timeout;
+        let mut last = String::new();
+        while Instant::now() < deadline {
+            if let Ok(element) = self.client.find(Locator::Css(css)).await {
+                if let Ok(text) = element.text().await {
+                    if accept(&text) {
+                        return Ok(text);
+                    }
+                    last = text;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Err(format!("{css}: text never matched within {timeout:?}; last seen {last:?}").into())
+    }
+
+    /// The texts of every element matching `css`.
+    pub async fn texts(&self, css: &str) -> Result<Vec<String>> {
+        let mut texts = Vec::new();
+        for element in self.client.find_all(Locator::Css(css)).await? {
+            texts.push(element.text().await?);
+        }
+        Ok(texts)
+    }
+
+    /// Saves a PNG of the window into the artifacts folder.
+    pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
+        let png = self.client.screenshot().await?;
+        let path = artifacts_dir().join(format!("{name}.png"));
+        std::fs::write(&path, png)?;
+        Ok(path)
+    }
+}
+
+/// Appends a line to the artifacts' timings file (and prints it), for the closing notes.
+pub fn record_timing(what: &str, elapsed: Duration) {
+    let line = format!("{what}: {} ms\n", elapsed.as_millis());
+    print!("{line}");
+    use std::io::Write;
+    if let Ok(mut file) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(artifacts_dir().join("timings.txt"))
+    {
+        let _ = file.write_all(line.as_bytes());
+    }
+}

@@ -1,1 +1,15 @@
-fn main() {}
+//! ThüringenApp's UI: Leptos components on KERN CSS, every text from Fluent (`i18n`).
+//!
+//! The UI never talks to the network and never sees a secret: it calls the shell through
+//! [`ipc`], the only module that knows Tauri. Search and (later) validation run here with the
+//! same `domain` code the shell and the state API use.
+
+mod app;
+mod ipc;
+mod l10n;
+mod pages;
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

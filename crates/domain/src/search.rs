@@ -88,7 +88,7 @@ impl SearchIndex {
             })
             .collect();
         // Stable sort keeps catalog order among equals.
-        hits.sort_by(|a, b| b.score.cmp(&a.score));
+        hits.sort_by_key(|hit| std::cmp::Reverse(hit.score));
         hits
     }
 }

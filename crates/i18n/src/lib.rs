@@ -1,1 +1,216 @@
-//! placeholder
+//! Every text the person reads, from the Fluent files in `locales/<lang>/*.ftl`.
+//!
+//! The files are embedded at compile time, so the UI works offline and a missing file is a build
+//! error, not a blank screen. German (`de`) is the source locale. A message missing in a locale
+//! falls back to German and then to its id, so the UI never shows nothing; the tests in this crate
+//! fail when any locale lacks a key the source has, or a file does not parse.
+//! This crate must never do IO or hold state besides the parsed bundles.
+
+use domain::Language;
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+
+/// One Fluent file of one locale, embedded.
+pub struct Source {
+    pub language: Language,
+    pub file: &'static str,
+    pub text: &'static str,
+}
+
+macro_rules! sources {
+    ($($lang:ident / $file:literal),* $(,)?) => {
+        &[$(Source {
+            language: Language::$lang,
+            file: $file,
+            text: include_str!(concat!("../../../locales/", sources!(@tag $lang), "/", $file)),
+        }),*]
+    };
+    (@tag De) => { "de" };
+    (@tag En) => { "en" };
+}
+
+/// Every Fluent file of every locale. Add a file here for each locale at once.
+pub const SOURCES: &[Source] = sources![
+    De / "app.ftl", De / "catalog.ftl", De / "errors.ftl", De / "settings.ftl",
+    En / "app.ftl", En / "catalog.ftl", En / "errors.ftl", En / "settings.ftl",
+];
+
+/// The parsed bundles of all locales.
+pub struct Localizer {
+    bundles: Vec<(Language, FluentBundle<FluentResource>)>,
+}
+
+impl Default for Localizer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Localizer {
+    /// Parses every embedded file. Parse errors are skipped entry by entry here (the tests
+    /// catch them); the person still sees every message that did parse.
+    pub fn new() -> Localizer {
+        let bundles = Language::ALL
+            .iter()
+            .map(|&language| {
+                let lang_id = language.tag().parse().unwrap_or_default();
+                let mut bundle = FluentBundle::new(vec![lang_id]);
+                bundle.set_use_isolating(false);
+                for source in SOURCES.iter().filter(|s| s.language == language) {
+                    let resource = match FluentResource::try_new(source.text.to_string()) {
+                        Ok(resource) => resource,
+                        Err((resource, _errors)) => resource,
+                    };
+                    // Duplicate ids across files are reported by the tests; keep the first.
+                    let _ = bundle.add_resource(resource);
+                }
+                (language, bundle)
+            })
+            .collect();
+        Localizer { bundles }
+    }
+
+    fn bundle(&self, language: Language) -> Option<&FluentBundle<FluentResource>> {
+        self.bundles.iter().find(|(l, _)| *l == language).map(|(_, b)| b)
+    }
+
+    /// Whether `id` exists in `language`.
+    pub fn has(&self, language: Language, id: &str) -> bool {
+        self.bundle(language).is_some_and(|b| b.has_message(id))
+    }
+
+    /// The message `id` in `language` (falling back to German, then to the id itself).
+    pub fn text(&self, language: Language, id: &str) -> String {
+        self.format(language, id, &[])
+    }
+
+    /// The message `id` with named arguments.
+    pub fn format(&self, language: Language, id: &str, args: &[(&str, Arg)]) -> String {
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            let value = match value {
+                Arg::Text(text) => FluentValue::from(text.as_str()),
+                Arg::Number(n) => FluentValue::from(*n),
+            };
+            fluent_args.set(*name, value);
+        }
+        for candidate in [language, Language::De] {
+            let Some(bundle) = self.bundle(candidate) else { continue };
+            let Some(message) = bundle.get_message(id) else { continue };
+            let Some(pattern) = message.value() else { continue };
+            let mut errors = Vec::new();
+            return bundle.format_pattern(pattern, Some(&fluent_args), &mut errors).into_owned();
+        }
+        id.to_string()
+    }
+}
+
+/// An argument for a message.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arg {
+    Text(String),
+    Number(f64),
+}
+
+impl From<&str> for Arg {
+    fn from(text: &str) -> Self {
+        Arg::Text(text.to_string())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(text: String) -> Self {
+        Arg::Text(text)
+    }
+}
+
+impl From<usize> for Arg {
+    fn from(n: usize) -> Self {
+        Arg::Number(n as f64)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use fluent_syntax::ast::Entry;
+    use fluent_syntax::parser;
+
+    use super::*;
+
+    /// Message ids (and `id.attribute` for attributes) of one file; panics name the file.
+    fn ids_of(source: &Source) -> BTreeSet<String> {
+        let resource = parser::parse(source.text).unwrap_or_else(|(_, errors)| {
+            panic!("locales/{}/{} does not parse: {errors:?}", source.language.tag(), source.file)
+        });
+        let mut ids = BTreeSet::new();
+        for entry in resource.body {
+            if let Entry::Message(message) = entry {
+                let id = message.id.name.to_string();
+                for attribute in &message.attributes {
+                    ids.insert(format!("{id}.{}", attribute.id.name));
+                }
+                ids.insert(id);
+            }
+        }
+        ids
+    }
+
+    #[test]
+    fn every_locale_has_every_key_of_the_source_locale() {
+        for source in SOURCES.iter().filter(|s| s.language == Language::De) {
+            let expected = ids_of(source);
+            for language in Language::ALL.iter().filter(|&&l| l != Language::De) {
+                let other = SOURCES
+                    .iter()
+                    .find(|s| s.language == *language && s.file == source.file)
+                    .unwrap_or_else(|| panic!("locales/{}/{} is missing", language.tag(), source.file));
+                let found = ids_of(other);
+                let missing: Vec<_> = expected.difference(&found).collect();
+                let extra: Vec<_> = found.difference(&expected).collect();
+                assert!(missing.is_empty(), "locales/{}/{} lacks {missing:?}", language.tag(), source.file);
+                assert!(extra.is_empty(), "locales/{}/{} has keys de lacks: {extra:?}", language.tag(), source.file);
+            }
+        }
+    }
+
+    #[test]
+    fn no_message_id_is_defined_twice_in_a_locale() {
+        for language in Language::ALL {
+            let mut seen = BTreeSet::new();
+            for source in SOURCES.iter().filter(|s| s.language == language) {
+                for id in ids_of(source) {
+                    assert!(seen.insert(id.clone()), "{id} defined twice in locales/{}", language.tag());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_locale_folder_file_is_embedded() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../locales");
+        for language in Language::ALL {
+            let dir = root.join(language.tag());
+            let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+            for entry in entries.flatten() {
+                let name = entry.file_name().to_string_lossy().to_string();
+                if name.ends_with(".ftl") {
+                    assert!(
+                        SOURCES.iter().any(|s| s.language == language && s.file == name),
+                        "locales/{}/{name} exists but is not in i18n::SOURCES",
+                        language.tag()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn formats_arguments_and_falls_back() {
+        let l10n = Localizer::new();
+        let text = l10n.format(Language::En, "catalog-result-count", &[("count", Arg::from(3usize))]);
+        assert!(text.contains('3'), "the count appears in {text:?}");
+        assert_eq!(l10n.text(Language::En, "no-such-message"), "no-such-message", "unknown id shows the id");
+        assert_ne!(l10n.text(Language::De, "app-title"), l10n.text(Language::En, "app-settings"), "texts differ");
+    }
+}

@@ -1,0 +1,17 @@
+catalog-heading = Leistungen in Thüringen
+catalog-search-label = Leistung suchen
+catalog-search-hint = Zum Beispiel „Ummeldung“, „Parkausweis“ oder „Hundesteuer“
+catalog-result-count = { $count ->
+    [0] Keine Leistung gefunden
+    [one] 1 Leistung gefunden
+   *[other] { $count } Leistungen gefunden
+}
+catalog-showing-first = Die ersten { $shown } werden angezeigt. Verfeinern Sie die Suche, um weitere zu finden.
+catalog-no-results = Keine passende Leistung. Prüfen Sie die Schreibweise oder rufen Sie die 115 an.
+catalog-featured = Häufig genutzt
+catalog-life-situation = Lebenslage
+catalog-leika-key = Leistungsschlüssel { $key }
+catalog-fees = Gebühren
+catalog-duration = Bearbeitungsdauer
+catalog-source-seed = Katalogstand: mitgeliefert mit der App
+catalog-source-state-api = Katalogstand: vom Landesdienst

@@ -1,0 +1,2 @@
+settings-heading = Einstellungen
+settings-language = Sprache der App

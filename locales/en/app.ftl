@@ -1,0 +1,13 @@
+app-title = ThüringenApp
+app-kopfzeile = A service of the Free State of Thuringia
+app-skip-to-content = Skip to content
+app-loading = Loading …
+app-language-switch = Language
+app-language-de = Deutsch
+app-language-en = English
+app-offline-title = You are offline
+app-offline-body = The state service cannot be reached right now. All services can still be searched, and everything you enter is saved on this device.
+app-catalog-updated = The service catalog has been updated.
+app-help-115 = Questions? Call 115, Monday to Friday 8 am to 6 pm.
+app-about = About this app and data sources
+app-footer-nav = Footer

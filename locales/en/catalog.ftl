@@ -1,0 +1,17 @@
+catalog-heading = Services in Thuringia
+catalog-search-label = Search for a service
+catalog-search-hint = For example “Ummeldung”, “parking permit” or “dog tax”
+catalog-result-count = { $count ->
+    [0] No service found
+    [one] 1 service found
+   *[other] { $count } services found
+}
+catalog-showing-first = Showing the first { $shown }. Refine your search to find more.
+catalog-no-results = No matching service. Check the spelling or call 115.
+catalog-featured = Often used
+catalog-life-situation = Life situation
+catalog-leika-key = Service key { $key }
+catalog-fees = Fees
+catalog-duration = Processing time
+catalog-source-seed = Catalog: shipped with the app
+catalog-source-state-api = Catalog: from the state service

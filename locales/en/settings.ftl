@@ -1,0 +1,2 @@
+settings-heading = Settings
+settings-language = App language

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Runs every test of ThüringenApp: formatting, lints, unit and integration tests, and the
+# end-to-end journeys through the real app window under Xvfb against the real state API.
+# Installs what is missing first (scripts/setup.sh). Runs inside a private D-Bus session with an
+# unlocked gnome-keyring, so keychain tests use a real Secret Service and touch nothing of yours.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+source "$root/scripts/env.sh"
+cd "$root"
+
+if [[ -z "${THUERINGEN_IN_TEST_SESSION:-}" ]]; then
+  bash scripts/setup.sh
+  export THUERINGEN_IN_TEST_SESSION=1
+  exec dbus-run-session -- bash "$0" "$@"
+fi
+
+step() { printf '\n=== %s (%s)\n' "$*" "$(date +%T)"; }
+session_dir="$(mktemp -d)"
+trap 'pkill -u "$(id -u)" -f "gnome-keyring-daemon.*$session_dir" 2>/dev/null || true; rm -rf "$session_dir"' EXIT
+export XDG_DATA_HOME="$session_dir/data" XDG_RUNTIME_DIR="$session_dir/run"
+mkdir -p "$XDG_DATA_HOME" "$XDG_RUNTIME_DIR"; chmod 700 "$XDG_RUNTIME_DIR"
+eval "$(printf 'test' | gnome-keyring-daemon --daemonize --unlock --components=secrets)" || true
+export THUERINGEN_ARTIFACTS="${THUERINGEN_ARTIFACTS:-$root/tests/artifacts}"
+rm -rf "$THUERINGEN_ARTIFACTS"; mkdir -p "$THUERINGEN_ARTIFACTS"
+
+step "format"
+cargo fmt --all --check
+
+step "build the UI (wasm) and the app"
+bash scripts/build-ui.sh
+touch src-tauri/build.rs   # tauri-build embeds ui/dist: make sure the new dist is seen
+cargo build --locked -p thueringen-app
+
+step "lints"
+cargo clippy --locked --workspace --exclude ui --all-targets -- -D warnings
+if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  CARGO_TARGET_DIR="$THUERINGEN_WASM_TARGET_DIR" cargo clippy --locked -p ui --target wasm32-unknown-unknown -- -D warnings
+fi
+
+step "unit and integration tests"
+cargo test --locked --workspace
+
+step "end-to-end journeys in the real window"
+cargo test --locked -p e2e -- --ignored --test-threads=1
+
+step "done; artifacts in $THUERINGEN_ARTIFACTS"
+cat "$THUERINGEN_ARTIFACTS/timings.txt" 2>/dev/null || true

@@ -1,0 +1,130 @@
+//! The walking skeleton's journeys in the real window: the service list renders from the
+//! catalog, search filters as the person types (forgiving of case, umlauts and ß), the language
+//! switch changes the texts, and with the state API down the app still lists the services from
+//! its local store and says it is offline.
+
+use std::time::Duration;
+
+use e2e::{record_timing, App, Result, StateApi};
+use fantoccini::Locator;
+
+const LONG: Duration = Duration::from_secs(60);
+const SHORT: Duration = Duration::from_secs(15);
+
+async fn search(app: &App, query: &str) -> Result<()> {
+    let input = app.wait_for("#service-search", SHORT).await?;
+    input.clear().await?;
+    input.send_keys(query).await?;
+    Ok(())
+}
+
+/// The LeiKa keys of the listed services, in order.
+async fn listed_keys(app: &App) -> Result<Vec<String>> {
+    let mut keys = Vec::new();
+    for item in app.client.find_all(Locator::Css("#service-list li")).await? {
+        keys.push(item.attr("data-leika-key").await?.unwrap_or_default());
+    }
+    Ok(keys)
+}
+
+/// Waits until the first listed service has `key`.
+async fn first_result_becomes(app: &App, key: &str) -> Result<()> {
+    let deadline = std::time::Instant::now() + SHORT;
+    let mut seen = Vec::new();
+    while std::time::Instant::now() < deadline {
+        seen = listed_keys(app).await?;
+        if seen.first().map(String::as_str) == Some(key) {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    Err(format!("expected {key} first, listed {:?}", seen.iter().take(5).collect::<Vec<_>>()).into())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the built app, Xvfb and tauri-driver: run scripts/test.sh"]
+async fn catalog_search_and_language_switch_in_the_real_window() -> Result<()> {
+    let server_dir = tempfile::tempdir()?;
+    let app_dir = tempfile::tempdir()?;
+    let mut api = StateApi::start(server_dir.path()).await?;
+    let app = App::launch(app_dir.path(), &api, 1280, 800).await?;
+
+    app.wait_for("#service-list li", LONG).await?;
+    record_timing("session start to service list visible (cold data dir)", app.started.elapsed());
+    let count = app.wait_for_text("#result-count", SHORT, |t| t.contains("Leistungen gefunden")).await?;
+    let total: usize = count.split_whitespace().next().unwrap_or("0").parse().unwrap_or(0);
+    assert!(total >= 4_000, "the whole federal catalog is listed, got {count:?}");
+
+    // The refresh reaches the state API, so the catalog's origin says so.
+    app.wait_for_text(".catalog-origin", SHORT, |t| t.contains("vom Landesdienst")).await?;
+    assert!(app.client.find(Locator::Css("#offline-banner")).await.is_err(), "online: no offline banner");
+    app.screenshot("skeleton-catalog-de").await?;
+
+    for query in ["ummeldung", "Ummeldung", "Ummeldüng", "UMMELDUNG"] {
+        search(&app, query).await?;
+        first_result_becomes(&app, "99115005104000").await?;
+    }
+    search(&app, "anwohnerparkausweis").await?;
+    first_result_becomes(&app, "99108001001000").await?;
+    search(&app, "strasse").await?;
+    let names = {
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        app.texts("#service-list li .service-name").await?
+    };
+    assert!(!names.is_empty(), "\"strasse\" finds services");
+    assert!(
+        names.iter().any(|n| n.contains("Straße") || n.contains("straße")),
+        "\"strasse\" finds names spelled with ß: {names:?}"
+    );
+    search(&app, "xqzv nichts").await?;
+    app.wait_for_text("#result-count", SHORT, |t| t.contains("Keine Leistung")).await?;
+    search(&app, "hundesteuer").await?;
+    first_result_becomes(&app, "99102013000000").await?;
+    app.screenshot("skeleton-search-de").await?;
+
+    // Language switch: the texts change, and the search now matches English names too.
+    app.client.find(Locator::Css("#language-en")).await?.click().await?;
+    app.wait_for_text("#catalog-heading", SHORT, |t| t == "Services in Thuringia").await?;
+    app.wait_for_text("#result-count", SHORT, |t| t.contains("found")).await?;
+    let lang = app.client.find(Locator::Css("html")).await?.attr("lang").await?;
+    assert_eq!(lang.as_deref(), Some("en"), "the document language follows the switch");
+    search(&app, "dog tax").await?;
+    first_result_becomes(&app, "99102013000000").await?;
+    app.screenshot("skeleton-search-en").await?;
+    app.client.find(Locator::Css("#language-de")).await?.click().await?;
+    app.wait_for_text("#catalog-heading", SHORT, |t| t == "Leistungen in Thüringen").await?;
+    app.quit().await?;
+    api.stop().await;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the built app, Xvfb and tauri-driver: run scripts/test.sh"]
+async fn with_the_state_api_down_the_services_come_from_the_local_store() -> Result<()> {
+    let server_dir = tempfile::tempdir()?;
+    let app_dir = tempfile::tempdir()?;
+
+    // First start online: the catalog is refreshed from the state API and stored; the language
+    // choice is stored too.
+    let mut api = StateApi::start(server_dir.path()).await?;
+    let app = App::launch(app_dir.path(), &api, 1280, 800).await?;
+    app.wait_for_text(".catalog-origin", LONG, |t| t.contains("vom Landesdienst")).await?;
+    app.client.find(Locator::Css("#language-en")).await?.click().await?;
+    app.wait_for_text("#catalog-heading", SHORT, |t| t == "Services in Thuringia").await?;
+    app.quit().await?;
+
+    // The state API goes down; the app starts again on the same data.
+    api.stop().await;
+    let app = App::launch(app_dir.path(), &api, 390, 844).await?;
+    app.wait_for("#service-list li", LONG).await?;
+    record_timing("session start to service list visible (warm data dir, offline)", app.started.elapsed());
+    app.wait_for("#offline-banner", SHORT).await?;
+    app.wait_for_text("#offline-banner", SHORT, |t| t.contains("You are offline")).await?;
+    app.wait_for_text(".catalog-origin", SHORT, |t| t.contains("from the state service")).await?;
+    app.wait_for_text("#catalog-heading", SHORT, |t| t == "Services in Thuringia").await?;
+    search(&app, "parking permit").await?;
+    first_result_becomes(&app, "99108001001000").await?;
+    app.screenshot("skeleton-offline-phone-en").await?;
+    app.quit().await?;
+    Ok(())
+}

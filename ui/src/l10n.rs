@@ -1,0 +1,38 @@
+//! Texts for the UI: one `Localizer` per thread (wasm has one), the current language in a
+//! signal provided as context.
+
+use std::cell::OnceCell;
+
+use domain::Language;
+use i18n::{Arg, Localizer};
+use leptos::prelude::*;
+
+thread_local! {
+    static LOCALIZER: OnceCell<Localizer> = const { OnceCell::new() };
+}
+
+fn with_localizer<T>(f: impl FnOnce(&Localizer) -> T) -> T {
+    LOCALIZER.with(|cell| f(cell.get_or_init(Localizer::new)))
+}
+
+/// The language the person chose, shared by every component.
+#[derive(Clone, Copy)]
+pub struct CurrentLanguage(pub RwSignal<Language>);
+
+pub fn use_language() -> RwSignal<Language> {
+    use_context::<CurrentLanguage>().map(|c| c.0).unwrap_or_else(|| RwSignal::new(Language::De))
+}
+
+/// The message `id` with arguments in `language`.
+pub fn t_args(language: Language, id: &str, args: &[(&str, Arg)]) -> String {
+    with_localizer(|l| l.format(language, id, args))
+}
+
+/// Returns a reactive text for `id`, for use directly in `view!`.
+pub fn tr(id: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let language = use_language();
+    move || {
+        let language = language.get();
+        with_localizer(|l| l.text(language, id))
+    }
+}

@@ -1,0 +1,2 @@
+//! One module per page.
+pub mod catalog;
