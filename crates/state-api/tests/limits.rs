@@ -1,0 +1,123 @@
+//! Limits against abuse over real HTTP: body size, rate per client, slow clients; and the
+//! authorities lookup by ARS.
+mod common;
+
+use std::time::Duration;
+
+use common::{problem_code, TestServer};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+#[tokio::test]
+async fn oversized_bodies_are_refused_with_a_problem() {
+    let server = TestServer::start_with(|c| c.limits.max_json_body = 1024).await;
+    let anna = server.login("anna").await;
+    let big = serde_json::json!({"serviceKey": "x".repeat(5000)});
+    let response = server.create(&anna.access, &common::new_id(), &big).await;
+    let (status, code, _) = problem_code(response).await;
+    assert_eq!(
+        (status, code.as_str()),
+        (413, "body_too_large"),
+        "a body beyond the limit is 413"
+    );
+}
+
+#[tokio::test]
+async fn a_client_that_sends_too_fast_is_told_to_wait() {
+    let server = TestServer::start_with(|c| {
+        c.limits.rate_per_second = Some(1.0);
+        c.limits.rate_burst = 5.0;
+    })
+    .await;
+    let mut statuses = Vec::new();
+    for _ in 0..8 {
+        let response = server
+            .http
+            .get(server.url("/health"))
+            .send()
+            .await
+            .expect("health");
+        let retry = response.headers().get("retry-after").is_some();
+        statuses.push((response.status().as_u16(), retry));
+    }
+    assert!(
+        statuses[..5].iter().all(|(s, _)| *s == 200),
+        "the burst passes: {statuses:?}"
+    );
+    assert!(
+        statuses[5..].iter().all(|s| *s == (429, true)),
+        "then 429 with Retry-After: {statuses:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_client_that_never_finishes_its_headers_is_cut_off() {
+    let server =
+        TestServer::start_with(|c| c.limits.header_read_timeout = Duration::from_millis(300)).await;
+    let address = server.base.trim_start_matches("http://").to_string();
+    let mut stream = tokio::net::TcpStream::connect(&address)
+        .await
+        .expect("connect");
+    stream
+        .write_all(b"GET /health HTTP/1.1\r\nHost: x\r\n")
+        .await
+        .expect("partial headers");
+    let mut buffer = Vec::new();
+    let read = tokio::time::timeout(Duration::from_secs(5), stream.read_to_end(&mut buffer)).await;
+    assert!(
+        read.is_ok(),
+        "the server closes the connection of a slow client within the timeout"
+    );
+}
+
+#[tokio::test]
+async fn authorities_are_found_by_ars_and_service() {
+    let server = TestServer::start().await;
+    let get = |query: &str| {
+        server
+            .http
+            .get(server.url(&format!("/v1/authorities?{query}")))
+            .send()
+    };
+    let erfurt: serde_json::Value = get("ars=160510000000&leika=99108001001000")
+        .await
+        .expect("req")
+        .json()
+        .await
+        .expect("JSON");
+    assert_eq!(
+        erfurt[0]["id"], "erfurt",
+        "the city is responsible in Erfurt (12-digit ARS)"
+    );
+    let elsewhere: serde_json::Value = get("ars=16066001&leika=99108001001000")
+        .await
+        .expect("req")
+        .json()
+        .await
+        .expect("JSON");
+    assert_eq!(
+        elsewhere[0]["id"], "tlvwa",
+        "elsewhere the walk goes up to the Land"
+    );
+    let chain: serde_json::Value = get("ars=16051000")
+        .await
+        .expect("req")
+        .json()
+        .await
+        .expect("JSON");
+    let ids: Vec<&str> = chain
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|a| a["id"].as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        ["erfurt", "tlvwa"],
+        "without a service: every office over the place, local first"
+    );
+    let (status, _, _) =
+        problem_code(get("ars=16051000&leika=99000000000000").await.expect("req")).await;
+    assert_eq!(status, 404, "an unknown service is 404");
+    let (status, _, _) = problem_code(get("ars=abc").await.expect("req")).await;
+    assert_eq!(status, 422, "a malformed ARS is 422");
+}
