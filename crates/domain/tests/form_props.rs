@@ -1,7 +1,10 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Property tests: whatever a server or a person sends, the form engine neither panics nor
 //! gives different answers for the same input.
 
-use domain::form::{self, expr, synthetic, Answers, Date, DateBound, FieldPath, Form, Num, Record, Value};
+use domain::form::{
+    self, expr, synthetic, Answers, Date, DateBound, FieldPath, Form, Num, Record, Value,
+};
 use proptest::prelude::*;
 
 fn today() -> Date {
@@ -11,8 +14,14 @@ fn today() -> Date {
 /// Any JSON-shaped answer, with keys that often hit real element ids.
 fn value() -> impl Strategy<Value = Value> {
     let key = prop_oneof![
-        Just("x".to_owned()), Just("f1".to_owned()), Just("g2".to_owned()), Just("rg0".to_owned()),
-        Just("personen".to_owned()), Just("plz".to_owned()), Just("size".to_owned()), "[a-z_]{1,8}"
+        Just("x".to_owned()),
+        Just("f1".to_owned()),
+        Just("g2".to_owned()),
+        Just("rg0".to_owned()),
+        Just("personen".to_owned()),
+        Just("plz".to_owned()),
+        Just("size".to_owned()),
+        "[a-z_]{1,8}"
     ];
     let leaf = prop_oneof![
         Just(Value::Null),
@@ -38,7 +47,11 @@ fn answers_for(ids: Vec<String>) -> impl Strategy<Value = Answers> {
 }
 
 fn top_ids(form: &Form) -> Vec<String> {
-    form.definition().pages.iter().flat_map(|p| p.items.iter().map(|i| i.id().to_owned())).collect()
+    form.definition()
+        .pages
+        .iter()
+        .flat_map(|p| p.items.iter().map(|i| i.id().to_owned()))
+        .collect()
 }
 
 proptest! {

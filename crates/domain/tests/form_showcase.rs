@@ -1,6 +1,10 @@
 //! The showcase forms load, compile their rules, validate and report progress; every message
 //! id they can emit is listed in `MESSAGE_IDS` and has a suggested text in both languages.
 
+// In wasm32 the same cases run under node through wasm-bindgen-test.
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
 use domain::form::{self, Answers, Date, Form, FormDefinition, MESSAGE_IDS};
 
 fn today() -> Date {

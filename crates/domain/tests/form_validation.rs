@@ -1,6 +1,10 @@
 //! Validation per field kind and per rule, data-driven: each area has one `check` helper that
 //! is the only place calling the engine, and each case is one line.
 
+// In wasm32 the same cases run under node through wasm-bindgen-test.
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
 use domain::form::{
     migrate_draft, Answers, Date, Form, FormDefinition, ReviewReason, Severity, Value,
 };
