@@ -538,3 +538,30 @@ fn drafts_migrate_by_id_and_data_type() {
         ],
     );
 }
+
+#[test]
+fn drafts_flag_codes_that_left_the_list_and_groups_that_changed_shape() {
+    let f = |id: &str, kind: serde_json::Value| json!({"type": "field", "id": id, "label": {"de": id}, "kind": kind});
+    let choice = json!({"type": "choice", "codes": "l"});
+    let group = |repeat: bool| {
+        let mut g = json!({"type": "group", "id": "adresse", "label": {"de": "A"}, "items": [f("ort", json!({"type": "text"}))]});
+        if repeat {
+            g["repeat"] = json!({"max": 3});
+        }
+        g
+    };
+    check_migration(
+        json!([
+            f("farbe", choice.clone()),
+            f("farbe2", choice.clone()),
+            group(false)
+        ]),
+        json!([f("farbe", choice.clone()), f("farbe2", choice), group(true)]),
+        json!({"farbe": "a", "farbe2": "b", "adresse": {"ort": "Jena"}}),
+        json!({"farbe": "a"}),
+        &[
+            ("adresse", ReviewReason::TypeChanged),
+            ("farbe2", ReviewReason::CodeRemoved),
+        ],
+    );
+}

@@ -126,6 +126,9 @@ pub struct Evaluation {
     pub problems: Vec<Problem>,
     /// Hidden elements (their descendants are hidden too). Their answers stay in the draft.
     pub hidden: Vec<FieldPath>,
+    /// Visible elements that are required now (`required` or a true `required_if`; repeat
+    /// groups with a minimum), for the UI's required marker.
+    pub required: Vec<FieldPath>,
     /// Computed values, by path, as they are submitted.
     pub computed: BTreeMap<FieldPath, Value>,
     pub progress: Progress,
@@ -666,6 +669,7 @@ impl Form {
         Evaluation {
             problems: walk.problems,
             hidden: walk.hidden,
+            required: walk.required_paths,
             computed,
             progress: Progress {
                 pages: walk.pages,
@@ -934,6 +938,7 @@ struct Walk<'a> {
     required: u32,
     answered: u32,
     missing: Vec<FieldPath>,
+    required_paths: Vec<FieldPath>,
     path: FieldPath,
     stack: Vec<&'a Record>,
     page: usize,
@@ -952,6 +957,7 @@ impl<'a> Walk<'a> {
             required: 0,
             answered: 0,
             missing: Vec::new(),
+            required_paths: Vec::new(),
             path: FieldPath::root(),
             stack: Vec::new(),
             page: 0,
@@ -1027,6 +1033,7 @@ impl<'a> Walk<'a> {
 
     fn count_required(&mut self, answered: bool) {
         self.required += 1;
+        self.required_paths.push(self.path.clone());
         if answered {
             self.answered += 1;
         }

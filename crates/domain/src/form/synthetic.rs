@@ -150,7 +150,17 @@ fn field(i: usize, ids: &str) -> Field {
 /// required-if, checks, computed values and aggregates over the repeats.
 pub fn definition(n_fields: usize, repeat_groups: usize, repeat_len: usize) -> FormDefinition {
     let in_groups = (repeat_groups * GROUP_SIZE).min(n_fields);
-    let root_fields = n_fields - in_groups;
+    let sizes: Vec<usize> = (0..repeat_groups)
+        .map(|g| in_groups.saturating_sub(g * GROUP_SIZE).min(GROUP_SIZE))
+        .filter(|size| *size > 0)
+        .collect();
+    // One computed aggregate per repeat group of more than two fields, within the total.
+    let aggregates = sizes
+        .iter()
+        .filter(|size| **size > 2)
+        .count()
+        .min(n_fields - in_groups);
+    let root_fields = n_fields - in_groups - aggregates;
     let mut pages = Vec::new();
     let mut items: Vec<Item> = Vec::new();
     for i in 0..root_fields {
@@ -159,13 +169,8 @@ pub fn definition(n_fields: usize, repeat_groups: usize, repeat_len: usize) -> F
             pages.push(std::mem::take(&mut items));
         }
     }
-    let mut remaining = in_groups;
-    for g in 0..repeat_groups {
-        let size = remaining.min(GROUP_SIZE);
-        remaining -= size;
-        if size == 0 {
-            break;
-        }
+    let mut aggregates_left = aggregates;
+    for (g, size) in sizes.into_iter().enumerate() {
         let group_items = (0..size).map(|i| Item::Field(field(i, "g"))).collect();
         let max = u32::try_from(repeat_len.max(1)).unwrap_or(u32::MAX);
         items.push(Item::Group(Group {
@@ -182,7 +187,8 @@ pub fn definition(n_fields: usize, repeat_groups: usize, repeat_len: usize) -> F
             checks: Vec::new(),
             items: group_items,
         }));
-        if size > 2 && root_fields > 2 {
+        if size > 2 && aggregates_left > 0 {
+            aggregates_left -= 1;
             items.push(Item::Field(Field {
                 id: format!("summe_rg{g}"),
                 fim: None,
@@ -354,4 +360,31 @@ pub fn answers(definition: &FormDefinition, repeat_len: usize, seed: u64) -> Ans
         fill(&page.items, repeat_len, &mut rng, &mut record);
     }
     Answers(record)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_are_exact_and_generation_is_deterministic() {
+        for (n, groups) in [(0, 0), (1, 3), (25, 0), (40, 3), (500, 3), (501, 5)] {
+            let def = definition(n, groups, 20);
+            assert_eq!(
+                def.fields().len(),
+                n,
+                "definition({n}, {groups}, 20) has exactly {n} fields"
+            );
+            assert_eq!(
+                def,
+                definition(n, groups, 20),
+                "same arguments, same definition"
+            );
+            assert_eq!(
+                answers(&def, 3, 9),
+                answers(&def, 3, 9),
+                "same seed, same answers"
+            );
+        }
+    }
 }
