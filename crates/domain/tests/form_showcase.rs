@@ -186,3 +186,123 @@ fn every_check_message_in_the_showcase_is_listed() {
         }
     }
 }
+
+fn answers(value: serde_json::Value) -> Answers {
+    serde_json::from_value(value).expect("answers parse")
+}
+
+fn messages(evaluation: &form::Evaluation) -> Vec<String> {
+    evaluation
+        .problems
+        .iter()
+        .map(|p| format!("{}:{}", p.path, p.message))
+        .collect()
+}
+
+#[test]
+fn a_complete_parking_permit_can_be_submitted_with_its_fee() {
+    let form = load("bewohnerparkausweis");
+    let pdf = serde_json::json!([{"id": "1", "name": "schein.pdf", "media_type": "application/pdf", "size": 200000}]);
+    let draft = answers(serde_json::json!({
+        "antragsteller": {
+            "familienname": "Schmidt", "vornamen": "Erika", "geburtsdatum": "1980-04-01",
+            "anschrift": {"strasse": "Marktstraße", "hausnummer": "5", "plz": "99084", "ort": "Erfurt"},
+            "hauptwohnsitz_seit": "2020-01-01", "email": "erika@example.de"
+        },
+        "fahrzeug": {"kennzeichen": "EF-AB 123", "halter": "antragsteller", "zulassungsbescheinigung": pdf,
+                     "nutzungsnachweis": pdf},
+        "bewohnerparkgebiet": "A", "gueltig_ab": "2026-12-01", "laufzeit": "12",
+        "angaben_richtig": true
+    }));
+    let evaluation = form.evaluate(&draft, today());
+    assert_eq!(
+        messages(&evaluation),
+        Vec::<String>::new(),
+        "a complete draft has no problems"
+    );
+    assert!(
+        evaluation.progress.pages_done() == evaluation.progress.pages_visible(),
+        "every page is done"
+    );
+    assert_eq!(
+        evaluation.required.len(),
+        evaluation.progress.required as usize,
+        "required paths match the count"
+    );
+    let submitted = form.submission(&draft, today()).expect("submittable");
+    assert_eq!(
+        submitted.0.get("gebuehr"),
+        Some(&form::Value::Int(3070)),
+        "the fee is computed in cents"
+    );
+    let vehicle = submitted
+        .0
+        .get("fahrzeug")
+        .and_then(form::Value::as_record)
+        .expect("vehicle group");
+    assert!(
+        vehicle.get("nutzungsnachweis").is_none(),
+        "the hidden proof of use is not submitted"
+    );
+    assert!(
+        serde_json::to_string(&evaluation).is_ok(),
+        "the evaluation serialises for IPC"
+    );
+}
+
+#[test]
+fn registration_with_co_moving_persons_validates_each_person() {
+    let form = load("wohnsitz-anmeldung");
+    let person = |vorname: &str, geburt: &str| {
+        serde_json::json!({"verhaeltnis": "kind", "familienname": "Schmidt", "vornamen": vorname, "geschlecht": "w",
+            "geburtsdatum": geburt, "geburtsort": "Erfurt", "staatsangehoerigkeiten": ["000"], "familienstand": "LD"})
+    };
+    let draft = answers(serde_json::json!({
+        "einzugsdatum": "2026-11-01",
+        "mitziehende_vorhanden": true,
+        "mitziehende_personen": [person("Ida", "2015-03-02"), person("", "2030-01-01")]
+    }));
+    let evaluation = form.evaluate(&draft, today());
+    let found = messages(&evaluation);
+    for expected in [
+        "einzugsdatum:form-move-in-too-late",
+        "mitziehende_personen[1].vornamen:form-field-required",
+        "mitziehende_personen[1].geburtsdatum:form-date-in-future",
+    ] {
+        assert!(
+            found.iter().any(|m| m == expected),
+            "{expected} is reported, got {found:?}"
+        );
+    }
+    assert!(
+        !found
+            .iter()
+            .any(|m| m.starts_with("mitziehende_personen[0]")),
+        "the first person is fine: {found:?}"
+    );
+    let computed = evaluation
+        .computed
+        .iter()
+        .find(|(p, _)| p.to_string() == "anzahl_personen")
+        .map(|(_, v)| v.clone());
+    assert_eq!(
+        computed,
+        Some(form::Value::Int(3)),
+        "the applicant and two co-moving persons"
+    );
+    let warning = evaluation
+        .problems
+        .iter()
+        .find(|p| p.message == "form-move-in-too-late")
+        .expect("late warning");
+    assert_eq!(
+        warning.severity,
+        form::Severity::Warning,
+        "a late registration is a warning"
+    );
+    assert_eq!(
+        warning.args.get("days"),
+        Some(&form::Arg::Int(25)),
+        "the days since moving in are an argument"
+    );
+}
