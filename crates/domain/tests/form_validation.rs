@@ -565,3 +565,10 @@ fn drafts_flag_codes_that_left_the_list_and_groups_that_changed_shape() {
         ],
     );
 }
+
+#[test]
+fn forms_can_be_shared_across_threads() {
+    fn shareable<T: Send + Sync + Clone>() {}
+    shareable::<Form>();
+    shareable::<domain::form::Evaluation>();
+}

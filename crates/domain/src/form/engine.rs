@@ -157,6 +157,7 @@ impl Evaluation {
 // ---------------------------------------------------------------------------------------------
 // Compiled form
 
+#[derive(Clone)]
 struct CCheck {
     rule: Expr,
     message: String,
@@ -164,6 +165,7 @@ struct CCheck {
     args: Vec<(String, Expr)>,
 }
 
+#[derive(Clone)]
 struct CField {
     id: String,
     kind: FieldKind,
@@ -177,6 +179,7 @@ struct CField {
     codes: Vec<String>,
 }
 
+#[derive(Clone)]
 struct CGroup {
     id: String,
     repeat: Option<Repeat>,
@@ -187,11 +190,13 @@ struct CGroup {
     has_computed: bool,
 }
 
+#[derive(Clone)]
 enum CItem {
     Group(CGroup),
     Field(CField),
 }
 
+#[derive(Clone)]
 struct CPage {
     id: String,
     show_if: Option<Expr>,
@@ -199,7 +204,8 @@ struct CPage {
 }
 
 /// A checked form definition with its rules parsed and resolved: build it once, validate
-/// many times.
+/// many times. `Send + Sync`: the server shares one in an `Arc`; the UI may clone it.
+#[derive(Clone)]
 pub struct Form {
     definition: FormDefinition,
     pages: Vec<CPage>,

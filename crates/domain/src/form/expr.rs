@@ -20,7 +20,9 @@
 //! `all(x)`, `filled(x)`, `empty(x)`, `len(text)`, `contains(list, x)`, `if(c, a, b)`,
 //! `value_or(x, fallback)`, `round(x, digits)`. A path through a repeat group (`personen.alter`)
 //! yields a list, for the aggregates. Unanswered values are `null`; `null` spreads through
-//! arithmetic and comparison, and `and`/`or` use three-valued logic.
+//! arithmetic and comparison (`x != 'a'` is `null` while x is unanswered; write
+//! `x == null` or `filled(x)` to ask), and `and`/`or` use three-valued logic. A condition
+//! holds only when it is `true`; a check fails only when it is `false`.
 
 use super::date::Date;
 use super::num::Num;
@@ -645,8 +647,16 @@ fn binary(op: BinOp, a: &Expr, b: &Expr, env: &dyn Env) -> Val {
         _ => {
             let (x, y) = (eval(a, env), eval(b, env));
             match op {
-                BinOp::Eq => Val::Bool(equal(&x, &y)),
-                BinOp::Ne => Val::Bool(!equal(&x, &y)),
+                // `x == null` and `x != null` ask whether x is answered; otherwise an
+                // unanswered side makes the comparison unknown (null), so that `x != 'a'`
+                // does not hold before x is answered.
+                BinOp::Eq | BinOp::Ne => {
+                    let literal_null = matches!(a, Expr::Null) || matches!(b, Expr::Null);
+                    if !literal_null && (x == Val::Null || y == Val::Null) {
+                        return Val::Null;
+                    }
+                    Val::Bool(equal(&x, &y) == (op == BinOp::Eq))
+                }
                 BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
                     let ordering = match (&x, &y) {
                         (Val::Num(p), Val::Num(q)) => p.cmp(q),
@@ -868,6 +878,10 @@ mod tests {
         check("!(1 == 1)", Val::Bool(false));
         check("'B' in ['A', 'B']", Val::Bool(true));
         check("null == null", Val::Bool(true));
+        check("unanswered == null", Val::Bool(true));
+        check("unanswered != null", Val::Bool(false));
+        check("unanswered != 'a'", Val::Null);
+        check("unanswered == 'a'", Val::Null);
         check("null + 1", Val::Null);
         check("'a' + 1", Val::Null);
     }
