@@ -4,7 +4,9 @@
 
 use std::sync::Arc;
 
-use domain::ipc::{command, CatalogResponse, IpcError, RefreshResponse, SetLanguageRequest, Settings};
+use domain::ipc::{
+    command, CatalogOrigin, CatalogResponse, IpcError, RefreshResponse, SetLanguageRequest, Settings,
+};
 use domain::Language;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -26,6 +28,8 @@ pub enum Connectivity {
 #[derive(Clone, Copy)]
 pub struct AppContext {
     pub catalog: RwSignal<Option<Arc<CatalogResponse>>>,
+    /// Where the stored catalog came from; becomes `StateApi` once the state API confirmed it.
+    pub origin: RwSignal<Option<CatalogOrigin>>,
     pub connectivity: RwSignal<Connectivity>,
     pub error: RwSignal<Option<IpcError>>,
 }
@@ -37,7 +41,10 @@ struct SetLanguageArgs {
 
 async fn load_catalog(ctx: AppContext) {
     match call0::<CatalogResponse>(command::LOAD_CATALOG).await {
-        Ok(catalog) => ctx.catalog.set(Some(Arc::new(catalog))),
+        Ok(catalog) => {
+            ctx.origin.set(Some(catalog.origin));
+            ctx.catalog.set(Some(Arc::new(catalog)));
+        }
         Err(error) => ctx.error.set(Some(error)),
     }
 }
@@ -50,7 +57,11 @@ async fn start(ctx: AppContext, language: RwSignal<Language>) {
     load_catalog(ctx).await;
     match call0::<RefreshResponse>(command::REFRESH_CATALOG).await {
         Ok(RefreshResponse::Offline) => ctx.connectivity.set(Connectivity::Offline),
-        Ok(RefreshResponse::Unchanged) => ctx.connectivity.set(Connectivity::Online),
+        Ok(RefreshResponse::Unchanged) => {
+            // The shell stored the state API's answer; the content is what we show already.
+            ctx.connectivity.set(Connectivity::Online);
+            ctx.origin.set(Some(CatalogOrigin::StateApi));
+        }
         Ok(RefreshResponse::Updated { .. }) => {
             ctx.connectivity.set(Connectivity::Online);
             load_catalog(ctx).await;
@@ -68,6 +79,7 @@ pub fn App() -> impl IntoView {
     provide_context(CurrentLanguage(language));
     let ctx = AppContext {
         catalog: RwSignal::new(None),
+        origin: RwSignal::new(None),
         connectivity: RwSignal::new(Connectivity::Unknown),
         error: RwSignal::new(None),
     };

@@ -4,16 +4,31 @@
 //! word order and small typos (one edit in words of five letters or more) do not stop a match.
 //! Every word of the query must match some word of the service. Results are ranked: a match in
 //! the name beats one in the keywords, which beats one in the bundle, topic or law; a whole word
-//! beats a prefix, which beats a substring, which beats a typo; featured services win ties.
+//! beats a prefix, which beats a substring, which beats a typo. Featured services (the ones most
+//! people come for) get a boost worth more than the gap between a keyword and a name match, so
+//! "Ummeldung" puts moving house before "Kraftfahrzeug Ummeldung"; a query that names the other
+//! service fully ("kfz ummeldung") still finds it first, because every word must match. A query
+//! that is exactly a service's name or one of its keywords gets a bonus over one that is only a
+//! word inside them.
 //! The index is built once per catalog; a query is a linear scan, fast enough for 10,000
 //! services on every keystroke in wasm.
 
 use crate::catalog::{Catalog, Language};
 use crate::text::fold;
 
+/// Added to a featured service's score: more than a name match beats a keyword match by (160).
+const FEATURED_BOOST: u32 = 200;
+
+/// Added when the whole query is exactly the service's name, or exactly one of its keywords:
+/// "Ummeldung" is a keyword of moving house, only a word in "Ummeldung Auto".
+const NAME_PHRASE_BONUS: u32 = 100;
+const KEYWORD_PHRASE_BONUS: u32 = 50;
+
 /// Folded search text of one service.
 #[derive(Debug, Clone)]
 struct Entry {
+    /// The whole folded name(s) and keywords, for the exact-phrase bonus.
+    phrases: Vec<(String, u32)>,
     name: Vec<String>,
     keywords: Vec<String>,
     other: Vec<String>,
@@ -35,7 +50,11 @@ pub struct Hit {
 }
 
 fn words(text: &str) -> Vec<String> {
-    fold(text).split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect()
+    fold(text)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 impl SearchIndex {
@@ -45,20 +64,33 @@ impl SearchIndex {
             .services
             .iter()
             .map(|service| {
+                let mut phrases = vec![(fold(service.name.get(language)), NAME_PHRASE_BONUS)];
+                phrases.push((fold(&service.name.de), NAME_PHRASE_BONUS));
+                phrases.extend(
+                    service
+                        .keywords
+                        .iter()
+                        .map(|k| (fold(k), KEYWORD_PHRASE_BONUS)),
+                );
                 let mut name = words(service.name.get(language));
                 if language != Language::De {
                     name.extend(words(&service.name.de));
                 }
-                let mut keywords: Vec<String> = service.keywords.iter().flat_map(|k| words(k)).collect();
+                let mut keywords: Vec<String> =
+                    service.keywords.iter().flat_map(|k| words(k)).collect();
                 if let Some(summary) = &service.summary {
                     keywords.extend(words(summary.get(language)));
                 }
                 let mut other = Vec::new();
-                for text in [&service.ozg_bundle, &service.topic, &service.law].into_iter().flatten() {
+                for text in [&service.ozg_bundle, &service.topic, &service.law]
+                    .into_iter()
+                    .flatten()
+                {
                     other.extend(words(text));
                 }
                 other.push(service.leika_key.clone());
                 Entry {
+                    phrases,
                     name,
                     keywords,
                     other,
@@ -74,15 +106,27 @@ impl SearchIndex {
     /// life situation (or all), featured first, in catalog order.
     pub fn search(&self, query: &str, life_situation: Option<&str>) -> Vec<Hit> {
         let terms = words(query);
+        let phrase = terms.join(" ");
         let mut hits: Vec<Hit> = self
             .entries
             .iter()
             .enumerate()
-            .filter(|(_, e)| life_situation.is_none_or(|ls| e.life_situation.as_deref() == Some(ls)))
+            .filter(|(_, e)| {
+                life_situation.is_none_or(|ls| e.life_situation.as_deref() == Some(ls))
+            })
             .filter_map(|(index, entry)| {
-                let mut score = if entry.featured { 1 } else { 0 };
+                let mut score = if entry.featured { FEATURED_BOOST } else { 0 };
                 for term in &terms {
                     score += score_term(entry, term)?;
+                }
+                if !phrase.is_empty() {
+                    score += entry
+                        .phrases
+                        .iter()
+                        .filter(|(p, _)| *p == phrase)
+                        .map(|(_, b)| *b)
+                        .max()
+                        .unwrap_or(0);
                 }
                 Some(Hit { index, score })
             })
@@ -95,12 +139,20 @@ impl SearchIndex {
 
 /// The best score of one query word against an entry, or `None` if it matches nowhere.
 fn score_term(entry: &Entry, term: &str) -> Option<u32> {
-    [(&entry.name, 100u32), (&entry.keywords, 60), (&entry.other, 30)]
-        .into_iter()
-        .filter_map(|(words, weight)| {
-            words.iter().filter_map(|w| word_match(w, term)).max().map(|quality| weight * quality)
-        })
-        .max()
+    [
+        (&entry.name, 100u32),
+        (&entry.keywords, 60),
+        (&entry.other, 30),
+    ]
+    .into_iter()
+    .filter_map(|(words, weight)| {
+        words
+            .iter()
+            .filter_map(|w| word_match(w, term))
+            .max()
+            .map(|quality| weight * quality)
+    })
+    .max()
 }
 
 /// How well a query word matches a catalog word: 4 whole, 3 prefix, 2 inside, 1 one typo.
@@ -181,20 +233,53 @@ mod tests {
     }
 
     fn catalog() -> Catalog {
-        Catalog {
+        let mut catalog = Catalog {
             services: vec![
-                service("99115005104000", "Wohnsitz Anmeldung", "Registering your residence", &["Ummeldung", "Umzug"]),
-                service("99108001001000", "Bewohnerparkausweis", "Residents' parking permit", &["Anwohnerparkausweis"]),
-                service("99000000000001", "Sondernutzung Straße", "Special use of a street", &[]),
+                service(
+                    "99115005104000",
+                    "Wohnsitz Anmeldung",
+                    "Registering your residence",
+                    &["Ummeldung", "Umzug"],
+                ),
+                service(
+                    "99108001001000",
+                    "Bewohnerparkausweis",
+                    "Residents' parking permit",
+                    &["Anwohnerparkausweis"],
+                ),
+                service(
+                    "99000000000001",
+                    "Sondernutzung Straße",
+                    "Special use of a street",
+                    &[],
+                ),
+                service(
+                    "99036008071000",
+                    "Kraftfahrzeug Ummeldung",
+                    "Vehicle re-registration",
+                    &["Kfz"],
+                ),
+                service(
+                    "99036008007001",
+                    "Fahrzeug umschreiben",
+                    "Re-register a vehicle",
+                    &["Ummeldung Auto"],
+                ),
             ],
             ..Catalog::default()
-        }
+        };
+        catalog.services[0].featured = true;
+        catalog.services[4].featured = true;
+        catalog
     }
 
     fn check(query: &str, expected_first: Option<&str>) {
         let catalog = catalog();
         let index = SearchIndex::new(&catalog, Language::De);
-        let first = index.search(query, None).first().map(|h| catalog.services[h.index].leika_key.as_str());
+        let first = index
+            .search(query, None)
+            .first()
+            .map(|h| catalog.services[h.index].leika_key.as_str());
         assert_eq!(first, expected_first, "query {query:?}");
     }
 
@@ -209,23 +294,36 @@ mod tests {
         check("anmeldnug", Some("99115005104000"));
         check("wohnsitz anm", Some("99115005104000"));
         check("xylophon", None);
+        check("kfz ummeldung", Some("99036008071000"));
+        check("kraftfahrzeug", Some("99036008071000"));
+        check("ummeldung auto", Some("99036008007001"));
     }
 
     #[test]
     fn every_query_word_must_match() {
         let catalog = catalog();
         let index = SearchIndex::new(&catalog, Language::De);
-        assert!(index.search("wohnsitz park", None).is_empty(), "two words, no service has both");
-        assert_eq!(index.search("", None).len(), 3, "empty query lists all");
+        assert!(
+            index.search("wohnsitz park", None).is_empty(),
+            "two words, no service has both"
+        );
+        assert_eq!(index.search("", None).len(), 5, "empty query lists all");
     }
 
     #[test]
     fn english_index_also_finds_german_names() {
         let catalog = catalog();
         let index = SearchIndex::new(&catalog, Language::En);
-        let found: Vec<&str> =
-            index.search("parking", None).iter().map(|h| catalog.services[h.index].leika_key.as_str()).collect();
+        let found: Vec<&str> = index
+            .search("parking", None)
+            .iter()
+            .map(|h| catalog.services[h.index].leika_key.as_str())
+            .collect();
         assert_eq!(found, vec!["99108001001000"], "English name matches");
-        assert_eq!(index.search("bewohnerparkausweis", None).len(), 1, "German name matches in English UI");
+        assert_eq!(
+            index.search("bewohnerparkausweis", None).len(),
+            1,
+            "German name matches in English UI"
+        );
     }
 }

@@ -81,7 +81,7 @@ pub fn CatalogPage() -> impl IntoView {
 
     let loaded = move || ctx.catalog.with(Option::is_some);
     let origin_text = move || {
-        ctx.catalog.with(|c| match c.as_ref().map(|c| c.origin) {
+        ctx.origin.with(|origin| match origin {
             Some(CatalogOrigin::StateApi) => tr("catalog-source-state-api")(),
             Some(CatalogOrigin::Seed) => tr("catalog-source-seed")(),
             None => String::new(),
