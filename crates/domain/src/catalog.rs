@@ -50,11 +50,17 @@ pub struct Localized {
 
 impl Localized {
     pub fn de(text: impl Into<String>) -> Self {
-        Localized { de: text.into(), en: None }
+        Localized {
+            de: text.into(),
+            en: None,
+        }
     }
 
     pub fn new(de: impl Into<String>, en: impl Into<String>) -> Self {
-        Localized { de: de.into(), en: Some(en.into()) }
+        Localized {
+            de: de.into(),
+            en: Some(en.into()),
+        }
     }
 
     pub fn get(&self, language: Language) -> &str {
@@ -243,8 +249,11 @@ impl Catalog {
 
     /// The municipalities whose name or postal-code places match a postal code, best first.
     pub fn municipalities_for_postal_code(&self, postal_code: &str) -> Vec<&Municipality> {
-        let places: Vec<&PostalCodeArea> =
-            self.postal_codes.iter().filter(|p| p.postal_code == postal_code).collect();
+        let places: Vec<&PostalCodeArea> = self
+            .postal_codes
+            .iter()
+            .filter(|p| p.postal_code == postal_code)
+            .collect();
         let mut found: Vec<&Municipality> = Vec::new();
         for area in &places {
             for m in &self.municipalities {
@@ -342,40 +351,82 @@ mod tests {
     fn responsibility_walks_upwards_until_an_authority_is_found() {
         let catalog = Catalog {
             authorities: vec![
-                authority(ResponsibleLevel::Municipality, "16051000", "Stadtverwaltung Erfurt"),
-                authority(ResponsibleLevel::District, "16066", "Landratsamt Schmalkalden-Meiningen"),
+                authority(
+                    ResponsibleLevel::Municipality,
+                    "16051000",
+                    "Stadtverwaltung Erfurt",
+                ),
+                authority(
+                    ResponsibleLevel::District,
+                    "16066",
+                    "Landratsamt Schmalkalden-Meiningen",
+                ),
                 authority(ResponsibleLevel::Land, "16", "Landesverwaltungsamt"),
             ],
             ..Catalog::default()
         };
         let index = catalog.authority_index();
         let municipal = service(ResponsibleLevel::Municipality);
-        let found = index.responsible_for(&municipal, "16051000").map(|a| a.name.de.as_str());
-        assert_eq!(found, Some("Stadtverwaltung Erfurt"), "the municipality itself answers");
-        let found = index.responsible_for(&municipal, "16066001").map(|a| a.name.de.as_str());
+        let found = index
+            .responsible_for(&municipal, "16051000")
+            .map(|a| a.name.de.as_str());
+        assert_eq!(
+            found,
+            Some("Stadtverwaltung Erfurt"),
+            "the municipality itself answers"
+        );
+        let found = index
+            .responsible_for(&municipal, "16066001")
+            .map(|a| a.name.de.as_str());
         assert_eq!(
             found,
             Some("Landratsamt Schmalkalden-Meiningen"),
             "a municipality without its own office falls back to its district"
         );
-        let found = index.responsible_for(&municipal, "16999999").map(|a| a.name.de.as_str());
-        assert_eq!(found, Some("Landesverwaltungsamt"), "the Land is the last resort");
+        let found = index
+            .responsible_for(&municipal, "16999999")
+            .map(|a| a.name.de.as_str());
+        assert_eq!(
+            found,
+            Some("Landesverwaltungsamt"),
+            "the Land is the last resort"
+        );
         let federal = service(ResponsibleLevel::Federal);
-        assert_eq!(index.responsible_for(&federal, "16051000"), None, "no federal office here");
+        assert_eq!(
+            index.responsible_for(&federal, "16051000"),
+            None,
+            "no federal office here"
+        );
     }
 
     #[test]
     fn localized_text_falls_back_to_german() {
         let text = Localized::de("Hundesteuer");
-        assert_eq!(text.get(Language::En), "Hundesteuer", "no English text: show German");
+        assert_eq!(
+            text.get(Language::En),
+            "Hundesteuer",
+            "no English text: show German"
+        );
         let text = Localized::new("Hundesteuer", "Dog tax");
-        assert_eq!(text.get(Language::En), "Dog tax", "English where we have it");
+        assert_eq!(
+            text.get(Language::En),
+            "Dog tax",
+            "English where we have it"
+        );
     }
 
     #[test]
     fn language_tags_parse_with_regions() {
-        assert_eq!(Language::from_tag("de-DE"), Some(Language::De), "region is ignored");
-        assert_eq!(Language::from_tag("EN_gb"), Some(Language::En), "case and underscore");
+        assert_eq!(
+            Language::from_tag("de-DE"),
+            Some(Language::De),
+            "region is ignored"
+        );
+        assert_eq!(
+            Language::from_tag("EN_gb"),
+            Some(Language::En),
+            "case and underscore"
+        );
         assert_eq!(Language::from_tag("fr"), None, "unsupported language");
     }
 }

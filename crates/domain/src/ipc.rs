@@ -89,7 +89,11 @@ pub struct IpcError {
 
 impl IpcError {
     pub fn new(code: ErrorCode, message_id: impl Into<String>) -> Self {
-        IpcError { code, message_id: message_id.into(), args: BTreeMap::new() }
+        IpcError {
+            code,
+            message_id: message_id.into(),
+            args: BTreeMap::new(),
+        }
     }
 
     pub fn with_arg(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
