@@ -23,13 +23,13 @@ packages=(
   rustc-web cargo-web rust-web-src
   # the mobile type-check (issue 9) and process tools the test harness uses
   clang procps psmisc
-  # npm for the KERN design system
-  nodejs npm
 )
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# npm for the KERN design system: any Node.js with npm will do (the machine's own, or Debian's).
+command -v npm >/dev/null || missing+=(nodejs npm)
 if ((${#missing[@]})); then
   log "installing Debian packages: ${missing[*]}"
   as_root apt-get update -qq

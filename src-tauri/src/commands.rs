@@ -14,7 +14,10 @@ use crate::state::{now_rfc3339, storage_error, AppState};
 pub fn load_catalog(state: State<'_, AppState>) -> Result<CatalogResponse, IpcError> {
     let stored = state.store()?.catalog().map_err(storage_error)?;
     let stored = stored.ok_or_else(|| IpcError::new(ErrorCode::Storage, "error-storage"))?;
-    Ok(CatalogResponse { catalog: stored.catalog, origin: stored.origin })
+    Ok(CatalogResponse {
+        catalog: stored.catalog,
+        origin: stored.origin,
+    })
 }
 
 #[tauri::command]
@@ -26,14 +29,21 @@ pub async fn refresh_catalog(state: State<'_, AppState>) -> Result<RefreshRespon
             let mut store = state.store()?;
             let previous = store.catalog_version().map_err(storage_error)?;
             store
-                .save_catalog(&catalog, CatalogOrigin::StateApi, etag.as_deref(), &now_rfc3339())
+                .save_catalog(
+                    &catalog,
+                    CatalogOrigin::StateApi,
+                    etag.as_deref(),
+                    &now_rfc3339(),
+                )
                 .map_err(storage_error)?;
             // The same content under a new ETag (the first refresh after the seed) changes nothing
             // the person sees.
             if previous.as_deref() == Some(catalog.version.as_str()) {
                 Ok(RefreshResponse::Unchanged)
             } else {
-                Ok(RefreshResponse::Updated { version: catalog.version.clone() })
+                Ok(RefreshResponse::Updated {
+                    version: catalog.version.clone(),
+                })
             }
         }
         Err(error) if error.is_transient() => Ok(RefreshResponse::Offline),
@@ -52,6 +62,8 @@ pub fn set_language(
     request: SetLanguageRequest,
 ) -> Result<Settings, IpcError> {
     let store = state.store()?;
-    store.set_language(request.language).map_err(storage_error)?;
+    store
+        .set_language(request.language)
+        .map_err(storage_error)?;
     store.settings().map_err(storage_error)
 }

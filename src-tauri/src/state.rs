@@ -37,7 +37,8 @@ impl AppState {
         let path = data_dir.join("thueringen-app.db");
         let mut store = match Store::open(&path) {
             Err(StoreError::NotADatabase { .. }) => {
-                let aside = data_dir.join(format!("thueringen-app.db.unreadable-{}", now_compact()));
+                let aside =
+                    data_dir.join(format!("thueringen-app.db.unreadable-{}", now_compact()));
                 std::fs::rename(&path, &aside)?;
                 Store::open(&path)?
             }
@@ -48,12 +49,17 @@ impl AppState {
             store.save_catalog(&catalog, CatalogOrigin::Seed, None, &now_rfc3339())?;
         }
         let client = StateApiClient::new(state_api)?;
-        Ok(AppState { store: Mutex::new(store), client })
+        Ok(AppState {
+            store: Mutex::new(store),
+            client,
+        })
     }
 
     /// The store, or a storage error if an earlier panic poisoned the lock.
     pub fn store(&self) -> Result<MutexGuard<'_, Store>, IpcError> {
-        self.store.lock().map_err(|_| IpcError::new(ErrorCode::Internal, "error-internal"))
+        self.store
+            .lock()
+            .map_err(|_| IpcError::new(ErrorCode::Internal, "error-internal"))
     }
 }
 

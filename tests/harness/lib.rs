@@ -43,7 +43,10 @@ fn wait_for_port(port: u16, timeout: Duration) -> Result<()> {
 
 /// Sends SIGTERM and waits (tauri-driver only stops WebKitWebDriver on SIGTERM), then SIGKILL.
 fn terminate(child: &mut Child, grace: Duration) {
-    let _ = Command::new("kill").arg("-TERM").arg(child.id().to_string()).status();
+    let _ = Command::new("kill")
+        .arg("-TERM")
+        .arg(child.id().to_string())
+        .status();
     let deadline = Instant::now() + grace;
     while Instant::now() < deadline {
         if let Ok(Some(_)) = child.try_wait() {
@@ -71,11 +74,20 @@ impl Xvfb {
             }
             let child = Command::new("Xvfb")
                 .arg(format!(":{number}"))
-                .args(["-screen", "0", &format!("{width}x{height}x24"), "-nolisten", "tcp"])
+                .args([
+                    "-screen",
+                    "0",
+                    &format!("{width}x{height}x24"),
+                    "-nolisten",
+                    "tcp",
+                ])
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .spawn()?;
-            let mut xvfb = Xvfb { child, display: format!(":{number}") };
+            let mut xvfb = Xvfb {
+                child,
+                display: format!(":{number}"),
+            };
             let deadline = Instant::now() + Duration::from_secs(10);
             while Instant::now() < deadline {
                 if Path::new(&format!("/tmp/.X11-unix/X{number}")).exists() {
@@ -110,14 +122,24 @@ pub struct StateApi {
 impl StateApi {
     /// A server with the seed catalog on a free port.
     pub async fn start(data_dir: &Path) -> Result<StateApi> {
-        let mut api = StateApi { port: free_port()?, data_dir: data_dir.to_path_buf(), stop: None, task: None };
+        let mut api = StateApi {
+            port: free_port()?,
+            data_dir: data_dir.to_path_buf(),
+            stop: None,
+            task: None,
+        };
         api.resume().await?;
         Ok(api)
     }
 
     /// A port where nothing listens: the state API is "down" from the start.
     pub fn down() -> Result<StateApi> {
-        Ok(StateApi { port: free_port()?, data_dir: PathBuf::new(), stop: None, task: None })
+        Ok(StateApi {
+            port: free_port()?,
+            data_dir: PathBuf::new(),
+            stop: None,
+            task: None,
+        })
     }
 
     pub fn url(&self) -> String {
@@ -171,14 +193,22 @@ impl Driver {
         let native_port = free_port()?;
         let mut command = Command::new("tauri-driver");
         command
-            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
             .env("DISPLAY", display)
             .stdout(Stdio::null())
             .stderr(Stdio::inherit());
         for (key, value) in env {
             command.env(key, value);
         }
-        let mut driver = Driver { child: command.spawn()?, port };
+        let mut driver = Driver {
+            child: command.spawn()?,
+            port,
+        };
         if let Err(error) = wait_for_port(port, Duration::from_secs(20)) {
             terminate(&mut driver.child, Duration::from_secs(3));
             return Err(error);
@@ -216,7 +246,12 @@ pub struct App {
 
 impl App {
     /// Starts the app with its data in `data_dir`, talking to `state_api`.
-    pub async fn launch(data_dir: &Path, state_api: &StateApi, width: u32, height: u32) -> Result<App> {
+    pub async fn launch(
+        data_dir: &Path,
+        state_api: &StateApi,
+        width: u32,
+        height: u32,
+    ) -> Result<App> {
         let binary = app_binary()?;
         let xvfb = Xvfb::start(width, height)?;
         let env = [
@@ -237,12 +272,22 @@ impl App {
             .connect(&format!("http://127.0.0.1:{}", driver.port))
             .await?;
         let _ = client.set_window_size(width, height).await;
-        Ok(App { client, started, driver, _xvfb: xvfb })
+        Ok(App {
+            client,
+            started,
+            driver,
+            _xvfb: xvfb,
+        })
     }
 
     /// Ends the session and waits until the app is gone.
     pub async fn quit(self) -> Result<()> {
-        let App { client, driver, _xvfb, .. } = self;
+        let App {
+            client,
+            driver,
+            _xvfb,
+            ..
+        } = self;
         let closed = client.close().await;
         drop(driver);
         closed?;
@@ -250,8 +295,17 @@ impl App {
     }
 
     /// Waits until `css` matches an element, up to `timeout`.
-    pub async fn wait_for(&self, css: &str, timeout: Duration) -> Result<fantoccini::elements::Element> {
-        Ok(self.client.wait().at_most(timeout).for_element(Locator::Css(css)).await?)
+    pub async fn wait_for(
+        &self,
+        css: &str,
+        timeout: Duration,
+    ) -> Result<fantoccini::elements::Element> {
+        Ok(self
+            .client
+            .wait()
+            .at_most(timeout)
+            .for_element(Locator::Css(css))
+            .await?)
     }
 
     /// Polls the text of `css` until `accept` says yes; returns the last text seen.

@@ -21,7 +21,11 @@ async fn search(app: &App, query: &str) -> Result<()> {
 /// The LeiKa keys of the listed services, in order.
 async fn listed_keys(app: &App) -> Result<Vec<String>> {
     let mut keys = Vec::new();
-    for item in app.client.find_all(Locator::Css("#service-list li")).await? {
+    for item in app
+        .client
+        .find_all(Locator::Css("#service-list li"))
+        .await?
+    {
         keys.push(item.attr("data-leika-key").await?.unwrap_or_default());
     }
     Ok(keys)
@@ -38,7 +42,11 @@ async fn first_result_becomes(app: &App, key: &str) -> Result<()> {
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    Err(format!("expected {key} first, listed {:?}", seen.iter().take(5).collect::<Vec<_>>()).into())
+    Err(format!(
+        "expected {key} first, listed {:?}",
+        seen.iter().take(5).collect::<Vec<_>>()
+    )
+    .into())
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -50,14 +58,36 @@ async fn catalog_search_and_language_switch_in_the_real_window() -> Result<()> {
     let app = App::launch(app_dir.path(), &api, 1280, 800).await?;
 
     app.wait_for("#service-list li", LONG).await?;
-    record_timing("session start to service list visible (cold data dir)", app.started.elapsed());
-    let count = app.wait_for_text("#result-count", SHORT, |t| t.contains("Leistungen gefunden")).await?;
-    let total: usize = count.split_whitespace().next().unwrap_or("0").parse().unwrap_or(0);
-    assert!(total >= 4_000, "the whole federal catalog is listed, got {count:?}");
+    record_timing(
+        "session start to service list visible (cold data dir)",
+        app.started.elapsed(),
+    );
+    let count = app
+        .wait_for_text("#result-count", SHORT, |t| {
+            t.contains("Leistungen gefunden")
+        })
+        .await?;
+    let total: usize = count
+        .split_whitespace()
+        .next()
+        .unwrap_or("0")
+        .parse()
+        .unwrap_or(0);
+    assert!(
+        total >= 4_000,
+        "the whole federal catalog is listed, got {count:?}"
+    );
 
     // The refresh reaches the state API, so the catalog's origin says so.
-    app.wait_for_text(".catalog-origin", SHORT, |t| t.contains("vom Landesdienst")).await?;
-    assert!(app.client.find(Locator::Css("#offline-banner")).await.is_err(), "online: no offline banner");
+    app.wait_for_text(".catalog-origin", SHORT, |t| t.contains("vom Landesdienst"))
+        .await?;
+    assert!(
+        app.client
+            .find(Locator::Css("#offline-banner"))
+            .await
+            .is_err(),
+        "online: no offline banner"
+    );
     app.screenshot("skeleton-catalog-de").await?;
 
     for query in ["ummeldung", "Ummeldung", "Ummeldüng", "UMMELDUNG"] {
@@ -73,26 +103,51 @@ async fn catalog_search_and_language_switch_in_the_real_window() -> Result<()> {
     };
     assert!(!names.is_empty(), "\"strasse\" finds services");
     assert!(
-        names.iter().any(|n| n.contains("Straße") || n.contains("straße")),
+        names
+            .iter()
+            .any(|n| n.contains("Straße") || n.contains("straße")),
         "\"strasse\" finds names spelled with ß: {names:?}"
     );
     search(&app, "xqzv nichts").await?;
-    app.wait_for_text("#result-count", SHORT, |t| t.contains("Keine Leistung")).await?;
+    app.wait_for_text("#result-count", SHORT, |t| t.contains("Keine Leistung"))
+        .await?;
     search(&app, "hundesteuer").await?;
     first_result_becomes(&app, "99102013000000").await?;
     app.screenshot("skeleton-search-de").await?;
 
     // Language switch: the texts change, and the search now matches English names too.
-    app.client.find(Locator::Css("#language-en")).await?.click().await?;
-    app.wait_for_text("#catalog-heading", SHORT, |t| t == "Services in Thuringia").await?;
-    app.wait_for_text("#result-count", SHORT, |t| t.contains("found")).await?;
-    let lang = app.client.find(Locator::Css("html")).await?.attr("lang").await?;
-    assert_eq!(lang.as_deref(), Some("en"), "the document language follows the switch");
+    app.client
+        .find(Locator::Css("#language-en"))
+        .await?
+        .click()
+        .await?;
+    app.wait_for_text("#catalog-heading", SHORT, |t| t == "Services in Thuringia")
+        .await?;
+    app.wait_for_text("#result-count", SHORT, |t| t.contains("found"))
+        .await?;
+    let lang = app
+        .client
+        .find(Locator::Css("html"))
+        .await?
+        .attr("lang")
+        .await?;
+    assert_eq!(
+        lang.as_deref(),
+        Some("en"),
+        "the document language follows the switch"
+    );
     search(&app, "dog tax").await?;
     first_result_becomes(&app, "99102013000000").await?;
     app.screenshot("skeleton-search-en").await?;
-    app.client.find(Locator::Css("#language-de")).await?.click().await?;
-    app.wait_for_text("#catalog-heading", SHORT, |t| t == "Leistungen in Thüringen").await?;
+    app.client
+        .find(Locator::Css("#language-de"))
+        .await?
+        .click()
+        .await?;
+    app.wait_for_text("#catalog-heading", SHORT, |t| {
+        t == "Leistungen in Thüringen"
+    })
+    .await?;
     app.quit().await?;
     api.stop().await;
     Ok(())
@@ -108,20 +163,34 @@ async fn with_the_state_api_down_the_services_come_from_the_local_store() -> Res
     // choice is stored too.
     let mut api = StateApi::start(server_dir.path()).await?;
     let app = App::launch(app_dir.path(), &api, 1280, 800).await?;
-    app.wait_for_text(".catalog-origin", LONG, |t| t.contains("vom Landesdienst")).await?;
-    app.client.find(Locator::Css("#language-en")).await?.click().await?;
-    app.wait_for_text("#catalog-heading", SHORT, |t| t == "Services in Thuringia").await?;
+    app.wait_for_text(".catalog-origin", LONG, |t| t.contains("vom Landesdienst"))
+        .await?;
+    app.client
+        .find(Locator::Css("#language-en"))
+        .await?
+        .click()
+        .await?;
+    app.wait_for_text("#catalog-heading", SHORT, |t| t == "Services in Thuringia")
+        .await?;
     app.quit().await?;
 
     // The state API goes down; the app starts again on the same data.
     api.stop().await;
     let app = App::launch(app_dir.path(), &api, 390, 844).await?;
     app.wait_for("#service-list li", LONG).await?;
-    record_timing("session start to service list visible (warm data dir, offline)", app.started.elapsed());
+    record_timing(
+        "session start to service list visible (warm data dir, offline)",
+        app.started.elapsed(),
+    );
     app.wait_for("#offline-banner", SHORT).await?;
-    app.wait_for_text("#offline-banner", SHORT, |t| t.contains("You are offline")).await?;
-    app.wait_for_text(".catalog-origin", SHORT, |t| t.contains("from the state service")).await?;
-    app.wait_for_text("#catalog-heading", SHORT, |t| t == "Services in Thuringia").await?;
+    app.wait_for_text("#offline-banner", SHORT, |t| t.contains("You are offline"))
+        .await?;
+    app.wait_for_text(".catalog-origin", SHORT, |t| {
+        t.contains("from the state service")
+    })
+    .await?;
+    app.wait_for_text("#catalog-heading", SHORT, |t| t == "Services in Thuringia")
+        .await?;
     search(&app, "parking permit").await?;
     first_result_becomes(&app, "99108001001000").await?;
     app.screenshot("skeleton-offline-phone-en").await?;

@@ -5,7 +5,8 @@
 use std::sync::Arc;
 
 use domain::ipc::{
-    command, CatalogOrigin, CatalogResponse, IpcError, RefreshResponse, SetLanguageRequest, Settings,
+    command, CatalogOrigin, CatalogResponse, IpcError, RefreshResponse, SetLanguageRequest,
+    Settings,
 };
 use domain::Language;
 use leptos::prelude::*;
@@ -88,7 +89,10 @@ pub fn App() -> impl IntoView {
     // Keep <html lang> in step with the language, for screen readers and hyphenation.
     Effect::new(move |_| {
         let tag = language.get().tag();
-        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
             let _ = root.set_attribute("lang", tag);
         }
     });
@@ -127,7 +131,9 @@ fn LanguageSwitch() -> impl IntoView {
     let choose = move |chosen: Language| {
         language.set(chosen);
         spawn_local(async move {
-            let args = SetLanguageArgs { request: SetLanguageRequest { language: chosen } };
+            let args = SetLanguageArgs {
+                request: SetLanguageRequest { language: chosen },
+            };
             if let Err(error) = call::<_, Settings>(command::SET_LANGUAGE, &args).await {
                 ctx.error.set(Some(error));
             }

@@ -20,7 +20,9 @@ fn with_localizer<T>(f: impl FnOnce(&Localizer) -> T) -> T {
 pub struct CurrentLanguage(pub RwSignal<Language>);
 
 pub fn use_language() -> RwSignal<Language> {
-    use_context::<CurrentLanguage>().map(|c| c.0).unwrap_or_else(|| RwSignal::new(Language::De))
+    use_context::<CurrentLanguage>()
+        .map(|c| c.0)
+        .unwrap_or_else(|| RwSignal::new(Language::De))
 }
 
 /// The message `id` with arguments in `language`.

@@ -30,8 +30,14 @@ macro_rules! sources {
 
 /// Every Fluent file of every locale. Add a file here for each locale at once.
 pub const SOURCES: &[Source] = sources![
-    De / "app.ftl", De / "catalog.ftl", De / "errors.ftl", De / "settings.ftl",
-    En / "app.ftl", En / "catalog.ftl", En / "errors.ftl", En / "settings.ftl",
+    De / "app.ftl",
+    De / "catalog.ftl",
+    De / "errors.ftl",
+    De / "settings.ftl",
+    En / "app.ftl",
+    En / "catalog.ftl",
+    En / "errors.ftl",
+    En / "settings.ftl",
 ];
 
 /// The parsed bundles of all locales.
@@ -70,7 +76,10 @@ impl Localizer {
     }
 
     fn bundle(&self, language: Language) -> Option<&FluentBundle<FluentResource>> {
-        self.bundles.iter().find(|(l, _)| *l == language).map(|(_, b)| b)
+        self.bundles
+            .iter()
+            .find(|(l, _)| *l == language)
+            .map(|(_, b)| b)
     }
 
     /// Whether `id` exists in `language`.
@@ -94,11 +103,19 @@ impl Localizer {
             fluent_args.set(*name, value);
         }
         for candidate in [language, Language::De] {
-            let Some(bundle) = self.bundle(candidate) else { continue };
-            let Some(message) = bundle.get_message(id) else { continue };
-            let Some(pattern) = message.value() else { continue };
+            let Some(bundle) = self.bundle(candidate) else {
+                continue;
+            };
+            let Some(message) = bundle.get_message(id) else {
+                continue;
+            };
+            let Some(pattern) = message.value() else {
+                continue;
+            };
             let mut errors = Vec::new();
-            return bundle.format_pattern(pattern, Some(&fluent_args), &mut errors).into_owned();
+            return bundle
+                .format_pattern(pattern, Some(&fluent_args), &mut errors)
+                .into_owned();
         }
         id.to_string()
     }
@@ -141,7 +158,11 @@ mod tests {
     /// Message ids (and `id.attribute` for attributes) of one file; panics name the file.
     fn ids_of(source: &Source) -> BTreeSet<String> {
         let resource = parser::parse(source.text).unwrap_or_else(|(_, errors)| {
-            panic!("locales/{}/{} does not parse: {errors:?}", source.language.tag(), source.file)
+            panic!(
+                "locales/{}/{} does not parse: {errors:?}",
+                source.language.tag(),
+                source.file
+            )
         });
         let mut ids = BTreeSet::new();
         for entry in resource.body {
@@ -164,12 +185,24 @@ mod tests {
                 let other = SOURCES
                     .iter()
                     .find(|s| s.language == *language && s.file == source.file)
-                    .unwrap_or_else(|| panic!("locales/{}/{} is missing", language.tag(), source.file));
+                    .unwrap_or_else(|| {
+                        panic!("locales/{}/{} is missing", language.tag(), source.file)
+                    });
                 let found = ids_of(other);
                 let missing: Vec<_> = expected.difference(&found).collect();
                 let extra: Vec<_> = found.difference(&expected).collect();
-                assert!(missing.is_empty(), "locales/{}/{} lacks {missing:?}", language.tag(), source.file);
-                assert!(extra.is_empty(), "locales/{}/{} has keys de lacks: {extra:?}", language.tag(), source.file);
+                assert!(
+                    missing.is_empty(),
+                    "locales/{}/{} lacks {missing:?}",
+                    language.tag(),
+                    source.file
+                );
+                assert!(
+                    extra.is_empty(),
+                    "locales/{}/{} has keys de lacks: {extra:?}",
+                    language.tag(),
+                    source.file
+                );
             }
         }
     }
@@ -180,7 +213,11 @@ mod tests {
             let mut seen = BTreeSet::new();
             for source in SOURCES.iter().filter(|s| s.language == language) {
                 for id in ids_of(source) {
-                    assert!(seen.insert(id.clone()), "{id} defined twice in locales/{}", language.tag());
+                    assert!(
+                        seen.insert(id.clone()),
+                        "{id} defined twice in locales/{}",
+                        language.tag()
+                    );
                 }
             }
         }
@@ -191,12 +228,15 @@ mod tests {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../locales");
         for language in Language::ALL {
             let dir = root.join(language.tag());
-            let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+            let entries =
+                std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
             for entry in entries.flatten() {
                 let name = entry.file_name().to_string_lossy().to_string();
                 if name.ends_with(".ftl") {
                     assert!(
-                        SOURCES.iter().any(|s| s.language == language && s.file == name),
+                        SOURCES
+                            .iter()
+                            .any(|s| s.language == language && s.file == name),
                         "locales/{}/{name} exists but is not in i18n::SOURCES",
                         language.tag()
                     );
@@ -208,9 +248,21 @@ mod tests {
     #[test]
     fn formats_arguments_and_falls_back() {
         let l10n = Localizer::new();
-        let text = l10n.format(Language::En, "catalog-result-count", &[("count", Arg::from(3usize))]);
+        let text = l10n.format(
+            Language::En,
+            "catalog-result-count",
+            &[("count", Arg::from(3usize))],
+        );
         assert!(text.contains('3'), "the count appears in {text:?}");
-        assert_eq!(l10n.text(Language::En, "no-such-message"), "no-such-message", "unknown id shows the id");
-        assert_ne!(l10n.text(Language::De, "app-title"), l10n.text(Language::En, "app-settings"), "texts differ");
+        assert_eq!(
+            l10n.text(Language::En, "no-such-message"),
+            "no-such-message",
+            "unknown id shows the id"
+        );
+        assert_ne!(
+            l10n.text(Language::De, "app-title"),
+            l10n.text(Language::En, "app-settings"),
+            "texts differ"
+        );
     }
 }

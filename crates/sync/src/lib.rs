@@ -14,7 +14,10 @@ use reqwest::StatusCode;
 #[derive(Debug, Clone, PartialEq)]
 pub enum CatalogFetch {
     /// A catalog different from the one we have, with its ETag.
-    Changed { catalog: Box<Catalog>, etag: Option<String> },
+    Changed {
+        catalog: Box<Catalog>,
+        etag: Option<String>,
+    },
     /// 304 Not Modified: ours is current.
     NotModified,
 }
@@ -71,7 +74,9 @@ impl StateApiClient {
     }
 
     fn url(&self, path: &str) -> Result<reqwest::Url, SyncError> {
-        self.base.join(path).map_err(|_| SyncError::InvalidBaseUrl(path.to_string()))
+        self.base
+            .join(path)
+            .map_err(|_| SyncError::InvalidBaseUrl(path.to_string()))
     }
 
     /// `GET /v1/catalog`, conditional on the ETag we hold.
@@ -80,19 +85,33 @@ impl StateApiClient {
         if let Some(etag) = etag {
             request = request.header(IF_NONE_MATCH, etag);
         }
-        let response = request.send().await.map_err(|e| SyncError::Unreachable(e.to_string()))?;
+        let response = request
+            .send()
+            .await
+            .map_err(|e| SyncError::Unreachable(e.to_string()))?;
         let status = response.status();
         if status == StatusCode::NOT_MODIFIED {
             return Ok(CatalogFetch::NotModified);
         }
         if !status.is_success() {
-            return Err(SyncError::Status { status: status.as_u16() });
+            return Err(SyncError::Status {
+                status: status.as_u16(),
+            });
         }
-        let etag =
-            response.headers().get(ETAG).and_then(|v| v.to_str().ok()).map(str::to_owned);
-        let body = response.bytes().await.map_err(|e| SyncError::Unreachable(e.to_string()))?;
+        let etag = response
+            .headers()
+            .get(ETAG)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let body = response
+            .bytes()
+            .await
+            .map_err(|e| SyncError::Unreachable(e.to_string()))?;
         let catalog: Catalog =
             serde_json::from_slice(&body).map_err(|e| SyncError::Malformed(e.to_string()))?;
-        Ok(CatalogFetch::Changed { catalog: Box::new(catalog), etag })
+        Ok(CatalogFetch::Changed {
+            catalog: Box::new(catalog),
+            etag,
+        })
     }
 }

@@ -32,7 +32,10 @@ fn row(service: &Service, life_situation: Option<String>, language: Language) ->
     ServiceRow {
         key: service.leika_key.clone(),
         name: service.name.get(language).to_string(),
-        summary: service.summary.as_ref().map(|s| s.get(language).to_string()),
+        summary: service
+            .summary
+            .as_ref()
+            .map(|s| s.get(language).to_string()),
         life_situation,
         fees: service.fees.as_ref().map(|s| s.get(language).to_string()),
         featured: service.featured,
@@ -49,7 +52,10 @@ pub fn CatalogPage() -> impl IntoView {
     // Rebuild the index when the catalog or the language changes.
     Effect::new(move |_| {
         let language = language.get();
-        let built = ctx.catalog.with(|c| c.as_ref().map(|c| Arc::new(SearchIndex::new(&c.catalog, language))));
+        let built = ctx.catalog.with(|c| {
+            c.as_ref()
+                .map(|c| Arc::new(SearchIndex::new(&c.catalog, language)))
+        });
         index.set(built);
     });
 
@@ -57,9 +63,13 @@ pub fn CatalogPage() -> impl IntoView {
     let results = Memo::new(move |_| {
         let query = query.get();
         let language = language.get();
-        let Some(index) = index.get() else { return (0, Vec::new()) };
+        let Some(index) = index.get() else {
+            return (0, Vec::new());
+        };
         ctx.catalog.with(|catalog| {
-            let Some(catalog) = catalog else { return (0, Vec::new()) };
+            let Some(catalog) = catalog else {
+                return (0, Vec::new());
+            };
             let catalog = &catalog.catalog;
             let hits = index.search(&query, None);
             let rows = hits
@@ -141,7 +151,11 @@ pub fn CatalogPage() -> impl IntoView {
 #[component]
 fn ServiceItem(row: ServiceRow) -> impl IntoView {
     let language = use_language();
-    let key_text = t_args(language.get_untracked(), "catalog-leika-key", &[("key", Arg::from(row.key.as_str()))]);
+    let key_text = t_args(
+        language.get_untracked(),
+        "catalog-leika-key",
+        &[("key", Arg::from(row.key.as_str()))],
+    );
     view! {
         <li class="service kern-card" data-leika-key=row.key.clone()>
             <div class="kern-card__container">
