@@ -64,3 +64,56 @@ async fn health_answers() {
     let body: serde_json::Value = response.json().await.expect("json");
     assert_eq!(body["status"], "ok", "health says ok");
 }
+
+#[tokio::test]
+async fn catalog_is_sent_gzip_compressed_to_clients_that_accept_it() {
+    let server = TestServer::start().await;
+    let response = server
+        .http
+        .get(server.url("/v1/catalog"))
+        .header("Accept-Encoding", "gzip")
+        .send()
+        .await
+        .expect("catalog");
+    assert_eq!(response.status(), 200, "served");
+    let encoding = response
+        .headers()
+        .get("content-encoding")
+        .and_then(|v| v.to_str().ok());
+    assert_eq!(
+        encoding,
+        Some("gzip"),
+        "compressed for a client that accepts gzip"
+    );
+    let etag = response
+        .headers()
+        .get("etag")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
+        .expect("an ETag");
+    let plain = server
+        .http
+        .get(server.url("/v1/catalog"))
+        .send()
+        .await
+        .expect("catalog");
+    let plain_etag = plain
+        .headers()
+        .get("etag")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    assert_ne!(
+        Some(etag.clone()),
+        plain_etag,
+        "each representation has its own strong ETag"
+    );
+    let again = server
+        .http
+        .get(server.url("/v1/catalog"))
+        .header("Accept-Encoding", "gzip")
+        .header("If-None-Match", &etag)
+        .send()
+        .await
+        .expect("conditional");
+    assert_eq!(again.status(), 304, "the gzip ETag revalidates too");
+}

@@ -30,8 +30,9 @@ pub async fn health(State(state): State<AppState>) -> Json<Health> {
     })
 }
 
-/// The service catalog (`domain::Catalog` as JSON). Send `If-None-Match` with the last ETag:
-/// an unchanged catalog answers 304 without a body.
+/// The service catalog (`domain::Catalog` as JSON, gzip-compressed when the client accepts
+/// it). Send `If-None-Match` with the last ETag: an unchanged catalog answers 304 without a
+/// body.
 #[utoipa::path(get, path = "/v1/catalog", tag = "catalog",
     params(("If-None-Match" = Option<String>, Header, description = "The ETag the client holds")),
     responses(
@@ -41,8 +42,15 @@ pub async fn health(State(state): State<AppState>) -> Json<Health> {
     ))]
 pub async fn get_catalog(State(state): State<AppState>, headers: HeaderMap) -> Response {
     let served = state.catalog();
-    let etag = HeaderValue::from_str(&served.etag).unwrap_or(HeaderValue::from_static("\"0\""));
+    let gzip = accepts_gzip(&headers);
+    let tag = if gzip {
+        &served.gzip_etag
+    } else {
+        &served.etag
+    };
+    let etag = HeaderValue::from_str(tag).unwrap_or(HeaderValue::from_static("\"0\""));
     let cache = HeaderValue::from_static("no-cache");
+    let vary = HeaderValue::from_static("accept-encoding");
     let fresh = headers
         .get_all(header::IF_NONE_MATCH)
         .iter()
@@ -51,23 +59,56 @@ pub async fn get_catalog(State(state): State<AppState>, headers: HeaderMap) -> R
     if fresh {
         return (
             StatusCode::NOT_MODIFIED,
-            [(header::ETAG, etag), (header::CACHE_CONTROL, cache)],
+            [
+                (header::ETAG, etag),
+                (header::CACHE_CONTROL, cache),
+                (header::VARY, vary),
+            ],
+        )
+            .into_response();
+    }
+    let json = HeaderValue::from_static("application/json");
+    if gzip {
+        return (
+            StatusCode::OK,
+            [
+                (header::CONTENT_TYPE, json),
+                (header::CONTENT_ENCODING, HeaderValue::from_static("gzip")),
+                (header::ETAG, etag),
+                (header::CACHE_CONTROL, cache),
+                (header::VARY, vary),
+            ],
+            served.gzip.clone(),
         )
             .into_response();
     }
     (
         StatusCode::OK,
         [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("application/json"),
-            ),
+            (header::CONTENT_TYPE, json),
             (header::ETAG, etag),
             (header::CACHE_CONTROL, cache),
+            (header::VARY, vary),
         ],
         served.json.clone(),
     )
         .into_response()
+}
+
+/// Whether `Accept-Encoding` allows gzip (and does not refuse it with `q=0`).
+fn accepts_gzip(headers: &HeaderMap) -> bool {
+    headers
+        .get_all(header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|item| {
+            let mut parts = item.split(';').map(str::trim);
+            let coding = parts.next().unwrap_or("");
+            let refused =
+                parts.any(|p| p.replace(' ', "") == "q=0" || p.replace(' ', "") == "q=0.0");
+            coding.eq_ignore_ascii_case("gzip") && !refused
+        })
 }
 
 /// A form definition by form id and version.

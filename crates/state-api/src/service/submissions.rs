@@ -297,7 +297,7 @@ impl Backend {
         };
         self.db(move |s| s.create_submission(&new, &key, &stored))
             .await?;
-        tracing::info!(service = %request.service_key, "submission created");
+        tracing::debug!(service = %request.service_key, "submission created");
         Ok(Stored {
             status: StatusCode::CREATED.as_u16(),
             body,
