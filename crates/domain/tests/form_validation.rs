@@ -572,3 +572,39 @@ fn forms_can_be_shared_across_threads() {
     shareable::<Form>();
     shareable::<domain::form::Evaluation>();
 }
+
+#[test]
+fn rules_with_type_errors_are_refused_with_their_column() {
+    let field = |id: &str, kind: serde_json::Value, property: &str, rule: &str| {
+        let mut f = json!({"type": "field", "id": id, "label": {"de": id}, "kind": kind});
+        f[property] = json!(rule);
+        f
+    };
+    let int = json!({"type": "integer"});
+    let date = json!({"type": "date"});
+    let personen = json!({"type": "group", "id": "personen", "label": {"de": "P"}, "repeat": {"max": 3},
+        "items": [{"type": "field", "id": "name", "label": {"de": "N"}, "kind": {"type": "text"}}]});
+    let cases = [
+        (field("a", int.clone(), "show_if", "a + 1"), "show_if at column 1: a condition must be true or false, not a number (in `a + 1`)"),
+        (field("d", date.clone(), "required_if", "d > 3"), "required_if at column 3: cannot compare a date with a number (in `d > 3`)"),
+        (field("d", date.clone(), "compute", "today() + 1"), "compute at column 9: dates cannot be calculated with; use add_days, add_months or days_between (in `today() + 1`)"),
+        (field("m", json!({"type": "money"}), "compute", "'zehn'"), "compute at column 1: the computed value is a text, which a field of data type `num_currency` cannot hold (in `'zehn'`)"),
+        (field("z", int.clone(), "show_if", "personen.name == 'Ida'"),
+         "show_if at column 15: `==` needs a single value, not a list (one value per repeat instance, selection or file); use count, sum, min, max, any, all or contains (in `personen.name == 'Ida'`)"),
+        (field("z", int, "show_if", "contains(personen.name, 3)"), "show_if at column 1: a list (one value per repeat instance, selection or file) cannot contain a number (in `contains(personen.name, 3)`)"),
+    ];
+    for (item, expected) in cases {
+        let id = item["id"].as_str().unwrap_or_default().to_owned();
+        check_definition_error(
+            json!([personen.clone(), item]),
+            &format!("form `kaputt`, element `{id}`, {expected}"),
+        );
+    }
+    // Aggregates over the same values are fine.
+    let ok = json!({"id": "ok", "version": "1", "title": {"de": "OK"}, "pages": [{"id": "p", "title": {"de": "P"}, "items": [personen,
+        {"type": "field", "id": "z", "label": {"de": "Z"}, "kind": {"type": "integer"}, "show_if": "count(personen.name) > 1 and contains(personen.name, 'Ida')"}]}]});
+    assert!(
+        Form::from_json(&ok.to_string()).is_ok(),
+        "aggregates over a repeat group type-check"
+    );
+}

@@ -15,6 +15,7 @@ use super::model::{
     is_valid_id, Check, Field, FieldKind, FormDefinition, Item, Repeat, Severity, FORMAT_VERSION,
 };
 use super::num::Num;
+use super::types::{self, Base, Ty};
 use super::value::{Answers, FieldPath, Record, Segment, Value};
 
 /// A message argument for Fluent: a number or a text.
@@ -256,6 +257,7 @@ impl<'d> Compiler<'d> {
         element: &str,
         property: &str,
         scopes: &[Scope<'d>],
+        expect: Expect<'_>,
     ) -> Result<(Expr, Vec<String>), DefinitionError> {
         let rule_error = |column: usize, message: String| {
             DefinitionError::Rule(Box::new(RuleError {
@@ -279,10 +281,14 @@ impl<'d> Compiler<'d> {
                 Err(message) => failure = Some(rule_error(r.column, message)),
             }
         });
-        match failure {
-            Some(e) => Err(e),
-            None => Ok((expr, targets)),
+        if let Some(e) = failure {
+            return Err(e);
         }
+        let ty = types::check(&expr).map_err(|e| rule_error(e.column, e.message))?;
+        if let Err(message) = expect.accepts(ty) {
+            return Err(rule_error(types::column_of(&expr), message));
+        }
+        Ok((expr, targets))
     }
 
     fn opt_rule(
@@ -293,7 +299,10 @@ impl<'d> Compiler<'d> {
         scopes: &[Scope<'d>],
     ) -> Result<Option<Expr>, DefinitionError> {
         source
-            .map(|s| self.rule(s, element, property, scopes).map(|(e, _)| e))
+            .map(|s| {
+                self.rule(s, element, property, scopes, Expect::Condition)
+                    .map(|(e, _)| e)
+            })
             .transpose()
     }
 
@@ -315,7 +324,8 @@ impl<'d> Compiler<'d> {
                 ));
             }
             let property = format!("check `{}`", check.id);
-            let (rule, _) = self.rule(&check.rule, element, &property, scopes)?;
+            let (rule, _) =
+                self.rule(&check.rule, element, &property, scopes, Expect::Condition)?;
             let mut args = Vec::new();
             for (name, source) in &check.args {
                 let (arg, _) = self.rule(
@@ -323,6 +333,7 @@ impl<'d> Compiler<'d> {
                     element,
                     &format!("{property} argument `{name}`"),
                     scopes,
+                    Expect::Value,
                 )?;
                 args.push((name.clone(), arg));
             }
@@ -456,7 +467,13 @@ impl<'d> Compiler<'d> {
         let compute = match &field.compute {
             None => None,
             Some(source) => {
-                let (expr, targets) = self.rule(source, element, "compute", scopes)?;
+                let (expr, targets) = self.rule(
+                    source,
+                    element,
+                    "compute",
+                    scopes,
+                    Expect::Compute(&field.kind),
+                )?;
                 self.computed_deps.insert(element.to_owned(), targets);
                 Some(expr)
             }
@@ -523,6 +540,58 @@ fn set_levels(items: &mut [CItem], prefix: &str, levels: &BTreeMap<String, u32>)
     }
 }
 
+/// What a rule's value is used for, which decides the types it may have.
+#[derive(Clone, Copy)]
+enum Expect<'k> {
+    /// `show_if`, `required_if`, a check: true or false.
+    Condition,
+    /// A message argument: one value.
+    Value,
+    /// The computed value of a field of this kind.
+    Compute(&'k FieldKind),
+}
+
+impl Expect<'_> {
+    fn accepts(self, ty: Ty) -> Result<(), String> {
+        let ok = match (self, ty) {
+            (_, Ty::Null) | (_, Ty::One(Base::Any)) => true,
+            (Expect::Condition, Ty::One(base)) => base == Base::Bool,
+            (Expect::Value, Ty::One(_)) => true,
+            (Expect::Compute(kind), Ty::One(base)) => match kind {
+                FieldKind::Integer { .. } | FieldKind::Decimal { .. } | FieldKind::Money { .. } => {
+                    base == Base::Num
+                }
+                FieldKind::Date { .. } => base == Base::Date,
+                FieldKind::YesNo => base == Base::Bool,
+                FieldKind::Choice { multiple: true, .. } => false,
+                _ => base != Base::Bool,
+            },
+            (Expect::Compute(FieldKind::Choice { multiple: true, .. }), Ty::List(base)) => {
+                base == Base::Text || base == Base::Any
+            }
+            (_, Ty::List(_)) => false,
+        };
+        if ok {
+            return Ok(());
+        }
+        Err(match self {
+            Expect::Condition => format!(
+                "a condition must be true or false, not {}",
+                types::describe(ty)
+            ),
+            Expect::Value => format!(
+                "a message argument needs one value, not {}",
+                types::describe(ty)
+            ),
+            Expect::Compute(kind) => format!(
+                "the computed value is {}, which a field of data type `{}` cannot hold",
+                types::describe(ty),
+                kind.data_type().name()
+            ),
+        })
+    }
+}
+
 /// Message ids: `form-` and then lowercase ASCII words joined by single hyphens.
 pub fn is_message_id(id: &str) -> bool {
     id.strip_prefix("form-").is_some_and(|rest| {
@@ -546,10 +615,14 @@ fn resolve(r: &mut Ref, scopes: &[Scope<'_>]) -> Result<String, String> {
         };
         let mut path = join(&scope.path, first);
         let mut target = None;
+        let mut fans_out = false;
         for (i, id) in rest.iter().enumerate() {
             match item {
                 Item::Group(group) => match group.items.iter().find(|c| c.id() == id) {
-                    Some(child) => item = child,
+                    Some(child) => {
+                        fans_out |= group.repeat.is_some();
+                        item = child;
+                    }
                     None => return Err(format!("group `{path}` has no element `{id}`")),
                 },
                 Item::Field(field) => {
@@ -568,7 +641,10 @@ fn resolve(r: &mut Ref, scopes: &[Scope<'_>]) -> Result<String, String> {
         }
         let target = match (target, item) {
             (Some(t), _) => t,
-            (None, Item::Group(_)) => Target::Group,
+            (None, Item::Group(group)) => {
+                fans_out |= group.repeat.is_some();
+                Target::Group
+            }
             (None, Item::Field(field)) => match &field.kind {
                 FieldKind::Text { .. }
                 | FieldKind::MultilineText { .. }
@@ -595,6 +671,7 @@ fn resolve(r: &mut Ref, scopes: &[Scope<'_>]) -> Result<String, String> {
         };
         r.up = up;
         r.target = target;
+        r.fans_out = fans_out;
         return Ok(path);
     }
     Err(format!("no element `{}` is in reach", r.ids.join(".")))

@@ -48,8 +48,10 @@ pub enum Expr {
     Ref(Ref),
     Not(Box<Expr>),
     Neg(Box<Expr>),
-    Binary(BinOp, Box<Expr>, Box<Expr>),
-    Call(Func, Vec<Expr>),
+    /// An operation, with the column of its operator.
+    Binary(BinOp, Box<Expr>, Box<Expr>, usize),
+    /// A function call, with the column of the function's name.
+    Call(Func, Vec<Expr>, usize),
 }
 
 /// A reference to an element, resolved against the definition when the form is compiled.
@@ -62,6 +64,8 @@ pub struct Ref {
     pub up: usize,
     /// What the path ends at (set by the compiler).
     pub target: Target,
+    /// The path gives one value per repeat instance (set by the compiler).
+    pub fans_out: bool,
 }
 
 /// What a resolved reference points at, which decides how an answer becomes a rule value.
@@ -155,13 +159,13 @@ impl Expr {
     pub fn visit_refs_mut(&mut self, f: &mut dyn FnMut(&mut Ref)) {
         match self {
             Expr::Ref(r) => f(r),
-            Expr::List(items) | Expr::Call(_, items) => {
+            Expr::List(items) | Expr::Call(_, items, _) => {
                 for item in items {
                     item.visit_refs_mut(f);
                 }
             }
             Expr::Not(inner) | Expr::Neg(inner) => inner.visit_refs_mut(f),
-            Expr::Binary(_, a, b) => {
+            Expr::Binary(_, a, b, _) => {
                 a.visit_refs_mut(f);
                 b.visit_refs_mut(f);
             }
@@ -173,13 +177,13 @@ impl Expr {
     pub fn visit_refs(&self, f: &mut dyn FnMut(&Ref)) {
         match self {
             Expr::Ref(r) => f(r),
-            Expr::List(items) | Expr::Call(_, items) => {
+            Expr::List(items) | Expr::Call(_, items, _) => {
                 for item in items {
                     item.visit_refs(f);
                 }
             }
             Expr::Not(inner) | Expr::Neg(inner) => inner.visit_refs(f),
-            Expr::Binary(_, a, b) => {
+            Expr::Binary(_, a, b, _) => {
                 a.visit_refs(f);
                 b.visit_refs(f);
             }
@@ -367,10 +371,11 @@ impl Parser {
         let mut left = self.and()?;
         let depth = self.depth;
         while self.is_op("||") || self.is_word("or") {
+            let column = self.column();
             self.pos += 1;
             self.enter()?;
             let right = self.and()?;
-            left = Expr::Binary(BinOp::Or, Box::new(left), Box::new(right));
+            left = Expr::Binary(BinOp::Or, Box::new(left), Box::new(right), column);
         }
         self.depth = depth;
         Ok(left)
@@ -380,10 +385,11 @@ impl Parser {
         let mut left = self.not()?;
         let depth = self.depth;
         while self.is_op("&&") || self.is_word("and") {
+            let column = self.column();
             self.pos += 1;
             self.enter()?;
             let right = self.not()?;
-            left = Expr::Binary(BinOp::And, Box::new(left), Box::new(right));
+            left = Expr::Binary(BinOp::And, Box::new(left), Box::new(right), column);
         }
         self.depth = depth;
         Ok(left)
@@ -412,9 +418,10 @@ impl Parser {
             Tok::Id(w) if w == "in" => BinOp::In,
             _ => return Ok(left),
         };
+        let column = self.column();
         self.pos += 1;
         let right = self.sum()?;
-        Ok(Expr::Binary(op, Box::new(left), Box::new(right)))
+        Ok(Expr::Binary(op, Box::new(left), Box::new(right), column))
     }
 
     fn sum(&mut self) -> Result<Expr, ParseError> {
@@ -429,10 +436,11 @@ impl Parser {
                     return Ok(left);
                 }
             };
+            let column = self.column();
             self.pos += 1;
             self.enter()?;
             let right = self.product()?;
-            left = Expr::Binary(op, Box::new(left), Box::new(right));
+            left = Expr::Binary(op, Box::new(left), Box::new(right), column);
         }
     }
 
@@ -448,10 +456,11 @@ impl Parser {
                     return Ok(left);
                 }
             };
+            let column = self.column();
             self.pos += 1;
             self.enter()?;
             let right = self.unary()?;
-            left = Expr::Binary(op, Box::new(left), Box::new(right));
+            left = Expr::Binary(op, Box::new(left), Box::new(right), column);
         }
     }
 
@@ -506,7 +515,7 @@ impl Parser {
                             ),
                         });
                     }
-                    Ok(Expr::Call(func, args))
+                    Ok(Expr::Call(func, args, column))
                 }
                 _ => {
                     let mut ids = vec![word];
@@ -533,6 +542,7 @@ impl Parser {
                         column,
                         up: 0,
                         target: Target::Unresolved,
+                        fans_out: false,
                     }))
                 }
             },
@@ -621,8 +631,8 @@ pub fn eval(expr: &Expr, env: &dyn Env) -> Val {
             Val::Num(n) => n.checked_neg().map_or(Val::Null, Val::Num),
             _ => Val::Null,
         },
-        Expr::Binary(op, a, b) => binary(*op, a, b, env),
-        Expr::Call(func, args) => call(*func, args, env),
+        Expr::Binary(op, a, b, _) => binary(*op, a, b, env),
+        Expr::Call(func, args, _) => call(*func, args, env),
     }
 }
 

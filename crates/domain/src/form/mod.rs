@@ -59,6 +59,12 @@
 //! | Regel type M (multiplicity) | `repeat` min/max, or a [`Check`] with `count(…)` |
 //! | Regel text (often prose only) | the rule expression is its machine form; see [`expr`] for the language |
 //!
+//! Rules are parsed, resolved against the definition and type-checked when the form is built
+//! ([`Form::new`]): an unknown element, a syntax error or a type error (comparing a date with
+//! a number, using a repeat group's values without an aggregate, a computed value of the
+//! wrong type) refuses the definition with a [`RuleError`] naming the form, the element, the
+//! property and the column.
+//!
 //! What we add beyond FIM: pages (wizard steps), localized labels in one document, relative
 //! date bounds, format kinds with checksums, and message ids for every problem.
 
@@ -71,6 +77,7 @@ pub mod model;
 pub mod num;
 pub mod showcase;
 pub mod synthetic;
+mod types;
 pub mod value;
 
 pub use crate::catalog::{Language, Localized};

@@ -347,6 +347,25 @@ pub enum DataType {
     None,
 }
 
+impl DataType {
+    /// The name as on the wire (and, where FIM has it, as FIM spells it): `num_currency`.
+    pub fn name(self) -> &'static str {
+        match self {
+            DataType::Text => "text",
+            DataType::Date => "date",
+            DataType::Bool => "bool",
+            DataType::Num => "num",
+            DataType::NumInt => "num_int",
+            DataType::NumCurrency => "num_currency",
+            DataType::File => "file",
+            DataType::Obj => "obj",
+            DataType::Code => "code",
+            DataType::Codes => "codes",
+            DataType::None => "none",
+        }
+    }
+}
+
 impl FieldKind {
     pub fn data_type(&self) -> DataType {
         match self {
