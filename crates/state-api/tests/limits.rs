@@ -121,3 +121,34 @@ async fn authorities_are_found_by_ars_and_service() {
     let (status, _, _) = problem_code(get("ars=abc").await.expect("req")).await;
     assert_eq!(status, 422, "a malformed ARS is 422");
 }
+
+#[tokio::test]
+async fn framework_refusals_are_problem_documents_too() {
+    let server = TestServer::start().await;
+    let anna = server.login("anna").await;
+    let (status, code, _) =
+        problem_code(server.get(&anna.access, "/v1/submissions?since=abc").await).await;
+    assert_eq!(
+        (status, code.as_str()),
+        (400, "bad_request"),
+        "a malformed query is a problem"
+    );
+    let wrong_method = server
+        .http
+        .delete(server.url("/v1/catalog"))
+        .send()
+        .await
+        .expect("DELETE");
+    let (status, code, _) = problem_code(wrong_method).await;
+    assert_eq!(
+        (status, code.as_str()),
+        (405, "method_not_allowed"),
+        "a wrong method is a problem"
+    );
+    let (status, code, _) = problem_code(server.get(&anna.access, "/v2/nothing").await).await;
+    assert_eq!(
+        (status, code.as_str()),
+        (404, "not_found"),
+        "an unknown path is a problem"
+    );
+}

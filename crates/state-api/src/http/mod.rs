@@ -74,7 +74,51 @@ pub fn router(state: AppState) -> Router {
             StatusCode::REQUEST_TIMEOUT,
             limits.request_timeout,
         ))
+        .layer(axum::middleware::from_fn(problems_for_framework_errors))
         .with_state(state)
+}
+
+/// Turns the framework's own refusals (a malformed query or path, a wrong method, a timeout:
+/// plain text or empty bodies) into problem documents, so every error has one shape.
+async fn problems_for_framework_errors(request: Request, next: Next) -> Response {
+    let head = request.method() == axum::http::Method::HEAD;
+    let response = next.run(request).await;
+    let status = response.status();
+    if head || !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let media = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    if media.starts_with("application/problem+json")
+        || media.starts_with("application/json")
+        || media.starts_with("text/html")
+    {
+        return response;
+    }
+    let (_, body) = response.into_parts();
+    let detail = axum::body::to_bytes(body, 4096)
+        .await
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .unwrap_or_default();
+    let code = match status {
+        StatusCode::BAD_REQUEST => "bad_request",
+        StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
+        StatusCode::REQUEST_TIMEOUT => "request_timeout",
+        StatusCode::PAYLOAD_TOO_LARGE => "body_too_large",
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported_media_type",
+        StatusCode::UNPROCESSABLE_ENTITY => "invalid_body",
+        _ if status.is_server_error() => "internal",
+        _ => "bad_request",
+    };
+    let title = status.canonical_reason().unwrap_or("Error");
+    let mut problem = Problem::new(status, code, title);
+    if !detail.trim().is_empty() {
+        problem = problem.detail(detail);
+    }
+    problem.into_response()
 }
 
 /// The bearer token of a request, if any.
