@@ -306,3 +306,156 @@ fn registration_with_co_moving_persons_validates_each_person() {
         "the days since moving in are an argument"
     );
 }
+
+/// A valid-looking answer for every field of `items`, choosing `yes` for every yes/no
+/// question (which opens or closes the conditional sections) and the first code of lists.
+fn fill_valid(def: &FormDefinition, items: &[form::Item], yes: bool, record: &mut form::Record) {
+    use form::{FieldKind, Item, Value};
+    let today = today();
+    for item in items {
+        match item {
+            Item::Group(group) => {
+                let mut inner = form::Record::new();
+                fill_valid(def, &group.items, yes, &mut inner);
+                let value = match group.repeat {
+                    Some(repeat) => {
+                        Value::List(vec![Value::Record(inner); repeat.min.max(1) as usize])
+                    }
+                    None => Value::Record(inner),
+                };
+                record.insert(group.id.clone(), value);
+            }
+            Item::Field(field) => {
+                let value = match &field.kind {
+                    FieldKind::Text {
+                        min_length,
+                        max_length,
+                    }
+                    | FieldKind::MultilineText {
+                        min_length,
+                        max_length,
+                    } => {
+                        let len = min_length
+                            .unwrap_or(0)
+                            .max(8)
+                            .min(max_length.unwrap_or(u32::MAX))
+                            as usize;
+                        Value::Text("Beispieltext".chars().cycle().take(len).collect())
+                    }
+                    FieldKind::Integer { min, .. } => Value::Int(min.unwrap_or(1)),
+                    FieldKind::Decimal { min, .. } => {
+                        Value::Text(min.map(|m| m.to_string()).unwrap_or_else(|| "1".into()))
+                    }
+                    FieldKind::Money { min_cents, .. } => Value::Int(min_cents.unwrap_or(100_000)),
+                    FieldKind::Date { min, max } => {
+                        let mut date = today.add_months(-360).expect("30 years ago");
+                        if let Some(min) = min.and_then(|b| b.resolve(today)) {
+                            date = date.max(min);
+                        }
+                        if let Some(max) = max.and_then(|b| b.resolve(today)) {
+                            date = date.min(max);
+                        }
+                        Value::Text(date.to_string())
+                    }
+                    FieldKind::YesNo => Value::Bool(
+                        yes || field.id == "angaben_richtig"
+                            || field.id.ends_with("_bestaetigt")
+                            || field.id == "rauchwarnmelder",
+                    ),
+                    FieldKind::Choice {
+                        codes,
+                        multiple,
+                        min_selected,
+                        ..
+                    } => {
+                        let list = def.codes(codes).expect("code list");
+                        if *multiple {
+                            let n = min_selected.unwrap_or(1).max(1) as usize;
+                            Value::List(
+                                list.iter()
+                                    .take(n)
+                                    .map(|c| Value::Text(c.code.clone()))
+                                    .collect(),
+                            )
+                        } else {
+                            Value::Text(list.first().map(|c| c.code.clone()).unwrap_or_default())
+                        }
+                    }
+                    FieldKind::Email => "antrag@example.de".into(),
+                    FieldKind::Phone => "0361 123456".into(),
+                    FieldKind::Iban => "DE89 3704 0044 0532 0130 00".into(),
+                    FieldKind::PostalCode => "99084".into(),
+                    FieldKind::Municipality => "160510000000".into(),
+                    FieldKind::Address => serde_json::from_value(serde_json::json!(
+                        {"strasse": "Anger", "hausnummer": "1", "plz": "99084", "ort": "Erfurt"}))
+                    .expect("address"),
+                    FieldKind::Attachment {
+                        accept, min_count, ..
+                    } => {
+                        let media_type = accept
+                            .first()
+                            .cloned()
+                            .unwrap_or_else(|| "application/pdf".into())
+                            .replace("/*", "/png");
+                        let file = serde_json::json!({"id": "1", "name": "datei", "media_type": media_type, "size": 1000});
+                        serde_json::from_value(serde_json::json!(vec![
+                            file;
+                            min_count.unwrap_or(1).max(1)
+                                as usize
+                        ]))
+                        .expect("files")
+                    }
+                    FieldKind::Info { .. } => continue,
+                };
+                record.insert(field.id.clone(), value);
+            }
+        }
+    }
+}
+
+#[test]
+fn every_showcase_form_can_be_completed_in_both_branches() {
+    for (id, json) in form::showcase_definitions() {
+        let form = Form::from_json(json).expect("compiles");
+        for yes in [true, false] {
+            let mut record = form::Record::new();
+            for page in &form.definition().pages {
+                fill_valid(form.definition(), &page.items, yes, &mut record);
+            }
+            let evaluation = form.evaluate(&Answers(record), today());
+            let errors: Vec<String> = evaluation
+                .errors()
+                .map(|p| format!("{}:{}", p.path, p.message))
+                .collect();
+            assert_eq!(
+                errors,
+                Vec::<String>::new(),
+                "{id} (yes/no answered {yes}) can be completed without errors"
+            );
+            assert_eq!(
+                evaluation.progress.missing,
+                vec![],
+                "{id}: nothing required is missing"
+            );
+            let progress = &evaluation.progress;
+            assert!(
+                progress.required > 10 && progress.answered == progress.required,
+                "{id}: {}/{} answered",
+                progress.answered,
+                progress.required
+            );
+            assert_eq!(
+                progress.pages_done(),
+                progress.pages_visible(),
+                "{id}: every visible page is done"
+            );
+            eprintln!(
+                "{id} (yes = {yes}): {} required, {} pages, {} warnings, {} hidden",
+                progress.required,
+                progress.pages_visible(),
+                evaluation.problems.len(),
+                evaluation.hidden.len()
+            );
+        }
+    }
+}
