@@ -113,6 +113,17 @@ async fn a_submission_goes_from_create_through_chunked_upload_to_received() {
         .await;
     assert_eq!(submitted.status(), 200, "submitted");
     let first_answer = submitted.text().await.expect("body");
+    let answer: serde_json::Value = serde_json::from_str(&first_answer).expect("JSON");
+    let now: serde_json::Value = server
+        .get(&anna.access, &format!("/v1/submissions/{id}"))
+        .await
+        .json()
+        .await
+        .expect("JSON");
+    assert_eq!(
+        answer["cursor"], now["cursor"],
+        "the submit answer carries the current cursor"
+    );
     let again = server
         .submit(
             &anna.access,

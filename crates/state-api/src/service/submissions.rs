@@ -72,8 +72,8 @@ fn missing_key() -> Problem {
     )
 }
 
-fn to_body<T: serde::Serialize>(value: &T) -> Result<String, Problem> {
-    serde_json::to_string(value).map_err(|_| Problem::internal())
+fn serialize<T: serde::Serialize>(value: &T) -> Result<String, crate::error::Error> {
+    serde_json::to_string(value).map_err(|e| crate::error::Error::Task(format!("serialize: {e}")))
 }
 
 impl Backend {
@@ -288,19 +288,24 @@ impl Backend {
             return Err(key_reused());
         }
         let record = record_of_new(&new);
-        let body = to_body(&Submission::from(&record))?;
-        let stored = StoredResponse {
-            subject: citizen.subject.clone(),
-            fingerprint,
-            status: StatusCode::CREATED.as_u16(),
-            body: body.clone(),
+        let subject = citizen.subject.clone();
+        let respond = move |cursor: i64| {
+            let mut record = record.clone();
+            record.cursor = cursor;
+            Ok(StoredResponse {
+                subject: subject.clone(),
+                fingerprint: fingerprint.clone(),
+                status: StatusCode::CREATED.as_u16(),
+                body: serialize(&Submission::from(&record))?,
+            })
         };
-        self.db(move |s| s.create_submission(&new, &key, &stored))
+        let stored = self
+            .db(move |s| s.create_submission(&new, &key, &respond))
             .await?;
         tracing::debug!(service = %request.service_key, "submission created");
         Ok(Stored {
-            status: StatusCode::CREATED.as_u16(),
-            body,
+            status: stored.status,
+            body: stored.body,
             replayed: false,
         })
     }
@@ -576,19 +581,24 @@ impl Backend {
         after.data_sha512 = Some(data_sha512.clone());
         after.status = events.last().map(|e| e.status).unwrap_or(Status::Submitted);
         after.history.extend(events.iter().cloned());
-        let body = to_body(&Submission::from(&after))?;
-        let stored = StoredResponse {
-            subject: citizen.subject.clone(),
-            fingerprint,
-            status: StatusCode::OK.as_u16(),
-            body: body.clone(),
+        let subject = citizen.subject.clone();
+        let respond = move |cursor: i64| {
+            let mut after = after.clone();
+            after.cursor = cursor;
+            Ok(StoredResponse {
+                subject: subject.clone(),
+                fingerprint: fingerprint.clone(),
+                status: StatusCode::OK.as_u16(),
+                body: serialize(&Submission::from(&after))?,
+            })
         };
-        self.db(move |s| s.submit(&id, &data_json, &data_sha512, &events, "submit", &stored))
+        let stored = self
+            .db(move |s| s.submit(&id, &data_json, &data_sha512, &events, "submit", &respond))
             .await?;
         tracing::info!(service = %record.service_key, "submission submitted");
         Ok(Stored {
-            status: StatusCode::OK.as_u16(),
-            body,
+            status: stored.status,
+            body: stored.body,
             replayed: false,
         })
     }

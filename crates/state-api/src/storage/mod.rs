@@ -203,17 +203,22 @@ impl TokenKind {
     }
 }
 
+/// Builds the answer kept for an idempotent request, given the change cursor the request made
+/// (called inside the storage transaction, so answer and change are kept together).
+pub type Respond<'a> = dyn Fn(i64) -> Result<StoredResponse, Error> + Send + Sync + 'a;
+
 /// Everything the server keeps. Each method is one transaction.
 pub trait Storage: Send + Sync + 'static {
     /// The stored answer for an Idempotency-Key in a scope (`create`, `submit:<id>`).
     fn idempotent_response(&self, scope: &str, key: &str) -> Result<Option<StoredResponse>, Error>;
     /// Creates a submission with its INITIATED event and keeps its idempotent answer.
+    /// `respond` builds the answer to keep from the new change cursor; it is returned.
     fn create_submission(
         &self,
         new: &NewSubmission,
         key: &str,
-        response: &StoredResponse,
-    ) -> Result<(), Error>;
+        respond: &Respond<'_>,
+    ) -> Result<StoredResponse, Error>;
     fn submission(&self, id: &str) -> Result<Option<SubmissionRecord>, Error>;
     /// A citizen's submissions whose cursor is above `since`, oldest change first.
     fn submissions_changed(
@@ -243,6 +248,7 @@ pub trait Storage: Send + Sync + 'static {
     /// Forgets the bytes of an attachment (its hash did not match), so it can be sent again.
     fn reset_attachment(&self, submission: &str, attachment: &str) -> Result<(), Error>;
     /// Finalises a submission: stores its data, appends the events, keeps the idempotent answer.
+    /// `respond` builds the answer to keep from the new change cursor; it is returned.
     fn submit(
         &self,
         id: &str,
@@ -250,8 +256,8 @@ pub trait Storage: Send + Sync + 'static {
         data_sha512: &str,
         events: &[StatusEvent],
         key: &str,
-        response: &StoredResponse,
-    ) -> Result<(), Error>;
+        respond: &Respond<'_>,
+    ) -> Result<StoredResponse, Error>;
     /// Appends a status event; returns the new cursor.
     fn add_status(&self, id: &str, event: &StatusEvent) -> Result<i64, Error>;
     /// Stores an inbox message; returns its cursor.

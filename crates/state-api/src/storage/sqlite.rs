@@ -341,8 +341,8 @@ impl Storage for SqliteStorage {
         &self,
         new: &NewSubmission,
         key: &str,
-        response: &StoredResponse,
-    ) -> Result<(), Error> {
+        respond: &Respond<'_>,
+    ) -> Result<StoredResponse, Error> {
         self.write(|tx| {
             tx.execute(
                 "INSERT INTO submissions (id, subject, service_key, ars, authority_id, form_id,
@@ -383,8 +383,10 @@ impl Storage for SqliteStorage {
                 reasons: Vec::new(),
                 note: None,
             };
-            insert_event(tx, &new.id, &event)?;
-            insert_idempotency(tx, "create", key, response)
+            let cursor = insert_event(tx, &new.id, &event)?;
+            let response = respond(cursor)?;
+            insert_idempotency(tx, "create", key, &response)?;
+            Ok(response)
         })
     }
 
@@ -518,18 +520,21 @@ impl Storage for SqliteStorage {
         data_sha512: &str,
         events: &[StatusEvent],
         key: &str,
-        response: &StoredResponse,
-    ) -> Result<(), Error> {
+        respond: &Respond<'_>,
+    ) -> Result<StoredResponse, Error> {
         self.write(|tx| {
             tx.execute(
                 "UPDATE submissions SET data_json = ?2, data_sha512 = ?3, expires_at = NULL
                  WHERE id = ?1",
                 params![id, data_json, data_sha512],
             )?;
+            let mut cursor = 0;
             for event in events {
-                insert_event(tx, id, event)?;
+                cursor = insert_event(tx, id, event)?;
             }
-            insert_idempotency(tx, &format!("submit:{id}"), key, response)
+            let response = respond(cursor)?;
+            insert_idempotency(tx, &format!("submit:{id}"), key, &response)?;
+            Ok(response)
         })
     }
 
@@ -722,6 +727,10 @@ mod tests {
         }
     }
 
+    fn respond(_cursor: i64) -> Result<StoredResponse, Error> {
+        Ok(response())
+    }
+
     fn response() -> StoredResponse {
         StoredResponse {
             subject: "s".into(),
@@ -735,7 +744,7 @@ mod tests {
     fn chunks_append_in_order_and_hash_over_all_of_them() {
         let (_dir, storage) = storage();
         storage
-            .create_submission(&new_submission("x"), "x", &response())
+            .create_submission(&new_submission("x"), "x", &respond)
             .expect("created");
         let first = storage.append_chunk("x", "a", 0, b"abc").expect("append");
         assert_eq!(
@@ -764,7 +773,7 @@ mod tests {
         {
             let storage = SqliteStorage::open(dir.path(), false).expect("opens");
             storage
-                .create_submission(&new_submission("x"), "x", &response())
+                .create_submission(&new_submission("x"), "x", &respond)
                 .expect("created");
         }
         let storage = SqliteStorage::open(dir.path(), false).expect("reopens");
