@@ -36,7 +36,7 @@ pub async fn health(State(state): State<AppState>) -> Json<Health> {
 #[utoipa::path(get, path = "/v1/catalog", tag = "catalog",
     params(("If-None-Match" = Option<String>, Header, description = "The ETag the client holds")),
     responses(
-        (status = 200, description = "The catalog (domain::Catalog)", body = Object,
+        (status = 200, description = "The catalog (domain::Catalog)", body = super::catalog_schema::CatalogDoc,
             headers(("ETag" = String, description = "Strong entity tag of this catalog"))),
         (status = 304, description = "The client's copy is current"),
     ))]
@@ -138,7 +138,7 @@ pub struct AuthorityQuery {
 /// Authorities for a place: with `leika`, the one responsible for that service (walking
 /// municipality → district → Land); without, every authority whose area contains the place.
 #[utoipa::path(get, path = "/v1/authorities", tag = "catalog", params(AuthorityQuery),
-    responses((status = 200, description = "domain::Authority values, most local first", body = Vec<Object>),
+    responses((status = 200, description = "domain::Authority values, most local first", body = Vec<super::catalog_schema::AuthorityDoc>),
         (status = 404, description = "Unknown service or nobody responsible", body = Problem),
         (status = 422, description = "Malformed ARS", body = Problem)))]
 pub async fn authorities(

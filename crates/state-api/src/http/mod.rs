@@ -6,6 +6,7 @@
 mod admin;
 mod auth;
 mod catalog;
+mod catalog_schema;
 pub mod openapi;
 mod submissions;
 
