@@ -149,9 +149,14 @@ fn field(i: usize, ids: &str) -> Field {
 /// `repeat_len` instances each, 10 fields each) and the rest on pages of 25, with show-if,
 /// required-if, checks, computed values and aggregates over the repeats.
 pub fn definition(n_fields: usize, repeat_groups: usize, repeat_len: usize) -> FormDefinition {
-    let in_groups = (repeat_groups * GROUP_SIZE).min(n_fields);
+    let repeat_groups = repeat_groups.min(n_fields);
+    let in_groups = repeat_groups.saturating_mul(GROUP_SIZE).min(n_fields);
     let sizes: Vec<usize> = (0..repeat_groups)
-        .map(|g| in_groups.saturating_sub(g * GROUP_SIZE).min(GROUP_SIZE))
+        .map(|g| {
+            in_groups
+                .saturating_sub(g.saturating_mul(GROUP_SIZE))
+                .min(GROUP_SIZE)
+        })
         .filter(|size| *size > 0)
         .collect();
     // One computed aggregate per repeat group of more than two fields, within the total.
