@@ -56,6 +56,11 @@ fn validate(c: &mut Criterion) {
         b.iter(|| form.evaluate(black_box(&answers), today()))
     });
 
+    c.bench_function(
+        "clone the answers (part of evaluate when a form computes)",
+        |b| b.iter(|| black_box(&answers).clone()),
+    );
+
     let bau = Form::from_json(showcase::BAUGENEHMIGUNG)
         .unwrap_or_else(|e| panic!("Bauantrag compiles: {e}"));
     let bau_answers = synthetic::answers(bau.definition(), 5, 11);
