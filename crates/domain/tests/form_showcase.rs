@@ -459,3 +459,26 @@ fn every_showcase_form_can_be_completed_in_both_branches() {
         }
     }
 }
+
+#[test]
+fn fim_references_look_like_fim_ids() {
+    let mut seen = 0;
+    for (id, json) in form::showcase_definitions() {
+        let def = FormDefinition::from_json(json).expect("parses");
+        for (path, field) in def.fields() {
+            if let Some(fim) = &field.fim {
+                seen += 1;
+                let digits = fim.id.strip_prefix('F').unwrap_or_default();
+                assert!(
+                    digits.len() >= 8 && digits.bytes().all(|b| b.is_ascii_digit()),
+                    "{id}.{path}: {} is a FIM field id",
+                    fim.id
+                );
+            }
+        }
+    }
+    assert!(
+        seen >= 20,
+        "person fields carry their FIM Baukasten ids ({seen})"
+    );
+}
