@@ -12,6 +12,14 @@ export RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1          # Debian rustc-web + rust
 export LIBSQLITE3_SYS_USE_PKG_CONFIG=1                 # no phone libc headers here: skip compiling sqlite3.c
 export SDKROOT="$THUERINGEN_CACHE/empty-sdkroot"; mkdir -p "$SDKROOT"   # a fixed path keeps warm runs warm
 export CC_aarch64_apple_ios=clang CC_aarch64_apple_ios_sim=clang CC_aarch64_linux_android=clang
+# ring (rustls' crypto) compiles C in its build script even for `cargo check`. Without the NDK or
+# an Apple SDK there are no phone libc headers here, so its C is compiled (not linked) against
+# Debian's aarch64 glibc headers (libc6-dev-arm64-cross), plus a stub TargetConditionals.h for
+# iOS. That checks our Rust, not the phones' C toolchains: the real builds use the NDK / Xcode.
+stub="$THUERINGEN_CACHE/mobile-headers"; mkdir -p "$stub"
+printf '#pragma once\n#define TARGET_OS_MAC 1\n#define TARGET_OS_OSX 0\n#define TARGET_OS_IPHONE 1\n#define TARGET_OS_IOS 1\n' > "$stub/TargetConditionals.h"
+export CFLAGS_aarch64_linux_android="-isystem /usr/aarch64-linux-gnu/include"
+export CFLAGS_aarch64_apple_ios="-isystem $stub -isystem /usr/aarch64-linux-gnu/include"
 export CARGO_TARGET_DIR="$THUERINGEN_CACHE/target-mobile"
 for target in aarch64-linux-android aarch64-apple-ios; do
   start=$(date +%s)

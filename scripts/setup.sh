@@ -22,7 +22,7 @@ packages=(
   # the wasm route without rustup targets: Debian's newer rustc with the std source
   rustc-web cargo-web rust-web-src
   # the mobile type-check (issue 9) and process tools the test harness uses
-  clang procps psmisc
+  clang libc6-dev-arm64-cross procps psmisc
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Catalog, Language};
+use crate::form::{Answers, FormDefinition, Problem, ReviewItem};
 
 /// Command names, as registered in the shell and invoked by the UI.
 pub mod command {
@@ -16,6 +17,36 @@ pub mod command {
     pub const REFRESH_CATALOG: &str = "refresh_catalog";
     pub const GET_SETTINGS: &str = "get_settings";
     pub const SET_LANGUAGE: &str = "set_language";
+    pub const UPDATE_SETTINGS: &str = "update_settings";
+    pub const LOAD_FORM: &str = "load_form";
+    pub const START_DRAFT: &str = "start_draft";
+    pub const LOAD_DRAFT: &str = "load_draft";
+    pub const SAVE_ANSWER: &str = "save_answer";
+    pub const SET_DRAFT_PAGE: &str = "set_draft_page";
+    pub const DELETE_DRAFT: &str = "delete_draft";
+    pub const ADD_ATTACHMENT: &str = "add_attachment";
+    pub const REMOVE_ATTACHMENT: &str = "remove_attachment";
+    pub const SUBMIT_DRAFT: &str = "submit_draft";
+    pub const LIST_APPLICATIONS: &str = "list_applications";
+    pub const LOAD_SUBMISSION: &str = "load_submission";
+    pub const LIST_INBOX: &str = "list_inbox";
+    pub const MARK_MESSAGE_READ: &str = "mark_message_read";
+    pub const SYNC_NOW: &str = "sync_now";
+    pub const ACCOUNT: &str = "account";
+    pub const LOG_IN: &str = "log_in";
+    pub const LOG_OUT: &str = "log_out";
+}
+
+/// Events the shell emits to the UI (names for `listen`), each with a payload type below.
+pub mod event {
+    /// Payload [`super::SyncProgress`]: an outbox item moved on (queued, sending n of m, sent).
+    pub const SYNC_PROGRESS: &str = "sync-progress";
+    /// Payload [`super::Connectivity`]: the state API became reachable or unreachable.
+    pub const CONNECTIVITY: &str = "connectivity";
+    /// Payload `u32`: unread messages after an inbox fetch brought new ones.
+    pub const INBOX_UPDATED: &str = "inbox-updated";
+    /// Payload [`super::ApplicationStatus`] with the submission id: a status changed.
+    pub const STATUS_CHANGED: &str = "status-changed";
 }
 
 /// Where the catalog on the device came from.
@@ -54,6 +85,267 @@ pub struct Settings {
     /// The AGS of the person's home municipality, if chosen.
     #[serde(default)]
     pub home_municipality: Option<String>,
+    #[serde(default)]
+    pub text_size: TextSize,
+    #[serde(default)]
+    pub high_contrast: bool,
+}
+
+/// Text size steps; `Largest` is 200 % (WCAG 1.4.4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum TextSize {
+    #[default]
+    Normal,
+    Large,
+    Largest,
+}
+
+/// Arguments of [`command::UPDATE_SETTINGS`]: the fields to change; `None` keeps a value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct SettingsUpdate {
+    #[serde(default)]
+    pub language: Option<Language>,
+    /// `Some(None)` clears the home municipality.
+    #[serde(default)]
+    pub home_municipality: Option<Option<String>>,
+    #[serde(default)]
+    pub text_size: Option<TextSize>,
+    #[serde(default)]
+    pub high_contrast: Option<bool>,
+}
+
+/// Whether the state API answers, as the shell last saw it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Connectivity {
+    Online,
+    Offline,
+}
+
+/// Arguments of [`command::LOAD_FORM`]: the form the service names; the newest version the
+/// device has.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoadFormRequest {
+    pub form_id: String,
+}
+
+/// Answer of [`command::LOAD_FORM`] (and part of a draft view).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FormResponse {
+    pub definition: FormDefinition,
+}
+
+/// Arguments of [`command::START_DRAFT`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StartDraftRequest {
+    pub leika_key: String,
+    pub form_id: String,
+}
+
+/// Arguments of commands that name one draft.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftRef {
+    pub draft_id: String,
+}
+
+/// A draft as the wizard needs it: the form version it is on, the answers, where the person
+/// was, and which answers need a look after a form update.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DraftView {
+    pub draft_id: String,
+    pub leika_key: String,
+    pub definition: FormDefinition,
+    pub answers: Answers,
+    #[serde(default)]
+    pub current_page: Option<String>,
+    /// Answers carried over from an older form version that the person should check.
+    #[serde(default)]
+    pub review: Vec<ReviewItem>,
+    #[serde(default)]
+    pub attachments: Vec<AttachmentView>,
+    /// RFC 3339, from the shell's clock.
+    pub updated_at: String,
+}
+
+/// Arguments of [`command::SAVE_ANSWER`]: set the answer at `path` (a field, or a whole group
+/// or repeat list), e.g. `personen[1].vorname`. `null` clears it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SaveAnswerRequest {
+    pub draft_id: String,
+    pub path: String,
+    pub value: serde_json::Value,
+}
+
+/// The answer of a save: the UI may show "saved" only after this arrived.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Saved {
+    /// RFC 3339.
+    pub saved_at: String,
+}
+
+/// Arguments of [`command::SET_DRAFT_PAGE`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetDraftPageRequest {
+    pub draft_id: String,
+    pub page_id: String,
+}
+
+/// Arguments of [`command::ADD_ATTACHMENT`]: a file the person picked, base64-encoded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AddAttachmentRequest {
+    pub draft_id: String,
+    /// The attachment field's path, e.g. `unterlagen.lageplan`.
+    pub field_path: String,
+    pub file_name: String,
+    pub media_type: String,
+    pub content_base64: String,
+}
+
+/// An attachment held on the device.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachmentView {
+    /// Client-made UUID; also the id announced to the state API.
+    pub attachment_id: String,
+    pub field_path: String,
+    pub file_name: String,
+    pub media_type: String,
+    pub size: u64,
+    /// Hex SHA-512 of the content.
+    pub sha512: String,
+}
+
+/// Arguments of [`command::REMOVE_ATTACHMENT`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RemoveAttachmentRequest {
+    pub draft_id: String,
+    pub attachment_id: String,
+}
+
+/// Answer of [`command::SUBMIT_DRAFT`]: either queued, or the problems that stop it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum SubmitResponse {
+    /// In the outbox, durable on disk; the sync engine sends it when it can.
+    Queued { submission_id: String },
+    /// Validation found errors; nothing was queued.
+    Invalid { problems: Vec<Problem> },
+}
+
+/// BundID / ZBP status values, plus the device-side states before the server has it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ApplicationStatus {
+    /// Being filled in on the device.
+    Draft,
+    /// In the outbox, waiting for the network.
+    Queued,
+    /// Being sent (created, attachments uploading).
+    Sending,
+    Initiated,
+    Submitted,
+    Received,
+    Processing,
+    ActionRequired,
+    Completed,
+    Rejected,
+}
+
+/// One line of "my applications".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicationSummary {
+    /// The draft id for drafts, the submission id otherwise.
+    pub id: String,
+    pub leika_key: String,
+    pub form_id: String,
+    pub status: ApplicationStatus,
+    /// RFC 3339.
+    pub updated_at: String,
+    /// For drafts: required answers given and required in all.
+    #[serde(default)]
+    pub answered: u32,
+    #[serde(default)]
+    pub required: u32,
+    /// The last send error as a Fluent message id, if the outbox is retrying.
+    #[serde(default)]
+    pub last_error: Option<String>,
+}
+
+/// One step of an application's timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusEntry {
+    pub status: ApplicationStatus,
+    /// RFC 3339.
+    pub at: String,
+    /// Reasons (for a rejection or action required), in the authority's words.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// Arguments of [`command::LOAD_SUBMISSION`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubmissionRef {
+    pub submission_id: String,
+}
+
+/// A submission with exactly what was sent and its timeline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SubmissionView {
+    pub submission_id: String,
+    pub leika_key: String,
+    pub definition: FormDefinition,
+    /// The data as submitted (visible answers and computed values).
+    pub data: Answers,
+    pub attachments: Vec<AttachmentView>,
+    pub timeline: Vec<StatusEntry>,
+    #[serde(default)]
+    pub last_error: Option<String>,
+}
+
+/// A message from an authority.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InboxMessage {
+    pub message_id: String,
+    #[serde(default)]
+    pub submission_id: Option<String>,
+    pub subject: String,
+    pub body: String,
+    pub sender: String,
+    /// RFC 3339.
+    pub received_at: String,
+    pub read: bool,
+}
+
+/// Arguments of [`command::MARK_MESSAGE_READ`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MessageRef {
+    pub message_id: String,
+}
+
+/// Payload of [`event::SYNC_PROGRESS`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncProgress {
+    pub submission_id: String,
+    pub status: ApplicationStatus,
+    /// While sending: attachments uploaded so far and in all.
+    #[serde(default)]
+    pub uploaded: u32,
+    #[serde(default)]
+    pub attachments: u32,
+}
+
+/// The account as the UI may see it (never a token).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct AccountView {
+    pub logged_in: bool,
+    #[serde(default)]
+    pub display_name: Option<String>,
+    /// BundID trust level: `basic`, `substantial`, `high`.
+    #[serde(default)]
+    pub trust_level: Option<String>,
+    /// The login must be renewed (refresh token expired or revoked); queued work waits.
+    #[serde(default)]
+    pub needs_login: bool,
 }
 
 /// Arguments of [`command::SET_LANGUAGE`].
@@ -72,6 +364,12 @@ pub enum ErrorCode {
     Network,
     /// The request itself was malformed.
     InvalidRequest,
+    /// The draft, submission or message does not exist (any more).
+    NotFound,
+    /// The keychain is missing or locked: secrets cannot be read; nothing was written instead.
+    Keychain,
+    /// The person must log in (again) first.
+    LoginRequired,
     /// Something unexpected; the message says what the person can do.
     Internal,
 }
