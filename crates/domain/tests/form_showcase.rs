@@ -381,6 +381,8 @@ fn fill_valid(def: &FormDefinition, items: &[form::Item], yes: bool, record: &mu
                             Value::Text(list.first().map(|c| c.code.clone()).unwrap_or_default())
                         }
                     }
+                    FieldKind::Time => "08:30".into(),
+                    FieldKind::DateTime => "2026-11-26T08:30".into(),
                     FieldKind::Email => "antrag@example.de".into(),
                     FieldKind::Phone => "0361 123456".into(),
                     FieldKind::Iban => "DE89 3704 0044 0532 0130 00".into(),

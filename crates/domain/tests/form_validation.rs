@@ -137,6 +137,22 @@ fn date_kind_with_relative_bounds() {
 }
 
 #[test]
+fn time_kinds() {
+    check(json!({"type": "time"}), json!("08:30"), &[]);
+    check(
+        json!({"type": "time"}),
+        json!("8.30 Uhr"),
+        &["x:form-time-invalid"],
+    );
+    check(json!({"type": "datetime"}), json!("2026-11-26T08:30"), &[]);
+    check(
+        json!({"type": "datetime"}),
+        json!("2026-11-26 08:30"),
+        &["x:form-datetime-invalid"],
+    );
+}
+
+#[test]
 fn choice_kinds() {
     let one = json!({"type": "choice", "codes": "farben"});
     check(one.clone(), json!("rot"), &[]);

@@ -175,6 +175,8 @@ pub(crate) fn check_value(
             check_date_bound(date, *min, today, true, out);
             check_date_bound(date, *max, today, false, out);
         }
+        FieldKind::Time => text_format(value, is_time, "form-time-invalid", out),
+        FieldKind::DateTime => text_format(value, is_datetime, "form-datetime-invalid", out),
         FieldKind::YesNo => {
             if !matches!(value, Value::Bool(_)) {
                 out.push(mismatch());
@@ -405,6 +407,36 @@ pub fn is_postal_code(text: &str) -> bool {
         && text
             .parse::<u32>()
             .is_ok_and(|n| (1001..=99998).contains(&n))
+}
+
+/// A time of day, `HH:MM` or `HH:MM:SS`.
+pub fn is_time(text: &str) -> bool {
+    let part = |range: std::ops::Range<usize>, max: u8| {
+        text.get(range)
+            .filter(|p| p.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|p| p.parse::<u8>().ok())
+            .is_some_and(|n| n <= max)
+    };
+    let bytes = text.as_bytes();
+    match bytes.len() {
+        5 => bytes.get(2) == Some(&b':') && part(0..2, 23) && part(3..5, 59),
+        8 => {
+            bytes.get(2) == Some(&b':')
+                && bytes.get(5) == Some(&b':')
+                && part(0..2, 23)
+                && part(3..5, 59)
+                && part(6..8, 59)
+        }
+        _ => false,
+    }
+}
+
+/// A local date and time, `YYYY-MM-DDTHH:MM[:SS]`.
+pub fn is_datetime(text: &str) -> bool {
+    match text.split_once('T') {
+        Some((date, time)) => Date::parse(date).is_some() && is_time(time),
+        None => false,
+    }
 }
 
 /// An Amtlicher Regionalschlüssel: 12 digits starting with a Land key 01 to 16.

@@ -653,6 +653,8 @@ fn resolve(r: &mut Ref, scopes: &[Scope<'_>]) -> Result<String, String> {
                 | FieldKind::Iban
                 | FieldKind::PostalCode
                 | FieldKind::Municipality
+                | FieldKind::Time
+                | FieldKind::DateTime
                 | FieldKind::Choice {
                     multiple: false, ..
                 } => Target::Text,

@@ -47,7 +47,7 @@
 //! | Datentyp `num`, `num_int`, `num_currency` | [`FieldKind::Decimal`], [`FieldKind::Integer`], [`FieldKind::Money`] (integer cents) |
 //! | Datentyp `file` | [`FieldKind::Attachment`] (`accept` media types, `max_bytes`) |
 //! | Datentyp `obj` | [`FieldKind::Address`] for postal addresses; other objects become groups |
-//! | Datentyp `time`, `datetime` | not yet: import as `text` with a rule (to do) |
+//! | Datentyp `time`, `datetime` | [`FieldKind::Time`] (`HH:MM[:SS]`), [`FieldKind::DateTime`] (`YYYY-MM-DDTHH:MM[:SS]`, local); in rules they are texts that compare in time order |
 //! | Präzisierung `minLength`, `maxLength` | `min_length`, `max_length` of text kinds |
 //! | Präzisierung `minValue`, `maxValue` | `min`, `max` (`min_cents`, `max_cents` for money) |
 //! | Präzisierung `pattern` | not yet (no regex engine in the domain); use a format kind or a rule |
@@ -117,6 +117,8 @@ pub const MESSAGE_IDS: &[&str] = &[
     "form-date-in-future",
     "form-date-too-early",
     "form-date-too-late",
+    "form-time-invalid",
+    "form-datetime-invalid",
     "form-choice-unknown",
     "form-choice-too-few",
     "form-choice-too-many",

@@ -285,6 +285,12 @@ pub enum FieldKind {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         max: Option<DateBound>,
     },
+    /// A time of day. Answer: `HH:MM` or `HH:MM:SS` (24 hours).
+    Time,
+    /// A local date and time. Answer: `YYYY-MM-DDTHH:MM` or `YYYY-MM-DDTHH:MM:SS`.
+    /// Wire tag `datetime`, as FIM spells it.
+    #[serde(rename = "datetime")]
+    DateTime,
     /// Yes or no. Answer: boolean.
     YesNo,
     /// One code (or several with `multiple`). Answer: string, or list of strings.
@@ -333,6 +339,8 @@ pub enum FieldKind {
 pub enum DataType {
     Text,
     Date,
+    Time,
+    DateTime,
     Bool,
     Num,
     NumInt,
@@ -353,6 +361,8 @@ impl DataType {
         match self {
             DataType::Text => "text",
             DataType::Date => "date",
+            DataType::Time => "time",
+            DataType::DateTime => "datetime",
             DataType::Bool => "bool",
             DataType::Num => "num",
             DataType::NumInt => "num_int",
@@ -380,6 +390,8 @@ impl FieldKind {
             FieldKind::Decimal { .. } => DataType::Num,
             FieldKind::Money { .. } => DataType::NumCurrency,
             FieldKind::Date { .. } => DataType::Date,
+            FieldKind::Time => DataType::Time,
+            FieldKind::DateTime => DataType::DateTime,
             FieldKind::YesNo => DataType::Bool,
             FieldKind::Choice {
                 multiple: false, ..

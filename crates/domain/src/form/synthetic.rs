@@ -325,6 +325,13 @@ fn value_for(kind: &FieldKind, rng: &mut Lcg) -> Value {
             ),
             ("size".to_owned(), Value::Int(120_000)),
         ]))]),
+        FieldKind::Time => Value::Text(format!("{:02}:{:02}", rng.below(24), rng.below(60))),
+        FieldKind::DateTime => Value::Text(format!(
+            "2026-0{}-1{}T{:02}:00",
+            1 + rng.below(9),
+            rng.below(10),
+            rng.below(24)
+        )),
         FieldKind::Info { .. } => Value::Null,
     }
 }
