@@ -4,8 +4,11 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use domain::ipc::{CatalogOrigin, ErrorCode, IpcError};
-use store::{Store, StoreError};
+use store::{recovery, KeyStore, KeychainError, OsKeyStore, Store, StoreError};
 use sync::StateApiClient;
+
+/// The keychain service the database key is kept under (the app id).
+const KEYCHAIN_SERVICE: &str = "de.thueringen.app";
 
 /// Where the app keeps its data unless `THUERINGEN_DATA_DIR` says otherwise (tests, kiosks).
 pub fn data_dir(platform_default: Option<PathBuf>) -> Result<PathBuf, Box<dyn std::error::Error>> {
@@ -24,43 +27,68 @@ pub fn state_api_url() -> String {
 
 /// Everything the commands share.
 pub struct AppState {
-    store: Mutex<Store>,
+    /// The open store, or why it could not be opened (a locked or missing keychain): the app
+    /// still starts and every command that needs the store says what is wrong.
+    store: Result<Mutex<Store>, IpcError>,
     pub client: StateApiClient,
 }
 
 impl AppState {
-    /// Opens the store in `data_dir` and seeds the catalog on first start.
-    ///
-    /// A database file that cannot be read is moved aside (never deleted) and a fresh one is
-    /// made, so the app starts; the old file stays for recovery.
+    /// Opens the encrypted store in `data_dir` with its key from the OS keychain and seeds the
+    /// catalog on first start.
     pub fn open(data_dir: &Path, state_api: &str) -> Result<AppState, Box<dyn std::error::Error>> {
-        let path = data_dir.join("thueringen-app.db");
-        let mut store = match Store::open(&path) {
-            Err(StoreError::NotADatabase { .. }) => {
-                let aside =
-                    data_dir.join(format!("thueringen-app.db.unreadable-{}", now_compact()));
-                std::fs::rename(&path, &aside)?;
-                Store::open(&path)?
-            }
-            other => other?,
-        };
-        if store.catalog_version()?.is_none() {
-            let catalog = catalog_seed::seed_catalog()?;
-            store.save_catalog(&catalog, CatalogOrigin::Seed, None, &now_rfc3339())?;
+        let store = open_store(data_dir, &OsKeyStore::new(KEYCHAIN_SERVICE)).map(Mutex::new);
+        if let Err(error) = &store {
+            let cause = error
+                .args
+                .get("cause")
+                .map(String::as_str)
+                .unwrap_or_default();
+            eprintln!("ThüringenApp: the local store is not available ({cause})");
         }
         let client = StateApiClient::new(state_api)?;
-        Ok(AppState {
-            store: Mutex::new(store),
-            client,
-        })
+        Ok(AppState { store, client })
     }
 
-    /// The store, or a storage error if an earlier panic poisoned the lock.
+    /// The store, or why it is not available.
     pub fn store(&self) -> Result<MutexGuard<'_, Store>, IpcError> {
-        self.store
-            .lock()
-            .map_err(|_| IpcError::new(ErrorCode::Internal, "error-internal"))
+        match &self.store {
+            Ok(store) => store
+                .lock()
+                .map_err(|_| IpcError::new(ErrorCode::Internal, "error-internal")),
+            Err(error) => Err(error.clone()),
+        }
     }
+}
+
+/// Opens (or creates) the store. A file that cannot be read, or whose key the keychain no
+/// longer has, is moved aside (never deleted; `store::recovery` can bring it back) and a fresh
+/// store is made, so the app starts. A locked or missing keychain is an error: nothing is
+/// written without it.
+fn open_store(data_dir: &Path, keys: &dyn KeyStore) -> Result<Store, IpcError> {
+    let path = data_dir.join("thueringen-app.db");
+    let mut store = match Store::open_with_keychain(&path, keys) {
+        Err(StoreError::NotADatabase { .. } | StoreError::KeyMissing { .. }) => {
+            let (store, aside) =
+                recovery::start_over(&path, keys, &now_compact()).map_err(storage_error)?;
+            if let Some(aside) = aside {
+                eprintln!(
+                    "ThüringenApp: an unreadable store was moved to {}",
+                    aside.display()
+                );
+            }
+            store
+        }
+        other => other.map_err(storage_error)?,
+    };
+    if store.catalog_version().map_err(storage_error)?.is_none() {
+        let catalog = catalog_seed::seed_catalog()
+            .map_err(|_| IpcError::new(ErrorCode::Internal, "error-internal"))?;
+        store
+            .save_catalog(&catalog, CatalogOrigin::Seed, None, &now_rfc3339())
+            .map_err(storage_error)?;
+    }
+    Ok(store)
 }
 
 pub fn now_rfc3339() -> String {
@@ -73,11 +101,63 @@ fn now_compact() -> String {
     time::OffsetDateTime::now_utc().unix_timestamp().to_string()
 }
 
-/// Maps a store error to what the person is told.
+/// Maps a store error to what the person is told; `cause` tells the UI (and support) which
+/// kind of storage problem it is, without personal data.
 pub fn storage_error(error: StoreError) -> IpcError {
-    let message_id = match error {
-        StoreError::DiskFull => "error-disk-full",
-        _ => "error-storage",
+    let (message_id, cause) = match error {
+        StoreError::DiskFull => ("error-disk-full", "disk-full"),
+        StoreError::Keychain(KeychainError::Locked { .. }) => ("error-storage", "keychain-locked"),
+        StoreError::Keychain(KeychainError::Unavailable { .. }) => {
+            ("error-storage", "keychain-unavailable")
+        }
+        StoreError::Keychain(_) => ("error-storage", "keychain"),
+        StoreError::NotADatabase { .. } => ("error-storage", "unreadable"),
+        StoreError::KeyMissing { .. } => ("error-storage", "key-missing"),
+        _ => ("error-storage", "storage"),
     };
-    IpcError::new(ErrorCode::Storage, message_id)
+    IpcError::new(ErrorCode::Storage, message_id).with_arg("cause", cause)
+}
+
+#[cfg(test)]
+mod tests {
+    use store::MemoryKeyStore;
+
+    use super::*;
+
+    #[test]
+    fn a_locked_keychain_leaves_no_store_and_a_clear_error(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let keys = MemoryKeyStore::failing(KeychainError::Locked {
+            detail: "test".into(),
+        });
+        let error = open_store(dir.path(), &keys)
+            .err()
+            .ok_or("a locked keychain opens nothing")?;
+        assert_eq!(
+            error.args.get("cause").map(String::as_str),
+            Some("keychain-locked"),
+            "cause named"
+        );
+        assert_eq!(
+            std::fs::read_dir(dir.path())?.count(),
+            0,
+            "nothing written without a key"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn a_store_opens_seeded_and_reopens_with_its_key() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let keys = MemoryKeyStore::new();
+        let version = open_store(dir.path(), &keys)?.catalog_version()?;
+        assert!(version.is_some(), "seeded on first start");
+        assert_eq!(
+            open_store(dir.path(), &keys)?.catalog_version()?,
+            version,
+            "reopened"
+        );
+        Ok(())
+    }
 }

@@ -51,16 +51,27 @@ impl Store {
                 },
             )
             .optional()?;
-        let Some((body, origin, etag, stored_at)) = row else { return Ok(None) };
+        let Some((body, origin, etag, stored_at)) = row else {
+            return Ok(None);
+        };
         let catalog: Catalog = serde_json::from_str(&body)?;
-        Ok(Some(StoredCatalog { catalog, origin: origin_from(&origin), etag, stored_at }))
+        Ok(Some(StoredCatalog {
+            catalog,
+            origin: origin_from(&origin),
+            etag,
+            stored_at,
+        }))
     }
 
     /// The ETag of the stored catalog, without decoding the catalog.
     pub fn catalog_etag(&self) -> Result<Option<String>, StoreError> {
         let etag = self
             .conn
-            .query_row("SELECT etag FROM catalog_snapshot WHERE id = 1", [], |row| row.get(0))
+            .query_row(
+                "SELECT etag FROM catalog_snapshot WHERE id = 1",
+                [],
+                |row| row.get(0),
+            )
             .optional()?;
         Ok(etag.flatten())
     }
@@ -69,7 +80,11 @@ impl Store {
     pub fn catalog_version(&self) -> Result<Option<String>, StoreError> {
         Ok(self
             .conn
-            .query_row("SELECT version FROM catalog_snapshot WHERE id = 1", [], |row| row.get(0))
+            .query_row(
+                "SELECT version FROM catalog_snapshot WHERE id = 1",
+                [],
+                |row| row.get(0),
+            )
             .optional()?)
     }
 
@@ -128,20 +143,43 @@ mod tests {
 
     #[test]
     fn a_saved_catalog_survives_reopening_the_file() -> Result<(), StoreError> {
-        let dir = tempfile::tempdir().map_err(|e| StoreError::Sqlite(rusqlite::Error::InvalidPath(e.to_string().into())))?;
+        let dir = tempfile::tempdir()?;
         let path = dir.path().join("app.db");
+        let key = crate::DatabaseKey::from_bytes([1; 32]);
         {
-            let mut store = Store::open(&path)?;
+            let mut store = Store::open(&path, &key)?;
             assert_eq!(store.catalog()?, None, "a new store has no catalog");
-            store.save_catalog(&catalog("v1"), CatalogOrigin::Seed, None, "2026-11-26T10:00:00Z")?;
-            store.save_catalog(&catalog("v2"), CatalogOrigin::StateApi, Some("\"v2\""), "2026-11-26T11:00:00Z")?;
+            store.save_catalog(
+                &catalog("v1"),
+                CatalogOrigin::Seed,
+                None,
+                "2026-11-26T10:00:00Z",
+            )?;
+            store.save_catalog(
+                &catalog("v2"),
+                CatalogOrigin::StateApi,
+                Some("\"v2\""),
+                "2026-11-26T11:00:00Z",
+            )?;
         }
-        let store = Store::open(&path)?;
+        let store = Store::open(&path, &key)?;
         let stored = store.catalog()?.ok_or(StoreError::DiskFull)?;
-        assert_eq!(stored.catalog, catalog("v2"), "the last saved catalog is read back whole");
+        assert_eq!(
+            stored.catalog,
+            catalog("v2"),
+            "the last saved catalog is read back whole"
+        );
         assert_eq!(stored.origin, CatalogOrigin::StateApi, "origin is kept");
-        assert_eq!(store.catalog_etag()?.as_deref(), Some("\"v2\""), "etag is kept");
-        assert_eq!(store.catalog_version()?.as_deref(), Some("v2"), "version is kept");
+        assert_eq!(
+            store.catalog_etag()?.as_deref(),
+            Some("\"v2\""),
+            "etag is kept"
+        );
+        assert_eq!(
+            store.catalog_version()?.as_deref(),
+            Some("v2"),
+            "version is kept"
+        );
         Ok(())
     }
 
@@ -149,9 +187,15 @@ mod tests {
     fn a_foreign_file_is_reported_and_left_in_place() -> Result<(), Box<dyn std::error::Error>> {
         let dir = tempfile::tempdir()?;
         let path = dir.path().join("app.db");
-        std::fs::write(&path, b"this is not a database, but somebody's file that must not vanish")?;
-        let result = Store::open(&path);
-        assert!(matches!(result, Err(StoreError::NotADatabase { .. })), "foreign file is named as such");
+        std::fs::write(
+            &path,
+            b"this is not a database, but somebody's file that must not vanish",
+        )?;
+        let result = Store::open(&path, &crate::DatabaseKey::from_bytes([1; 32]));
+        assert!(
+            matches!(result, Err(StoreError::NotADatabase { .. })),
+            "foreign file is named as such"
+        );
         assert!(path.exists(), "the file is not deleted");
         Ok(())
     }

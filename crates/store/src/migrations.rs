@@ -1,12 +1,15 @@
-//! Versioned schema migrations. Never edit a released migration: add a new one.
+//! Versioned schema migrations. Never edit a released migration: add a new one, and add its
+//! fixture to the upgrade test below (every earlier version, with data, is upgraded to the
+//! latest there).
 
 use rusqlite::Connection;
 use rusqlite_migration::{Migrations, M};
 
 use crate::StoreError;
 
-const MIGRATIONS: &[M<'static>] = &[
-    // 1: catalog snapshot and settings.
+/// Times are milliseconds since the Unix epoch (the caller's clock); ids are UUIDs as text.
+pub(crate) const MIGRATIONS: &[M<'static>] = &[
+    // 1: catalog snapshot and settings. Released: never change.
     M::up(
         "CREATE TABLE catalog_snapshot (
             id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -21,6 +24,115 @@ const MIGRATIONS: &[M<'static>] = &[
             value TEXT NOT NULL
         );",
     ),
+    // 2: form definitions, drafts, attachments, submissions, outbox, inbox, profiles.
+    M::up(
+        "CREATE TABLE form_definition (
+            form_id TEXT NOT NULL,
+            version TEXT NOT NULL,
+            body TEXT NOT NULL,
+            stored_at INTEGER NOT NULL,
+            PRIMARY KEY (form_id, version)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE draft (
+            id TEXT PRIMARY KEY,
+            form_id TEXT NOT NULL,
+            form_version TEXT NOT NULL,
+            started_on_version TEXT NOT NULL,
+            service_key TEXT,
+            page TEXT,
+            state TEXT NOT NULL DEFAULT 'editing' CHECK (state IN ('editing', 'queued')),
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE TABLE draft_answer (
+            draft_id TEXT NOT NULL REFERENCES draft (id) ON DELETE CASCADE,
+            path TEXT NOT NULL,
+            depth INTEGER NOT NULL,
+            value TEXT NOT NULL,
+            PRIMARY KEY (draft_id, path)
+        ) WITHOUT ROWID;
+        CREATE TABLE draft_review (
+            draft_id TEXT NOT NULL REFERENCES draft (id) ON DELETE CASCADE,
+            path TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            old_value TEXT NOT NULL,
+            from_version TEXT NOT NULL,
+            PRIMARY KEY (draft_id, path)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE attachment (
+            id INTEGER PRIMARY KEY,
+            sha512 TEXT NOT NULL UNIQUE,
+            size INTEGER NOT NULL,
+            media_type TEXT NOT NULL,
+            created_at INTEGER NOT NULL
+        );
+        CREATE TABLE attachment_chunk (
+            attachment_id INTEGER NOT NULL REFERENCES attachment (id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            data BLOB NOT NULL,
+            PRIMARY KEY (attachment_id, seq)
+        ) WITHOUT ROWID;
+        CREATE TABLE draft_attachment (
+            id TEXT PRIMARY KEY,
+            draft_id TEXT NOT NULL REFERENCES draft (id) ON DELETE CASCADE,
+            field_path TEXT NOT NULL,
+            sha512 TEXT NOT NULL REFERENCES attachment (sha512),
+            file_name TEXT NOT NULL,
+            created_at INTEGER NOT NULL
+        );
+        CREATE INDEX draft_attachment_by_draft ON draft_attachment (draft_id);
+
+        CREATE TABLE submission (
+            id TEXT PRIMARY KEY,
+            draft_id TEXT,
+            form_id TEXT NOT NULL,
+            form_version TEXT NOT NULL,
+            service_key TEXT,
+            payload TEXT NOT NULL,
+            status TEXT NOT NULL,
+            server_ref TEXT,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE TABLE submission_status (
+            submission_id TEXT NOT NULL REFERENCES submission (id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            note TEXT,
+            PRIMARY KEY (submission_id, seq)
+        ) WITHOUT ROWID;
+        CREATE TABLE outbox (
+            submission_id TEXT PRIMARY KEY REFERENCES submission (id) ON DELETE CASCADE,
+            state TEXT NOT NULL CHECK (state IN ('pending', 'sending', 'sent', 'failed')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at INTEGER NOT NULL,
+            last_error TEXT,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE INDEX outbox_due ON outbox (state, next_attempt_at);
+
+        CREATE TABLE inbox_message (
+            id TEXT PRIMARY KEY,
+            submission_id TEXT,
+            subject TEXT NOT NULL,
+            body TEXT NOT NULL,
+            sender TEXT NOT NULL,
+            received_at INTEGER NOT NULL,
+            read_at INTEGER
+        );
+        CREATE INDEX inbox_by_time ON inbox_message (received_at);
+
+        CREATE TABLE profile (
+            id TEXT PRIMARY KEY,
+            label TEXT NOT NULL,
+            data TEXT NOT NULL,
+            updated_at INTEGER NOT NULL
+        );",
+    ),
 ];
 
 pub(crate) fn apply(conn: &mut Connection) -> Result<(), StoreError> {
@@ -30,9 +142,138 @@ pub(crate) fn apply(conn: &mut Connection) -> Result<(), StoreError> {
 
 #[cfg(test)]
 mod tests {
+    use domain::form::{FieldPath, Value};
+    use rusqlite::params;
+    use uuid::Uuid;
+
+    use super::*;
+    use crate::{DatabaseKey, NewDraft, Store};
+
     #[test]
     fn migrations_are_valid() {
-        let migrations = rusqlite_migration::Migrations::from_slice(super::MIGRATIONS);
-        assert!(migrations.validate().is_ok(), "every migration applies to an empty database");
+        let migrations = Migrations::from_slice(MIGRATIONS);
+        assert!(
+            migrations.validate().is_ok(),
+            "every migration applies to an empty database"
+        );
+    }
+
+    /// Data as a store at schema `version` held it, written with that version's SQL.
+    fn fill(conn: &Connection, version: usize) -> rusqlite::Result<()> {
+        if version >= 1 {
+            conn.execute(
+                "INSERT INTO catalog_snapshot (id, version, etag, origin, stored_at, body)
+                 VALUES (1, 'v1', '\"e1\"', 'seed', '2026-11-26T10:00:00Z', ?1)",
+                [serde_json::json!({"version": "v1"}).to_string()],
+            )?;
+            conn.execute(
+                "INSERT INTO setting (key, value) VALUES ('language', 'en')",
+                [],
+            )?;
+        }
+        if version >= 2 {
+            conn.execute(
+                "INSERT INTO draft (id, form_id, form_version, started_on_version, page,
+                   created_at, updated_at) VALUES ('d2', 'f', '1', '1', 'p2', 1, 1)",
+                [],
+            )?;
+            conn.execute(
+                "INSERT INTO draft_answer (draft_id, path, depth, value) VALUES ('d2', 'a', 1, '\"x\"')",
+                params![],
+            )?;
+        }
+        Ok(())
+    }
+
+    /// What every version's fixture must still show after the upgrade.
+    fn check(store: &Store, version: usize) -> Result<(), StoreError> {
+        if version >= 1 {
+            assert_eq!(
+                store.catalog_version()?.as_deref(),
+                Some("v1"),
+                "catalog kept from v{version}"
+            );
+            assert_eq!(
+                store.catalog_etag()?.as_deref(),
+                Some("\"e1\""),
+                "etag kept from v{version}"
+            );
+            assert_eq!(
+                store.settings()?.language,
+                domain::Language::En,
+                "setting kept from v{version}"
+            );
+        }
+        if version >= 2 {
+            let id = "d2";
+            let page: String =
+                store
+                    .conn
+                    .query_row("SELECT page FROM draft WHERE id = ?1", [id], |r| r.get(0))?;
+            assert_eq!(page, "p2", "draft kept from v{version}");
+        }
+        // The latest schema works on the upgraded file.
+        let draft = Uuid::from_u128(42);
+        store.create_draft(&NewDraft {
+            id: draft,
+            form_id: "f",
+            form_version: "1",
+            service_key: None,
+            now: 5,
+        })?;
+        store.save_answer(
+            draft,
+            &FieldPath::root().child("name"),
+            &Value::text("Ida"),
+            6,
+        )?;
+        assert!(
+            store.draft(draft)?.is_some(),
+            "a new draft works after upgrading from v{version}"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn every_earlier_schema_version_with_data_upgrades_to_the_latest(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let key = DatabaseKey::from_bytes([3; 32]);
+        for version in 1..=MIGRATIONS.len() {
+            let path = dir.path().join(format!("v{version}.db"));
+            {
+                let mut conn = Connection::open(&path)?;
+                conn.execute_batch(&key.pragma())?;
+                Migrations::from_slice(&MIGRATIONS[..version]).to_latest(&mut conn)?;
+                fill(&conn, version)?;
+            }
+            let store = Store::open(&path, &key)?;
+            let user_version: i64 = store
+                .conn
+                .query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            assert_eq!(
+                user_version as usize,
+                MIGRATIONS.len(),
+                "v{version} is brought to the latest"
+            );
+            check(&store, version)?;
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn a_plaintext_version_one_store_upgrades_and_is_encrypted(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("released.db");
+        {
+            let mut conn = Connection::open(&path)?;
+            conn.pragma_update(None, "journal_mode", "WAL")?;
+            Migrations::from_slice(&MIGRATIONS[..1]).to_latest(&mut conn)?;
+            fill(&conn, 1)?;
+        }
+        let store = Store::open(&path, &DatabaseKey::from_bytes([4; 32]))?;
+        check(&store, 1)?;
+        Ok(())
     }
 }

@@ -1,6 +1,6 @@
 //! The person's settings (language, home municipality), as key-value rows.
 
-use domain::ipc::Settings;
+use domain::ipc::{Settings, SettingsUpdate, TextSize};
 use domain::Language;
 use rusqlite::{params, OptionalExtension};
 
@@ -8,12 +8,24 @@ use crate::{Store, StoreError};
 
 const LANGUAGE: &str = "language";
 const HOME_MUNICIPALITY: &str = "home_municipality";
+const TEXT_SIZE: &str = "text_size";
+const HIGH_CONTRAST: &str = "high_contrast";
+
+fn text_size_name(size: TextSize) -> &'static str {
+    match size {
+        TextSize::Normal => "normal",
+        TextSize::Large => "large",
+        TextSize::Largest => "largest",
+    }
+}
 
 impl Store {
     fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
         Ok(self
             .conn
-            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |row| row.get(0))
+            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |row| {
+                row.get(0)
+            })
             .optional()?)
     }
 
@@ -28,14 +40,58 @@ impl Store {
 
     /// The settings; a missing or unknown value takes its default.
     pub fn settings(&self) -> Result<Settings, StoreError> {
-        let language =
-            self.setting(LANGUAGE)?.and_then(|tag| Language::from_tag(&tag)).unwrap_or_default();
+        let language = self
+            .setting(LANGUAGE)?
+            .and_then(|tag| Language::from_tag(&tag))
+            .unwrap_or_default();
         let home_municipality = self.setting(HOME_MUNICIPALITY)?;
-        Ok(Settings { language, home_municipality })
+        let text_size = match self.setting(TEXT_SIZE)?.as_deref() {
+            Some("large") => TextSize::Large,
+            Some("largest") => TextSize::Largest,
+            _ => TextSize::Normal,
+        };
+        let high_contrast = self.setting(HIGH_CONTRAST)?.as_deref() == Some("true");
+        Ok(Settings {
+            language,
+            home_municipality,
+            text_size,
+            high_contrast,
+        })
+    }
+
+    /// Changes the settings `update` names, in one transaction; returns the new settings.
+    pub fn update_settings(&self, update: &SettingsUpdate) -> Result<Settings, StoreError> {
+        let tx = self.conn.unchecked_transaction()?;
+        if let Some(language) = update.language {
+            self.set_setting(LANGUAGE, language.tag())?;
+        }
+        if let Some(home) = &update.home_municipality {
+            self.set_home_municipality(home.as_deref())?;
+        }
+        if let Some(size) = update.text_size {
+            self.set_setting(TEXT_SIZE, text_size_name(size))?;
+        }
+        if let Some(high_contrast) = update.high_contrast {
+            self.set_setting(HIGH_CONTRAST, if high_contrast { "true" } else { "false" })?;
+        }
+        tx.commit()?;
+        self.settings()
     }
 
     pub fn set_language(&self, language: Language) -> Result<(), StoreError> {
         self.set_setting(LANGUAGE, language.tag())
+    }
+
+    /// The person's home municipality (8-digit AGS), or `None` to forget it.
+    pub fn set_home_municipality(&self, ags: Option<&str>) -> Result<(), StoreError> {
+        match ags {
+            Some(ags) => self.set_setting(HOME_MUNICIPALITY, ags),
+            None => {
+                self.conn
+                    .execute("DELETE FROM setting WHERE key = ?1", [HOME_MUNICIPALITY])?;
+                Ok(())
+            }
+        }
     }
 }
 
@@ -46,9 +102,42 @@ mod tests {
     #[test]
     fn language_defaults_to_german_and_is_kept() -> Result<(), StoreError> {
         let store = Store::open_in_memory()?;
-        assert_eq!(store.settings()?.language, Language::De, "German is the default");
+        assert_eq!(
+            store.settings()?.language,
+            Language::De,
+            "German is the default"
+        );
         store.set_language(Language::En)?;
-        assert_eq!(store.settings()?.language, Language::En, "the choice is kept");
+        assert_eq!(
+            store.settings()?.language,
+            Language::En,
+            "the choice is kept"
+        );
+        store.set_home_municipality(Some("16051000"))?;
+        assert_eq!(
+            store.settings()?.home_municipality.as_deref(),
+            Some("16051000"),
+            "home kept"
+        );
+        store.set_home_municipality(None)?;
+        assert_eq!(store.settings()?.home_municipality, None, "home forgotten");
+        let update = SettingsUpdate {
+            text_size: Some(TextSize::Largest),
+            high_contrast: Some(true),
+            home_municipality: Some(Some("16055000".into())),
+            ..SettingsUpdate::default()
+        };
+        let settings = store.update_settings(&update)?;
+        assert_eq!(
+            (
+                settings.text_size,
+                settings.high_contrast,
+                settings.language
+            ),
+            (TextSize::Largest, true, Language::En),
+            "named settings changed, others kept"
+        );
+        assert_eq!(store.settings()?, settings, "and stored");
         Ok(())
     }
 }
