@@ -18,6 +18,10 @@ pub enum StoreError {
     /// The keychain is missing, locked or failed. Nothing was written anywhere instead.
     #[error("the keychain cannot be used: {0}")]
     Keychain(#[from] KeychainError),
+    /// A page of the open database fails its check (damaged on disk, or tampered with).
+    /// Nothing was changed; the shell may offer to move the file aside and start over.
+    #[error("the database is damaged")]
+    Corrupt,
     /// The disk is full: nothing was written, the earlier state is intact.
     #[error("the disk is full")]
     DiskFull,
@@ -55,6 +59,9 @@ impl From<rusqlite::Error> for StoreError {
     fn from(error: rusqlite::Error) -> Self {
         match error.sqlite_error_code() {
             Some(rusqlite::ErrorCode::DiskFull) => StoreError::DiskFull,
+            Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => {
+                StoreError::Corrupt
+            }
             _ => StoreError::Sqlite(error),
         }
     }
