@@ -14,12 +14,35 @@ export SDKROOT="$THUERINGEN_CACHE/empty-sdkroot"; mkdir -p "$SDKROOT"   # a fixe
 export CC_aarch64_apple_ios=clang CC_aarch64_apple_ios_sim=clang CC_aarch64_linux_android=clang
 # ring (rustls' crypto) compiles C in its build script even for `cargo check`. Without the NDK or
 # an Apple SDK there are no phone libc headers here, so its C is compiled (not linked) against
-# Debian's aarch64 glibc headers (libc6-dev-arm64-cross), plus a stub TargetConditionals.h for
-# iOS. That checks our Rust, not the phones' C toolchains: the real builds use the NDK / Xcode.
+# Debian's aarch64 glibc headers for Android (libc6-dev-arm64-cross) and, for iOS, freestanding
+# with three stub headers that declare the libc calls ring uses. That checks our Rust, not the
+# phones' C toolchains: the real builds use the NDK / Xcode.
 stub="$THUERINGEN_CACHE/mobile-headers"; mkdir -p "$stub"
-printf '#pragma once\n#define TARGET_OS_MAC 1\n#define TARGET_OS_OSX 0\n#define TARGET_OS_IPHONE 1\n#define TARGET_OS_IOS 1\n' > "$stub/TargetConditionals.h"
+cat > "$stub/TargetConditionals.h" <<'H'
+#pragma once
+#define TARGET_OS_MAC 1
+#define TARGET_OS_OSX 0
+#define TARGET_OS_IPHONE 1
+#define TARGET_OS_IOS 1
+H
+cat > "$stub/string.h" <<'H'
+#pragma once
+#include <stddef.h>
+void *memcpy(void *, const void *, size_t);
+void *memmove(void *, const void *, size_t);
+void *memset(void *, int, size_t);
+int memcmp(const void *, const void *, size_t);
+size_t strlen(const char *);
+H
+cat > "$stub/stdlib.h" <<'H'
+#pragma once
+#include <stddef.h>
+void abort(void);
+void *malloc(size_t);
+void free(void *);
+H
 export CFLAGS_aarch64_linux_android="-isystem /usr/aarch64-linux-gnu/include"
-export CFLAGS_aarch64_apple_ios="-isystem $stub -isystem /usr/aarch64-linux-gnu/include"
+export CFLAGS_aarch64_apple_ios="-ffreestanding -isystem $stub"
 export CARGO_TARGET_DIR="$THUERINGEN_CACHE/target-mobile"
 for target in aarch64-linux-android aarch64-apple-ios; do
   start=$(date +%s)

@@ -6,6 +6,21 @@ fn main() {
         "refresh_catalog",
         "get_settings",
         "set_language",
+        "update_settings",
+        "sync_now",
+        "load_form",
+        "start_draft",
+        "load_draft",
+        "save_answer",
+        "set_draft_page",
+        "delete_draft",
+        "add_attachment",
+        "remove_attachment",
+        "submit_draft",
+        "list_applications",
+        "load_submission",
+        "list_inbox",
+        "mark_message_read",
     ];
     let attributes = tauri_build::Attributes::new()
         .app_manifest(tauri_build::AppManifest::new().commands(commands));

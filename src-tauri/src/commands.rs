@@ -3,7 +3,7 @@
 
 use domain::ipc::{
     CatalogOrigin, CatalogResponse, ErrorCode, IpcError, RefreshResponse, SetLanguageRequest,
-    Settings,
+    Settings, SettingsUpdate,
 };
 use sync::CatalogFetch;
 use tauri::State;
@@ -66,4 +66,21 @@ pub fn set_language(
         .set_language(request.language)
         .map_err(storage_error)?;
     store.settings().map_err(storage_error)
+}
+
+#[tauri::command]
+pub fn update_settings(
+    state: State<'_, AppState>,
+    request: SettingsUpdate,
+) -> Result<Settings, IpcError> {
+    state
+        .store()?
+        .update_settings(&request)
+        .map_err(storage_error)
+}
+
+/// Asks the outbox worker to try sending now (the person pressed "send now").
+#[tauri::command]
+pub fn sync_now(state: State<'_, AppState>) {
+    state.nudge_sync();
 }

@@ -4,8 +4,12 @@
 //! This crate is glue. A command is a few lines; logic belongs in `domain`, `store` or `sync`.
 //! Nothing here may hand a secret to the webview or log personal data.
 
+mod applications;
+mod clock;
 mod commands;
+mod inbox;
 mod state;
+mod views;
 
 use tauri::{Manager, Runtime};
 
@@ -18,6 +22,21 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::refresh_catalog,
         commands::get_settings,
         commands::set_language,
+        commands::update_settings,
+        commands::sync_now,
+        applications::load_form,
+        applications::start_draft,
+        applications::load_draft,
+        applications::save_answer,
+        applications::set_draft_page,
+        applications::delete_draft,
+        applications::add_attachment,
+        applications::remove_attachment,
+        applications::submit_draft,
+        applications::list_applications,
+        applications::load_submission,
+        inbox::list_inbox,
+        inbox::mark_message_read,
     ])
 }
 

@@ -31,6 +31,8 @@ pub struct AppState {
     /// still starts and every command that needs the store says what is wrong.
     store: Result<Mutex<Store>, IpcError>,
     pub client: StateApiClient,
+    /// Wakes the outbox worker when something was queued or the person asks to send now.
+    pub sync_wakeup: std::sync::Arc<tokio::sync::Notify>,
 }
 
 impl AppState {
@@ -47,7 +49,16 @@ impl AppState {
             eprintln!("ThüringenApp: the local store is not available ({cause})");
         }
         let client = StateApiClient::new(state_api)?;
-        Ok(AppState { store, client })
+        Ok(AppState {
+            store,
+            client,
+            sync_wakeup: Default::default(),
+        })
+    }
+
+    /// Tells the outbox worker to look at the outbox now.
+    pub fn nudge_sync(&self) {
+        self.sync_wakeup.notify_one();
     }
 
     /// The store, or why it is not available.
@@ -104,18 +115,48 @@ fn now_compact() -> String {
 /// Maps a store error to what the person is told; `cause` tells the UI (and support) which
 /// kind of storage problem it is, without personal data.
 pub fn storage_error(error: StoreError) -> IpcError {
-    let (message_id, cause) = match error {
-        StoreError::DiskFull => ("error-disk-full", "disk-full"),
-        StoreError::Keychain(KeychainError::Locked { .. }) => ("error-storage", "keychain-locked"),
-        StoreError::Keychain(KeychainError::Unavailable { .. }) => {
-            ("error-storage", "keychain-unavailable")
+    let (code, message_id, cause) = match error {
+        StoreError::Keychain(KeychainError::Locked { .. }) => (
+            ErrorCode::Keychain,
+            "error-keychain-locked",
+            "keychain-locked",
+        ),
+        StoreError::Keychain(KeychainError::Unavailable { .. }) => (
+            ErrorCode::Keychain,
+            "error-keychain-unavailable",
+            "keychain-unavailable",
+        ),
+        StoreError::NotFound { .. } => (ErrorCode::NotFound, "error-not-found", "not-found"),
+        StoreError::InvalidState { .. } => (
+            ErrorCode::InvalidRequest,
+            "error-already-submitted",
+            "invalid-state",
+        ),
+        StoreError::TooLarge { limit } => {
+            return IpcError::new(ErrorCode::InvalidRequest, "error-attachment-too-large")
+                .with_arg("limit_mb", (limit / (1024 * 1024)).to_string());
         }
+        StoreError::HashMismatch => (
+            ErrorCode::Storage,
+            "error-attachment-corrupt",
+            "hash-mismatch",
+        ),
+        other => {
+            let (message_id, cause) = storage_message(other);
+            (ErrorCode::Storage, message_id, cause)
+        }
+    };
+    IpcError::new(code, message_id).with_arg("cause", cause)
+}
+
+fn storage_message(error: StoreError) -> (&'static str, &'static str) {
+    match error {
+        StoreError::DiskFull => ("error-disk-full", "disk-full"),
         StoreError::Keychain(_) => ("error-storage", "keychain"),
         StoreError::NotADatabase { .. } => ("error-storage", "unreadable"),
         StoreError::KeyMissing { .. } => ("error-storage", "key-missing"),
         _ => ("error-storage", "storage"),
-    };
-    IpcError::new(ErrorCode::Storage, message_id).with_arg("cause", cause)
+    }
 }
 
 #[cfg(test)]

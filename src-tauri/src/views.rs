@@ -1,0 +1,200 @@
+//! Maps what the store holds onto the IPC views the UI shows. No policy and no IO beyond the
+//! store reads it is handed.
+
+use domain::form::{FieldPath, FormDefinition, Record, Value};
+use domain::ipc::{
+    ApplicationStatus, ApplicationSummary, AttachmentView, DraftView, ErrorCode, IpcError,
+    StatusEntry, SubmissionView,
+};
+use store::{DraftAttachment, DraftState, OutboxState, Store, SubmissionStatus};
+use uuid::Uuid;
+
+use crate::clock;
+use crate::state::storage_error;
+
+fn not_found() -> IpcError {
+    IpcError::new(ErrorCode::NotFound, "error-not-found")
+}
+
+/// A form definition shipped inside the app (the showcase forms), by id.
+pub fn shipped_form(form_id: &str) -> Option<FormDefinition> {
+    domain::form::showcase_definitions()
+        .into_iter()
+        .find(|(id, _)| *id == form_id)
+        .and_then(|(_, json)| FormDefinition::from_json(json).ok())
+}
+
+/// The definition of one form version: stored, or shipped when it is the shipped version.
+pub fn form_of(store: &Store, form_id: &str, version: &str) -> Result<FormDefinition, IpcError> {
+    if let Some(definition) = store
+        .form_definition(form_id, version)
+        .map_err(storage_error)?
+    {
+        return Ok(definition);
+    }
+    shipped_form(form_id)
+        .filter(|d| d.version == version)
+        .ok_or_else(not_found)
+}
+
+pub fn attachment_view(attachment: &DraftAttachment) -> AttachmentView {
+    AttachmentView {
+        attachment_id: attachment.id.to_string(),
+        field_path: attachment.field_path.to_string(),
+        file_name: attachment.file_name.clone(),
+        media_type: attachment.content.media_type.clone(),
+        size: attachment.content.size,
+        sha512: attachment.content.sha512.clone(),
+    }
+}
+
+/// Writes the answer of an attachment field (`[{id, name, media_type, size, sha512}]`) from
+/// the files linked to it, so validation counts exactly what the device holds.
+pub fn refresh_attachment_answer(
+    store: &Store,
+    draft: Uuid,
+    field: &FieldPath,
+    now: i64,
+) -> Result<(), IpcError> {
+    let files: Vec<Value> = store
+        .draft_attachments(draft)
+        .map_err(storage_error)?
+        .into_iter()
+        .filter(|attachment| &attachment.field_path == field)
+        .map(|attachment| {
+            let info = &attachment.content;
+            let mut record = Record::new();
+            record.insert("id".into(), Value::text(attachment.id.to_string()));
+            record.insert("name".into(), Value::text(attachment.file_name.clone()));
+            record.insert("media_type".into(), Value::text(info.media_type.clone()));
+            record.insert(
+                "size".into(),
+                Value::Int(i64::try_from(info.size).unwrap_or(i64::MAX)),
+            );
+            record.insert("sha512".into(), Value::text(info.sha512.clone()));
+            Value::Record(record)
+        })
+        .collect();
+    let value = if files.is_empty() {
+        Value::Null
+    } else {
+        Value::List(files)
+    };
+    store
+        .save_answer(draft, field, &value, now)
+        .map_err(storage_error)
+}
+
+pub fn draft_view(store: &Store, id: Uuid) -> Result<DraftView, IpcError> {
+    let draft = store
+        .draft(id)
+        .map_err(storage_error)?
+        .ok_or_else(not_found)?;
+    let definition = form_of(store, &draft.form_id, &draft.form_version)?;
+    let attachments = store
+        .draft_attachments(id)
+        .map_err(storage_error)?
+        .iter()
+        .map(attachment_view)
+        .collect();
+    Ok(DraftView {
+        draft_id: id.to_string(),
+        leika_key: draft.service_key.unwrap_or_default(),
+        definition,
+        answers: draft.answers,
+        current_page: draft.page,
+        review: draft.review,
+        attachments,
+        updated_at: clock::rfc3339(draft.updated_at),
+    })
+}
+
+fn status_of(status: SubmissionStatus) -> ApplicationStatus {
+    match status {
+        SubmissionStatus::Initiated => ApplicationStatus::Initiated,
+        SubmissionStatus::Submitted => ApplicationStatus::Submitted,
+        SubmissionStatus::Received => ApplicationStatus::Received,
+        SubmissionStatus::Processing => ApplicationStatus::Processing,
+        SubmissionStatus::ActionRequired => ApplicationStatus::ActionRequired,
+        SubmissionStatus::Completed => ApplicationStatus::Completed,
+        SubmissionStatus::Rejected => ApplicationStatus::Rejected,
+    }
+}
+
+/// Drafts being edited, then submissions (queued, sending, sent), newest first within each.
+pub fn applications(store: &Store) -> Result<Vec<ApplicationSummary>, IpcError> {
+    let mut list = Vec::new();
+    for draft in store.drafts().map_err(storage_error)? {
+        if draft.state != DraftState::Editing {
+            continue;
+        }
+        list.push(ApplicationSummary {
+            id: draft.id.to_string(),
+            leika_key: draft.service_key.unwrap_or_default(),
+            form_id: draft.form_id,
+            status: ApplicationStatus::Draft,
+            updated_at: clock::rfc3339(draft.updated_at),
+            answered: 0,
+            required: 0,
+            last_error: None,
+        });
+    }
+    for submission in store.submissions().map_err(storage_error)? {
+        let outbox = store.outbox_entry(submission.id).map_err(storage_error)?;
+        let status = match (&outbox, submission.status) {
+            (Some(entry), SubmissionStatus::Initiated) => match entry.state {
+                OutboxState::Pending | OutboxState::Failed => ApplicationStatus::Queued,
+                OutboxState::Sending => ApplicationStatus::Sending,
+                OutboxState::Sent => ApplicationStatus::Initiated,
+            },
+            (_, status) => status_of(status),
+        };
+        list.push(ApplicationSummary {
+            id: submission.id.to_string(),
+            leika_key: submission.service_key.unwrap_or_default(),
+            form_id: submission.form_id,
+            status,
+            updated_at: clock::rfc3339(submission.updated_at),
+            answered: 0,
+            required: 0,
+            last_error: outbox.and_then(|e| e.last_error),
+        });
+    }
+    Ok(list)
+}
+
+pub fn submission_view(store: &Store, id: Uuid) -> Result<SubmissionView, IpcError> {
+    let submission = store
+        .submission(id)
+        .map_err(storage_error)?
+        .ok_or_else(not_found)?;
+    let definition = form_of(store, &submission.form_id, &submission.form_version)?;
+    let outbox = store.outbox_entry(id).map_err(storage_error)?;
+    let attachments = match submission.draft_id {
+        Some(draft) => store
+            .draft_attachments(draft)
+            .map_err(storage_error)?
+            .iter()
+            .map(attachment_view)
+            .collect(),
+        None => Vec::new(),
+    };
+    let timeline = submission
+        .history
+        .iter()
+        .map(|change| StatusEntry {
+            status: status_of(change.status),
+            at: clock::rfc3339(change.at),
+            note: change.note.clone(),
+        })
+        .collect();
+    Ok(SubmissionView {
+        submission_id: id.to_string(),
+        leika_key: submission.service_key.unwrap_or_default(),
+        definition,
+        data: submission.payload,
+        attachments,
+        timeline,
+        last_error: outbox.and_then(|e| e.last_error),
+    })
+}
