@@ -1,0 +1,353 @@
+//! The HTTP client of one state API: one typed method per endpoint, a timeout on every call,
+//! refusals parsed into [`SyncError`] with their problem document and `Retry-After`.
+//!
+//! It never retries by itself (the outbox worker decides), never logs, and never keeps a token:
+//! callers pass the access token for each call.
+
+use std::time::Duration;
+
+use domain::Catalog;
+use keychain::Secret;
+use reqwest::header::{HeaderMap, AUTHORIZATION, CONTENT_TYPE, ETAG, IF_NONE_MATCH, RETRY_AFTER};
+use reqwest::StatusCode;
+use serde::de::DeserializeOwned;
+use uuid::Uuid;
+
+use crate::error::{parse_retry_after, Problem, SyncError};
+use crate::wire;
+
+/// What a catalog refresh brought.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CatalogFetch {
+    /// A catalog different from the one we have, with its ETag.
+    Changed {
+        catalog: Box<Catalog>,
+        etag: Option<String>,
+    },
+    /// 304 Not Modified: ours is current.
+    NotModified,
+}
+
+/// Timeouts of the client. Uploads get their own, longer per-request limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timeouts {
+    pub connect: Duration,
+    pub request: Duration,
+    pub upload: Duration,
+}
+
+impl Default for Timeouts {
+    fn default() -> Self {
+        Timeouts {
+            connect: Duration::from_secs(5),
+            request: Duration::from_secs(30),
+            upload: Duration::from_secs(120),
+        }
+    }
+}
+
+/// A client of one state API.
+#[derive(Debug, Clone)]
+pub struct StateApiClient {
+    base: reqwest::Url,
+    http: reqwest::Client,
+    timeouts: Timeouts,
+}
+
+fn unreachable(error: reqwest::Error) -> SyncError {
+    // Without the URL: it may carry a code or an id in its query.
+    SyncError::Unreachable(error.without_url().to_string())
+}
+
+fn now_unix() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    let value = headers.get(RETRY_AFTER)?.to_str().ok()?;
+    parse_retry_after(value, now_unix())
+}
+
+impl StateApiClient {
+    /// `base` is the server's root, e.g. `http://127.0.0.1:8787/`.
+    pub fn new(base: &str) -> Result<StateApiClient, SyncError> {
+        StateApiClient::with_timeouts(base, Timeouts::default())
+    }
+
+    pub fn with_timeouts(base: &str, timeouts: Timeouts) -> Result<StateApiClient, SyncError> {
+        let mut base_text = base.trim().to_string();
+        if !base_text.ends_with('/') {
+            base_text.push('/');
+        }
+        let base = reqwest::Url::parse(&base_text)
+            .map_err(|_| SyncError::InvalidBaseUrl(base.to_string()))?;
+        let http = reqwest::Client::builder()
+            .connect_timeout(timeouts.connect)
+            .timeout(timeouts.request)
+            .pool_idle_timeout(Duration::from_secs(30))
+            .redirect(reqwest::redirect::Policy::none())
+            .user_agent(concat!("ThueringenApp/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| SyncError::Malformed(e.to_string()))?;
+        Ok(StateApiClient {
+            base,
+            http,
+            timeouts,
+        })
+    }
+
+    /// The server's root address.
+    pub fn base(&self) -> &reqwest::Url {
+        &self.base
+    }
+
+    pub(crate) fn http(&self) -> &reqwest::Client {
+        &self.http
+    }
+
+    pub(crate) fn url(&self, path: &str) -> Result<reqwest::Url, SyncError> {
+        self.base
+            .join(path)
+            .map_err(|_| SyncError::InvalidBaseUrl(path.to_string()))
+    }
+
+    /// Sends a request; a non-success status becomes [`SyncError`].
+    pub(crate) async fn send(
+        &self,
+        request: reqwest::RequestBuilder,
+    ) -> Result<reqwest::Response, SyncError> {
+        let response = request.send().await.map_err(unreachable)?;
+        let status = response.status();
+        if status.is_success() || status == StatusCode::NOT_MODIFIED {
+            return Ok(response);
+        }
+        if status == StatusCode::UNAUTHORIZED {
+            return Err(SyncError::Unauthorized);
+        }
+        let retry_after = retry_after(response.headers());
+        let is_json = response
+            .headers()
+            .get(CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("json"));
+        let problem = if is_json {
+            let body = response.bytes().await.map_err(unreachable)?;
+            serde_json::from_slice::<Problem>(&body).ok().map(Box::new)
+        } else {
+            None
+        };
+        Err(SyncError::Refused {
+            status: status.as_u16(),
+            problem,
+            retry_after,
+        })
+    }
+
+    pub(crate) async fn json<T: DeserializeOwned>(
+        &self,
+        request: reqwest::RequestBuilder,
+    ) -> Result<T, SyncError> {
+        let response = self.send(request).await?;
+        let body = response.bytes().await.map_err(unreachable)?;
+        serde_json::from_slice(&body).map_err(|e| SyncError::Malformed(e.to_string()))
+    }
+
+    fn authed(&self, request: reqwest::RequestBuilder, token: &Secret) -> reqwest::RequestBuilder {
+        request.header(AUTHORIZATION, format!("Bearer {}", token.expose()))
+    }
+
+    /// `GET /v1/catalog`, conditional on the ETag we hold.
+    pub async fn fetch_catalog(&self, etag: Option<&str>) -> Result<CatalogFetch, SyncError> {
+        let mut request = self.http.get(self.url("v1/catalog")?);
+        if let Some(etag) = etag {
+            request = request.header(IF_NONE_MATCH, etag);
+        }
+        let response = self.send(request).await?;
+        if response.status() == StatusCode::NOT_MODIFIED {
+            return Ok(CatalogFetch::NotModified);
+        }
+        let etag = response
+            .headers()
+            .get(ETAG)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let body = response.bytes().await.map_err(unreachable)?;
+        let catalog: Catalog =
+            serde_json::from_slice(&body).map_err(|e| SyncError::Malformed(e.to_string()))?;
+        Ok(CatalogFetch::Changed {
+            catalog: Box::new(catalog),
+            etag,
+        })
+    }
+
+    /// `GET /health`: whether the server answers at all.
+    pub async fn health(&self) -> Result<(), SyncError> {
+        let request = self
+            .http
+            .get(self.url("health")?)
+            .timeout(self.timeouts.connect);
+        self.send(request).await.map(|_| ())
+    }
+
+    /// OpenID Connect discovery.
+    pub async fn openid_configuration(&self) -> Result<wire::OpenIdConfiguration, SyncError> {
+        self.json(self.http.get(self.url(".well-known/openid-configuration")?))
+            .await
+    }
+
+    /// `POST /v1/submissions` with `Idempotency-Key: id`.
+    pub async fn create_submission(
+        &self,
+        token: &Secret,
+        id: Uuid,
+        body: &wire::CreateSubmission,
+    ) -> Result<wire::Submission, SyncError> {
+        let request = self
+            .http
+            .post(self.url("v1/submissions")?)
+            .header("Idempotency-Key", id.to_string())
+            .json(body);
+        self.json(self.authed(request, token)).await
+    }
+
+    /// `HEAD` of an attachment: how many bytes the server holds.
+    pub async fn upload_offset(
+        &self,
+        token: &Secret,
+        id: Uuid,
+        attachment: Uuid,
+    ) -> Result<u64, SyncError> {
+        let url = self.url(&format!("v1/submissions/{id}/attachments/{attachment}"))?;
+        let response = self.send(self.authed(self.http.head(url), token)).await?;
+        response
+            .headers()
+            .get("upload-offset")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse().ok())
+            .ok_or_else(|| SyncError::Malformed("no Upload-Offset".into()))
+    }
+
+    /// `PATCH` one chunk of an attachment at `offset`.
+    pub async fn upload_chunk(
+        &self,
+        token: &Secret,
+        id: Uuid,
+        attachment: Uuid,
+        offset: u64,
+        chunk: Vec<u8>,
+    ) -> Result<wire::AttachmentState, SyncError> {
+        let url = self.url(&format!("v1/submissions/{id}/attachments/{attachment}"))?;
+        let request = self
+            .http
+            .patch(url)
+            .timeout(self.timeouts.upload)
+            .header("Upload-Offset", offset.to_string())
+            .header(CONTENT_TYPE, "application/offset+octet-stream")
+            .body(chunk);
+        self.json(self.authed(request, token)).await
+    }
+
+    /// `POST /v1/submissions/{id}/submit`.
+    pub async fn submit(
+        &self,
+        token: &Secret,
+        id: Uuid,
+        body: &wire::SubmitSubmission,
+    ) -> Result<wire::Submission, SyncError> {
+        let request = self
+            .http
+            .post(self.url(&format!("v1/submissions/{id}/submit"))?)
+            .json(body);
+        self.json(self.authed(request, token)).await
+    }
+
+    /// `GET /v1/submissions/{id}`.
+    pub async fn submission(
+        &self,
+        token: &Secret,
+        id: &str,
+    ) -> Result<wire::Submission, SyncError> {
+        let request = self.http.get(self.url(&format!("v1/submissions/{id}"))?);
+        self.json(self.authed(request, token)).await
+    }
+
+    /// `GET /v1/submissions?since=`.
+    pub async fn submissions_since(
+        &self,
+        token: &Secret,
+        since: i64,
+    ) -> Result<wire::SubmissionPage, SyncError> {
+        let request = self
+            .http
+            .get(self.url("v1/submissions")?)
+            .query(&[("since", since)]);
+        self.json(self.authed(request, token)).await
+    }
+
+    /// `GET /v1/inbox?since=`.
+    pub async fn inbox_since(
+        &self,
+        token: &Secret,
+        since: i64,
+    ) -> Result<wire::InboxPage, SyncError> {
+        let request = self
+            .http
+            .get(self.url("v1/inbox")?)
+            .query(&[("since", since)]);
+        self.json(self.authed(request, token)).await
+    }
+
+    /// `GET /oauth/userinfo` (or the discovered endpoint).
+    pub async fn userinfo(
+        &self,
+        token: &Secret,
+        endpoint: &str,
+    ) -> Result<wire::UserInfo, SyncError> {
+        let url = self
+            .base
+            .join(endpoint)
+            .map_err(|_| SyncError::InvalidBaseUrl(endpoint.to_string()))?;
+        self.json(self.authed(self.http.get(url), token)).await
+    }
+
+    /// The token endpoint: a refused grant (`invalid_grant`) is [`SyncError::LoginRequired`].
+    pub async fn token(
+        &self,
+        endpoint: &str,
+        form: &[(&str, &str)],
+    ) -> Result<wire::TokenResponse, SyncError> {
+        let url = self
+            .base
+            .join(endpoint)
+            .map_err(|_| SyncError::InvalidBaseUrl(endpoint.to_string()))?;
+        let response = self
+            .http
+            .post(url)
+            .form(form)
+            .send()
+            .await
+            .map_err(unreachable)?;
+        let status = response.status();
+        let retry_after = retry_after(response.headers());
+        let body = response.bytes().await.map_err(unreachable)?;
+        if status.is_success() {
+            return serde_json::from_slice(&body).map_err(|e| SyncError::Malformed(e.to_string()));
+        }
+        if status == StatusCode::BAD_REQUEST || status == StatusCode::UNAUTHORIZED {
+            if let Ok(error) = serde_json::from_slice::<wire::OAuthError>(&body) {
+                if error.error == "invalid_grant" {
+                    return Err(SyncError::LoginRequired);
+                }
+                return Err(SyncError::Login(error.error));
+            }
+        }
+        Err(SyncError::Refused {
+            status: status.as_u16(),
+            problem: serde_json::from_slice::<Problem>(&body).ok().map(Box::new),
+            retry_after,
+        })
+    }
+}

@@ -1,0 +1,168 @@
+//! The state API's JSON shapes as this client reads and writes them (FIT-Connect style,
+//! camelCase). Our own copies: the app never depends on the server crate. Unknown fields are
+//! ignored, so the server may grow.
+
+use serde::{Deserialize, Serialize};
+
+/// A form schema reference.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FormRef {
+    pub id: String,
+    pub version: String,
+}
+
+/// An attachment announced at create.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AnnouncedAttachment {
+    pub attachment_id: String,
+    pub filename: String,
+    pub media_type: String,
+    pub size: u64,
+    pub sha512: String,
+}
+
+/// `POST /v1/submissions`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CreateSubmission {
+    pub service_key: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ars: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<FormRef>,
+    #[serde(default)]
+    pub announced_attachments: Vec<AnnouncedAttachment>,
+}
+
+/// `POST /v1/submissions/{id}/submit`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SubmitSubmission {
+    pub data: serde_json::Value,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_sha512: Option<String>,
+}
+
+/// An attachment and how much of it the server holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AttachmentState {
+    pub attachment_id: String,
+    #[serde(default)]
+    pub size: u64,
+    #[serde(default)]
+    pub received: u64,
+    #[serde(default)]
+    pub complete: bool,
+}
+
+/// One step of a status history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StatusEntry {
+    pub status: String,
+    pub at: String,
+    #[serde(default)]
+    pub reasons: Vec<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A submission as the server reports it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Submission {
+    pub submission_id: String,
+    #[serde(default)]
+    pub service_key: String,
+    pub status: String,
+    #[serde(default)]
+    pub expired: bool,
+    #[serde(default)]
+    pub data_sha512: Option<String>,
+    #[serde(default)]
+    pub cursor: i64,
+    #[serde(default)]
+    pub attachments: Vec<AttachmentState>,
+    #[serde(default)]
+    pub status_history: Vec<StatusEntry>,
+}
+
+/// A page of changed submissions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubmissionPage {
+    pub items: Vec<Submission>,
+    pub cursor: i64,
+    #[serde(default)]
+    pub more: bool,
+}
+
+/// A message from an authority.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Message {
+    pub message_id: String,
+    #[serde(default)]
+    pub submission_id: Option<String>,
+    pub title: String,
+    pub body: String,
+    pub sent_at: String,
+    #[serde(default)]
+    pub cursor: i64,
+}
+
+/// A page of inbox messages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InboxPage {
+    pub items: Vec<Message>,
+    pub cursor: i64,
+    #[serde(default)]
+    pub more: bool,
+}
+
+/// The token endpoint's answer.
+#[derive(Clone, Deserialize)]
+pub struct TokenResponse {
+    pub access_token: String,
+    #[serde(default)]
+    pub expires_in: u64,
+    #[serde(default)]
+    pub refresh_token: Option<String>,
+}
+
+impl std::fmt::Debug for TokenResponse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TokenResponse")
+            .field("expires_in", &self.expires_in)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The token endpoint's refusal (RFC 6749 §5.2).
+#[derive(Debug, Clone, Deserialize)]
+pub struct OAuthError {
+    pub error: String,
+}
+
+/// `/oauth/userinfo`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct UserInfo {
+    pub sub: String,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub trust_level: Option<String>,
+}
+
+/// The parts of the OpenID Provider metadata the login uses.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct OpenIdConfiguration {
+    pub authorization_endpoint: String,
+    pub token_endpoint: String,
+    #[serde(default)]
+    pub userinfo_endpoint: Option<String>,
+    #[serde(default)]
+    pub revocation_endpoint: Option<String>,
+}

@@ -1,0 +1,714 @@
+//! The outbox worker: the IO executor of [`crate::plan`]. It claims due outbox rows, creates
+//! each submission with its Idempotency-Key, uploads the attachments resumably (HEAD for the
+//! offset, PATCH chunks), submits, and records every outcome in the store; it polls status
+//! and inbox with since-cursors and reports everything as [`SyncEvent`]s for the UI.
+//!
+//! Restart safety: the server is the record of progress. A restarted worker puts rows left
+//! `sending` back to `pending` ([`store::Store::outbox_recover`]), the create is replayed by
+//! its key, `HEAD` says how much of each attachment arrived, and the upload goes on from
+//! there; a submit is replayed too. Nothing can arrive twice: every request is keyed by the
+//! submission's id (or its derived restart id after a 410, see [`crate::plan::server_id`]).
+//!
+//! What it must never do: drop a queued submission (only a refusal by the server fails it, and
+//! then the reasons go back to the person), spin while offline or logged out, hold the store
+//! lock across a network call, or log answers, attachments or tokens.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use domain::ipc::{ApplicationStatus, Connectivity, SyncProgress};
+use keychain::Secret;
+use rand::Rng;
+use store::{InboxMessage, Store, SubmissionStatus, UnixMillis};
+use tokio::sync::{mpsc, Notify};
+use tokio::task::JoinSet;
+use uuid::Uuid;
+
+use crate::auth::Session;
+use crate::error::{FieldProblem, SyncError};
+use crate::plan::{self, Policy, Reach, Record, Step};
+use crate::wire;
+
+/// What the engine tells the shell (which forwards it to the UI as `domain::ipc::event`s).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SyncEvent {
+    /// [`domain::ipc::event::SYNC_PROGRESS`]: sending (n of m attachments), sent, received.
+    Progress(SyncProgress),
+    /// [`domain::ipc::event::CONNECTIVITY`].
+    Connectivity(Connectivity),
+    /// [`domain::ipc::event::STATUS_CHANGED`].
+    StatusChanged {
+        submission_id: Uuid,
+        status: ApplicationStatus,
+    },
+    /// [`domain::ipc::event::INBOX_UPDATED`]: new messages arrived; this many are unread.
+    InboxUpdated { unread: u32 },
+    /// The state API refused a submission for good; it is `failed` in the outbox with these
+    /// field problems, for the person to correct and send again.
+    Refused {
+        submission_id: Uuid,
+        problems: Vec<FieldProblem>,
+    },
+    /// The login expired or was revoked: the UI asks the person to log in; queued work waits.
+    LoginRequired,
+    /// The outbox is empty of due work (sent, failed or waiting for a later time).
+    Idle,
+}
+
+/// The worker's settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WorkerConfig {
+    pub policy: Policy,
+    /// Bytes per upload request.
+    pub chunk_size: usize,
+    /// How often status and inbox are polled while online.
+    pub poll_interval: Duration,
+}
+
+impl Default for WorkerConfig {
+    fn default() -> Self {
+        WorkerConfig {
+            policy: Policy::default(),
+            chunk_size: 256 * 1024,
+            poll_interval: Duration::from_secs(60),
+        }
+    }
+}
+
+/// The time source: Unix milliseconds. The shell passes the system clock; tests may pass
+/// their own.
+pub type Clock = Arc<dyn Fn() -> UnixMillis + Send + Sync>;
+
+/// The system clock.
+pub fn system_clock() -> Clock {
+    Arc::new(|| {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+            .unwrap_or(0)
+    })
+}
+
+/// How many times a submission is started over after its earlier try expired (410).
+const MAX_GENERATIONS: u32 = 64;
+
+/// A running worker. Dropping it stops it (in-flight requests are abandoned; the next start
+/// resumes them safely).
+pub struct Worker {
+    wake: Arc<Notify>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Worker {
+    /// Starts the worker on the tokio runtime. `store` is shared with the shell (each call locks
+    /// it briefly); `rng` is the jitter source (the shell seeds it from entropy, tests from a
+    /// fixed seed); `events` receives every [`SyncEvent`].
+    pub fn start<R: Rng + Send + 'static>(
+        store: Arc<Mutex<Store>>,
+        session: Arc<Session>,
+        config: WorkerConfig,
+        rng: R,
+        clock: Clock,
+        events: mpsc::UnboundedSender<SyncEvent>,
+    ) -> Worker {
+        let wake = Arc::new(Notify::new());
+        let engine = Engine {
+            store,
+            session,
+            config,
+            clock,
+            events,
+            wake: wake.clone(),
+            reach: Reach::Online,
+            submission_cursor: 0,
+            inbox_cursor: 0,
+            next_poll: 0,
+        };
+        let task = tokio::spawn(engine.run(rng));
+        Worker { wake, task }
+    }
+
+    /// Something changed (a submission was queued, the network came back, the person logged
+    /// in): look now instead of at the next planned time.
+    pub fn wake(&self) {
+        self.wake.notify_one();
+    }
+
+    /// Stops the worker and waits until it has.
+    pub async fn stop(mut self) {
+        self.task.abort();
+        let _ = (&mut self.task).await;
+    }
+
+    /// Whether the worker's task ended (it only ends when stopped or on a store failure).
+    pub fn is_finished(&self) -> bool {
+        self.task.is_finished()
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+struct Engine {
+    store: Arc<Mutex<Store>>,
+    session: Arc<Session>,
+    config: WorkerConfig,
+    clock: Clock,
+    events: mpsc::UnboundedSender<SyncEvent>,
+    wake: Arc<Notify>,
+    reach: Reach,
+    submission_cursor: i64,
+    inbox_cursor: i64,
+    next_poll: UnixMillis,
+}
+
+fn lock(store: &Mutex<Store>) -> Result<std::sync::MutexGuard<'_, Store>, SyncError> {
+    store
+        .lock()
+        .map_err(|_| SyncError::Malformed("the store lock is poisoned".into()))
+}
+
+fn application_status(status: SubmissionStatus) -> ApplicationStatus {
+    match status {
+        SubmissionStatus::Initiated => ApplicationStatus::Initiated,
+        SubmissionStatus::Submitted => ApplicationStatus::Submitted,
+        SubmissionStatus::Received => ApplicationStatus::Received,
+        SubmissionStatus::Processing => ApplicationStatus::Processing,
+        SubmissionStatus::ActionRequired => ApplicationStatus::ActionRequired,
+        SubmissionStatus::Completed => ApplicationStatus::Completed,
+        SubmissionStatus::Rejected => ApplicationStatus::Rejected,
+    }
+}
+
+fn parse_time(rfc3339: &str) -> Option<UnixMillis> {
+    let t = time::OffsetDateTime::parse(rfc3339, &time::format_description::well_known::Rfc3339)
+        .ok()?;
+    i64::try_from(t.unix_timestamp_nanos() / 1_000_000).ok()
+}
+
+type Attempt = (Uuid, u32, Result<wire::Submission, SyncError>);
+
+impl Engine {
+    fn now(&self) -> UnixMillis {
+        (self.clock)()
+    }
+
+    fn emit(&self, event: SyncEvent) {
+        let _ = self.events.send(event);
+    }
+
+    fn set_reach(&mut self, reach: Reach) {
+        let was_online = self.reach == Reach::Online;
+        let was_offline = matches!(self.reach, Reach::Offline { .. });
+        self.reach = reach;
+        match reach {
+            Reach::Offline { probes: 0 } if !was_offline => {
+                self.emit(SyncEvent::Connectivity(Connectivity::Offline))
+            }
+            Reach::Online if !was_online => {
+                if was_offline {
+                    self.emit(SyncEvent::Connectivity(Connectivity::Online));
+                }
+                self.next_poll = 0;
+            }
+            Reach::LoginRequired if was_online || was_offline => {
+                self.emit(SyncEvent::LoginRequired)
+            }
+            _ => {}
+        }
+    }
+
+    async fn run<R: Rng>(mut self, mut rng: R) {
+        if let Ok(store) = lock(&self.store) {
+            let _ = store.outbox_recover(self.now());
+        }
+        let mut flying: JoinSet<Attempt> = JoinSet::new();
+        let mut in_flight: Vec<Uuid> = Vec::new();
+        let mut logins = self.session.logins();
+        let mut was_busy = true;
+        loop {
+            let now = self.now();
+            if self.reach == Reach::Online && now >= self.next_poll {
+                self.next_poll =
+                    now + i64::try_from(self.config.poll_interval.as_millis()).unwrap_or(i64::MAX);
+                if let Err(error) = self.poll().await {
+                    self.note_error(&error);
+                }
+            }
+            let entries = match lock(&self.store).and_then(|s| Ok(s.outbox_entries()?)) {
+                Ok(entries) => entries,
+                Err(_) => {
+                    tokio::time::sleep(Duration::from_secs(1)).await;
+                    continue;
+                }
+            };
+            let step = plan::next_step(
+                &self.config.policy,
+                self.reach,
+                &entries,
+                &in_flight,
+                self.now(),
+                rng.gen::<f64>(),
+            );
+            let wait = match step {
+                Step::Send(ids) => {
+                    was_busy = true;
+                    for id in ids {
+                        let claimed =
+                            lock(&self.store).and_then(|s| Ok(s.outbox_claim(id, self.now())?));
+                        let Ok(entry) = claimed else { continue };
+                        in_flight.push(id);
+                        let job = Job {
+                            store: self.store.clone(),
+                            session: self.session.clone(),
+                            events: self.events.clone(),
+                            chunk: self.config.chunk_size.max(1),
+                        };
+                        flying.spawn(async move { (id, entry.attempts, job.send(id).await) });
+                    }
+                    continue;
+                }
+                Step::AwaitLogin => None,
+                Step::Probe { after } => Some(after),
+                Step::Sleep(wait) => {
+                    if in_flight.is_empty()
+                        && was_busy
+                        && !entries.iter().any(|e| {
+                            e.state == store::OutboxState::Pending
+                                && e.next_attempt_at <= self.now()
+                        })
+                    {
+                        was_busy = false;
+                        self.emit(SyncEvent::Idle);
+                    }
+                    Some(wait)
+                }
+            };
+            let probing = matches!(step, Step::Probe { .. });
+            let sleep = tokio::time::sleep(wait.unwrap_or(Duration::from_secs(3600)));
+            tokio::select! {
+                Some(joined) = flying.join_next(), if !flying.is_empty() => {
+                    if let Ok((id, attempts, result)) = joined {
+                        in_flight.retain(|f| *f != id);
+                        self.record(id, attempts, result, rng.gen::<f64>());
+                    }
+                }
+                _ = self.wake.notified() => {
+                    if let Reach::Offline { .. } = self.reach { self.probe().await; }
+                }
+                changed = logins.changed() => {
+                    if changed.is_ok() && self.reach == Reach::LoginRequired {
+                        self.set_reach(Reach::Online);
+                    }
+                }
+                _ = sleep => {
+                    if probing { self.probe().await; }
+                }
+            }
+        }
+    }
+
+    async fn probe(&mut self) {
+        match self.session.client().health().await {
+            Ok(()) => self.set_reach(Reach::Online),
+            Err(_) => {
+                if let Reach::Offline { probes } = self.reach {
+                    self.reach = Reach::Offline {
+                        probes: probes.saturating_add(1),
+                    };
+                }
+            }
+        }
+    }
+
+    fn note_error(&mut self, error: &SyncError) {
+        match error {
+            SyncError::LoginRequired => self.set_reach(Reach::LoginRequired),
+            SyncError::Unreachable(_) => {
+                if self.reach == Reach::Online {
+                    self.set_reach(Reach::Offline { probes: 0 });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn record(
+        &mut self,
+        id: Uuid,
+        attempts: u32,
+        result: Result<wire::Submission, SyncError>,
+        jitter: f64,
+    ) {
+        let now = self.now();
+        let outcome = plan::after_attempt(
+            &self.config.policy,
+            attempts,
+            &result.as_ref().map(|_| ()),
+            now,
+            jitter,
+        );
+        let Ok(store) = lock(&self.store) else { return };
+        match (outcome, result) {
+            (Record::Sent, Ok(sent)) => {
+                let status = SubmissionStatus::from_name(&sent.status)
+                    .unwrap_or(SubmissionStatus::Submitted);
+                if store
+                    .outbox_sent(id, &sent.submission_id, status, now)
+                    .is_ok()
+                {
+                    drop(store);
+                    self.emit(SyncEvent::Progress(SyncProgress {
+                        submission_id: id.to_string(),
+                        status: application_status(status),
+                        uploaded: sent.attachments.len() as u32,
+                        attachments: sent.attachments.len() as u32,
+                    }));
+                }
+            }
+            (Record::RetryAt { at, offline }, Err(error)) => {
+                let _ = store.outbox_retry_later(id, &error.code(), at, now);
+                drop(store);
+                if offline {
+                    self.note_error(&error);
+                }
+                self.emit(SyncEvent::Progress(SyncProgress {
+                    submission_id: id.to_string(),
+                    status: ApplicationStatus::Queued,
+                    uploaded: 0,
+                    attachments: 0,
+                }));
+            }
+            (Record::AfterLogin, Err(error)) => {
+                let _ = store.outbox_retry_later(id, &error.code(), now, now);
+                drop(store);
+                self.note_error(&error);
+            }
+            (Record::Refused, Err(error)) => {
+                let problems = match error.problem() {
+                    Some((_, Some(problem))) if !problem.errors.is_empty() => {
+                        problem.errors.clone()
+                    }
+                    _ => vec![FieldProblem {
+                        field: String::new(),
+                        code: error.code(),
+                        detail: String::new(),
+                        args: Default::default(),
+                    }],
+                };
+                // The problems (paths and codes, never values) go into last_error as JSON, so
+                // the shell can show them after a restart too.
+                let summary = serde_json::to_string(&problems).unwrap_or_else(|_| error.code());
+                let _ = store.outbox_failed(id, &summary, now);
+                drop(store);
+                self.emit(SyncEvent::Refused {
+                    submission_id: id,
+                    problems,
+                });
+            }
+            // after_attempt maps Ok to Sent and Err to the others.
+            _ => {}
+        }
+    }
+
+    /// Status changes and new inbox messages since the cursors.
+    async fn poll(&mut self) -> Result<(), SyncError> {
+        let token = self.session.access_token().await?;
+        let mut local: Option<HashMap<String, Uuid>> = None;
+        loop {
+            let page = self
+                .call(&token, |c, t| {
+                    let cursor = self.submission_cursor;
+                    async move { c.submissions_since(&t, cursor).await }
+                })
+                .await?;
+            for item in &page.items {
+                let map = match &mut local {
+                    Some(map) => map,
+                    None => local.insert(self.local_ids()?),
+                };
+                let Some(&id) = map.get(&item.submission_id) else {
+                    continue;
+                };
+                let Some(status) = SubmissionStatus::from_name(&item.status) else {
+                    continue;
+                };
+                let last = item.status_history.last();
+                let at = last
+                    .and_then(|e| parse_time(&e.at))
+                    .unwrap_or_else(|| self.now());
+                let note = last.and_then(|e| {
+                    e.note
+                        .clone()
+                        .or_else(|| (!e.reasons.is_empty()).then(|| e.reasons.join("; ")))
+                });
+                if status == SubmissionStatus::Initiated {
+                    continue;
+                }
+                let changed = lock(&self.store)?.record_status(id, status, at, note.as_deref());
+                if matches!(changed, Ok(true)) {
+                    self.emit(SyncEvent::StatusChanged {
+                        submission_id: id,
+                        status: application_status(status),
+                    });
+                }
+            }
+            self.submission_cursor = page.cursor.max(self.submission_cursor);
+            if !page.more {
+                break;
+            }
+        }
+        let mut new_messages = 0;
+        loop {
+            let page = self
+                .call(&token, |c, t| {
+                    let cursor = self.inbox_cursor;
+                    async move { c.inbox_since(&t, cursor).await }
+                })
+                .await?;
+            for message in &page.items {
+                let submission_id = match &message.submission_id {
+                    Some(server) => {
+                        let map = match &mut local {
+                            Some(map) => map,
+                            None => local.insert(self.local_ids()?),
+                        };
+                        map.get(server).copied()
+                    }
+                    None => None,
+                };
+                let store = lock(&self.store)?;
+                if store.message(&message.message_id)?.is_none() {
+                    new_messages += 1;
+                }
+                store.save_message(&InboxMessage {
+                    id: message.message_id.clone(),
+                    submission_id,
+                    subject: message.title.clone(),
+                    body: message.body.clone(),
+                    sender: String::new(),
+                    received_at: parse_time(&message.sent_at).unwrap_or_else(|| self.now()),
+                    read_at: None,
+                })?;
+            }
+            self.inbox_cursor = page.cursor.max(self.inbox_cursor);
+            if !page.more {
+                break;
+            }
+        }
+        if new_messages > 0 {
+            let unread = lock(&self.store)?.unread_count()?;
+            self.emit(SyncEvent::InboxUpdated { unread });
+        }
+        Ok(())
+    }
+
+    /// Server ids (the submission's own id, or its restart id) → local submission ids.
+    fn local_ids(&self) -> Result<HashMap<String, Uuid>, SyncError> {
+        let store = lock(&self.store)?;
+        let mut map = HashMap::new();
+        for submission in store.submissions()? {
+            map.insert(submission.id.to_string(), submission.id);
+            if let Some(server) = &submission.server_ref {
+                map.insert(server.clone(), submission.id);
+            }
+        }
+        Ok(map)
+    }
+
+    /// One authorized call; a 401 drops the token so the next call refreshes.
+    async fn call<T, F, Fut>(&self, token: &Secret, f: F) -> Result<T, SyncError>
+    where
+        F: FnOnce(crate::client::StateApiClient, Secret) -> Fut,
+        Fut: std::future::Future<Output = Result<T, SyncError>>,
+    {
+        let result = f(self.session.client().clone(), token.clone()).await;
+        if matches!(result, Err(SyncError::Unauthorized)) {
+            self.session.rejected(token).await;
+        }
+        result
+    }
+}
+
+/// One send of one submission, on its own task.
+struct Job {
+    store: Arc<Mutex<Store>>,
+    session: Arc<Session>,
+    events: mpsc::UnboundedSender<SyncEvent>,
+    chunk: usize,
+}
+
+struct Payload {
+    create: wire::CreateSubmission,
+    submit: wire::SubmitSubmission,
+    attachments: Vec<(Uuid, String, u64)>,
+}
+
+impl Job {
+    fn progress(&self, id: Uuid, uploaded: usize, attachments: usize) {
+        let _ = self.events.send(SyncEvent::Progress(SyncProgress {
+            submission_id: id.to_string(),
+            status: ApplicationStatus::Sending,
+            uploaded: uploaded as u32,
+            attachments: attachments as u32,
+        }));
+    }
+
+    fn payload(&self, id: Uuid) -> Result<Payload, SyncError> {
+        let store = lock(&self.store)?;
+        let submission = store
+            .submission(id)?
+            .ok_or_else(|| SyncError::Malformed("the queued submission is missing".into()))?;
+        let attachments = match submission.draft_id {
+            Some(draft) => store.draft_attachments(draft)?,
+            None => Vec::new(),
+        };
+        let create = wire::CreateSubmission {
+            service_key: submission.service_key.clone().unwrap_or_default(),
+            ars: None,
+            form: Some(wire::FormRef {
+                id: submission.form_id.clone(),
+                version: submission.form_version.clone(),
+            }),
+            announced_attachments: attachments
+                .iter()
+                .map(|a| wire::AnnouncedAttachment {
+                    attachment_id: a.id.to_string(),
+                    filename: a.file_name.clone(),
+                    media_type: a.content.media_type.clone(),
+                    size: a.content.size,
+                    sha512: a.content.sha512.clone(),
+                })
+                .collect(),
+        };
+        let data = serde_json::to_value(&submission.payload)
+            .map_err(|e| SyncError::Malformed(e.to_string()))?;
+        Ok(Payload {
+            create,
+            submit: wire::SubmitSubmission {
+                data,
+                data_sha512: None,
+            },
+            attachments: attachments
+                .iter()
+                .map(|a| (a.id, a.content.sha512.clone(), a.content.size))
+                .collect(),
+        })
+    }
+
+    async fn token(&self) -> Result<Secret, SyncError> {
+        self.session.access_token().await
+    }
+
+    async fn check<T>(&self, token: &Secret, result: Result<T, SyncError>) -> Result<T, SyncError> {
+        if matches!(result, Err(SyncError::Unauthorized)) {
+            self.session.rejected(token).await;
+        }
+        result
+    }
+
+    async fn send(self, id: Uuid) -> Result<wire::Submission, SyncError> {
+        let payload = self.payload(id)?;
+        self.progress(id, 0, payload.attachments.len());
+        for generation in 0..MAX_GENERATIONS {
+            let server = plan::server_id(id, generation);
+            match self.send_as(id, server, &payload).await {
+                Err(error) if is_expired(&error) => continue,
+                other => return other,
+            }
+        }
+        Err(SyncError::Malformed("too many expired starts".into()))
+    }
+
+    async fn send_as(
+        &self,
+        id: Uuid,
+        server: Uuid,
+        payload: &Payload,
+    ) -> Result<wire::Submission, SyncError> {
+        let token = self.token().await?;
+        let created = self
+            .session
+            .client()
+            .create_submission(&token, server, &payload.create)
+            .await;
+        self.check(&token, created).await?;
+        let total = payload.attachments.len();
+        for (done, (attachment, sha512, size)) in payload.attachments.iter().enumerate() {
+            self.upload(server, *attachment, sha512, *size).await?;
+            self.progress(id, done + 1, total);
+        }
+        let token = self.token().await?;
+        let submitted = self
+            .session
+            .client()
+            .submit(&token, server, &payload.submit)
+            .await;
+        self.check(&token, submitted).await
+    }
+
+    async fn upload(
+        &self,
+        server: Uuid,
+        attachment: Uuid,
+        sha512: &str,
+        size: u64,
+    ) -> Result<(), SyncError> {
+        let token = self.token().await?;
+        let client = self.session.client().clone();
+        let mut offset = self
+            .check(
+                &token,
+                client.upload_offset(&token, server, attachment).await,
+            )
+            .await?;
+        if offset >= size {
+            return Ok(());
+        }
+        let mut content = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+        lock(&self.store)?.read_attachment(sha512, &mut content)?;
+        let mut restarted = false;
+        while let Some((start, len)) = plan::next_chunk(size, offset, self.chunk as u64) {
+            let range = usize::try_from(start).unwrap_or(usize::MAX)
+                ..usize::try_from(start + len).unwrap_or(usize::MAX);
+            let chunk = content
+                .get(range)
+                .ok_or_else(|| {
+                    SyncError::Malformed("the attachment is shorter than announced".into())
+                })?
+                .to_vec();
+            let token = self.token().await?;
+            let answer = client
+                .upload_chunk(&token, server, attachment, start, chunk)
+                .await;
+            match self.check(&token, answer).await {
+                Ok(state) => {
+                    if state.complete {
+                        return Ok(());
+                    }
+                    offset = state.received;
+                }
+                Err(error) => match error.problem() {
+                    Some((409, Some(p))) if p.code == "upload_offset_mismatch" => {
+                        offset = p.upload_offset.unwrap_or(0);
+                    }
+                    Some((409, Some(p))) if p.code == "attachment_complete" => return Ok(()),
+                    Some((422, Some(p))) if p.code == "attachment_hash_mismatch" && !restarted => {
+                        restarted = true;
+                        offset = 0;
+                    }
+                    _ => return Err(error),
+                },
+            }
+        }
+        Ok(())
+    }
+}
+
+fn is_expired(error: &SyncError) -> bool {
+    matches!(error.problem(), Some((410, _)))
+}

@@ -1,0 +1,177 @@
+//! Login against the real state API: authorization code + PKCE through the loopback redirect,
+//! refresh with rotation, a refused refresh asks for a new login, logout forgets everything.
+
+mod support;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use sync::{Credentials, MemoryCredentials, Session, StateApiClient, SyncError};
+
+use support::TestServer;
+
+fn session(base: &str) -> (Arc<Session>, Arc<MemoryCredentials>) {
+    let credentials = Arc::new(MemoryCredentials::new());
+    let client = StateApiClient::new(base).expect("a client");
+    (Session::new(client, credentials.clone()), credentials)
+}
+
+#[tokio::test]
+async fn login_with_pkce_refreshes_with_rotation_and_logs_out() {
+    let server = TestServer::start().await;
+    let (session, credentials) = session(&server.base());
+    let before = session.account().await.expect("account readable");
+    assert!(!before.logged_in, "nobody logged in at first: {before:?}");
+    assert!(
+        matches!(session.access_token().await, Err(SyncError::LoginRequired)),
+        "no token without a login"
+    );
+
+    let pending = session.begin_login().await.expect("a login starts");
+    let url = pending.authorize_url().clone();
+    let query: std::collections::HashMap<String, String> = url.query_pairs().into_owned().collect();
+    assert_eq!(
+        query.get("code_challenge_method").map(String::as_str),
+        Some("S256"),
+        "PKCE S256"
+    );
+    assert!(
+        query.get("state").is_some_and(|s| s.len() >= 16),
+        "a random state: {query:?}"
+    );
+    assert!(
+        query
+            .get("redirect_uri")
+            .is_some_and(|r| r.starts_with("http://127.0.0.1:")),
+        "a loopback redirect (RFC 8252): {query:?}"
+    );
+    let browser = tokio::spawn(async move { support::drive_browser(&url, "anna").await });
+    let account = session
+        .finish_login(pending, Duration::from_secs(60))
+        .await
+        .expect("the login finishes");
+    browser.await.expect("the browser stand-in ran");
+    assert!(account.logged_in, "logged in: {account:?}");
+    assert_eq!(
+        account.display_name.as_deref(),
+        Some("Anna Beispiel"),
+        "who logged in"
+    );
+    assert_eq!(
+        account.trust_level.as_deref(),
+        Some("substantial"),
+        "trust level"
+    );
+
+    let first_refresh = credentials
+        .load()
+        .expect("readable")
+        .expect("a refresh token is kept");
+    let token = session.access_token().await.expect("an access token");
+    assert_eq!(
+        session.access_token().await.expect("again"),
+        token,
+        "a valid access token is reused, not refreshed each time"
+    );
+    // The server turns the token down (as after its expiry): the next call refreshes.
+    session.rejected(&token).await;
+    let renewed = session.access_token().await.expect("refreshed");
+    assert_ne!(renewed, token, "a new access token after the refresh");
+    let second_refresh = credentials
+        .load()
+        .expect("readable")
+        .expect("still a refresh token");
+    assert_ne!(
+        second_refresh, first_refresh,
+        "the refresh token rotated and the new one was kept"
+    );
+
+    session.logout().await.expect("logout");
+    assert_eq!(
+        credentials.load().expect("readable"),
+        None,
+        "logout removes the refresh token"
+    );
+    let after = session.account().await.expect("account readable");
+    assert!(
+        !after.logged_in && after.display_name.is_none(),
+        "nothing of the person left: {after:?}"
+    );
+    assert!(
+        matches!(session.access_token().await, Err(SyncError::LoginRequired)),
+        "no access token in memory after logout"
+    );
+}
+
+#[tokio::test]
+async fn a_refused_refresh_token_means_login_required() {
+    let server = TestServer::start().await;
+    let (session, credentials) = session(&server.base());
+    support::login(&session, "ben").await;
+    let token = session.access_token().await.expect("a token");
+    // Someone else used the refresh token (rotation revokes it for us).
+    let stolen = credentials
+        .load()
+        .expect("readable")
+        .expect("a refresh token");
+    let http = reqwest::Client::new();
+    let used = http
+        .post(format!("{}oauth/token", server.base()))
+        .form(&[
+            ("grant_type", "refresh_token"),
+            ("refresh_token", stolen.expose()),
+            ("client_id", "thueringen-app"),
+        ])
+        .send()
+        .await
+        .expect("token request");
+    assert_eq!(used.status(), 200, "the stolen token works once");
+    session.rejected(&token).await;
+    let result = session.access_token().await;
+    assert!(
+        matches!(result, Err(SyncError::LoginRequired)),
+        "login required: {result:?}"
+    );
+    let account = session.account().await.expect("account readable");
+    assert!(
+        account.needs_login && !account.logged_in,
+        "the UI asks for a login: {account:?}"
+    );
+    assert_eq!(
+        credentials.load().expect("readable"),
+        None,
+        "the dead token is removed"
+    );
+}
+
+#[tokio::test]
+async fn a_redirect_with_the_wrong_state_is_refused() {
+    let server = TestServer::start().await;
+    let (session, credentials) = session(&server.base());
+    let pending = session.begin_login().await.expect("a login starts");
+    let forged = format!("{}?code=abc&state=forged", pending.redirect_uri());
+    let attacker = tokio::spawn(async move {
+        let _ = reqwest::get(forged).await;
+    });
+    let result = session.finish_login(pending, Duration::from_secs(30)).await;
+    attacker.await.expect("the forged redirect was sent");
+    assert!(
+        matches!(result, Err(SyncError::Login(_))),
+        "a forged redirect fails the login: {result:?}"
+    );
+    assert_eq!(credentials.load().expect("readable"), None, "nothing kept");
+}
+
+#[tokio::test]
+async fn a_login_nobody_finishes_times_out() {
+    let server = TestServer::start().await;
+    let (session, _) = session(&server.base());
+    let pending = session.begin_login().await.expect("a login starts");
+    let result = session
+        .finish_login(pending, Duration::from_millis(300))
+        .await;
+    assert!(
+        matches!(result, Err(SyncError::Login(_))),
+        "bounded wait: {result:?}"
+    );
+}

@@ -1,0 +1,391 @@
+//! Test harness of the sync engine: the real state API on `127.0.0.1:0` (restartable on the
+//! same data directory), a fault-injecting proxy ([`proxy`]), a real store file with queued
+//! submissions, and a login driven through the server's real login form.
+#![allow(dead_code)]
+
+pub mod proxy;
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use domain::form::{FieldPath, Value};
+use domain::{Authority, AuthorityKind, Catalog, Localized, ResponsibleLevel, Service};
+use sha2::{Digest, Sha512};
+use state_api::{AppState, Config};
+use store::{DatabaseKey, NewDraft, Store};
+use sync::{Session, SyncEvent};
+use tokio::sync::{mpsc, oneshot};
+use uuid::Uuid;
+
+pub const PARKING: &str = "99108001001000";
+pub const FORM_ID: &str = "synctest";
+pub const FORM_VERSION: &str = "1";
+
+/// A catalog with one service and one authority.
+pub fn tiny_catalog() -> Catalog {
+    Catalog {
+        version: "sync-test-1".into(),
+        services: vec![Service {
+            leika_key: PARKING.into(),
+            name: Localized::de("Bewohnerparkausweis"),
+            life_situation: None,
+            topic: None,
+            ozg_bundle: None,
+            law: None,
+            responsible_level: ResponsibleLevel::Municipality,
+            responsibility_confirmed: true,
+            featured: true,
+            summary: None,
+            who_can_apply: None,
+            fees: None,
+            duration: None,
+            documents: vec![],
+            form_id: Some(FORM_ID.into()),
+            keywords: vec![],
+        }],
+        authorities: vec![Authority {
+            id: "erfurt".into(),
+            name: Localized::de("Stadtverwaltung Erfurt"),
+            kind: AuthorityKind::CityAdministration,
+            level: ResponsibleLevel::Municipality,
+            area_key: "16051000".into(),
+            address: None,
+            phone: None,
+            opening_hours: None,
+        }],
+        ..Catalog::default()
+    }
+}
+
+/// A form with one required text field `name`.
+pub fn test_form() -> domain::form::FormDefinition {
+    let json = serde_json::json!({
+        "id": FORM_ID, "version": FORM_VERSION, "title": {"de": "Sync-Test"},
+        "pages": [{"id": "p", "title": {"de": "Seite"}, "items": [
+            {"type": "field", "id": "name", "label": {"de": "Name"}, "kind": {"type": "text"}, "required": true}
+        ]}]
+    });
+    serde_json::from_value(json).expect("the test form parses")
+}
+
+/// The real state API, restartable on the same data directory.
+pub struct TestServer {
+    pub dir: tempfile::TempDir,
+    pub addr: SocketAddr,
+    pub state: AppState,
+    stop: Option<oneshot::Sender<()>>,
+    task: Option<tokio::task::JoinHandle<()>>,
+    adjust: fn(&mut Config),
+}
+
+fn config(dir: &Path, adjust: fn(&mut Config)) -> Config {
+    let mut config = Config::new(dir.join("data"), tiny_catalog());
+    config.forms = vec![test_form()];
+    config.admin_token = Some("admin-secret".into());
+    config.limits.rate_per_second = None;
+    adjust(&mut config);
+    config
+}
+
+impl TestServer {
+    pub async fn start() -> TestServer {
+        TestServer::start_with(|_| {}).await
+    }
+
+    pub async fn start_with(adjust: fn(&mut Config)) -> TestServer {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let state = AppState::new(config(dir.path(), adjust)).expect("the server state opens");
+        let mut server = TestServer {
+            dir,
+            addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+            state,
+            stop: None,
+            task: None,
+            adjust,
+        };
+        server.listen().await;
+        server
+    }
+
+    async fn listen(&mut self) {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("a loopback port");
+        self.addr = listener.local_addr().expect("a local address");
+        let (stop, stopped) = oneshot::channel::<()>();
+        let serving = self.state.clone();
+        self.task = Some(tokio::spawn(async move {
+            let _ = state_api::serve_with_shutdown(listener, serving, async {
+                let _ = stopped.await;
+            })
+            .await;
+        }));
+        self.stop = Some(stop);
+    }
+
+    pub fn base(&self) -> String {
+        format!("http://{}/", self.addr)
+    }
+
+    /// Stops the server (in-flight connections are cut after the grace period) and starts a
+    /// new one on the same data directory, on a new port (returned).
+    pub async fn restart(&mut self) -> SocketAddr {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(task) = self.task.take() {
+            let _ = task.await;
+        }
+        self.state =
+            AppState::new(config(self.dir.path(), self.adjust)).expect("the server state reopens");
+        self.listen().await;
+        self.addr
+    }
+
+    /// Every submission the server holds (the back office view, up to 500).
+    pub async fn submissions(&self) -> Vec<state_api::wire::Submission> {
+        self.state
+            .backend()
+            .admin_submissions(None)
+            .await
+            .expect("the back office lists submissions")
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        if let Some(task) = &self.task {
+            task.abort();
+        }
+    }
+}
+
+/// A store file with a fixed key.
+pub fn open_store(path: &Path) -> Store {
+    Store::open(path, &DatabaseKey::from_bytes([7; 32])).expect("the store opens")
+}
+
+pub fn shared(store: Store) -> Arc<Mutex<Store>> {
+    Arc::new(Mutex::new(store))
+}
+
+/// Attachment content for submission `n`: distinct, of a size that needs several chunks.
+pub fn attachment_bytes(n: u32, size: usize) -> Vec<u8> {
+    (0..size)
+        .map(|i| {
+            ((i as u32)
+                .wrapping_mul(31)
+                .wrapping_add(n.wrapping_mul(7919))
+                % 251) as u8
+        })
+        .collect()
+}
+
+/// Queues submission `n`: a draft answered with `name` (or left empty), `attachments` files
+/// of `size` bytes, submitted. Returns the submission id.
+pub fn queue(
+    store: &Store,
+    n: u32,
+    name: Option<&str>,
+    attachments: u32,
+    size: usize,
+    now: i64,
+) -> Uuid {
+    let draft = Uuid::from_u128(0xd000_0000 + u128::from(n));
+    let submission = Uuid::from_u128(0x5000_0000_0000 + u128::from(n));
+    store
+        .create_draft(&NewDraft {
+            id: draft,
+            form_id: FORM_ID,
+            form_version: FORM_VERSION,
+            service_key: Some(PARKING),
+            now,
+        })
+        .expect("draft created");
+    if let Some(name) = name {
+        store
+            .save_answer(
+                draft,
+                &FieldPath::root().child("name"),
+                &Value::text(name),
+                now,
+            )
+            .expect("answer saved");
+    }
+    for a in 0..attachments {
+        let bytes = attachment_bytes(n * 16 + a, size);
+        let info = store
+            .put_attachment(
+                &mut bytes.as_slice(),
+                "application/pdf",
+                50 << 20,
+                None,
+                now,
+            )
+            .expect("attachment stored");
+        store
+            .attach_to_draft(
+                draft,
+                Uuid::from_u128(0xa000_0000_0000 + u128::from(n * 16 + a)),
+                &FieldPath::root().child("nachweis"),
+                &info.sha512,
+                "nachweis.pdf",
+                now,
+            )
+            .expect("attachment linked");
+    }
+    let payload = store
+        .draft(draft)
+        .expect("draft read")
+        .map(|d| d.answers)
+        .unwrap_or_default();
+    store
+        .submit(draft, submission, &payload, now)
+        .expect("submitted to the outbox");
+    submission
+}
+
+pub fn sha512_hex(bytes: &[u8]) -> String {
+    hex::encode(Sha512::digest(bytes))
+}
+
+/// The server's canonical JSON (sorted keys, compact), to compare data hashes.
+pub fn canonical(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::Object(map) => {
+            let mut keys: Vec<&String> = map.keys().collect();
+            keys.sort();
+            let parts: Vec<String> = keys
+                .iter()
+                .map(|k| {
+                    format!(
+                        "{}:{}",
+                        serde_json::Value::String((*k).clone()),
+                        canonical(&map[*k])
+                    )
+                })
+                .collect();
+            format!("{{{}}}", parts.join(","))
+        }
+        serde_json::Value::Array(items) => {
+            format!(
+                "[{}]",
+                items.iter().map(canonical).collect::<Vec<_>>().join(",")
+            )
+        }
+        other => other.to_string(),
+    }
+}
+
+/// Drives the server's login page like a browser would: posts the demo credentials with the
+/// authorize URL's parameters, then follows the redirect to the app's loopback listener.
+pub async fn drive_browser(authorize_url: &reqwest::Url, username: &str) {
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(Duration::from_secs(30))
+        .build()
+        .expect("a browser stand-in");
+    let mut form: Vec<(String, String)> = authorize_url.query_pairs().into_owned().collect();
+    form.push(("username".into(), username.into()));
+    form.push(("password".into(), "demo".into()));
+    let mut post = authorize_url.clone();
+    post.set_query(None);
+    let answer = http
+        .post(post)
+        .form(&form)
+        .send()
+        .await
+        .expect("the login form posts");
+    assert_eq!(answer.status(), 303, "a correct login redirects to the app");
+    let location = answer
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .expect("a Location header")
+        .to_string();
+    let back = http
+        .get(location)
+        .send()
+        .await
+        .expect("the redirect reaches the app");
+    assert_eq!(back.status(), 200, "the app's loopback listener answers");
+}
+
+/// Logs `username` in on `session` through the whole browser flow.
+pub async fn login(session: &Session, username: &str) -> sync::Account {
+    let pending = session.begin_login().await.expect("a login starts");
+    let url = pending.authorize_url().clone();
+    let username = username.to_string();
+    let browser = tokio::spawn(async move { drive_browser(&url, &username).await });
+    let account = session
+        .finish_login(pending, Duration::from_secs(60))
+        .await
+        .expect("the login finishes");
+    browser.await.expect("the browser stand-in ran");
+    account
+}
+
+/// A quick retry policy for tests (the machine may be loaded: nothing here is a timing assert).
+pub fn fast_config() -> sync::WorkerConfig {
+    sync::WorkerConfig {
+        policy: sync::plan::Policy {
+            base: Duration::from_millis(20),
+            cap: Duration::from_millis(500),
+            concurrency: 4,
+            idle: Duration::from_secs(1),
+            floor: Duration::from_millis(10),
+            probe_base: Duration::from_millis(50),
+            probe_cap: Duration::from_millis(500),
+        },
+        chunk_size: 16 * 1024,
+        poll_interval: Duration::from_secs(2),
+    }
+}
+
+/// Collects events in the background.
+pub fn event_log(mut events: mpsc::UnboundedReceiver<SyncEvent>) -> Arc<Mutex<Vec<SyncEvent>>> {
+    let log = Arc::new(Mutex::new(Vec::new()));
+    let keep = log.clone();
+    tokio::spawn(async move {
+        while let Some(event) = events.recv().await {
+            if let Ok(mut log) = keep.lock() {
+                log.push(event);
+            }
+        }
+    });
+    log
+}
+
+/// Waits (polling the store, at most `limit`) until no outbox row is pending or sending.
+pub async fn until_flushed(store: &Arc<Mutex<Store>>, limit: Duration) -> Result<(), String> {
+    let deadline = tokio::time::Instant::now() + limit;
+    loop {
+        let open = {
+            let store = store.lock().map_err(|_| "store lock")?;
+            store
+                .outbox_entries()
+                .map_err(|e| e.to_string())?
+                .iter()
+                .filter(|e| {
+                    matches!(
+                        e.state,
+                        store::OutboxState::Pending | store::OutboxState::Sending
+                    )
+                })
+                .count()
+        };
+        if open == 0 {
+            return Ok(());
+        }
+        if tokio::time::Instant::now() > deadline {
+            return Err(format!("{open} submissions still open after {limit:?}"));
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+pub fn temp_store_path(dir: &Path) -> PathBuf {
+    dir.join("app.db")
+}
