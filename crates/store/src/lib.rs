@@ -38,6 +38,10 @@ pub use keychain::{KeyStore, KeychainError, MemoryKeyStore, OsKeyStore};
 pub use outbox::{OutboxEntry, OutboxState, StatusChange, Submission, SubmissionStatus};
 pub use profiles::Profile;
 
+/// SQLite checkpoints by itself only when the WAL reaches this many pages (32 MiB); normally
+/// [`Store::checkpoint`] runs long before.
+const AUTOCHECKPOINT_PAGES: i64 = 8192;
+
 /// Milliseconds since the Unix epoch, from the caller's clock.
 pub type UnixMillis = i64;
 
@@ -109,6 +113,21 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         // 16 MB page cache: the catalog and a big draft stay decrypted in memory.
         conn.pragma_update(None, "cache_size", -16_000)?;
+        // A checkpoint costs an fsync or two (milliseconds): keep it off the autosave path.
+        // The shell calls `checkpoint` when the person pauses; this bound only catches a WAL
+        // that grew anyway.
+        conn.pragma_update(None, "wal_autocheckpoint", AUTOCHECKPOINT_PAGES)?;
+        // After a checkpoint the WAL is cut back to 4 MiB, so it does not keep its peak size.
+        conn.pragma_update(None, "journal_size_limit", 4 * 1024 * 1024)?;
+        Ok(())
+    }
+
+    /// Folds the WAL into the database file (a passive checkpoint: never waits, never
+    /// blocks). Call it when the person pauses (a few seconds after the last edit) and when
+    /// the app goes to the background, so autosaves never pay for it.
+    pub fn checkpoint(&self) -> Result<(), StoreError> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
         Ok(())
     }
 
