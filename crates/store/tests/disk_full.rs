@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use domain::form::{FieldPath, Value};
-use store::{DatabaseKey, NewDraft, Store, StoreError};
+use store::{DatabaseKey, DraftState, NewDraft, Store, StoreError};
 use uuid::Uuid;
 
 const DRAFT: Uuid = Uuid::from_u128(0xd15c);
@@ -136,6 +136,28 @@ fn a_full_disk_refuses_the_save_keeps_the_past_and_recovers(
         "attachment refused: {attachment:?}"
     );
 
+    // Submitting on a full disk: all or nothing, the draft stays editable.
+    let payload = store.draft(DRAFT)?.ok_or("draft")?.answers;
+    let submission = Uuid::from_u128(0x5b);
+    let submit = store.submit(DRAFT, submission, &payload, 50);
+    assert!(
+        matches!(submit, Err(StoreError::DiskFull)),
+        "submit refused whole: {submit:?}"
+    );
+    assert_eq!(
+        store.draft(DRAFT)?.map(|d| d.state),
+        Some(DraftState::Editing),
+        "draft not queued"
+    );
+    assert!(
+        store.outbox_entries()?.is_empty(),
+        "no outbox row from the failed submit"
+    );
+    assert!(
+        store.submission(submission)?.is_none(),
+        "no submission row from the failed submit"
+    );
+
     drop(store);
     let store = Store::open(&db, &key())?;
     if ballast.is_none() {
@@ -157,6 +179,14 @@ fn a_full_disk_refuses_the_save_keeps_the_past_and_recovers(
     store.save_answer(DRAFT, &field(saved), &big(saved), 99)?;
     let info = store.put_attachment(&mut pdf.as_slice(), "application/pdf", 1 << 20, None, 100)?;
     check_saved(&store, saved + 1)?;
+    let mut payload = domain::form::Answers::new(); // what validation sends: here one answer
+    payload.set(&field(0), big(0));
+    store.submit(DRAFT, submission, &payload, 101)?;
+    assert_eq!(
+        store.outbox_entries()?.len(),
+        1,
+        "queued once there is room"
+    );
     let mut back = Vec::new();
     store.read_attachment(&info.sha512, &mut back)?;
     assert_eq!(
