@@ -15,7 +15,7 @@ export CC_aarch64_apple_ios=clang CC_aarch64_apple_ios_sim=clang CC_aarch64_linu
 # ring (rustls' crypto) compiles C in its build script even for `cargo check`. Without the NDK or
 # an Apple SDK there are no phone libc headers here, so its C is compiled (not linked) against
 # Debian's aarch64 glibc headers for Android (libc6-dev-arm64-cross) and, for iOS, freestanding
-# with three stub headers that declare the libc calls ring uses. That checks our Rust, not the
+# with three stub headers that declare the few libc calls ring uses. That checks our Rust, not the
 # phones' C toolchains: the real builds use the NDK / Xcode.
 stub="$THUERINGEN_CACHE/mobile-headers"; mkdir -p "$stub"
 cat > "$stub/TargetConditionals.h" <<'H'
@@ -34,6 +34,10 @@ void *memset(void *, int, size_t);
 int memcmp(const void *, const void *, size_t);
 size_t strlen(const char *);
 H
+cat > "$stub/assert.h" <<'H'
+#pragma once
+#define assert(x) ((void)0)
+H
 cat > "$stub/stdlib.h" <<'H'
 #pragma once
 #include <stddef.h>
@@ -44,8 +48,14 @@ H
 export CFLAGS_aarch64_linux_android="-isystem /usr/aarch64-linux-gnu/include"
 export CFLAGS_aarch64_apple_ios="-ffreestanding -isystem $stub"
 export CARGO_TARGET_DIR="$THUERINGEN_CACHE/target-mobile"
+failed=()
 for target in aarch64-linux-android aarch64-apple-ios; do
   start=$(date +%s)
-  /usr/bin/cargo check -q --locked -p thueringen-app --target "$target" -Zbuild-std=std,panic_abort
-  printf '[check-mobile] %s: the shell type-checks (%ss)\n' "$target" "$(( $(date +%s) - start ))" >&2
+  if /usr/bin/cargo check -q --locked -p thueringen-app --target "$target" -Zbuild-std=std,panic_abort; then
+    printf '[check-mobile] %s: the shell type-checks (%ss)\n' "$target" "$(( $(date +%s) - start ))" >&2
+  else
+    printf '[check-mobile] %s: the shell does NOT type-check (see the errors above)\n' "$target" >&2
+    failed+=("$target")
+  fi
 done
+((${#failed[@]} == 0)) || { echo "[check-mobile] failed for: ${failed[*]}" >&2; exit 1; }

@@ -37,6 +37,9 @@ if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown;
   CARGO_TARGET_DIR="$THUERINGEN_WASM_TARGET_DIR" cargo clippy --locked -p ui --target wasm32-unknown-unknown -- -D warnings
 fi
 
+step "the shell type-checks for Android and iOS"
+bash scripts/check-mobile.sh
+
 step "unit and integration tests"
 cargo test --locked --workspace
 
