@@ -81,14 +81,6 @@ impl DatabaseKey {
             }
         }
     }
-
-    /// Starting over after [`StoreError::KeyMissing`]: makes and stores a new key. Call only
-    /// after the old file was moved aside ([`crate::recovery::move_aside`]).
-    pub fn replace_in_keychain(keys: &dyn KeyStore) -> Result<DatabaseKey, StoreError> {
-        let key = DatabaseKey::generate();
-        keys.set(KEY_NAME, &key.to_secret())?;
-        Ok(key)
-    }
 }
 
 #[cfg(test)]
