@@ -21,6 +21,9 @@ fn main() {
         "load_submission",
         "list_inbox",
         "mark_message_read",
+        "account",
+        "log_in",
+        "log_out",
     ];
     let attributes = tauri_build::Attributes::new()
         .app_manifest(tauri_build::AppManifest::new().commands(commands));

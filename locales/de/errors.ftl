@@ -11,3 +11,6 @@ error-keychain-unavailable = Auf diesem Gerät steht kein Schlüsselbund zur Ver
 error-already-submitted = Dieser Antrag wurde bereits abgeschickt und kann nicht mehr geändert werden.
 error-attachment-too-large = Die Datei ist zu groß. Erlaubt sind höchstens { $limit_mb } MB.
 error-attachment-corrupt = Die Datei konnte nicht unversehrt gespeichert werden. Bitte fügen Sie sie erneut hinzu.
+error-login-required = Bitte melden Sie sich (erneut) an. Ihre Anträge bleiben in der Warteschlange und werden danach gesendet.
+error-login-failed = Die Anmeldung hat nicht geklappt. Bitte versuchen Sie es noch einmal.
+error-browser-unavailable = Der Browser für die Anmeldung konnte nicht geöffnet werden. Bitte prüfen Sie, ob ein Browser installiert ist.

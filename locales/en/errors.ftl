@@ -11,3 +11,6 @@ error-keychain-unavailable = No keychain is available on this device, so the app
 error-already-submitted = This application has already been sent and can no longer be changed.
 error-attachment-too-large = The file is too large. At most { $limit_mb } MB are allowed.
 error-attachment-corrupt = The file could not be stored intact. Please add it again.
+error-login-required = Please log in (again). Your applications stay queued and are sent afterwards.
+error-login-failed = Logging in did not work. Please try again.
+error-browser-unavailable = The browser for logging in could not be opened. Please check that a browser is installed.

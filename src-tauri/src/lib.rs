@@ -4,11 +4,13 @@
 //! This crate is glue. A command is a few lines; logic belongs in `domain`, `store` or `sync`.
 //! Nothing here may hand a secret to the webview or log personal data.
 
+mod account;
 mod applications;
 mod clock;
 mod commands;
 mod inbox;
 mod state;
+mod sync_task;
 mod views;
 
 use tauri::{Manager, Runtime};
@@ -37,17 +39,25 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         applications::load_submission,
         inbox::list_inbox,
         inbox::mark_message_read,
+        account::account,
+        account::log_in,
+        account::log_out,
     ])
 }
 
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
-    let builder = with_commands(tauri::Builder::default()).setup(|app| {
-        let data_dir = state::data_dir(app.path().app_data_dir().ok())?;
-        let app_state = AppState::open(&data_dir, &state::state_api_url())?;
-        app.manage(app_state);
-        Ok(())
-    });
+    let builder = with_commands(tauri::Builder::default())
+        // Opens the login page in the system browser (RFC 8252); the webview gets no opener
+        // permission, only the shell calls it.
+        .plugin(tauri_plugin_opener::init())
+        .setup(|app| {
+            let data_dir = state::data_dir(app.path().app_data_dir().ok())?;
+            let app_state = AppState::open(&data_dir, &state::state_api_url())?;
+            app.manage(app_state);
+            sync_task::start(app.handle());
+            Ok(())
+        });
     if let Err(error) = builder.run(tauri::generate_context!()) {
         eprintln!("ThüringenApp could not start: {error}");
         std::process::exit(1);

@@ -1,11 +1,11 @@
 //! The app's state held by Tauri: the local store and the state-API client.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use domain::ipc::{CatalogOrigin, ErrorCode, IpcError};
 use store::{recovery, KeyStore, KeychainError, OsKeyStore, Store, StoreError};
-use sync::StateApiClient;
+use sync::{KeychainCredentials, Session, StateApiClient};
 
 /// The keychain service the database key is kept under (the app id).
 const KEYCHAIN_SERVICE: &str = "de.thueringen.app";
@@ -29,8 +29,10 @@ pub fn state_api_url() -> String {
 pub struct AppState {
     /// The open store, or why it could not be opened (a locked or missing keychain): the app
     /// still starts and every command that needs the store says what is wrong.
-    store: Result<Mutex<Store>, IpcError>,
+    store: Result<Arc<Mutex<Store>>, IpcError>,
     pub client: StateApiClient,
+    /// The login at the state API (refresh token in the keychain, access token in memory).
+    pub session: Arc<Session>,
     /// Wakes the outbox worker when something was queued or the person asks to send now.
     pub sync_wakeup: std::sync::Arc<tokio::sync::Notify>,
 }
@@ -39,7 +41,8 @@ impl AppState {
     /// Opens the encrypted store in `data_dir` with its key from the OS keychain and seeds the
     /// catalog on first start.
     pub fn open(data_dir: &Path, state_api: &str) -> Result<AppState, Box<dyn std::error::Error>> {
-        let store = open_store(data_dir, &OsKeyStore::new(KEYCHAIN_SERVICE)).map(Mutex::new);
+        let store = open_store(data_dir, &OsKeyStore::new(KEYCHAIN_SERVICE))
+            .map(|store| Arc::new(Mutex::new(store)));
         if let Err(error) = &store {
             let cause = error
                 .args
@@ -49,9 +52,12 @@ impl AppState {
             eprintln!("ThüringenApp: the local store is not available ({cause})");
         }
         let client = StateApiClient::new(state_api)?;
+        let credentials = KeychainCredentials::new(OsKeyStore::new(KEYCHAIN_SERVICE));
+        let session = Session::new(client.clone(), Arc::new(credentials));
         Ok(AppState {
             store,
             client,
+            session,
             sync_wakeup: Default::default(),
         })
     }
@@ -59,6 +65,11 @@ impl AppState {
     /// Tells the outbox worker to look at the outbox now.
     pub fn nudge_sync(&self) {
         self.sync_wakeup.notify_one();
+    }
+
+    /// The store to share with the outbox worker, or why it is not available.
+    pub fn shared_store(&self) -> Result<Arc<Mutex<Store>>, IpcError> {
+        self.store.clone()
     }
 
     /// The store, or why it is not available.

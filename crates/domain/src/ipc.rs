@@ -45,8 +45,37 @@ pub mod event {
     pub const CONNECTIVITY: &str = "connectivity";
     /// Payload `u32`: unread messages after an inbox fetch brought new ones.
     pub const INBOX_UPDATED: &str = "inbox-updated";
-    /// Payload [`super::ApplicationStatus`] with the submission id: a status changed.
+    /// Payload [`super::StatusChanged`]: a submission's status changed.
     pub const STATUS_CHANGED: &str = "status-changed";
+    /// Payload [`super::SubmissionRefused`]: the state API refused a submission for good; it
+    /// waits for the person to correct it.
+    pub const SUBMISSION_REFUSED: &str = "submission-refused";
+    /// No payload: the login expired or was revoked; queued work waits for a new login.
+    pub const LOGIN_REQUIRED: &str = "login-required";
+}
+
+/// Payload of [`event::STATUS_CHANGED`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusChanged {
+    pub submission_id: String,
+    pub status: ApplicationStatus,
+}
+
+/// Payload of [`event::SUBMISSION_REFUSED`]: which answers the state API refused, as paths and
+/// Fluent message ids with arguments.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubmissionRefused {
+    pub submission_id: String,
+    pub problems: Vec<RefusedAnswer>,
+}
+
+/// One refused answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RefusedAnswer {
+    pub path: String,
+    pub message_id: String,
+    #[serde(default)]
+    pub args: BTreeMap<String, String>,
 }
 
 /// Where the catalog on the device came from.

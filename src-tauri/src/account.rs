@@ -1,0 +1,66 @@
+//! Commands for the account: who is logged in, log in through the system browser (OAuth 2 +
+//! PKCE with a loopback redirect, RFC 8252), log out. Tokens never leave the shell.
+
+use std::time::Duration;
+
+use domain::ipc::{AccountView, ErrorCode, IpcError};
+use sync::SyncError;
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_opener::OpenerExt;
+
+use crate::state::AppState;
+
+/// How long the app waits for the person to finish logging in in the browser.
+const LOGIN_TIMEOUT: Duration = Duration::from_secs(600);
+
+pub fn sync_error(error: SyncError) -> IpcError {
+    match error {
+        SyncError::Credentials(_) => {
+            IpcError::new(ErrorCode::Keychain, "error-keychain-unavailable")
+        }
+        SyncError::LoginRequired | SyncError::Unauthorized => {
+            IpcError::new(ErrorCode::LoginRequired, "error-login-required")
+        }
+        SyncError::Login(_) => IpcError::new(ErrorCode::LoginRequired, "error-login-failed"),
+        _ => IpcError::new(ErrorCode::Network, "error-network"),
+    }
+}
+
+#[tauri::command]
+pub async fn account(state: State<'_, AppState>) -> Result<AccountView, IpcError> {
+    state
+        .session
+        .account()
+        .await
+        .map(Into::into)
+        .map_err(sync_error)
+}
+
+#[tauri::command]
+pub async fn log_in<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Result<AccountView, IpcError> {
+    let pending = state.session.begin_login().await.map_err(sync_error)?;
+    app.opener()
+        .open_url(pending.authorize_url().as_str(), None::<&str>)
+        .map_err(|_| IpcError::new(ErrorCode::Internal, "error-browser-unavailable"))?;
+    let account = state
+        .session
+        .finish_login(pending, LOGIN_TIMEOUT)
+        .await
+        .map_err(sync_error)?;
+    state.nudge_sync();
+    Ok(account.into())
+}
+
+#[tauri::command]
+pub async fn log_out(state: State<'_, AppState>) -> Result<AccountView, IpcError> {
+    state.session.logout().await.map_err(sync_error)?;
+    state
+        .session
+        .account()
+        .await
+        .map(Into::into)
+        .map_err(sync_error)
+}

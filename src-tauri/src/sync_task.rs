@@ -1,0 +1,80 @@
+//! Runs the outbox worker of the `sync` crate for the app's lifetime and forwards its events
+//! to the UI as the `domain::ipc::event`s. Nothing here decides when to send: the worker does.
+
+use domain::ipc::{event, RefusedAnswer, StatusChanged, SubmissionRefused};
+use rand::SeedableRng;
+use sync::{system_clock, SyncEvent, Worker, WorkerConfig};
+use tauri::{AppHandle, Emitter, Manager, Runtime};
+
+use crate::state::AppState;
+
+/// Starts the worker (when the store is open) and the loop that wakes it and forwards events.
+pub fn start<R: Runtime>(app: &AppHandle<R>) {
+    let state = app.state::<AppState>();
+    let Ok(store) = state.shared_store() else {
+        // No store (locked keychain): nothing can be queued, so nothing to send.
+        return;
+    };
+    let session = state.session.clone();
+    let wakeup = state.sync_wakeup.clone();
+    let app = app.clone();
+    tauri::async_runtime::spawn(async move {
+        let (events, mut received) = tokio::sync::mpsc::unbounded_channel();
+        let worker = Worker::start(
+            store,
+            session,
+            WorkerConfig::default(),
+            rand::rngs::StdRng::from_entropy(),
+            system_clock(),
+            events,
+        );
+        loop {
+            tokio::select! {
+                () = wakeup.notified() => worker.wake(),
+                next = received.recv() => match next {
+                    Some(event) => forward(&app, event),
+                    None => break,
+                },
+            }
+        }
+    });
+}
+
+/// Sends one worker event to the webview. A failed emit (window closing) loses nothing: the
+/// UI reloads its lists from the store when it comes back.
+fn forward<R: Runtime>(app: &AppHandle<R>, sync_event: SyncEvent) {
+    let _ = match sync_event {
+        SyncEvent::Progress(progress) => app.emit(event::SYNC_PROGRESS, progress),
+        SyncEvent::Connectivity(connectivity) => app.emit(event::CONNECTIVITY, connectivity),
+        SyncEvent::StatusChanged {
+            submission_id,
+            status,
+        } => app.emit(
+            event::STATUS_CHANGED,
+            StatusChanged {
+                submission_id: submission_id.to_string(),
+                status,
+            },
+        ),
+        SyncEvent::InboxUpdated { unread } => app.emit(event::INBOX_UPDATED, unread),
+        SyncEvent::Refused {
+            submission_id,
+            problems,
+        } => app.emit(
+            event::SUBMISSION_REFUSED,
+            SubmissionRefused {
+                submission_id: submission_id.to_string(),
+                problems: problems
+                    .into_iter()
+                    .map(|p| RefusedAnswer {
+                        path: p.field,
+                        message_id: p.code,
+                        args: p.args,
+                    })
+                    .collect(),
+            },
+        ),
+        SyncEvent::LoginRequired => app.emit(event::LOGIN_REQUIRED, ()),
+        SyncEvent::Idle => Ok(()),
+    };
+}
