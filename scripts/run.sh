@@ -30,4 +30,15 @@ if [[ -z "${DISPLAY:-}" ]]; then
 fi
 export THUERINGEN_STATE_API="http://$listen/"
 echo "State API on http://$listen/ (data in $api_data). Close the window or press Ctrl-C to stop."
-dbus-run-session -- "$CARGO_TARGET_DIR/debug/thueringen-app"
+app="$CARGO_TARGET_DIR/debug/thueringen-app"
+if [[ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ]]; then
+  # A desktop session: the app uses its keychain (Secret Service) like any other app.
+  "$app"
+else
+  # No session bus (a server, a container): a private bus with a development keychain kept in
+  # $THUERINGEN_CACHE/keyring, unlocked with a fixed development password. Never use this for
+  # real personal data: on a phone or desktop the platform keychain holds the key.
+  export XDG_DATA_HOME="$THUERINGEN_CACHE/keyring" XDG_RUNTIME_DIR="$(mktemp -d)"
+  mkdir -p "$XDG_DATA_HOME"; chmod 700 "$XDG_RUNTIME_DIR"
+  dbus-run-session -- bash -c 'eval "$(printf thueringen-dev | gnome-keyring-daemon --daemonize --unlock --components=secrets)"; exec "$0"' "$app"
+fi
