@@ -11,3 +11,15 @@ app-catalog-updated = Der Leistungskatalog wurde aktualisiert.
 app-help-115 = Fragen? Behördennummer 115, Montag bis Freitag 8 bis 18 Uhr.
 app-about = Über diese App und Datenquellen
 app-footer-nav = Fußzeile
+app-not-found = Diese Seite gibt es nicht.
+app-back-home = Zur Startseite
+nav-label = Hauptnavigation
+nav-services = Leistungen
+nav-applications = Meine Anträge
+nav-inbox = Postfach
+nav-inbox-unread = { $count ->
+    [0] Postfach
+    [one] Postfach, 1 ungelesene Nachricht
+   *[other] Postfach, { $count } ungelesene Nachrichten
+}
+nav-settings = Einstellungen

@@ -11,3 +11,15 @@ app-catalog-updated = The service catalog has been updated.
 app-help-115 = Questions? Call 115, Monday to Friday 8 am to 6 pm.
 app-about = About this app and data sources
 app-footer-nav = Footer
+app-not-found = This page does not exist.
+app-back-home = To the start page
+nav-label = Main navigation
+nav-services = Services
+nav-applications = My applications
+nav-inbox = Inbox
+nav-inbox-unread = { $count ->
+    [0] Inbox
+    [one] Inbox, 1 unread message
+   *[other] Inbox, { $count } unread messages
+}
+nav-settings = Settings

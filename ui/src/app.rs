@@ -5,8 +5,8 @@
 use std::sync::Arc;
 
 use domain::ipc::{
-    command, CatalogOrigin, CatalogResponse, IpcError, RefreshResponse, SetLanguageRequest,
-    Settings,
+    command, event, CatalogOrigin, CatalogResponse, Connectivity as IpcConnectivity, InboxMessage,
+    IpcError, RefreshResponse, SetLanguageRequest, Settings, TextSize,
 };
 use domain::Language;
 use leptos::prelude::*;
@@ -15,7 +15,16 @@ use serde::Serialize;
 
 use crate::ipc::{call, call0};
 use crate::l10n::{tr, CurrentLanguage};
+use crate::pages::accessibility::{AccessibilityPage, FeedbackPage};
+use crate::pages::applications::{ApplicationsPage, SubmissionPage};
 use crate::pages::catalog::CatalogPage;
+use crate::pages::inbox::InboxPage;
+use crate::pages::service::ServicePage;
+use crate::pages::settings::SettingsPage;
+use crate::pages::wizard::WizardPage;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
+use leptos_router::path;
 
 /// What the app knows about the network: unknown until the first refresh answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +42,11 @@ pub struct AppContext {
     pub origin: RwSignal<Option<CatalogOrigin>>,
     pub connectivity: RwSignal<Connectivity>,
     pub error: RwSignal<Option<IpcError>>,
+    pub settings: RwSignal<Settings>,
+    /// Unread inbox messages, for the navigation.
+    pub unread: RwSignal<u32>,
+    /// Bumped when the shell reports a status or outbox change; lists reload on it.
+    pub changes: RwSignal<u32>,
 }
 
 #[derive(Serialize)]
@@ -52,7 +66,10 @@ async fn load_catalog(ctx: AppContext) {
 
 async fn start(ctx: AppContext, language: RwSignal<Language>) {
     match call0::<Settings>(command::GET_SETTINGS).await {
-        Ok(settings) => language.set(settings.language),
+        Ok(settings) => {
+            language.set(settings.language);
+            ctx.settings.set(settings);
+        }
         Err(error) => ctx.error.set(Some(error)),
     }
     load_catalog(ctx).await;
@@ -74,6 +91,59 @@ async fn start(ctx: AppContext, language: RwSignal<Language>) {
     }
 }
 
+/// Applies text size and contrast as classes on `<html>` (the CSP forbids inline styles).
+fn apply_display_settings(settings: &Settings) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let classes = root.class_list();
+    for class in ["text-large", "text-largest", "high-contrast"] {
+        let _ = classes.remove_1(class);
+    }
+    match settings.text_size {
+        TextSize::Normal => {}
+        TextSize::Large => {
+            let _ = classes.add_1("text-large");
+        }
+        TextSize::Largest => {
+            let _ = classes.add_1("text-largest");
+        }
+    }
+    if settings.high_contrast {
+        let _ = classes.add_1("high-contrast");
+    }
+}
+
+/// Counts unread messages; quietly keeps the last count when the shell cannot say.
+pub async fn refresh_unread(ctx: AppContext) {
+    if let Ok(messages) = call0::<Vec<InboxMessage>>(command::LIST_INBOX).await {
+        let unread = messages.iter().filter(|m| !m.read).count();
+        ctx.unread.set(u32::try_from(unread).unwrap_or(u32::MAX));
+    }
+}
+
+async fn listen_to_shell(ctx: AppContext) {
+    crate::ipc::listen::<u32>(event::INBOX_UPDATED, move |unread| ctx.unread.set(unread)).await;
+    crate::ipc::listen::<IpcConnectivity>(event::CONNECTIVITY, move |c| {
+        ctx.connectivity.set(match c {
+            IpcConnectivity::Online => Connectivity::Online,
+            IpcConnectivity::Offline => Connectivity::Offline,
+        });
+    })
+    .await;
+    crate::ipc::listen::<serde_json::Value>(event::STATUS_CHANGED, move |_| {
+        ctx.changes.update(|n| *n += 1);
+    })
+    .await;
+    crate::ipc::listen::<serde_json::Value>(event::SYNC_PROGRESS, move |_| {
+        ctx.changes.update(|n| *n += 1);
+    })
+    .await;
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let language = RwSignal::new(Language::De);
@@ -83,6 +153,9 @@ pub fn App() -> impl IntoView {
         origin: RwSignal::new(None),
         connectivity: RwSignal::new(Connectivity::Unknown),
         error: RwSignal::new(None),
+        settings: RwSignal::new(Settings::default()),
+        unread: RwSignal::new(0),
+        changes: RwSignal::new(0),
     };
     provide_context(ctx);
 
@@ -96,31 +169,120 @@ pub fn App() -> impl IntoView {
             let _ = root.set_attribute("lang", tag);
         }
     });
+    Effect::new(move |_| ctx.settings.with(apply_display_settings));
 
     spawn_local(start(ctx, language));
+    spawn_local(refresh_unread(ctx));
+    spawn_local(listen_to_shell(ctx));
 
     view! {
-        <a class="skip-link kern-link" href="#main">{tr("app-skip-to-content")}</a>
-        <header class="app-header">
-            <div class="kern-kopfzeile">
-                <div class="kern-container">
-                    <div class="kern-kopfzeile__content">
-                        <span class="kern-kopfzeile__flagge" aria-hidden="true"></span>
-                        <span class="kern-kopfzeile__label">{tr("app-kopfzeile")}</span>
+        <Router>
+            <a class="skip-link kern-link" href="#main" on:click=skip_to_main>{tr("app-skip-to-content")}</a>
+            <header class="app-header">
+                <div class="kern-kopfzeile">
+                    <div class="kern-container">
+                        <div class="kern-kopfzeile__content">
+                            <span class="kern-kopfzeile__flagge" aria-hidden="true"></span>
+                            <span class="kern-kopfzeile__label">{tr("app-kopfzeile")}</span>
+                        </div>
                     </div>
                 </div>
-            </div>
-            <div class="kern-container app-bar">
-                <p class="app-title kern-title">{tr("app-title")}</p>
-                <LanguageSwitch/>
-            </div>
-        </header>
-        <main id="main" class="kern-container" tabindex="-1">
-            <ConnectivityBanner/>
-            <ErrorBanner/>
-            <CatalogPage/>
-        </main>
-        <Footer/>
+                <div class="kern-container app-bar">
+                    <p class="app-title kern-title"><a class="app-home" href="/">{tr("app-title")}</a></p>
+                    <LanguageSwitch/>
+                </div>
+                <MainNav/>
+            </header>
+            <FocusOnNavigation/>
+            <main id="main" class="kern-container" tabindex="-1">
+                <ConnectivityBanner/>
+                <ErrorBanner/>
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("/") view=CatalogPage/>
+                    <Route path=path!("/leistungen") view=CatalogPage/>
+                    <Route path=path!("/leistung/:key") view=ServicePage/>
+                    <Route path=path!("/antrag/:draft") view=WizardPage/>
+                    <Route path=path!("/antraege") view=ApplicationsPage/>
+                    <Route path=path!("/antraege/:id") view=SubmissionPage/>
+                    <Route path=path!("/postfach") view=InboxPage/>
+                    <Route path=path!("/einstellungen") view=SettingsPage/>
+                    <Route path=path!("/barrierefreiheit") view=AccessibilityPage/>
+                    <Route path=path!("/barrierefreiheit/feedback") view=FeedbackPage/>
+                </Routes>
+            </main>
+            <Footer/>
+        </Router>
+    }
+}
+
+fn skip_to_main(ev: web_sys::MouseEvent) {
+    ev.prevent_default();
+    crate::focus::focus_selector("#main");
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    view! {
+        <h1 class="kern-heading-large" tabindex="-1">{tr("app-not-found")}</h1>
+        <p class="kern-body"><a class="kern-link" href="/">{tr("app-back-home")}</a></p>
+    }
+}
+
+/// Moves focus to the new page's heading after a navigation (not on first load), so screen
+/// reader and keyboard users start at the top of the new content.
+#[component]
+fn FocusOnNavigation() -> impl IntoView {
+    let location = use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.as_ref().is_some_and(|p| *p != path) {
+            crate::focus::focus_heading_soon();
+        }
+        path
+    });
+}
+
+/// The main navigation with the unread count of the inbox.
+#[component]
+fn MainNav() -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    let location = use_location();
+    let language = crate::l10n::use_language();
+    let current = move |prefix: &'static str| {
+        move || {
+            let path = location.pathname.get();
+            let here = if prefix == "/" {
+                path == "/" || path == "/leistungen" || path.starts_with("/leistung/")
+            } else {
+                path.starts_with(prefix)
+            };
+            here.then_some("page")
+        }
+    };
+    let inbox_label = move || {
+        let unread = ctx.unread.get();
+        crate::l10n::t_args(
+            language.get(),
+            "nav-inbox-unread",
+            &[("count", i18n::Arg::from(unread as usize))],
+        )
+    };
+    view! {
+        <nav class="main-nav" aria-label=tr("nav-label")>
+            <ul class="kern-container main-nav__list">
+                <li><a id="nav-services" class="main-nav__link" href="/" aria-current=current("/")>{tr("nav-services")}</a></li>
+                <li><a id="nav-applications" class="main-nav__link" href="/antraege" aria-current=current("/antraege")>{tr("nav-applications")}</a></li>
+                <li>
+                    <a id="nav-inbox" class="main-nav__link" href="/postfach" aria-current=current("/postfach") aria-label=inbox_label>
+                        {tr("nav-inbox")}
+                        <Show when=move || { ctx.unread.get() > 0 }>
+                            <span id="unread-count" class="badge" aria-hidden="true">{move || ctx.unread.get()}</span>
+                        </Show>
+                    </a>
+                </li>
+                <li><a id="nav-settings" class="main-nav__link" href="/einstellungen" aria-current=current("/einstellungen")>{tr("nav-settings")}</a></li>
+            </ul>
+        </nav>
     }
 }
 
@@ -130,6 +292,7 @@ fn LanguageSwitch() -> impl IntoView {
     let ctx = expect_context::<AppContext>();
     let choose = move |chosen: Language| {
         language.set(chosen);
+        ctx.settings.update(|s| s.language = chosen);
         spawn_local(async move {
             let args = SetLanguageArgs {
                 request: SetLanguageRequest { language: chosen },
@@ -204,11 +367,13 @@ fn ErrorBanner() -> impl IntoView {
 #[component]
 fn Footer() -> impl IntoView {
     view! {
-        <footer class="app-footer">
+        <footer class="app-footer" aria-label=tr("app-footer-nav")>
             <div class="kern-container">
-                <p class="kern-body">
-                    <a class="kern-link" href="tel:115">{tr("app-help-115")}</a>
-                </p>
+                <ul class="footer-links">
+                    <li><a class="kern-link" href="tel:115">{tr("app-help-115")}</a></li>
+                    <li><a id="footer-accessibility" class="kern-link" href="/barrierefreiheit">{tr("a11y-link")}</a></li>
+                    <li><a class="kern-link" href="/barrierefreiheit/feedback">{tr("a11y-feedback-link")}</a></li>
+                </ul>
                 <details class="about">
                     <summary class="kern-link">{tr("app-about")}</summary>
                     <pre class="attribution">{include_str!("../../data/NOTICE")}</pre>

@@ -30,14 +30,26 @@ macro_rules! sources {
 
 /// Every Fluent file of every locale. Add a file here for each locale at once.
 pub const SOURCES: &[Source] = sources![
+    De / "accessibility.ftl",
     De / "app.ftl",
+    De / "applications.ftl",
     De / "catalog.ftl",
     De / "errors.ftl",
+    De / "forms.ftl",
+    De / "inbox.ftl",
+    De / "service.ftl",
     De / "settings.ftl",
+    De / "wizard.ftl",
+    En / "accessibility.ftl",
     En / "app.ftl",
+    En / "applications.ftl",
     En / "catalog.ftl",
     En / "errors.ftl",
+    En / "forms.ftl",
+    En / "inbox.ftl",
+    En / "service.ftl",
     En / "settings.ftl",
+    En / "wizard.ftl",
 ];
 
 /// The parsed bundles of all locales.

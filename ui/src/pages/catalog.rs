@@ -5,11 +5,13 @@
 
 use std::sync::Arc;
 
+use domain::catalog::ResponsibleLevel;
 use domain::ipc::CatalogOrigin;
 use domain::search::SearchIndex;
 use domain::{Language, Service};
 use i18n::Arg;
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
 use crate::app::AppContext;
 use crate::l10n::{t_args, tr, use_language};
@@ -26,6 +28,8 @@ struct ServiceRow {
     life_situation: Option<String>,
     fees: Option<String>,
     featured: bool,
+    /// The responsible authority at the chosen place.
+    authority: Option<String>,
 }
 
 fn row(service: &Service, life_situation: Option<String>, language: Language) -> ServiceRow {
@@ -39,6 +43,7 @@ fn row(service: &Service, life_situation: Option<String>, language: Language) ->
         life_situation,
         fees: service.fees.as_ref().map(|s| s.get(language).to_string()),
         featured: service.featured,
+        authority: None,
     }
 }
 
@@ -47,6 +52,19 @@ pub fn CatalogPage() -> impl IntoView {
     let ctx = expect_context::<AppContext>();
     let language = use_language();
     let query = RwSignal::new(String::new());
+    let life_situation = RwSignal::new(String::new());
+    // The place whose responsible offices are shown; starts at the home municipality.
+    let place = RwSignal::new(String::new());
+    let local_only = RwSignal::new(false);
+    Effect::new(move |_| {
+        if let Some(home) = ctx.settings.with(|s| s.home_municipality.clone()) {
+            if place.get_untracked().is_empty() {
+                place.set(home);
+            }
+        }
+    });
+    let location = use_location();
+    let is_start = move || location.pathname.get() == "/";
     let index: RwSignal<Option<Arc<SearchIndex>>> = RwSignal::new(None);
 
     // Rebuild the index when the catalog or the language changes.
@@ -63,6 +81,9 @@ pub fn CatalogPage() -> impl IntoView {
     let results = Memo::new(move |_| {
         let query = query.get();
         let language = language.get();
+        let life_situation = life_situation.get();
+        let place = place.get();
+        let local_only = local_only.get();
         let Some(index) = index.get() else {
             return (0, Vec::new());
         };
@@ -71,18 +92,36 @@ pub fn CatalogPage() -> impl IntoView {
                 return (0, Vec::new());
             };
             let catalog = &catalog.catalog;
-            let hits = index.search(&query, None);
+            let filter = (!life_situation.is_empty()).then_some(life_situation.as_str());
+            let mut hits = index.search(&query, filter);
+            if local_only {
+                hits.retain(|hit| {
+                    catalog.services.get(hit.index).is_some_and(|s| {
+                        matches!(
+                            s.responsible_level,
+                            ResponsibleLevel::Municipality | ResponsibleLevel::District
+                        )
+                    })
+                });
+            }
+            let authorities = (!place.is_empty()).then(|| catalog.authority_index());
             let rows = hits
                 .iter()
                 .take(SHOWN)
                 .filter_map(|hit| catalog.services.get(hit.index))
                 .map(|service| {
+                    let authority = authorities
+                        .as_ref()
+                        .and_then(|index| index.responsible_for(service, &place))
+                        .map(|a| a.name.get(language).to_string());
                     let life_situation = service
                         .life_situation
                         .as_deref()
                         .and_then(|id| catalog.life_situation(id))
                         .map(|l| l.name.get(language).to_string());
-                    row(service, life_situation, language)
+                    let mut row = row(service, life_situation, language);
+                    row.authority = authority;
+                    row
                 })
                 .collect::<Vec<_>>();
             (hits.len(), rows)
@@ -101,6 +140,9 @@ pub fn CatalogPage() -> impl IntoView {
     view! {
         <section class="catalog" aria-labelledby="catalog-heading">
             <h1 id="catalog-heading" class="kern-heading-large">{tr("catalog-heading")}</h1>
+            <Show when=is_start>
+                <crate::pages::applications::OpenApplications/>
+            </Show>
             <div class="kern-form-input search">
                 <label class="kern-label" for="service-search">{tr("catalog-search-label")}</label>
                 <div class="kern-hint" id="service-search-hint">{tr("catalog-search-hint")}</div>
@@ -116,6 +158,7 @@ pub fn CatalogPage() -> impl IntoView {
                     on:input=move |ev| query.set(event_target_value(&ev))
                 />
             </div>
+            <CatalogFilters life_situation=life_situation place=place local_only=local_only/>
             <Show
                 when=loaded
                 fallback=move || view! { <p class="kern-body" role="status">{tr("app-loading")}</p> }
@@ -160,7 +203,9 @@ fn ServiceItem(row: ServiceRow) -> impl IntoView {
         <li class="service kern-card" data-leika-key=row.key.clone()>
             <div class="kern-card__container">
                 <div class="kern-card__header">
-                    <h2 class="kern-title service-name">{row.name.clone()}</h2>
+                    <h2 class="kern-title service-name">
+                        <a class="kern-link service-link" href=format!("/leistung/{}", row.key)>{row.name.clone()}</a>
+                    </h2>
                     {row.life_situation.clone().map(|ls| view! { <p class="kern-preline service-life-situation">{ls}</p> })}
                 </div>
                 <div class="kern-card__body">
@@ -170,9 +215,99 @@ fn ServiceItem(row: ServiceRow) -> impl IntoView {
                             <span class="kern-body--bold">{tr("catalog-fees")}": "</span>{f}
                         </p>
                     })}
+                    {row.authority.clone().map(|a| view! {
+                        <p class="kern-body kern-body--small service-authority">
+                            <span class="kern-body--bold">{tr("catalog-responsible")}": "</span>{a}
+                        </p>
+                    })}
                     <p class="kern-body kern-body--small kern-body--muted">{key_text}</p>
                 </div>
             </div>
         </li>
+    }
+}
+
+/// Filters: life situation, the place whose offices are shown, and "handled locally" only.
+#[component]
+fn CatalogFilters(
+    /// The chosen life situation's id; empty for all.
+    life_situation: RwSignal<String>,
+    /// The AGS of the place; empty for none.
+    place: RwSignal<String>,
+    /// Only services the municipality or district handles.
+    local_only: RwSignal<bool>,
+) -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    let language = use_language();
+    let situations = Memo::new(move |_| {
+        let language = language.get();
+        ctx.catalog.with(|c| {
+            let mut list: Vec<(String, String)> = c
+                .as_ref()
+                .map(|c| {
+                    c.catalog
+                        .life_situations
+                        .iter()
+                        .map(|l| (l.id.clone(), l.name.get(language).to_string()))
+                        .collect()
+                })
+                .unwrap_or_default();
+            list.sort_by(|a, b| a.1.cmp(&b.1));
+            list
+        })
+    });
+    let places = Memo::new(move |_| {
+        ctx.catalog.with(|c| {
+            let mut list: Vec<(String, String)> = c
+                .as_ref()
+                .map(|c| {
+                    c.catalog
+                        .municipalities
+                        .iter()
+                        .map(|m| (m.ags.clone(), m.name.clone()))
+                        .collect()
+                })
+                .unwrap_or_default();
+            list.sort_by(|a, b| a.1.cmp(&b.1));
+            list
+        })
+    });
+    view! {
+        <div class="catalog-filters">
+            <div class="kern-form-input">
+                <label class="kern-label" for="life-situation">{tr("catalog-life-situation")}</label>
+                <div class="kern-form-input__select-wrapper">
+                    <select id="life-situation" class="kern-form-input__select"
+                        on:change=move |ev| life_situation.set(event_target_value(&ev))>
+                        <option value="" selected=move || life_situation.get().is_empty()>{tr("catalog-all-life-situations")}</option>
+                        <For each=move || situations.get() key=|(id, name)| (id.clone(), name.clone())
+                            children=move |(id, name)| {
+                                let selected_id = id.clone();
+                                view! { <option value=id selected=move || life_situation.get() == selected_id>{name}</option> }
+                            }/>
+                    </select>
+                </div>
+            </div>
+            <div class="kern-form-input">
+                <label class="kern-label" for="place">{tr("catalog-place")}</label>
+                <div class="kern-form-input__select-wrapper">
+                    <select id="place" class="kern-form-input__select"
+                        on:change=move |ev| place.set(event_target_value(&ev))>
+                        <option value="" selected=move || place.get().is_empty()>{tr("catalog-no-place")}</option>
+                        <For each=move || places.get() key=|(ags, _)| ags.clone()
+                            children=move |(ags, name)| {
+                                let selected_ags = ags.clone();
+                                view! { <option value=ags selected=move || place.get() == selected_ags>{name}</option> }
+                            }/>
+                    </select>
+                </div>
+            </div>
+            <div class="kern-form-check">
+                <input id="local-only" class="kern-form-check__checkbox" type="checkbox"
+                    prop:checked=move || local_only.get()
+                    on:change=move |ev| local_only.set(event_target_checked(&ev))/>
+                <label class="kern-label" for="local-only">{tr("catalog-local-only")}</label>
+            </div>
+        </div>
     }
 }

@@ -1,2 +1,8 @@
 //! One module per page.
+pub mod accessibility;
+pub mod applications;
 pub mod catalog;
+pub mod inbox;
+pub mod service;
+pub mod settings;
+pub mod wizard;

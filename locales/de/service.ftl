@@ -1,0 +1,15 @@
+service-breadcrumb = Sie sind hier
+service-who = Wer kann den Antrag stellen?
+service-documents = Diese Unterlagen brauchen Sie
+service-law = Rechtsgrundlage
+service-start = Antrag starten
+service-continue = Entwurf fortsetzen
+service-no-form = Diese Leistung kann noch nicht in der App beantragt werden. Die zuständige Stelle hilft Ihnen weiter.
+service-authority = Zuständige Stelle
+service-for-place = für
+service-hours = Öffnungszeiten
+service-phone = Telefon
+service-choose-place = Wählen Sie Ihren Wohnort, dann zeigen wir die zuständige Stelle.
+service-choose-place-link = Wohnort wählen
+service-unconfirmed = Die Zuständigkeit ist aus dem Leistungskatalog abgeleitet. Im Zweifel hilft die 115.
+service-call-115 = Behördennummer 115 anrufen

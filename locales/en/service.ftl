@@ -1,0 +1,15 @@
+service-breadcrumb = You are here
+service-who = Who can apply?
+service-documents = The documents you need
+service-law = Legal basis
+service-start = Start application
+service-continue = Continue your draft
+service-no-form = This service cannot be applied for in the app yet. The responsible office will help you.
+service-authority = Responsible office
+service-for-place = for
+service-hours = Opening hours
+service-phone = Phone
+service-choose-place = Choose where you live, and we show the responsible office.
+service-choose-place-link = Choose your place
+service-unconfirmed = Responsibility is derived from the service catalog. If unsure, call 115.
+service-call-115 = Call the public service number 115

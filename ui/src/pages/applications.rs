@@ -1,0 +1,426 @@
+//! My applications: drafts (continue, withdraw with confirmation), the outbox (queued,
+//! sending) and sent applications with their status timeline in plain words, and exactly what
+//! was submitted.
+
+use domain::form::{FieldPath, Item, Value};
+use domain::ipc::{
+    command, ApplicationStatus, ApplicationSummary, DraftRef, StatusEntry, SubmissionRef,
+    SubmissionView,
+};
+use domain::Language;
+use i18n::Arg;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use wasm_bindgen::JsCast;
+
+use crate::app::AppContext;
+use crate::focus::{focus_soon, local_time};
+use crate::ipc::{call0, request};
+use crate::l10n::{t_args, tr, use_language};
+use crate::pages::wizard::display_value;
+
+/// The Fluent id of a status in plain words.
+pub fn status_id(status: ApplicationStatus) -> &'static str {
+    match status {
+        ApplicationStatus::Draft => "status-draft",
+        ApplicationStatus::Queued => "status-queued",
+        ApplicationStatus::Sending => "status-sending",
+        ApplicationStatus::Initiated => "status-initiated",
+        ApplicationStatus::Submitted => "status-submitted",
+        ApplicationStatus::Received => "status-received",
+        ApplicationStatus::Processing => "status-processing",
+        ApplicationStatus::ActionRequired => "status-action-required",
+        ApplicationStatus::Completed => "status-completed",
+        ApplicationStatus::Rejected => "status-rejected",
+    }
+}
+
+fn status_explained_id(status: ApplicationStatus) -> String {
+    format!("{}-explained", status_id(status))
+}
+
+fn badge_class(status: ApplicationStatus) -> &'static str {
+    match status {
+        ApplicationStatus::Draft => "kern-badge kern-badge--info",
+        ApplicationStatus::Queued | ApplicationStatus::Sending => "kern-badge kern-badge--warning",
+        ApplicationStatus::ActionRequired | ApplicationStatus::Rejected => {
+            "kern-badge kern-badge--danger"
+        }
+        _ => "kern-badge kern-badge--success",
+    }
+}
+
+fn service_name(ctx: &AppContext, leika_key: &str, language: Language) -> String {
+    ctx.catalog
+        .with(|c| {
+            c.as_ref()
+                .and_then(|c| c.catalog.service(leika_key))
+                .map(|s| s.name.get(language).to_string())
+        })
+        .unwrap_or_else(|| leika_key.to_owned())
+}
+
+/// Loads the list whenever the shell reports a change.
+fn use_applications() -> RwSignal<Option<Vec<ApplicationSummary>>> {
+    let ctx = expect_context::<AppContext>();
+    let list: RwSignal<Option<Vec<ApplicationSummary>>> = RwSignal::new(None);
+    Effect::new(move |_| {
+        ctx.changes.track();
+        spawn_local(async move {
+            match call0::<Vec<ApplicationSummary>>(command::LIST_APPLICATIONS).await {
+                Ok(mut found) => {
+                    found.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+                    list.set(Some(found));
+                }
+                Err(_) => list.set(Some(Vec::new())),
+            }
+        });
+    });
+    list
+}
+
+/// The start page's "continue where you left off": open drafts and what waits to be sent.
+#[component]
+pub fn OpenApplications() -> impl IntoView {
+    let list = use_applications();
+    let open = move || {
+        list.get()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|a| {
+                matches!(
+                    a.status,
+                    ApplicationStatus::Draft
+                        | ApplicationStatus::Queued
+                        | ApplicationStatus::Sending
+                        | ApplicationStatus::ActionRequired
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <Show when=move || !open().is_empty()>
+            <section id="open-applications" class="open-applications" aria-labelledby="open-heading">
+                <h2 id="open-heading" class="kern-heading-medium">{tr("applications-open-heading")}</h2>
+                <ul class="application-list">
+                    <For each=open key=|a| (a.id.clone(), a.status, a.updated_at.clone()) children=move |a| view! { <ApplicationItem summary=a/> }/>
+                </ul>
+            </section>
+        </Show>
+    }
+}
+
+#[component]
+fn ApplicationItem(summary: ApplicationSummary) -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    let language = use_language();
+    let key = summary.leika_key.clone();
+    let name = move || service_name(&ctx, &key, language.get());
+    let href = if summary.status == ApplicationStatus::Draft {
+        format!("/antrag/{}", summary.id)
+    } else {
+        format!("/antraege/{}", summary.id)
+    };
+    let status = summary.status;
+    let updated = summary.updated_at.clone();
+    let answered = summary.answered;
+    let required = summary.required;
+    let is_draft = status == ApplicationStatus::Draft;
+    let id = summary.id.clone();
+    let last_error = summary.last_error.clone();
+    view! {
+        <li class="application kern-card" data-application-id=summary.id.clone() data-status=status_id(status)>
+            <div class="kern-card__container">
+                <h3 class="kern-title application-name"><a class="kern-link" href=href>{name}</a></h3>
+                <p class="kern-body"><span class=badge_class(status)><span class="kern-label">{tr(status_id(status))}</span></span></p>
+                <p class="kern-body kern-body--small">{move || t_args(language.get(), "applications-updated", &[("time", Arg::from(local_time(&updated, language.get())))])}</p>
+                {is_draft.then(|| view! {
+                    <p class="kern-body kern-body--small">{move || t_args(language.get(), "applications-progress", &[("answered", Arg::from(answered as usize)), ("required", Arg::from(required as usize))])}</p>
+                })}
+                {last_error.map(|e| view! { <p class="kern-body kern-body--small">{move || t_args(language.get(), &e, &[])}</p> })}
+                {is_draft.then(|| view! { <WithdrawDraft draft_id=id.clone()/> })}
+            </div>
+        </li>
+    }
+}
+
+/// "Delete draft" with a confirmation dialog (native `<dialog>`: focus is trapped and Escape
+/// cancels).
+#[component]
+fn WithdrawDraft(draft_id: String) -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    let dialog_id = format!("withdraw-{draft_id}");
+    let dialog_ref = NodeRef::<leptos::html::Dialog>::new();
+    let open = move |_| {
+        if let Some(dialog) = dialog_ref.get() {
+            let dialog: &web_sys::HtmlDialogElement = dialog.unchecked_ref();
+            let _ = dialog.show_modal();
+        }
+    };
+    let close = move || {
+        if let Some(dialog) = dialog_ref.get() {
+            let dialog: &web_sys::HtmlDialogElement = dialog.unchecked_ref();
+            dialog.close();
+        }
+    };
+    let id = draft_id.clone();
+    let confirm = move |_| {
+        close();
+        let body = DraftRef {
+            draft_id: id.clone(),
+        };
+        spawn_local(async move {
+            match request::<_, serde_json::Value>(command::DELETE_DRAFT, &body).await {
+                Ok(_) => {
+                    ctx.changes.update(|n| *n += 1);
+                    focus_soon("main h1");
+                }
+                Err(error) => ctx.error.set(Some(error)),
+            }
+        });
+    };
+    let title_id = format!("{dialog_id}-title");
+    let labelled_by = title_id.clone();
+    view! {
+        <button type="button" class="kern-btn kern-btn--tertiary withdraw-draft" on:click=open>
+            <span class="kern-label">{tr("applications-withdraw")}</span>
+        </button>
+        <dialog node_ref=dialog_ref id=dialog_id class="kern-dialog withdraw-dialog" aria-labelledby=labelled_by>
+            <div class="kern-dialog__header">
+                <h2 id=title_id.clone() class="kern-title">{tr("applications-withdraw-title")}</h2>
+            </div>
+            <div class="kern-dialog__body"><p class="kern-body">{tr("applications-withdraw-body")}</p></div>
+            <div class="kern-dialog__footer kern-btn-wrapper">
+                <button type="button" class="kern-btn kern-btn--secondary withdraw-cancel" on:click=move |_| close()>
+                    <span class="kern-label">{tr("applications-withdraw-cancel")}</span>
+                </button>
+                <button type="button" class="kern-btn kern-btn--primary withdraw-confirm" on:click=confirm>
+                    <span class="kern-label">{tr("applications-withdraw-confirm")}</span>
+                </button>
+            </div>
+        </dialog>
+    }
+}
+
+#[component]
+pub fn ApplicationsPage() -> impl IntoView {
+    let list = use_applications();
+    let group = move |wanted: fn(ApplicationStatus) -> bool| {
+        move || {
+            list.get()
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|a| wanted(a.status))
+                .collect::<Vec<_>>()
+        }
+    };
+    let drafts = group(|s| s == ApplicationStatus::Draft);
+    let outbox = group(|s| matches!(s, ApplicationStatus::Queued | ApplicationStatus::Sending));
+    let sent = group(|s| {
+        !matches!(
+            s,
+            ApplicationStatus::Draft | ApplicationStatus::Queued | ApplicationStatus::Sending
+        )
+    });
+    let section = move |id: &'static str,
+                        heading: &'static str,
+                        empty: &'static str,
+                        items: Signal<Vec<ApplicationSummary>>| {
+        view! {
+            <section class="applications-section" aria-labelledby=id>
+                <h2 id=id class="kern-heading-medium">{tr(heading)}</h2>
+                <Show when=move || !items.with(Vec::is_empty) fallback=move || view! { <p class="kern-body">{tr(empty)}</p> }>
+                    <ul class="application-list">
+                        <For each=move || items.get() key=|a| (a.id.clone(), a.status, a.updated_at.clone()) children=move |a| view! { <ApplicationItem summary=a/> }/>
+                    </ul>
+                </Show>
+            </section>
+        }
+    };
+    view! {
+        <h1 id="applications-heading" class="kern-heading-large" tabindex="-1">{tr("applications-heading")}</h1>
+        <Show when=move || list.with(Option::is_some) fallback=move || view! { <p class="kern-body" role="status">{tr("app-loading")}</p> }>
+            {section("drafts-heading", "applications-drafts", "applications-no-drafts", Signal::derive(drafts))}
+            {section("outbox-heading", "applications-outbox", "applications-no-outbox", Signal::derive(outbox))}
+            {section("sent-heading", "applications-sent", "applications-no-sent", Signal::derive(sent))}
+        </Show>
+    }
+}
+
+/// One submitted application: its timeline and exactly what was sent.
+#[component]
+pub fn SubmissionPage() -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    let params = use_params_map();
+    let query = use_query_map();
+    let just_sent = move || query.with(|q| q.get("neu").is_some());
+    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let view_signal: RwSignal<Option<Result<SubmissionView, String>>> = RwSignal::new(None);
+    Effect::new(move |_| {
+        let submission_id = id();
+        ctx.changes.track();
+        spawn_local(async move {
+            let answer = request::<_, SubmissionView>(
+                command::LOAD_SUBMISSION,
+                &SubmissionRef { submission_id },
+            )
+            .await;
+            view_signal.set(Some(answer.map_err(|e| e.message_id)));
+        });
+    });
+    view! {
+        {move || match view_signal.get() {
+            None => view! { <h1 class="kern-heading-large" tabindex="-1">{tr("app-loading")}</h1> }.into_any(),
+            Some(Err(message)) => view! {
+                <h1 class="kern-heading-large" tabindex="-1">{tr("applications-not-found")}</h1>
+                <p class="kern-body">{tr_dynamic(message)}</p>
+            }.into_any(),
+            Some(Ok(submission)) => view! { <SubmissionDetail submission=submission just_sent=just_sent()/> }.into_any(),
+        }}
+    }
+}
+
+fn tr_dynamic(id: String) -> impl Fn() -> String {
+    let language = use_language();
+    move || t_args(language.get(), &id, &[])
+}
+
+#[component]
+fn SubmissionDetail(submission: SubmissionView, just_sent: bool) -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    let language = use_language();
+    let key = submission.leika_key.clone();
+    let name = move || service_name(&ctx, &key, language.get());
+    let timeline = submission.timeline.clone();
+    let current = timeline
+        .last()
+        .map(|e| e.status)
+        .unwrap_or(ApplicationStatus::Queued);
+    let definition = submission.definition.clone();
+    let data = submission.data.clone();
+    let attachments = submission.attachments.clone();
+    view! {
+        <nav class="breadcrumb" aria-label=tr("service-breadcrumb")>
+            <a class="kern-link" href="/antraege">{tr("nav-applications")}</a>
+        </nav>
+        <h1 id="submission-heading" class="kern-heading-large" tabindex="-1">{name}</h1>
+        {just_sent.then(|| view! {
+            <div class="kern-alert kern-alert--success" role="status">
+                <div class="kern-alert__body"><p class="kern-body">{tr("applications-just-sent")}</p></div>
+            </div>
+        })}
+        <p class="kern-body">
+            <span class="kern-body--bold">{tr("applications-status")}": "</span>
+            <span id="submission-status" class=badge_class(current) data-status=status_id(current)><span class="kern-label">{tr(status_id(current))}</span></span>
+        </p>
+        <p class="kern-body kern-body--small">{tr(leak(status_explained_id(current)))}</p>
+        <div class="submission-panes">
+            <section aria-labelledby="timeline-heading">
+                <h2 id="timeline-heading" class="kern-heading-medium">{tr("applications-timeline")}</h2>
+                <ol id="timeline" class="timeline">
+                    {timeline.into_iter().map(|entry: StatusEntry| {
+                        let at = entry.at.clone();
+                        view! {
+                            <li class="timeline__entry" data-status=status_id(entry.status)>
+                                <p class="kern-body kern-body--bold">{tr(status_id(entry.status))}</p>
+                                <p class="kern-body kern-body--small">{move || local_time(&at, language.get())}</p>
+                                {entry.note.clone().map(|n| view! { <p class="kern-body">{n}</p> })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+            </section>
+            <section aria-labelledby="sent-data-heading">
+                <h2 id="sent-data-heading" class="kern-heading-medium">{tr("applications-what-was-sent")}</h2>
+                <dl id="sent-data" class="kern-description-list">
+                    {move || submitted_rows(&definition, &data, language.get()).into_iter().map(|(label, value)| view! {
+                        <div class="kern-description-list-item">
+                            <dt class="kern-description-list-item__key">{label}</dt>
+                            <dd class="kern-description-list-item__value">{value}</dd>
+                        </div>
+                    }).collect_view()}
+                </dl>
+                {(!attachments.is_empty()).then(|| view! {
+                    <h3 class="kern-heading-small">{tr("applications-attachments")}</h3>
+                    <ul class="kern-list">
+                        {attachments.iter().map(|a| view! { <li class="kern-body">{a.file_name.clone()}</li> }).collect_view()}
+                    </ul>
+                })}
+            </section>
+        </div>
+    }
+}
+
+/// Fluent ids are static in `tr`; statuses are few, so their "explained" ids are leaked once.
+fn leak(id: String) -> &'static str {
+    thread_local! {
+        static IDS: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    IDS.with(|ids| {
+        if let Some(found) = ids.borrow().iter().find(|s| **s == id) {
+            return *found;
+        }
+        let leaked: &'static str = Box::leak(id.into_boxed_str());
+        ids.borrow_mut().push(leaked);
+        leaked
+    })
+}
+
+/// (label, value) of every answer in the submitted data, in form order.
+fn submitted_rows(
+    definition: &domain::form::FormDefinition,
+    data: &domain::form::Answers,
+    language: Language,
+) -> Vec<(String, String)> {
+    fn walk(
+        definition: &domain::form::FormDefinition,
+        data: &domain::form::Answers,
+        items: &[Item],
+        prefix: &FieldPath,
+        language: Language,
+        out: &mut Vec<(String, String)>,
+    ) {
+        for item in items {
+            match item {
+                Item::Field(field) => {
+                    let path = prefix.child(&field.id);
+                    if let Some(value) = data.get(&path) {
+                        if !value.is_empty() {
+                            out.push((
+                                field.label.get(language).to_string(),
+                                display_value(definition, field, value, language),
+                            ));
+                        }
+                    }
+                }
+                Item::Group(group) => {
+                    let path = prefix.child(&group.id);
+                    match data.get(&path) {
+                        Some(Value::List(items)) => {
+                            for i in 0..items.len() {
+                                let mut instance = prefix.clone();
+                                instance = instance.instance(&group.id, i);
+                                walk(definition, data, &group.items, &instance, language, out);
+                            }
+                        }
+                        Some(_) => walk(definition, data, &group.items, &path, language, out),
+                        None => {}
+                    }
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for page in &definition.pages {
+        walk(
+            definition,
+            data,
+            &page.items,
+            &FieldPath::root(),
+            language,
+            &mut out,
+        );
+    }
+    out
+}

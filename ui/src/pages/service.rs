@@ -1,0 +1,237 @@
+//! A service in detail: what it is, who can apply, documents, fees, duration, the office
+//! responsible at the person's home municipality (with address, opening hours, phone), 115,
+//! and "start application" or "continue your draft".
+
+use domain::ipc::{command, ApplicationStatus, ApplicationSummary, StartDraftRequest};
+use domain::Language;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use crate::app::AppContext;
+use crate::ipc::{call0, request};
+use crate::l10n::{tr, use_language};
+
+/// Texts of one service in the current language, ready to render.
+#[derive(Debug, Clone, PartialEq)]
+struct Detail {
+    key: String,
+    name: String,
+    summary: Option<String>,
+    who: Option<String>,
+    documents: Vec<String>,
+    fees: Option<String>,
+    duration: Option<String>,
+    law: Option<String>,
+    form_id: Option<String>,
+    confirmed: bool,
+    authority: Option<AuthorityText>,
+    place: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct AuthorityText {
+    name: String,
+    address: Option<String>,
+    phone: Option<String>,
+    hours: Option<String>,
+}
+
+fn detail(ctx: &AppContext, key: &str, language: Language) -> Option<Detail> {
+    let home = ctx.settings.with(|s| s.home_municipality.clone());
+    ctx.catalog.with(|c| {
+        let catalog = &c.as_ref()?.catalog;
+        let service = catalog.service(key)?;
+        let text = |l: &Option<domain::Localized>| l.as_ref().map(|t| t.get(language).to_string());
+        let authority = home.as_deref().and_then(|ags| {
+            catalog
+                .authority_index()
+                .responsible_for(service, ags)
+                .map(|a| AuthorityText {
+                    name: a.name.get(language).to_string(),
+                    address: a.address.clone(),
+                    phone: a.phone.clone(),
+                    hours: a
+                        .opening_hours
+                        .as_ref()
+                        .map(|h| h.get(language).to_string()),
+                })
+        });
+        Some(Detail {
+            key: service.leika_key.clone(),
+            name: service.name.get(language).to_string(),
+            summary: text(&service.summary),
+            who: text(&service.who_can_apply),
+            documents: service
+                .documents
+                .iter()
+                .map(|d| d.get(language).to_string())
+                .collect(),
+            fees: text(&service.fees),
+            duration: text(&service.duration),
+            law: service.law.clone(),
+            form_id: service.form_id.clone(),
+            confirmed: service.responsibility_confirmed,
+            authority,
+            place: home
+                .as_deref()
+                .and_then(|ags| catalog.municipality(ags))
+                .map(|m| m.name.clone()),
+        })
+    })
+}
+
+#[component]
+pub fn ServicePage() -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    let language = use_language();
+    let params = use_params_map();
+    let key = move || params.with(|p| p.get("key").unwrap_or_default());
+    let service = Memo::new(move |_| detail(&ctx, &key(), language.get()));
+    // The open draft for this service, if any.
+    let draft: RwSignal<Option<String>> = RwSignal::new(None);
+    Effect::new(move |_| {
+        let key = key();
+        ctx.changes.track();
+        spawn_local(async move {
+            if let Ok(list) = call0::<Vec<ApplicationSummary>>(command::LIST_APPLICATIONS).await {
+                draft.set(
+                    list.into_iter()
+                        .find(|a| a.leika_key == key && a.status == ApplicationStatus::Draft)
+                        .map(|a| a.id),
+                );
+            }
+        });
+    });
+    view! {
+        {move || match service.get() {
+            None => view! {
+                <h1 class="kern-heading-large" tabindex="-1">{tr("app-loading")}</h1>
+            }.into_any(),
+            Some(d) => view! { <ServiceDetail detail=d draft=draft/> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn ServiceDetail(detail: Detail, draft: RwSignal<Option<String>>) -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    let navigate = use_navigate();
+    let starting = RwSignal::new(false);
+    let form_id = detail.form_id.clone();
+    let key = detail.key.clone();
+    let start = move |_| {
+        let Some(form_id) = form_id.clone() else {
+            return;
+        };
+        if let Some(id) = draft.get_untracked() {
+            navigate(&format!("/antrag/{id}"), Default::default());
+            return;
+        }
+        let key = key.clone();
+        let navigate = navigate.clone();
+        starting.set(true);
+        spawn_local(async move {
+            let answer = request::<_, serde_json::Value>(
+                command::START_DRAFT,
+                &StartDraftRequest {
+                    leika_key: key,
+                    form_id,
+                },
+            )
+            .await;
+            starting.set(false);
+            match answer {
+                Ok(view) => {
+                    if let Some(id) = view.get("draft_id").and_then(|v| v.as_str()) {
+                        navigate(&format!("/antrag/{id}"), Default::default());
+                    }
+                }
+                Err(error) => ctx.error.set(Some(error)),
+            }
+        });
+    };
+    let has_form = detail.form_id.is_some();
+    let authority = detail.authority.clone();
+    let place = detail.place.clone();
+    view! {
+        <nav class="breadcrumb" aria-label=tr("service-breadcrumb")>
+            <a class="kern-link" href="/">{tr("nav-services")}</a>
+        </nav>
+        <article class="service-detail">
+            <h1 id="service-heading" class="kern-heading-large" tabindex="-1">{detail.name.clone()}</h1>
+            {detail.summary.clone().map(|s| view! { <p class="kern-body kern-body--large">{s}</p> })}
+            <div class="service-detail__panes">
+                <div class="service-detail__main">
+                    {detail.who.clone().map(|w| view! {
+                        <section aria-labelledby="who-heading">
+                            <h2 id="who-heading" class="kern-heading-small">{tr("service-who")}</h2>
+                            <p class="kern-body">{w}</p>
+                        </section>
+                    })}
+                    {(!detail.documents.is_empty()).then(|| view! {
+                        <section aria-labelledby="documents-heading">
+                            <h2 id="documents-heading" class="kern-heading-small">{tr("service-documents")}</h2>
+                            <ul class="kern-list">
+                                {detail.documents.iter().map(|d| view! { <li class="kern-body">{d.clone()}</li> }).collect_view()}
+                            </ul>
+                        </section>
+                    })}
+                    <dl class="kern-description-list">
+                        {detail.fees.clone().map(|f| view! {
+                            <div class="kern-description-list-item">
+                                <dt class="kern-description-list-item__key">{tr("catalog-fees")}</dt>
+                                <dd class="kern-description-list-item__value">{f}</dd>
+                            </div>
+                        })}
+                        {detail.duration.clone().map(|f| view! {
+                            <div class="kern-description-list-item">
+                                <dt class="kern-description-list-item__key">{tr("catalog-duration")}</dt>
+                                <dd class="kern-description-list-item__value">{f}</dd>
+                            </div>
+                        })}
+                        {detail.law.clone().map(|f| view! {
+                            <div class="kern-description-list-item">
+                                <dt class="kern-description-list-item__key">{tr("service-law")}</dt>
+                                <dd class="kern-description-list-item__value">{f}</dd>
+                            </div>
+                        })}
+                    </dl>
+                    <div class="kern-btn-wrapper service-actions">
+                        {has_form.then(|| view! {
+                            <button id="start-application" type="button" class="kern-btn kern-btn--primary"
+                                on:click=start disabled=move || starting.get()>
+                                <span class="kern-label">{move || if draft.get().is_some() { tr("service-continue")() } else { tr("service-start")() }}</span>
+                            </button>
+                        })}
+                    </div>
+                    {(!has_form).then(|| view! { <p class="kern-body">{tr("service-no-form")}</p> })}
+                </div>
+                <aside class="service-detail__aside kern-card" aria-labelledby="authority-heading">
+                    <div class="kern-card__container">
+                        <h2 id="authority-heading" class="kern-heading-small">{tr("service-authority")}</h2>
+                        {match authority {
+                            Some(a) => view! {
+                                <p class="kern-body kern-body--bold authority-name">{a.name}</p>
+                                {place.map(|p| view! { <p class="kern-body kern-body--small">{tr("service-for-place")}" "{p}</p> })}
+                                {a.address.map(|x| view! { <p class="kern-body authority-address">{x}</p> })}
+                                {a.hours.map(|h| view! { <p class="kern-body"><span class="kern-body--bold">{tr("service-hours")}": "</span>{h}</p> })}
+                                {a.phone.map(|p| {
+                                    let href = format!("tel:{}", p.replace([' ', '/', '-'], ""));
+                                    view! { <p class="kern-body"><a class="kern-link" href=href>{tr("service-phone")}" "{p}</a></p> }
+                                })}
+                            }.into_any(),
+                            None => view! {
+                                <p class="kern-body">{tr("service-choose-place")}" "
+                                    <a class="kern-link" href="/einstellungen#home-municipality">{tr("service-choose-place-link")}</a>
+                                </p>
+                            }.into_any(),
+                        }}
+                        {(!detail.confirmed).then(|| view! { <p class="kern-body kern-body--small">{tr("service-unconfirmed")}</p> })}
+                        <p class="kern-body"><a id="call-115" class="kern-link" href="tel:115">{tr("service-call-115")}</a></p>
+                    </div>
+                </aside>
+            </div>
+        </article>
+    }
+}

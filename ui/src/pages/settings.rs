@@ -1,0 +1,232 @@
+//! Settings: language, text size (up to 200 %), high contrast, home municipality (by postal
+//! code or name) and the account (log in / out).
+
+use domain::ipc::{command, AccountView, Settings, SettingsUpdate, TextSize};
+use domain::text::fold;
+use domain::Language;
+use i18n::Arg;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::app::AppContext;
+use crate::ipc::{call0, request};
+use crate::l10n::{t_args, tr, use_language};
+
+/// Applies a change at once and stores it through the shell.
+fn update(ctx: AppContext, change: SettingsUpdate) {
+    ctx.settings.update(|s| {
+        if let Some(language) = change.language {
+            s.language = language;
+        }
+        if let Some(home) = change.home_municipality.clone() {
+            s.home_municipality = home;
+        }
+        if let Some(size) = change.text_size {
+            s.text_size = size;
+        }
+        if let Some(contrast) = change.high_contrast {
+            s.high_contrast = contrast;
+        }
+    });
+    spawn_local(async move {
+        if let Err(error) = request::<_, Settings>(command::UPDATE_SETTINGS, &change).await {
+            ctx.error.set(Some(error));
+        }
+    });
+}
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    let language = use_language();
+    let choose_language = move |chosen: Language| {
+        language.set(chosen);
+        update(
+            ctx,
+            SettingsUpdate {
+                language: Some(chosen),
+                ..Default::default()
+            },
+        );
+    };
+    let size_option = move |size: TextSize, id: &'static str, label: &'static str| {
+        view! {
+            <div class="kern-form-check">
+                <input class="kern-form-check__radio" type="radio" name="text-size" id=id
+                    prop:checked=move || ctx.settings.with(|s| s.text_size == size)
+                    on:change=move |_| update(ctx, SettingsUpdate { text_size: Some(size), ..Default::default() })/>
+                <label class="kern-label" for=id>{tr(label)}</label>
+            </div>
+        }
+    };
+    view! {
+        <h1 id="settings-heading" class="kern-heading-large" tabindex="-1">{tr("settings-heading")}</h1>
+        <div class="settings-grid">
+            <fieldset class="kern-fieldset">
+                <legend class="kern-label">{tr("settings-language")}</legend>
+                <div class="kern-fieldset__body">
+                    <div class="kern-form-check">
+                        <input class="kern-form-check__radio" type="radio" name="language" id="settings-language-de" lang="de"
+                            prop:checked=move || language.get() == Language::De on:change=move |_| choose_language(Language::De)/>
+                        <label class="kern-label" for="settings-language-de" lang="de">{tr("app-language-de")}</label>
+                    </div>
+                    <div class="kern-form-check">
+                        <input class="kern-form-check__radio" type="radio" name="language" id="settings-language-en" lang="en"
+                            prop:checked=move || language.get() == Language::En on:change=move |_| choose_language(Language::En)/>
+                        <label class="kern-label" for="settings-language-en" lang="en">{tr("app-language-en")}</label>
+                    </div>
+                </div>
+            </fieldset>
+            <fieldset class="kern-fieldset">
+                <legend class="kern-label">{tr("settings-text-size")}</legend>
+                <div class="kern-fieldset__body">
+                    {size_option(TextSize::Normal, "text-size-normal", "settings-text-normal")}
+                    {size_option(TextSize::Large, "text-size-large", "settings-text-large")}
+                    {size_option(TextSize::Largest, "text-size-largest", "settings-text-largest")}
+                </div>
+            </fieldset>
+            <div class="kern-form-check settings-contrast">
+                <input id="high-contrast" class="kern-form-check__checkbox" type="checkbox"
+                    prop:checked=move || ctx.settings.with(|s| s.high_contrast)
+                    on:change=move |ev| update(ctx, SettingsUpdate { high_contrast: Some(event_target_checked(&ev)), ..Default::default() })/>
+                <label class="kern-label" for="high-contrast">{tr("settings-high-contrast")}</label>
+            </div>
+            <HomeMunicipality/>
+            <Account/>
+        </div>
+    }
+}
+
+#[component]
+fn HomeMunicipality() -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    let language = use_language();
+    let query = RwSignal::new(String::new());
+    let current = move || {
+        let home = ctx.settings.with(|s| s.home_municipality.clone())?;
+        ctx.catalog.with(|c| {
+            c.as_ref()
+                .and_then(|c| c.catalog.municipality(&home))
+                .map(|m| m.name.clone())
+        })
+    };
+    let matches = Memo::new(move |_| {
+        let query = query.get();
+        let query = query.trim();
+        if query.len() < 2 {
+            return Vec::new();
+        }
+        ctx.catalog.with(|c| {
+            let Some(c) = c else { return Vec::new() };
+            let catalog = &c.catalog;
+            if query.bytes().all(|b| b.is_ascii_digit()) {
+                if query.len() == 5 {
+                    return catalog
+                        .municipalities_for_postal_code(query)
+                        .into_iter()
+                        .map(|m| (m.ags.clone(), format!("{} ({query})", m.name)))
+                        .collect();
+                }
+                return Vec::new();
+            }
+            let folded = fold(query);
+            let mut found: Vec<(String, String)> = catalog
+                .municipalities
+                .iter()
+                .filter(|m| fold(&m.name).contains(&folded))
+                .take(20)
+                .map(|m| (m.ags.clone(), m.name.clone()))
+                .collect();
+            found.sort_by(|a, b| a.1.cmp(&b.1));
+            found
+        })
+    });
+    view! {
+        <section class="settings-home" aria-labelledby="home-municipality-heading">
+            <h2 id="home-municipality-heading" class="kern-heading-small">{tr("settings-home")}</h2>
+            <p class="kern-body" id="home-current">
+                {move || match current() {
+                    Some(name) => t_args(language.get(), "settings-home-current", &[("name", Arg::from(name.as_str()))]),
+                    None => tr("settings-home-none")(),
+                }}
+            </p>
+            <div class="kern-form-input">
+                <label class="kern-label" for="home-municipality">{tr("settings-home-search")}</label>
+                <div class="kern-hint" id="home-municipality-hint">{tr("settings-home-hint")}</div>
+                <input id="home-municipality" class="kern-form-input__input" type="text" autocomplete="postal-code"
+                    aria-describedby="home-municipality-hint" aria-controls="home-results"
+                    prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev))/>
+            </div>
+            <p class="kern-body kern-body--small" role="status" aria-live="polite">
+                {move || {
+                    let n = matches.with(Vec::len);
+                    if query.with(|q| q.trim().len() < 2) { String::new() } else { t_args(language.get(), "settings-home-results", &[("count", Arg::from(n))]) }
+                }}
+            </p>
+            <ul id="home-results" class="home-results">
+                <For each=move || matches.get() key=|(ags, _)| ags.clone() children=move |(ags, name)| {
+                    let chosen = ags.clone();
+                    view! {
+                        <li>
+                            <button type="button" class="kern-btn kern-btn--secondary home-choice" data-ags=ags
+                                on:click=move |_| {
+                                    update(ctx, SettingsUpdate { home_municipality: Some(Some(chosen.clone())), ..Default::default() });
+                                    query.set(String::new());
+                                    crate::focus::focus_soon("#home-current");
+                                }>
+                                <span class="kern-label">{name}</span>
+                            </button>
+                        </li>
+                    }
+                }/>
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn Account() -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    let language = use_language();
+    let account: RwSignal<Option<AccountView>> = RwSignal::new(None);
+    let reload = move || {
+        spawn_local(async move {
+            if let Ok(view) = call0::<AccountView>(command::ACCOUNT).await {
+                account.set(Some(view));
+            }
+        });
+    };
+    reload();
+    let log_in = move |_| {
+        spawn_local(async move {
+            match call0::<AccountView>(command::LOG_IN).await {
+                Ok(view) => account.set(Some(view)),
+                Err(error) => ctx.error.set(Some(error)),
+            }
+        });
+    };
+    let log_out = move |_| {
+        spawn_local(async move {
+            match call0::<serde_json::Value>(command::LOG_OUT).await {
+                Ok(_) => reload(),
+                Err(error) => ctx.error.set(Some(error)),
+            }
+        });
+    };
+    view! {
+        <section class="settings-account" aria-labelledby="account-heading">
+            <h2 id="account-heading" class="kern-heading-small">{tr("settings-account")}</h2>
+            {move || match account.get() {
+                Some(a) if a.logged_in => view! {
+                    <p class="kern-body" id="account-state">{t_args(language.get(), "settings-logged-in", &[("name", Arg::from(a.display_name.clone().unwrap_or_default().as_str()))])}</p>
+                    {a.needs_login.then(|| view! { <p class="kern-body">{tr("settings-needs-login")}</p> })}
+                    <button id="log-out" type="button" class="kern-btn kern-btn--secondary" on:click=log_out><span class="kern-label">{tr("settings-log-out")}</span></button>
+                }.into_any(),
+                _ => view! {
+                    <p class="kern-body" id="account-state">{tr("settings-logged-out")}</p>
+                    <button id="log-in" type="button" class="kern-btn kern-btn--primary" on:click=log_in><span class="kern-label">{tr("settings-log-in")}</span></button>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
