@@ -2,13 +2,12 @@
 //! `domain::ipc`, so the UI and the shell share one contract.
 
 use domain::ipc::{
-    CatalogOrigin, CatalogResponse, ErrorCode, IpcError, RefreshResponse, SetLanguageRequest,
-    Settings, SettingsUpdate,
+    CatalogResponse, ErrorCode, IpcError, RefreshResponse, SetLanguageRequest, Settings,
+    SettingsUpdate,
 };
-use sync::CatalogFetch;
 use tauri::State;
 
-use crate::state::{now_rfc3339, storage_error, AppState};
+use crate::state::{storage_error, AppState};
 
 #[tauri::command]
 pub fn load_catalog(state: State<'_, AppState>) -> Result<CatalogResponse, IpcError> {
@@ -22,33 +21,11 @@ pub fn load_catalog(state: State<'_, AppState>) -> Result<CatalogResponse, IpcEr
 
 #[tauri::command]
 pub async fn refresh_catalog(state: State<'_, AppState>) -> Result<RefreshResponse, IpcError> {
-    let etag = state.store()?.catalog_etag().map_err(storage_error)?;
-    match state.client.fetch_catalog(etag.as_deref()).await {
-        Ok(CatalogFetch::NotModified) => Ok(RefreshResponse::Unchanged),
-        Ok(CatalogFetch::Changed { catalog, etag }) => {
-            let mut store = state.store()?;
-            let previous = store.catalog_version().map_err(storage_error)?;
-            store
-                .save_catalog(
-                    &catalog,
-                    CatalogOrigin::StateApi,
-                    etag.as_deref(),
-                    &now_rfc3339(),
-                )
-                .map_err(storage_error)?;
-            // The same content under a new ETag (the first refresh after the seed) changes nothing
-            // the person sees.
-            if previous.as_deref() == Some(catalog.version.as_str()) {
-                Ok(RefreshResponse::Unchanged)
-            } else {
-                Ok(RefreshResponse::Updated {
-                    version: catalog.version.clone(),
-                })
-            }
-        }
-        Err(error) if error.is_transient() => Ok(RefreshResponse::Offline),
-        Err(_) => Err(IpcError::new(ErrorCode::Network, "error-network")),
-    }
+    let store = state.shared_store()?;
+    let now = crate::clock::now_millis();
+    sync::refresh::refresh_catalog(&state.client, &store, now, &crate::clock::rfc3339(now))
+        .await
+        .map_err(crate::account::sync_error)
 }
 
 #[tauri::command]

@@ -110,6 +110,22 @@ fn open_store(data_dir: &Path, keys: &dyn KeyStore) -> Result<Store, IpcError> {
             .save_catalog(&catalog, CatalogOrigin::Seed, None, &now_rfc3339())
             .map_err(storage_error)?;
     }
+    // The forms shipped with the app, so drafts on them can migrate when the state API brings
+    // a newer version.
+    let now = crate::clock::now_millis();
+    for (_, json) in domain::form::showcase_definitions() {
+        let Ok(definition) = domain::form::FormDefinition::from_json(json) else {
+            continue;
+        };
+        let stored = store
+            .form_definition(&definition.id, &definition.version)
+            .map_err(storage_error)?;
+        if stored.is_none() {
+            store
+                .save_form_definition(&definition, now)
+                .map_err(storage_error)?;
+        }
+    }
     Ok(store)
 }
 

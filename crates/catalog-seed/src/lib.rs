@@ -74,6 +74,7 @@ pub fn seed_catalog() -> Result<Catalog, SeedError> {
         districts,
         municipalities,
         postal_codes,
+        forms: shipped_form_versions(),
     };
     catalog.version = content_version(&catalog)?;
     Ok(catalog)
@@ -81,3 +82,15 @@ pub fn seed_catalog() -> Result<Catalog, SeedError> {
 
 #[cfg(test)]
 mod tests;
+
+/// The id and version of every form shipped with the domain crate (the showcase forms).
+fn shipped_form_versions() -> Vec<domain::FormVersion> {
+    domain::form::showcase_definitions()
+        .into_iter()
+        .filter_map(|(_, json)| domain::form::FormDefinition::from_json(json).ok())
+        .map(|definition| domain::FormVersion {
+            id: definition.id,
+            version: definition.version,
+        })
+        .collect()
+}

@@ -232,6 +232,17 @@ pub struct Catalog {
     pub districts: Vec<District>,
     pub municipalities: Vec<Municipality>,
     pub postal_codes: Vec<PostalCodeArea>,
+    /// The current version of every form the services name. When a version changes, the app
+    /// fetches the new definition and carries its drafts over by field id.
+    #[serde(default)]
+    pub forms: Vec<FormVersion>,
+}
+
+/// A form id with its current version, as the catalog announces it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormVersion {
+    pub id: String,
+    pub version: String,
 }
 
 impl Catalog {

@@ -12,6 +12,6 @@ pub mod search;
 pub mod text;
 
 pub use catalog::{
-    Authority, AuthorityKind, Catalog, District, Language, LifeSituation, Localized, Municipality,
-    PostalCodeArea, ResponsibleLevel, Service,
+    Authority, AuthorityKind, Catalog, District, FormVersion, Language, LifeSituation, Localized,
+    Municipality, PostalCodeArea, ResponsibleLevel, Service,
 };

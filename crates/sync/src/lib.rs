@@ -15,7 +15,9 @@
 pub mod auth;
 mod client;
 mod error;
+mod forms;
 pub mod plan;
+pub mod refresh;
 pub mod wire;
 pub mod worker;
 

@@ -110,6 +110,15 @@ pub struct PostalCodeAreaDoc {
     pub district_key: String,
 }
 
+/// A form id with its current version (`domain::FormVersion`); fetch it from
+/// `/v1/forms/{id}/{version}`.
+#[derive(ToSchema)]
+#[schema(as = FormVersion)]
+pub struct FormVersionDoc {
+    pub id: String,
+    pub version: String,
+}
+
 /// The whole catalog (`domain::Catalog`).
 #[derive(ToSchema)]
 #[schema(as = Catalog)]
@@ -122,4 +131,6 @@ pub struct CatalogDoc {
     pub districts: Vec<DistrictDoc>,
     pub municipalities: Vec<MunicipalityDoc>,
     pub postal_codes: Vec<PostalCodeAreaDoc>,
+    /// The current version of every form the services name.
+    pub forms: Vec<FormVersionDoc>,
 }
