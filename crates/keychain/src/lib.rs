@@ -193,14 +193,84 @@ mod os {
     }
 }
 
+#[cfg(target_os = "android")]
+mod os {
+    //! Android: keyring 4's Android store (values encrypted with a key in the Android
+    //! Keystore, kept in the app's SharedPreferences), registered once as keyring-core's
+    //! default store. It finds the app's JNI context through `ndk-context`, which Tauri's
+    //! Android runtime sets up.
+    use std::sync::OnceLock;
+
+    use super::{KeychainError, Secret};
+
+    fn map(name: &str, error: keyring_core::Error) -> KeychainError {
+        match error {
+            keyring_core::Error::NoStorageAccess(e) => KeychainError::Locked {
+                detail: e.to_string(),
+            },
+            keyring_core::Error::PlatformFailure(e) | keyring_core::Error::BadDataFormat(_, e) => {
+                KeychainError::Unavailable {
+                    detail: e.to_string(),
+                }
+            }
+            keyring_core::Error::BadEncoding(_) | keyring_core::Error::Ambiguous(_) => {
+                KeychainError::Damaged {
+                    name: name.to_owned(),
+                }
+            }
+            other => KeychainError::Failed {
+                detail: other.to_string(),
+            },
+        }
+    }
+
+    fn entry(service: &str, name: &str) -> Result<keyring_core::Entry, KeychainError> {
+        static STORE: OnceLock<Result<(), String>> = OnceLock::new();
+        STORE
+            .get_or_init(|| {
+                android_native_keyring_store::Store::new()
+                    .map(|store| {
+                        let store: std::sync::Arc<keyring_core::CredentialStore> = store;
+                        keyring_core::set_default_store(store);
+                    })
+                    .map_err(|e| e.to_string())
+            })
+            .clone()
+            .map_err(|detail| KeychainError::Unavailable { detail })?;
+        keyring_core::Entry::new(service, name).map_err(|e| map(name, e))
+    }
+
+    pub(super) fn get(service: &str, name: &str) -> Result<Option<Secret>, KeychainError> {
+        match entry(service, name)?.get_password() {
+            Ok(value) => Ok(Some(Secret::new(value))),
+            Err(keyring_core::Error::NoEntry) => Ok(None),
+            Err(e) => Err(map(name, e)),
+        }
+    }
+
+    pub(super) fn set(service: &str, name: &str, secret: &Secret) -> Result<(), KeychainError> {
+        entry(service, name)?
+            .set_password(secret.expose())
+            .map_err(|e| map(name, e))
+    }
+
+    pub(super) fn delete(service: &str, name: &str) -> Result<(), KeychainError> {
+        match entry(service, name)?.delete_credential() {
+            Ok(()) | Err(keyring_core::Error::NoEntry) => Ok(()),
+            Err(e) => Err(map(name, e)),
+        }
+    }
+}
+
 #[cfg(not(any(
     target_os = "linux",
     target_os = "macos",
     target_os = "ios",
-    target_os = "windows"
+    target_os = "windows",
+    target_os = "android"
 )))]
 mod os {
-    //! No keychain integration on this platform yet (Android: to do with the Keystore).
+    //! No keychain on this platform: say so; never keep a secret anywhere else.
     use super::{KeychainError, Secret};
 
     fn unavailable() -> KeychainError {
