@@ -214,6 +214,8 @@ impl Session {
             return Err(SyncError::LoginRequired);
         }
         let Some(refresh) = self.credentials.load()? else {
+            let mut inner = inner;
+            inner.needs_login = true;
             return Err(SyncError::LoginRequired);
         };
         drop(inner);
@@ -260,6 +262,11 @@ impl Session {
         });
         inner.needs_login = false;
         Ok(token)
+    }
+
+    /// Whether nothing can be sent until the person logs in (again).
+    pub async fn needs_login(&self) -> bool {
+        self.inner.lock().await.needs_login
     }
 
     /// The server refused `token` (401): forget it so the next call refreshes.

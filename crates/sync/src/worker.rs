@@ -231,14 +231,6 @@ impl Engine {
         let mut logins = self.session.logins();
         let mut was_busy = true;
         loop {
-            let now = self.now();
-            if self.reach == Reach::Online && now >= self.next_poll {
-                self.next_poll =
-                    now + i64::try_from(self.config.poll_interval.as_millis()).unwrap_or(i64::MAX);
-                if let Err(error) = self.poll().await {
-                    self.note_error(&error);
-                }
-            }
             let entries = match lock(&self.store).and_then(|s| Ok(s.outbox_entries()?)) {
                 Ok(entries) => entries,
                 Err(_) => {
@@ -246,6 +238,23 @@ impl Engine {
                     continue;
                 }
             };
+            // Status and inbox are polled when nothing is due, or when a long queue has kept
+            // them waiting for four intervals: sending comes first.
+            let now = self.now();
+            let interval = i64::try_from(self.config.poll_interval.as_millis()).unwrap_or(i64::MAX);
+            let nothing_due = !entries
+                .iter()
+                .any(|e| e.state == store::OutboxState::Pending && e.next_attempt_at <= now);
+            if self.reach == Reach::Online
+                && now >= self.next_poll
+                && (nothing_due || now >= self.next_poll.saturating_add(interval.saturating_mul(4)))
+            {
+                self.next_poll = now.saturating_add(interval);
+                if let Err(error) = self.poll().await {
+                    self.note_error(&error).await;
+                }
+                continue;
+            }
             let step = plan::next_step(
                 &self.config.policy,
                 self.reach,
@@ -272,7 +281,14 @@ impl Engine {
                     }
                     continue;
                 }
-                Step::AwaitLogin => None,
+                Step::AwaitLogin => {
+                    if !self.session.needs_login().await {
+                        // A login finished while the last attempts were failing.
+                        self.set_reach(Reach::Online);
+                        continue;
+                    }
+                    Some(self.config.policy.idle)
+                }
                 Step::Probe { after } => Some(after),
                 Step::Sleep(wait) => {
                     if in_flight.is_empty()
@@ -294,7 +310,7 @@ impl Engine {
                 Some(joined) = flying.join_next(), if !flying.is_empty() => {
                     if let Ok((id, attempts, result)) = joined {
                         in_flight.retain(|f| *f != id);
-                        self.record(id, attempts, result, rng.gen::<f64>());
+                        self.record(id, attempts, result, rng.gen::<f64>()).await;
                     }
                 }
                 _ = self.wake.notified() => {
@@ -325,9 +341,12 @@ impl Engine {
         }
     }
 
-    fn note_error(&mut self, error: &SyncError) {
+    async fn note_error(&mut self, error: &SyncError) {
         match error {
-            SyncError::LoginRequired => self.set_reach(Reach::LoginRequired),
+            // Only when the session agrees: a login may have finished meanwhile.
+            SyncError::LoginRequired if self.session.needs_login().await => {
+                self.set_reach(Reach::LoginRequired)
+            }
             SyncError::Unreachable(_) => {
                 if self.reach == Reach::Online {
                     self.set_reach(Reach::Offline { probes: 0 });
@@ -337,7 +356,7 @@ impl Engine {
         }
     }
 
-    fn record(
+    async fn record(
         &mut self,
         id: Uuid,
         attempts: u32,
@@ -352,41 +371,55 @@ impl Engine {
             now,
             jitter,
         );
-        let Ok(store) = lock(&self.store) else { return };
-        match (outcome, result) {
+        let (event, reach_error) = match self.apply(id, now, outcome, result) {
+            Ok(follow_up) => follow_up,
+            Err(_) => return, // the store failed; the row stays `sending` until recovery
+        };
+        if let Some(error) = reach_error {
+            self.note_error(&error).await;
+        }
+        if let Some(event) = event {
+            self.emit(event);
+        }
+    }
+
+    /// Writes the outcome of an attempt to the store; returns the event to emit and the error
+    /// that may change the engine's reach.
+    fn apply(
+        &self,
+        id: Uuid,
+        now: UnixMillis,
+        outcome: Record,
+        result: Result<wire::Submission, SyncError>,
+    ) -> Result<(Option<SyncEvent>, Option<SyncError>), SyncError> {
+        let store = lock(&self.store)?;
+        Ok(match (outcome, result) {
             (Record::Sent, Ok(sent)) => {
                 let status = SubmissionStatus::from_name(&sent.status)
                     .unwrap_or(SubmissionStatus::Submitted);
-                if store
-                    .outbox_sent(id, &sent.submission_id, status, now)
-                    .is_ok()
-                {
-                    drop(store);
-                    self.emit(SyncEvent::Progress(SyncProgress {
-                        submission_id: id.to_string(),
-                        status: application_status(status),
-                        uploaded: sent.attachments.len() as u32,
-                        attachments: sent.attachments.len() as u32,
-                    }));
-                }
+                store.outbox_sent(id, &sent.submission_id, status, now)?;
+                let count = sent.attachments.len() as u32;
+                let event = SyncEvent::Progress(SyncProgress {
+                    submission_id: id.to_string(),
+                    status: application_status(status),
+                    uploaded: count,
+                    attachments: count,
+                });
+                (Some(event), None)
             }
             (Record::RetryAt { at, offline }, Err(error)) => {
-                let _ = store.outbox_retry_later(id, &error.code(), at, now);
-                drop(store);
-                if offline {
-                    self.note_error(&error);
-                }
-                self.emit(SyncEvent::Progress(SyncProgress {
+                store.outbox_retry_later(id, &error.code(), at, now)?;
+                let event = SyncEvent::Progress(SyncProgress {
                     submission_id: id.to_string(),
                     status: ApplicationStatus::Queued,
                     uploaded: 0,
                     attachments: 0,
-                }));
+                });
+                (Some(event), offline.then_some(error))
             }
             (Record::AfterLogin, Err(error)) => {
-                let _ = store.outbox_retry_later(id, &error.code(), now, now);
-                drop(store);
-                self.note_error(&error);
+                store.outbox_retry_later(id, &error.code(), now, now)?;
+                (None, Some(error))
             }
             (Record::Refused, Err(error)) => {
                 let problems = match error.problem() {
@@ -403,16 +436,16 @@ impl Engine {
                 // The problems (paths and codes, never values) go into last_error as JSON, so
                 // the shell can show them after a restart too.
                 let summary = serde_json::to_string(&problems).unwrap_or_else(|_| error.code());
-                let _ = store.outbox_failed(id, &summary, now);
-                drop(store);
-                self.emit(SyncEvent::Refused {
+                store.outbox_failed(id, &summary, now)?;
+                let event = SyncEvent::Refused {
                     submission_id: id,
                     problems,
-                });
+                };
+                (Some(event), None)
             }
             // after_attempt maps Ok to Sent and Err to the others.
-            _ => {}
-        }
+            _ => (None, None),
+        })
     }
 
     /// Status changes and new inbox messages since the cursors.
@@ -651,6 +684,10 @@ impl Job {
         self.check(&token, submitted).await
     }
 
+    /// Uploads what the server lacks of one attachment. When the server already holds every
+    /// byte, an empty chunk at the end asks it to confirm (its hash check may not have run:
+    /// a final chunk whose request was cut off while the server worked on it leaves all bytes
+    /// there but the attachment not complete, and `HEAD` cannot tell the two apart).
     async fn upload(
         &self,
         server: Uuid,
@@ -658,45 +695,60 @@ impl Job {
         sha512: &str,
         size: u64,
     ) -> Result<(), SyncError> {
-        let token = self.token().await?;
         let client = self.session.client().clone();
+        let token = self.token().await?;
         let mut offset = self
             .check(
                 &token,
                 client.upload_offset(&token, server, attachment).await,
             )
             .await?;
-        if offset >= size {
-            return Ok(());
-        }
-        let mut content = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-        lock(&self.store)?.read_attachment(sha512, &mut content)?;
-        let mut restarted = false;
-        while let Some((start, len)) = plan::next_chunk(size, offset, self.chunk as u64) {
-            let range = usize::try_from(start).unwrap_or(usize::MAX)
-                ..usize::try_from(start + len).unwrap_or(usize::MAX);
-            let chunk = content
-                .get(range)
-                .ok_or_else(|| {
-                    SyncError::Malformed("the attachment is shorter than announced".into())
-                })?
-                .to_vec();
+        let mut content: Option<Vec<u8>> = None;
+        let (mut restarted, mut confirmations) = (false, 0);
+        loop {
+            let (start, chunk) = match plan::next_chunk(size, offset, self.chunk as u64) {
+                Some((start, len)) => {
+                    if content.is_none() {
+                        let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+                        lock(&self.store)?.read_attachment(sha512, &mut bytes)?;
+                        content = Some(bytes);
+                    }
+                    let range = usize::try_from(start).unwrap_or(usize::MAX)
+                        ..usize::try_from(start + len).unwrap_or(usize::MAX);
+                    let chunk = content
+                        .as_ref()
+                        .and_then(|c| c.get(range))
+                        .ok_or_else(|| {
+                            SyncError::Malformed("the attachment is shorter than announced".into())
+                        })?
+                        .to_vec();
+                    (start, chunk)
+                }
+                None => {
+                    confirmations += 1;
+                    if confirmations > 3 {
+                        return Err(SyncError::Malformed(
+                            "the server holds every byte but does not complete the upload".into(),
+                        ));
+                    }
+                    (size, Vec::new())
+                }
+            };
             let token = self.token().await?;
             let answer = client
                 .upload_chunk(&token, server, attachment, start, chunk)
                 .await;
             match self.check(&token, answer).await {
-                Ok(state) => {
-                    if state.complete {
-                        return Ok(());
-                    }
-                    offset = state.received;
-                }
+                Ok(state) if state.complete => return Ok(()),
+                Ok(state) => offset = state.received,
                 Err(error) => match error.problem() {
                     Some((409, Some(p))) if p.code == "upload_offset_mismatch" => {
                         offset = p.upload_offset.unwrap_or(0);
                     }
                     Some((409, Some(p))) if p.code == "attachment_complete" => return Ok(()),
+                    // An earlier attempt got as far as the submit (its answer was lost): the
+                    // submit that follows is replayed.
+                    Some((409, Some(p))) if p.code == "already_submitted" => return Ok(()),
                     Some((422, Some(p))) if p.code == "attachment_hash_mismatch" && !restarted => {
                         restarted = true;
                         offset = 0;
@@ -705,7 +757,6 @@ impl Job {
                 },
             }
         }
-        Ok(())
     }
 }
 

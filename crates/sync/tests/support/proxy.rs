@@ -1,11 +1,11 @@
 //! A fault-injecting TCP proxy on loopback, between the app's client and the state API.
 //!
-//! Each accepted connection draws one fate from a seeded RNG: pass through, refuse (close at
-//! once), answer itself with 500/502/503 or 429 + `Retry-After` (the request never reaches
+//! Every request (the first client bytes after a response) draws one fate from a seeded RNG:
+//! pass through, refuse (close at once), answer itself with 500/502/503 or 429 + `Retry-After` (the request never reaches
 //! the server), cut the request after a random number of bytes (mid-request, mid-upload), cut
 //! the response after a random number of bytes (the server did the work, the answer is lost
-//! or truncated), or add delays to every piece. Connections are kept alive by the client, so a
-//! cut lands anywhere in a sequence of requests. The upstream can be switched (a restarted
+//! or truncated), or add delays to every piece. Kept-alive connections get a fate per request, so
+//! faults land on the first request of a connection as often as on the hundredth. The upstream can be switched (a restarted
 //! server on a new port), and [`FaultProxy::set_offline`] cuts everything like a lost network.
 
 use std::net::SocketAddr;
@@ -204,47 +204,12 @@ fn fate(shared: &Shared) -> Fate {
     }
 }
 
-async fn handle(shared: Arc<Shared>, mut client: TcpStream) {
+async fn handle(shared: Arc<Shared>, client: TcpStream) {
     let stats = &shared.stats;
     stats.connections.fetch_add(1, Ordering::Relaxed);
     if shared.offline.load(Ordering::SeqCst) {
         stats.refused.fetch_add(1, Ordering::Relaxed);
         return;
-    }
-    let fate = fate(&shared);
-    match fate {
-        Fate::Refuse => {
-            stats.refused.fetch_add(1, Ordering::Relaxed);
-            return;
-        }
-        Fate::Answer { status } => {
-            stats.answered.fetch_add(1, Ordering::Relaxed);
-            let mut buffer = [0u8; 4096];
-            let _ =
-                tokio::time::timeout(Duration::from_millis(200), client.read(&mut buffer)).await;
-            let reason = match status {
-                429 => "Too Many Requests\r\nRetry-After: 1",
-                500 => "Internal Server Error",
-                502 => "Bad Gateway",
-                _ => "Service Unavailable",
-            };
-            let answer = format!(
-                "HTTP/1.1 {status} {reason}\r\nContent-Type: text/plain\r\nContent-Length: 5\r\nConnection: close\r\n\r\nfault"
-            );
-            let _ = client.write_all(answer.as_bytes()).await;
-            let _ = client.shutdown().await;
-            return;
-        }
-        Fate::CutRequestAfter(_) => {
-            stats.cut_request.fetch_add(1, Ordering::Relaxed);
-        }
-        Fate::CutResponseAfter(_) => {
-            stats.cut_response.fetch_add(1, Ordering::Relaxed);
-        }
-        Fate::Delay(_) => {
-            stats.delayed.fetch_add(1, Ordering::Relaxed);
-        }
-        Fate::Pass => {}
     }
     let upstream = match shared.upstream.lock() {
         Ok(upstream) => *upstream,
@@ -256,50 +221,92 @@ async fn handle(shared: Arc<Shared>, mut client: TcpStream) {
     };
     let _ = server.set_nodelay(true);
     let _ = client.set_nodelay(true);
-    let (client_read, client_write) = client.into_split();
-    let (server_read, server_write) = server.into_split();
-    let (up_limit, down_limit, delay) = match fate {
-        Fate::CutRequestAfter(n) => (Some(n), None, None),
-        Fate::CutResponseAfter(n) => (None, Some(n), None),
-        Fate::Delay(d) => (None, None, Some(d)),
-        _ => (None, None, None),
-    };
+    let (mut client_read, mut client_write) = client.into_split();
+    let (mut server_read, mut server_write) = server.into_split();
     let mut kill = shared.kill.subscribe();
-    tokio::select! {
-        _ = pump(client_read, server_write, up_limit, delay) => {}
-        _ = pump(server_read, client_write, down_limit, delay) => {}
-        _ = kill.changed() => {}
+    let mut up = vec![0u8; 16 * 1024];
+    let mut down = vec![0u8; 16 * 1024];
+    // A fate is drawn for every request: the first client bytes after a response start one.
+    let mut new_request = true;
+    let (mut up_budget, mut down_budget, mut delay): (
+        Option<usize>,
+        Option<usize>,
+        Option<Duration>,
+    ) = (None, None, None);
+    loop {
+        tokio::select! {
+            read = client_read.read(&mut up) => {
+                let n = match read { Ok(0) | Err(_) => return, Ok(n) => n };
+                if new_request {
+                    new_request = false;
+                    (up_budget, down_budget, delay) = (None, None, None);
+                    match fate(&shared) {
+                        Fate::Pass => {}
+                        Fate::Refuse => {
+                            stats.refused.fetch_add(1, Ordering::Relaxed);
+                            return;
+                        }
+                        Fate::Answer { status } => {
+                            stats.answered.fetch_add(1, Ordering::Relaxed);
+                            let reason = match status {
+                                429 => "Too Many Requests\r\nRetry-After: 1",
+                                500 => "Internal Server Error",
+                                502 => "Bad Gateway",
+                                _ => "Service Unavailable",
+                            };
+                            let answer = format!(
+                                "HTTP/1.1 {status} {reason}\r\nContent-Type: text/plain\r\nContent-Length: 5\r\nConnection: close\r\n\r\nfault"
+                            );
+                            let _ = client_write.write_all(answer.as_bytes()).await;
+                            let _ = client_write.shutdown().await;
+                            return;
+                        }
+                        Fate::CutRequestAfter(n) => {
+                            stats.cut_request.fetch_add(1, Ordering::Relaxed);
+                            up_budget = Some(n);
+                        }
+                        Fate::CutResponseAfter(n) => {
+                            stats.cut_response.fetch_add(1, Ordering::Relaxed);
+                            down_budget = Some(n);
+                        }
+                        Fate::Delay(d) => {
+                            stats.delayed.fetch_add(1, Ordering::Relaxed);
+                            delay = Some(d);
+                        }
+                    }
+                }
+                if !forward(&up[..n], &mut server_write, &mut up_budget, delay).await {
+                    return;
+                }
+            }
+            read = server_read.read(&mut down) => {
+                let n = match read { Ok(0) | Err(_) => return, Ok(n) => n };
+                new_request = true;
+                if !forward(&down[..n], &mut client_write, &mut down_budget, delay).await {
+                    return;
+                }
+            }
+            _ = kill.changed() => return,
+        }
     }
-    // Dropping the halves closes both sockets.
 }
 
-/// Copies bytes until EOF, an error, or `limit` bytes (then stops: the connection is cut).
-async fn pump(
-    mut from: tokio::net::tcp::OwnedReadHalf,
-    mut to: tokio::net::tcp::OwnedWriteHalf,
-    limit: Option<usize>,
+/// Forwards `bytes` within `budget` (then the connection is cut: false).
+async fn forward(
+    bytes: &[u8],
+    to: &mut tokio::net::tcp::OwnedWriteHalf,
+    budget: &mut Option<usize>,
     delay: Option<Duration>,
-) {
-    let mut buffer = vec![0u8; 16 * 1024];
-    let mut passed = 0usize;
-    loop {
-        let n = match from.read(&mut buffer).await {
-            Ok(0) | Err(_) => return,
-            Ok(n) => n,
-        };
-        if let Some(delay) = delay {
-            tokio::time::sleep(delay).await;
-        }
-        let allowed = match limit {
-            Some(limit) => n.min(limit.saturating_sub(passed)),
-            None => n,
-        };
-        if allowed > 0 && to.write_all(&buffer[..allowed]).await.is_err() {
-            return;
-        }
-        passed += allowed;
-        if allowed < n {
-            return;
-        }
+) -> bool {
+    if let Some(delay) = delay {
+        tokio::time::sleep(delay).await;
     }
+    let allowed = budget.map_or(bytes.len(), |b| bytes.len().min(b));
+    if allowed > 0 && to.write_all(&bytes[..allowed]).await.is_err() {
+        return false;
+    }
+    if let Some(b) = budget {
+        *b -= allowed;
+    }
+    allowed == bytes.len()
 }

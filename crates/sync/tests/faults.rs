@@ -1,0 +1,432 @@
+//! Exactly once, whatever the network does: 200 submissions with attachments go through a
+//! fault-injecting proxy (refused and cut connections mid-request and mid-upload, cut and
+//! truncated answers, 500/502/503, 429 with Retry-After, delays), a pulled cable, and server
+//! restarts between chunks; then the same while the worker is killed and restarted on the
+//! same store file again and again. Every submission must be received by the server exactly
+//! once with its data and attachment bytes intact.
+//!
+//! The faults come from a seeded RNG (`THUERINGEN_FAULT_SEED` overrides the seed). Time limits
+//! are generous and nothing asserts on timing, so a loaded 2-core machine passes too.
+//!
+//! "Killed" here means the worker's task is aborted mid-flight (in-flight requests and store
+//! calls are dropped at whatever await point they reached) and a new worker, with a new session
+//! that only has the refresh token, starts on a freshly opened connection to the same store file.
+
+mod support;
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use rand::{Rng, SeedableRng};
+use store::{OutboxState, Store, SubmissionStatus};
+use sync::{MemoryCredentials, Session, StateApiClient, SyncEvent, Worker};
+use tokio::sync::mpsc;
+use uuid::Uuid;
+
+use support::proxy::{FaultProxy, FaultRates};
+use support::TestServer;
+
+const SUBMISSIONS: u32 = 200;
+const LIMIT: Duration = Duration::from_secs(600);
+/// Longest time without one more submission sent (a stuck engine fails fast).
+const STALL: Duration = Duration::from_secs(120);
+/// Kills per run; then the last worker finishes (bounded time on a slow machine).
+const MAX_KILLS: u32 = 40;
+
+fn seed() -> u64 {
+    std::env::var("THUERINGEN_FAULT_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0x7468_7565)
+}
+
+/// What one submission should look like on the server.
+struct Expected {
+    data_sha512: String,
+    attachments: Vec<String>,
+}
+
+/// Queues the 200 submissions: one to three attachments of 1 byte to 60 KB (up to four
+/// 16 KiB chunks each).
+fn queue_all(store: &Store, rng: &mut impl Rng) -> HashMap<Uuid, Expected> {
+    let mut expected = HashMap::new();
+    for n in 0..SUBMISSIONS {
+        let count = rng.gen_range(1..=3);
+        let size = rng.gen_range(1..60_000);
+        let name = format!("Antrag {n}");
+        let id = support::queue(store, n, Some(&name), count, size, 1_000 + i64::from(n));
+        let payload = store
+            .submission(id)
+            .expect("readable")
+            .expect("queued")
+            .payload;
+        let data = serde_json::to_value(&payload).expect("payload JSON");
+        expected.insert(
+            id,
+            Expected {
+                data_sha512: support::sha512_hex(support::canonical(&data).as_bytes()),
+                attachments: (0..count)
+                    .map(|a| support::sha512_hex(&support::attachment_bytes(n * 16 + a, size)))
+                    .collect(),
+            },
+        );
+    }
+    expected
+}
+
+/// Every submission received exactly once, with its data and bytes; nothing else on the server.
+async fn check_exactly_once(
+    server: &TestServer,
+    store: &Arc<Mutex<Store>>,
+    expected: &HashMap<Uuid, Expected>,
+) {
+    let on_server = server.submissions().await;
+    assert_eq!(
+        on_server.len(),
+        expected.len(),
+        "one server-side submission per queued one, no more, no less"
+    );
+    let by_id: HashMap<&str, &state_api::wire::Submission> = on_server
+        .iter()
+        .map(|s| (s.submission_id.as_str(), s))
+        .collect();
+    assert_eq!(by_id.len(), on_server.len(), "no id twice on the server");
+    let store = store.lock().expect("store");
+    let mut seen = HashSet::new();
+    for entry in store.outbox_entries().expect("outbox") {
+        assert_eq!(
+            entry.state,
+            OutboxState::Sent,
+            "every outbox entry sent: {entry:?}"
+        );
+        let local = store
+            .submission(entry.submission_id)
+            .expect("readable")
+            .expect("kept");
+        assert_eq!(
+            local.status,
+            SubmissionStatus::Received,
+            "received, as the person sees it"
+        );
+        let server_id = local.server_ref.clone().expect("the server's id is kept");
+        assert!(
+            seen.insert(server_id.clone()),
+            "no two local submissions share a server id"
+        );
+        let remote = by_id.get(server_id.as_str()).expect("the server has it");
+        let want = expected.get(&entry.submission_id).expect("one of ours");
+        assert_eq!(
+            remote.status,
+            state_api::storage::Status::Received,
+            "received on the server"
+        );
+        let steps: Vec<_> = remote.status_history.iter().map(|h| h.status).collect();
+        assert_eq!(
+            steps,
+            vec![
+                state_api::storage::Status::Initiated,
+                state_api::storage::Status::Submitted,
+                state_api::storage::Status::Received
+            ],
+            "submitted once: {server_id}"
+        );
+        assert_eq!(
+            remote.data_sha512.as_deref(),
+            Some(want.data_sha512.as_str()),
+            "data intact: {server_id}"
+        );
+        let hashes: Vec<String> = remote
+            .attachments
+            .iter()
+            .map(|a| a.sha512.clone())
+            .collect();
+        assert_eq!(
+            hashes, want.attachments,
+            "attachments announced as stored: {server_id}"
+        );
+        assert!(
+            remote
+                .attachments
+                .iter()
+                .all(|a| a.complete && a.received == a.size),
+            "every byte arrived: {server_id}"
+        );
+    }
+    assert_eq!(
+        seen.len(),
+        expected.len(),
+        "every queued submission is in the outbox"
+    );
+}
+
+fn open_count(store: &Arc<Mutex<Store>>) -> usize {
+    store
+        .lock()
+        .expect("store")
+        .outbox_entries()
+        .expect("outbox")
+        .iter()
+        .filter(|e| matches!(e.state, OutboxState::Pending | OutboxState::Sending))
+        .count()
+}
+
+/// The open entries and the last events, for a failure message.
+fn report(store: &Arc<Mutex<Store>>, log: &Arc<Mutex<Vec<SyncEvent>>>) -> String {
+    let open: Vec<String> = store
+        .lock()
+        .expect("store")
+        .outbox_entries()
+        .expect("outbox")
+        .iter()
+        .filter(|e| matches!(e.state, OutboxState::Pending | OutboxState::Sending))
+        .map(|e| {
+            format!(
+                "{:?} attempts {} next {} error {:?}",
+                e.state, e.attempts, e.next_attempt_at, e.last_error
+            )
+        })
+        .collect();
+    let events = log
+        .lock()
+        .map(|l| l.iter().rev().take(12).cloned().collect::<Vec<_>>())
+        .unwrap_or_default();
+    format!("open: {open:?}; last events: {events:?}")
+}
+
+/// Fails the run when it takes longer than [`LIMIT`] or makes no progress for [`STALL`].
+struct Progress {
+    deadline: tokio::time::Instant,
+    open: usize,
+    since: tokio::time::Instant,
+}
+
+impl Progress {
+    fn new() -> Self {
+        let now = tokio::time::Instant::now();
+        Progress {
+            deadline: now + LIMIT,
+            open: usize::MAX,
+            since: now,
+        }
+    }
+
+    fn check(&mut self, open: usize, report: impl Fn() -> String) {
+        let now = tokio::time::Instant::now();
+        if open < self.open {
+            self.open = open;
+            self.since = now;
+        }
+        assert!(
+            now < self.deadline,
+            "not flushed within {LIMIT:?}: {}",
+            report()
+        );
+        assert!(
+            now < self.since + STALL,
+            "no progress for {STALL:?}: {}",
+            report()
+        );
+    }
+}
+
+fn failed(store: &Arc<Mutex<Store>>) -> Vec<String> {
+    store
+        .lock()
+        .expect("store")
+        .outbox_entries()
+        .expect("outbox")
+        .iter()
+        .filter(|e| e.state == OutboxState::Failed)
+        .map(|e| format!("{}: {:?}", e.submission_id, e.last_error))
+        .collect()
+}
+
+/// Logs in again (with the faults paused) when the worker asks for it: a refresh answer lost
+/// to a cut connection leaves a rotated-away token, exactly as on a real train.
+async fn relogin_if_asked(
+    session: &Session,
+    proxy: &FaultProxy,
+    rates: FaultRates,
+    log: &Arc<Mutex<Vec<SyncEvent>>>,
+    handled: &mut usize,
+) -> bool {
+    let asked = log
+        .lock()
+        .map(|l| {
+            l.iter()
+                .filter(|e| matches!(e, SyncEvent::LoginRequired))
+                .count()
+        })
+        .unwrap_or(0);
+    if asked > *handled
+        && session
+            .account()
+            .await
+            .map(|a| !a.logged_in)
+            .unwrap_or(true)
+    {
+        *handled = asked;
+        proxy.set_rates(FaultRates::none());
+        support::login(session, "anna").await;
+        proxy.set_rates(rates);
+        return true;
+    }
+    *handled = asked.max(*handled);
+    false
+}
+
+fn start(
+    store: &Arc<Mutex<Store>>,
+    session: &Arc<Session>,
+    seed: u64,
+    tx: &mpsc::UnboundedSender<SyncEvent>,
+) -> Worker {
+    Worker::start(
+        store.clone(),
+        session.clone(),
+        support::fast_config(),
+        rand::rngs::StdRng::seed_from_u64(seed),
+        sync::system_clock(),
+        tx.clone(),
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_hundred_submissions_through_random_faults_arrive_exactly_once() {
+    let seed = seed();
+    let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
+    let mut server = TestServer::start().await;
+    let rates = FaultRates::harsh();
+    let proxy = FaultProxy::start(server.addr, seed, FaultRates::none()).await;
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let store = support::shared(support::open_store(&support::temp_store_path(dir.path())));
+    let expected = queue_all(&store.lock().expect("store"), &mut rng);
+    let session = Session::new(
+        StateApiClient::new(&proxy.base()).expect("a client"),
+        Arc::new(MemoryCredentials::new()),
+    );
+    support::login(&session, "anna").await;
+    proxy.set_rates(rates);
+
+    let (tx, rx) = mpsc::unbounded_channel();
+    let log = support::event_log(rx);
+    let worker = start(&store, &session, seed, &tx);
+    let mut progress = Progress::new();
+    let (mut restarts, mut outages, mut relogins, mut handled, mut turn) = (0, 0, 0, 0usize, 0u32);
+    while open_count(&store) > 0 {
+        progress.check(open_count(&store), || {
+            format!("{}; {}", report(&store, &log), proxy.stats().summary())
+        });
+        assert!(
+            failed(&store).is_empty(),
+            "a transient fault failed a submission: {:?}",
+            failed(&store)
+        );
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        turn += 1;
+        if turn % 4 == 0 && restarts < 3 {
+            // The server restarts between chunks (a new process on a new port behind the same address).
+            let addr = server.restart().await;
+            proxy.set_upstream(addr);
+            restarts += 1;
+        } else if turn % 7 == 0 && outages < 2 {
+            proxy.set_offline(true);
+            tokio::time::sleep(Duration::from_millis(rng.gen_range(200..1_500))).await;
+            proxy.set_offline(false);
+            worker.wake();
+            outages += 1;
+        }
+        if relogin_if_asked(&session, &proxy, rates, &log, &mut handled).await {
+            relogins += 1;
+            worker.wake();
+        }
+    }
+    worker.stop().await;
+    check_exactly_once(&server, &store, &expected).await;
+    let events = log.lock().map(|l| l.clone()).unwrap_or_default();
+    assert!(
+        !events
+            .iter()
+            .any(|e| matches!(e, SyncEvent::Refused { .. })),
+        "no refusal under transient faults"
+    );
+    assert!(
+        events.iter().any(|e| matches!(
+            e,
+            SyncEvent::Connectivity(domain::ipc::Connectivity::Offline)
+        )),
+        "the outage was noticed"
+    );
+    println!(
+        "seed {seed}: {SUBMISSIONS} received exactly once; {restarts} server restarts, {outages} outages, {relogins} re-logins; proxy: {}",
+        proxy.stats().summary()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_hundred_submissions_arrive_exactly_once_while_the_worker_is_killed_and_restarted() {
+    let seed = seed() ^ 0x6b69_6c6c;
+    let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
+    let server = TestServer::start().await;
+    let rates = FaultRates {
+        refuse: 0.03,
+        answer_5xx: 0.04,
+        answer_429: 0.02,
+        cut_request: 0.06,
+        cut_response: 0.06,
+        delay: 0.05,
+    };
+    let proxy = FaultProxy::start(server.addr, seed, FaultRates::none()).await;
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = support::temp_store_path(dir.path());
+    let expected = queue_all(&support::open_store(&path), &mut rng);
+    // The keychain stand-in: survives the "process", like the OS keychain does.
+    let credentials = Arc::new(MemoryCredentials::new());
+    let new_session = || {
+        Session::new(
+            StateApiClient::new(&proxy.base()).expect("a client"),
+            credentials.clone(),
+        )
+    };
+    let mut session = new_session();
+    support::login(&session, "anna").await;
+    proxy.set_rates(rates);
+
+    let (tx, rx) = mpsc::unbounded_channel();
+    let log = support::event_log(rx);
+    let mut store = support::shared(support::open_store(&path));
+    let mut worker = start(&store, &session, seed, &tx);
+    let mut progress = Progress::new();
+    let (mut kills, mut relogins, mut handled) = (0u32, 0u32, 0usize);
+    while open_count(&store) > 0 {
+        progress.check(open_count(&store), || {
+            format!("after {kills} kills: {}", report(&store, &log))
+        });
+        assert!(
+            failed(&store).is_empty(),
+            "a kill failed a submission: {:?}",
+            failed(&store)
+        );
+        tokio::time::sleep(Duration::from_millis(rng.gen_range(300..2_000))).await;
+        if relogin_if_asked(&session, &proxy, rates, &log, &mut handled).await {
+            relogins += 1;
+        }
+        if kills >= MAX_KILLS {
+            continue; // enough kills: let the last worker finish the run
+        }
+        // Kill mid-flight; a new "process" opens the store file and the keychain again.
+        worker.stop().await;
+        drop(store);
+        kills += 1;
+        store = support::shared(support::open_store(&path));
+        session = new_session();
+        worker = start(&store, &session, seed.wrapping_add(u64::from(kills)), &tx);
+    }
+    worker.stop().await;
+    check_exactly_once(&server, &store, &expected).await;
+    println!(
+        "seed {seed}: {SUBMISSIONS} received exactly once across {kills} kills, {relogins} re-logins; proxy: {}",
+        proxy.stats().summary()
+    );
+}

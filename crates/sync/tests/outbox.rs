@@ -1,0 +1,384 @@
+//! The outbox worker against the real state API, without faults: a submission with
+//! attachments arrives once with its bytes intact, status and inbox come back, a refusal goes
+//! back to the person, an expired start is started over, a revoked login makes queued work
+//! wait until the next login.
+
+mod support;
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use domain::ipc::ApplicationStatus;
+use rand::SeedableRng;
+use store::{OutboxState, Store, SubmissionStatus};
+use sync::{MemoryCredentials, Session, StateApiClient, SyncEvent, Worker};
+use tokio::sync::mpsc;
+
+use support::{TestServer, FORM_ID, FORM_VERSION, PARKING};
+
+const LIMIT: Duration = Duration::from_secs(120);
+
+struct Rig {
+    _dir: tempfile::TempDir,
+    store: Arc<Mutex<Store>>,
+    session: Arc<Session>,
+    credentials: Arc<MemoryCredentials>,
+}
+
+async fn rig(base: &str) -> Rig {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let store = support::shared(support::open_store(&support::temp_store_path(dir.path())));
+    let credentials = Arc::new(MemoryCredentials::new());
+    let session = Session::new(
+        StateApiClient::new(base).expect("a client"),
+        credentials.clone(),
+    );
+    support::login(&session, "anna").await;
+    Rig {
+        _dir: dir,
+        store,
+        session,
+        credentials,
+    }
+}
+
+fn start(rig: &Rig) -> (Worker, Arc<Mutex<Vec<SyncEvent>>>) {
+    let (tx, rx) = mpsc::unbounded_channel();
+    let worker = Worker::start(
+        rig.store.clone(),
+        rig.session.clone(),
+        support::fast_config(),
+        rand::rngs::StdRng::seed_from_u64(1),
+        sync::system_clock(),
+        tx,
+    );
+    (worker, support::event_log(rx))
+}
+
+fn events(log: &Arc<Mutex<Vec<SyncEvent>>>) -> Vec<SyncEvent> {
+    log.lock().map(|l| l.clone()).unwrap_or_default()
+}
+
+async fn until(log: &Arc<Mutex<Vec<SyncEvent>>>, what: &str, found: impl Fn(&SyncEvent) -> bool) {
+    let deadline = tokio::time::Instant::now() + LIMIT;
+    while !events(log).iter().any(&found) {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "no {what} event within {LIMIT:?}: {:?}",
+            events(log)
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test]
+async fn a_submission_with_attachments_arrives_once_and_status_and_inbox_come_back() {
+    let server = TestServer::start().await;
+    let rig = rig(&server.base()).await;
+    let id = {
+        let store = rig.store.lock().expect("store");
+        support::queue(&store, 1, Some("Ida Muster"), 2, 40_000, 1_000)
+    };
+    let (worker, log) = start(&rig);
+    support::until_flushed(&rig.store, LIMIT)
+        .await
+        .expect("the outbox empties");
+
+    let local = rig
+        .store
+        .lock()
+        .expect("store")
+        .submission(id)
+        .expect("readable")
+        .expect("kept");
+    assert_eq!(
+        local.status,
+        SubmissionStatus::Received,
+        "received by the server: {:?}",
+        local.history
+    );
+    assert_eq!(
+        local.server_ref.as_deref(),
+        Some(id.to_string().as_str()),
+        "created under its own id"
+    );
+    let on_server = server.submissions().await;
+    assert_eq!(on_server.len(), 1, "exactly one submission on the server");
+    let sent = &on_server[0];
+    assert!(
+        sent.attachments.iter().all(|a| a.complete),
+        "every attachment complete: {:?}",
+        sent.attachments
+    );
+    let expected: Vec<String> = (0..2)
+        .map(|a| support::sha512_hex(&support::attachment_bytes(16 + a, 40_000)))
+        .collect();
+    let got: Vec<String> = sent.attachments.iter().map(|a| a.sha512.clone()).collect();
+    assert_eq!(got, expected, "the very bytes arrived");
+    let data = serde_json::to_value(&local.payload).expect("payload JSON");
+    assert_eq!(
+        sent.data_sha512.as_deref(),
+        Some(support::sha512_hex(support::canonical(&data).as_bytes()).as_str()),
+        "the data arrived unchanged"
+    );
+    let progress: Vec<(u32, u32)> = events(&log)
+        .iter()
+        .filter_map(|e| match e {
+            SyncEvent::Progress(p) if p.status == ApplicationStatus::Sending => {
+                Some((p.uploaded, p.attachments))
+            }
+            _ => None,
+        })
+        .collect();
+    assert!(
+        progress.contains(&(1, 2)) && progress.contains(&(2, 2)),
+        "sending n of m: {progress:?}"
+    );
+
+    // The back office moves the status and writes; the worker's polling brings both home.
+    let http = reqwest::Client::new();
+    let moved = http
+        .post(format!("{}admin/v1/submissions/{id}/status", server.base()))
+        .bearer_auth("admin-secret")
+        .json(&serde_json::json!({"status": "PROCESSING"}))
+        .send()
+        .await
+        .expect("status move");
+    assert_eq!(moved.status(), 200, "the back office moves the status");
+    let written = http
+        .post(format!("{}admin/v1/messages", server.base()))
+        .bearer_auth("admin-secret")
+        .json(&serde_json::json!({"submissionId": id.to_string(), "title": "Eingangsbestätigung", "body": "Ihr Antrag ist da."}))
+        .send()
+        .await
+        .expect("message");
+    assert_eq!(written.status(), 201, "the back office writes");
+    worker.wake();
+    until(&log, "status change", |e| {
+        matches!(
+            e,
+            SyncEvent::StatusChanged {
+                status: ApplicationStatus::Processing,
+                ..
+            }
+        )
+    })
+    .await;
+    until(&log, "inbox", |e| {
+        matches!(e, SyncEvent::InboxUpdated { unread: 1 })
+    })
+    .await;
+    let inbox = rig.store.lock().expect("store").inbox().expect("inbox");
+    assert_eq!(inbox.len(), 1, "one message kept");
+    assert_eq!(
+        inbox[0].submission_id,
+        Some(id),
+        "linked to the local submission"
+    );
+    worker.stop().await;
+}
+
+#[tokio::test]
+async fn a_refusal_goes_back_to_the_person_with_the_field_problems() {
+    let server = TestServer::start().await;
+    let rig = rig(&server.base()).await;
+    let id = {
+        let store = rig.store.lock().expect("store");
+        support::queue(&store, 2, None, 0, 0, 1_000)
+    };
+    let (worker, log) = start(&rig);
+    until(&log, "refused", |e| matches!(e, SyncEvent::Refused { .. })).await;
+    let problems = events(&log)
+        .into_iter()
+        .find_map(|e| match e {
+            SyncEvent::Refused {
+                submission_id,
+                problems,
+            } if submission_id == id => Some(problems),
+            _ => None,
+        })
+        .expect("the refusal names the submission");
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.field == "name" && p.code.starts_with("form-")),
+        "the missing field is named with the form engine's message id: {problems:?}"
+    );
+    let entry = rig
+        .store
+        .lock()
+        .expect("store")
+        .outbox_entry(id)
+        .expect("readable")
+        .expect("kept");
+    assert_eq!(entry.state, OutboxState::Failed, "failed, not dropped");
+    assert!(
+        entry
+            .last_error
+            .as_deref()
+            .is_some_and(|e| e.contains("\"name\"")),
+        "problems kept: {:?}",
+        entry.last_error
+    );
+    assert!(
+        rig.store
+            .lock()
+            .expect("store")
+            .submission(id)
+            .expect("readable")
+            .is_some(),
+        "the submission is kept"
+    );
+    worker.stop().await;
+}
+
+#[tokio::test]
+async fn an_expired_start_is_started_over_under_the_next_id_and_arrives_once() {
+    let server = TestServer::start().await;
+    let rig = rig(&server.base()).await;
+    let id = {
+        let store = rig.store.lock().expect("store");
+        support::queue(&store, 3, Some("Ida"), 1, 1_000, 1_000)
+    };
+    // A first try got as far as the create, then the app was gone for more than a day.
+    let bytes = support::attachment_bytes(3 * 16, 1_000);
+    let body = sync::wire::CreateSubmission {
+        service_key: PARKING.into(),
+        ars: None,
+        form: Some(sync::wire::FormRef {
+            id: FORM_ID.into(),
+            version: FORM_VERSION.into(),
+        }),
+        announced_attachments: vec![sync::wire::AnnouncedAttachment {
+            attachment_id: uuid::Uuid::from_u128(0xa000_0000_0000 + 3 * 16).to_string(),
+            filename: "nachweis.pdf".into(),
+            media_type: "application/pdf".into(),
+            size: 1_000,
+            sha512: support::sha512_hex(&bytes),
+        }],
+    };
+    let token = rig.session.access_token().await.expect("a token");
+    rig.session
+        .client()
+        .create_submission(&token, id, &body)
+        .await
+        .expect("the first create");
+    server
+        .state
+        .backend()
+        .advance_clock(Duration::from_secs(25 * 3600));
+
+    let (worker, _log) = start(&rig);
+    support::until_flushed(&rig.store, LIMIT)
+        .await
+        .expect("the outbox empties");
+    let local = rig
+        .store
+        .lock()
+        .expect("store")
+        .submission(id)
+        .expect("readable")
+        .expect("kept");
+    let next = sync::plan::server_id(id, 1);
+    assert_eq!(
+        local.server_ref.as_deref(),
+        Some(next.to_string().as_str()),
+        "sent under the restart id"
+    );
+    let on_server = server.submissions().await;
+    let received: Vec<_> = on_server
+        .iter()
+        .filter(|s| s.status == state_api::storage::Status::Received)
+        .collect();
+    assert_eq!(received.len(), 1, "received exactly once: {on_server:?}");
+    assert_eq!(
+        received[0].submission_id,
+        next.to_string(),
+        "the restart id is the received one"
+    );
+    assert_eq!(
+        on_server.len(),
+        2,
+        "the expired start stays expired, nothing else"
+    );
+    worker.stop().await;
+}
+
+#[tokio::test]
+async fn a_revoked_login_stops_the_worker_until_the_next_login() {
+    let server = TestServer::start().await;
+    let rig = rig(&server.base()).await;
+    let (worker, log) = start(&rig);
+    // The refresh token is used elsewhere (rotation revokes ours) and the access token expires.
+    let stolen = sync::Credentials::load(rig.credentials.as_ref())
+        .expect("readable")
+        .expect("a token");
+    let used = reqwest::Client::new()
+        .post(format!("{}oauth/token", server.base()))
+        .form(&[
+            ("grant_type", "refresh_token"),
+            ("refresh_token", stolen.expose()),
+            ("client_id", "thueringen-app"),
+        ])
+        .send()
+        .await
+        .expect("token request");
+    assert_eq!(
+        used.status(),
+        200,
+        "the other use of the refresh token works"
+    );
+    server
+        .state
+        .backend()
+        .advance_clock(Duration::from_secs(16 * 60));
+    let ids: Vec<uuid::Uuid> = {
+        let store = rig.store.lock().expect("store");
+        (10..13)
+            .map(|n| support::queue(&store, n, Some("Ida"), 1, 5_000, 1_000))
+            .collect()
+    };
+    worker.wake();
+    until(&log, "login required", |e| {
+        matches!(e, SyncEvent::LoginRequired)
+    })
+    .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    {
+        let store = rig.store.lock().expect("store");
+        for id in &ids {
+            let entry = store.outbox_entry(*id).expect("readable").expect("kept");
+            assert_eq!(
+                entry.state,
+                OutboxState::Pending,
+                "queued work waits, it is not failed: {entry:?}"
+            );
+        }
+    }
+    let account = rig.session.account().await.expect("account");
+    assert!(
+        account.needs_login,
+        "the UI is told to ask for a login: {account:?}"
+    );
+    let received = server
+        .submissions()
+        .await
+        .iter()
+        .filter(|s| s.status == state_api::storage::Status::Received)
+        .count();
+    assert_eq!(received, 0, "nothing was sent without a login");
+
+    support::login(&rig.session, "anna").await;
+    support::until_flushed(&rig.store, LIMIT)
+        .await
+        .expect("the queued work goes on after the login");
+    let on_server = server.submissions().await;
+    assert_eq!(on_server.len(), 3, "each arrived once: {on_server:?}");
+    assert!(
+        on_server
+            .iter()
+            .all(|s| s.status == state_api::storage::Status::Received),
+        "all received"
+    );
+    worker.stop().await;
+}
