@@ -6,6 +6,8 @@
 //! tauri-driver); `scripts/test.sh` builds all of that and runs them with `--ignored`.
 //! This harness must never reach anything but loopback.
 
+pub mod browser;
+
 use std::net::{SocketAddr, TcpListener as StdListener};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -132,6 +134,18 @@ impl StateApi {
         Ok(api)
     }
 
+    /// A server on a given port (a state API that was down comes up where the app expects it).
+    pub async fn start_on(data_dir: &Path, port: u16) -> Result<StateApi> {
+        let mut api = StateApi {
+            port,
+            data_dir: data_dir.to_path_buf(),
+            stop: None,
+            task: None,
+        };
+        api.resume().await?;
+        Ok(api)
+    }
+
     /// A port where nothing listens: the state API is "down" from the start.
     pub fn down() -> Result<StateApi> {
         Ok(StateApi {
@@ -240,6 +254,8 @@ pub fn app_binary() -> Result<PathBuf> {
 pub struct App {
     pub client: Client,
     pub started: Instant,
+    /// The app's "system browser", for logging in (see [`browser`]).
+    pub browser: browser::Browser,
     driver: Driver,
     _xvfb: Xvfb,
 }
@@ -254,10 +270,14 @@ impl App {
     ) -> Result<App> {
         let binary = app_binary()?;
         let xvfb = Xvfb::start(width, height)?;
-        let env = [
+        // Two TLS crypto providers are linked (fantoccini's and reqwest's): choose one, once.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let browser = browser::Browser::new()?;
+        let mut env = vec![
             ("THUERINGEN_DATA_DIR", data_dir.display().to_string()),
             ("THUERINGEN_STATE_API", state_api.url()),
         ];
+        env.extend(browser.env());
         let driver = Driver::start(&xvfb.display, &env)?;
         let capabilities = serde_json::json!({
             "tauri:options": { "application": binary.display().to_string() }
@@ -275,6 +295,7 @@ impl App {
         Ok(App {
             client,
             started,
+            browser,
             driver,
             _xvfb: xvfb,
         })
