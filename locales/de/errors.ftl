@@ -14,3 +14,4 @@ error-attachment-corrupt = Die Datei konnte nicht unversehrt gespeichert werden.
 error-login-required = Bitte melden Sie sich (erneut) an. Ihre Anträge bleiben in der Warteschlange und werden danach gesendet.
 error-login-failed = Die Anmeldung hat nicht geklappt. Bitte versuchen Sie es noch einmal.
 error-browser-unavailable = Der Browser für die Anmeldung konnte nicht geöffnet werden. Bitte prüfen Sie, ob ein Browser installiert ist.
+error-submission-refused = Der Landesdienst hat diesen Antrag nicht angenommen. Bitte prüfen Sie die markierten Angaben und senden Sie ihn erneut.

@@ -14,3 +14,4 @@ error-attachment-corrupt = The file could not be stored intact. Please add it ag
 error-login-required = Please log in (again). Your applications stay queued and are sent afterwards.
 error-login-failed = Logging in did not work. Please try again.
 error-browser-unavailable = The browser for logging in could not be opened. Please check that a browser is installed.
+error-submission-refused = The state service did not accept this application. Please check the marked answers and send it again.

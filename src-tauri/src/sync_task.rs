@@ -23,7 +23,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
         let worker = Worker::start(
             store,
             session,
-            WorkerConfig::default(),
+            worker_config(),
             rand::rngs::StdRng::from_entropy(),
             system_clock(),
             events,
@@ -40,9 +40,30 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
     });
 }
 
+/// The worker's settings; `THUERINGEN_SYNC_POLL_SECS` shortens the status and inbox poll (tests,
+/// demos at a Digitallotse's desk).
+fn worker_config() -> WorkerConfig {
+    let mut config = WorkerConfig::default();
+    if let Some(secs) = std::env::var("THUERINGEN_SYNC_POLL_SECS")
+        .ok()
+        .and_then(|s| s.parse::<u64>().ok())
+    {
+        config.poll_interval = std::time::Duration::from_secs(secs.max(1));
+    }
+    config
+}
+
 /// Sends one worker event to the webview. A failed emit (window closing) loses nothing: the
 /// UI reloads its lists from the store when it comes back.
 fn forward<R: Runtime>(app: &AppHandle<R>, sync_event: SyncEvent) {
+    // Progress, a status or a message means the state API answered: the app is online, even
+    // if it started offline and the worker never saw the network go away.
+    if matches!(
+        sync_event,
+        SyncEvent::Progress(_) | SyncEvent::StatusChanged { .. } | SyncEvent::InboxUpdated { .. }
+    ) {
+        let _ = app.emit(event::CONNECTIVITY, domain::ipc::Connectivity::Online);
+    }
     let _ = match sync_event {
         SyncEvent::Progress(progress) => app.emit(event::SYNC_PROGRESS, progress),
         SyncEvent::Connectivity(connectivity) => app.emit(event::CONNECTIVITY, connectivity),

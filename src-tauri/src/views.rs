@@ -121,6 +121,16 @@ fn status_of(status: SubmissionStatus) -> ApplicationStatus {
     }
 }
 
+/// Why an outbox item is not sent yet, as a Fluent message id (the worker's own error text is
+/// for support, not for the person).
+fn send_problem(entry: &store::OutboxEntry) -> Option<String> {
+    match (entry.state, &entry.last_error) {
+        (OutboxState::Failed, _) => Some("error-submission-refused".into()),
+        (OutboxState::Pending | OutboxState::Sending, Some(_)) => Some("error-network".into()),
+        _ => None,
+    }
+}
+
 /// Drafts being edited, then submissions (queued, sending, sent), newest first within each.
 pub fn applications(store: &Store) -> Result<Vec<ApplicationSummary>, IpcError> {
     let mut list = Vec::new();
@@ -157,7 +167,7 @@ pub fn applications(store: &Store) -> Result<Vec<ApplicationSummary>, IpcError> 
             updated_at: clock::rfc3339(submission.updated_at),
             answered: 0,
             required: 0,
-            last_error: outbox.and_then(|e| e.last_error),
+            last_error: outbox.as_ref().and_then(send_problem),
         });
     }
     Ok(list)
@@ -195,6 +205,6 @@ pub fn submission_view(store: &Store, id: Uuid) -> Result<SubmissionView, IpcErr
         data: submission.payload,
         attachments,
         timeline,
-        last_error: outbox.and_then(|e| e.last_error),
+        last_error: outbox.as_ref().and_then(send_problem),
     })
 }

@@ -112,6 +112,9 @@ impl Drop for Xvfb {
     }
 }
 
+/// The back office's credential in tests.
+pub const ADMIN_TOKEN: &str = "e2e-back-office";
+
 /// The reference state API, in this process, on a loopback port that can be stopped and
 /// started again on the same port (the app keeps its address).
 pub struct StateApi {
@@ -160,12 +163,29 @@ impl StateApi {
         format!("http://127.0.0.1:{}/", self.port)
     }
 
+    /// The authority writes to the citizen about a submission (the back office's admin API).
+    pub async fn send_message(&self, submission_id: &str, title: &str, body: &str) -> Result<()> {
+        let response = reqwest::Client::new()
+            .post(format!("{}admin/v1/messages", self.url()))
+            .bearer_auth(ADMIN_TOKEN)
+            .json(
+                &serde_json::json!({ "submissionId": submission_id, "title": title, "body": body }),
+            )
+            .send()
+            .await?;
+        if !response.status().is_success() {
+            return Err(format!("the back office answered {}", response.status()).into());
+        }
+        Ok(())
+    }
+
     /// (Re)starts the server on its port.
     pub async fn resume(&mut self) -> Result<()> {
         let catalog = catalog_seed::seed_catalog()?;
         let config = state_api::Config {
             data_dir: self.data_dir.clone(),
             catalog,
+            admin_token: Some(ADMIN_TOKEN.to_string()),
             ..state_api::Config::default()
         };
         let state = state_api::AppState::new(config)?;
@@ -276,6 +296,7 @@ impl App {
         let mut env = vec![
             ("THUERINGEN_DATA_DIR", data_dir.display().to_string()),
             ("THUERINGEN_STATE_API", state_api.url()),
+            ("THUERINGEN_SYNC_POLL_SECS", "2".to_string()),
         ];
         env.extend(browser.env());
         let driver = Driver::start(&xvfb.display, &env)?;
