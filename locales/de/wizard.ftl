@@ -29,3 +29,4 @@ wizard-not-answered = Nicht angegeben
 wizard-change = Ändern
 wizard-change-field = { $field } ändern
 wizard-submit = Antrag verbindlich senden
+wizard-date-format = Zum Beispiel 01.12.2026

@@ -29,3 +29,4 @@ wizard-not-answered = Not given
 wizard-change = Change
 wizard-change-field = Change { $field }
 wizard-submit = Send the application
+wizard-date-format = For example 01.12.2026 (day.month.year)

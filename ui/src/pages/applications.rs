@@ -333,11 +333,11 @@ fn SubmissionDetail(submission: SubmissionView, just_sent: bool) -> impl IntoVie
             </section>
             <section aria-labelledby="sent-data-heading">
                 <h2 id="sent-data-heading" class="kern-heading-medium">{tr("applications-what-was-sent")}</h2>
-                <dl id="sent-data" class="kern-description-list">
+                <dl id="sent-data" class="review-list">
                     {move || submitted_rows(&definition, &data, language.get()).into_iter().map(|(label, value)| view! {
-                        <div class="kern-description-list-item">
-                            <dt class="kern-description-list-item__key">{label}</dt>
-                            <dd class="kern-description-list-item__value">{value}</dd>
+                        <div class="review-row review-row--two">
+                            <dt class="kern-body kern-body--bold review-key">{label}</dt>
+                            <dd class="kern-body review-value">{value}</dd>
                         </div>
                     }).collect_view()}
                 </dl>

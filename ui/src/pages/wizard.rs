@@ -567,8 +567,10 @@ fn RepeatGroup(wizard: Wizard, group: domain::form::Group, path: FieldPath) -> i
     let group_id = group.id.clone();
     let errors_path = path.clone();
     let add_id = format!("{}-add", dom_id(&path));
+    let repeat_path = path.to_string();
     view! {
-        <fieldset class="kern-fieldset wizard-repeat" hidden=move || wizard.hidden(&hidden_path)>
+        <fieldset class="kern-fieldset wizard-repeat" hidden=move || wizard.hidden(&hidden_path)
+            data-repeat=repeat_path data-count=move || count.get()>
             <legend class="kern-label wizard-group__legend">{let l = label.clone(); move || l.get(language.get()).to_string()}</legend>
             {group.hint.clone().map(|h| view! { <div class="kern-hint">{move || h.get(language.get()).to_string()}</div> })}
             <FieldErrors wizard=wizard path=errors_path/>
@@ -712,11 +714,69 @@ fn parse_euros(text: &str) -> Value {
     Value::Int(if negative { -total } else { total })
 }
 
+/// `2026-12-01` → `01.12.2026` for display.
+fn date_text(value: &Value) -> String {
+    match value {
+        Value::Text(t) => match domain::form::Date::parse(t) {
+            Some(d) => format!("{:02}.{:02}.{:04}", d.day(), d.month(), d.year()),
+            None => t.clone(),
+        },
+        _ => String::new(),
+    }
+}
+
+/// `1.12.2026`, `01.12.2026` or `2026-12-01` → `2026-12-01`; anything else stays as typed
+/// (the engine reports it as not a date).
+fn parse_date(text: &str) -> Value {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Value::Null;
+    }
+    let parts: Vec<&str> = trimmed.split('.').collect();
+    if let [day, month, year] = parts.as_slice() {
+        if let (Ok(day), Ok(month), Ok(year)) =
+            (day.parse::<u8>(), month.parse::<u8>(), year.parse::<i32>())
+        {
+            if year >= 1000 {
+                if let Some(date) = domain::form::Date::new(year, month, day) {
+                    return Value::Text(date.to_string());
+                }
+            }
+        }
+    }
+    Value::Text(trimmed.to_owned())
+}
+
 fn text_value(text: String) -> Value {
     if text.is_empty() {
         Value::Null
     } else {
         Value::Text(text)
+    }
+}
+
+/// The kind's wire name, for `data-kind` (tests and styling).
+fn kind_name(kind: &FieldKind) -> &'static str {
+    match kind {
+        FieldKind::Text { .. } => "text",
+        FieldKind::MultilineText { .. } => "multiline_text",
+        FieldKind::Integer { .. } => "integer",
+        FieldKind::Decimal { .. } => "decimal",
+        FieldKind::Money { .. } => "money",
+        FieldKind::Date { .. } => "date",
+        FieldKind::Time => "time",
+        FieldKind::DateTime => "datetime",
+        FieldKind::YesNo => "yes_no",
+        FieldKind::Choice { multiple: true, .. } => "choice_multiple",
+        FieldKind::Choice { .. } => "choice",
+        FieldKind::Email => "email",
+        FieldKind::Phone => "phone",
+        FieldKind::Iban => "iban",
+        FieldKind::PostalCode => "postal_code",
+        FieldKind::Municipality => "municipality",
+        FieldKind::Address => "address",
+        FieldKind::Attachment { .. } => "attachment",
+        FieldKind::Info { .. } => "info",
     }
 }
 
@@ -795,6 +855,8 @@ fn render_field(wizard: Wizard, field: domain::form::Field, path: FieldPath) -> 
         view! { <div class="kern-hint" id=hint_id>{move || h.get(language.get()).to_string()}</div> }
     });
     let computed = field.compute.is_some();
+    let data_path = path.to_string();
+    let data_kind = kind_name(&field.kind);
     let locked = computed || field.feldart == domain::form::Feldart::Locked;
     let errors = view! { <FieldErrors wizard=wizard path=path.clone()/> };
 
@@ -821,7 +883,7 @@ fn render_field(wizard: Wizard, field: domain::form::Field, path: FieldPath) -> 
             let name = id.clone();
             return view! {
                 <fieldset class="kern-fieldset wizard-field" hidden=move || wizard.hidden(&hidden_path)
-                    aria-describedby=describedby aria-invalid=invalid>
+                    data-path=data_path data-kind=data_kind aria-describedby=describedby>
                     <legend class="kern-label">{label_text}{optional_mark}</legend>
                     {hint_view}
                     {errors}
@@ -923,7 +985,7 @@ fn render_field(wizard: Wizard, field: domain::form::Field, path: FieldPath) -> 
                     .collect_view();
                 return view! {
                     <fieldset class="kern-fieldset wizard-field" hidden=move || wizard.hidden(&hidden_path)
-                        aria-describedby=describedby aria-invalid=invalid>
+                        data-path=data_path data-kind=data_kind aria-describedby=describedby>
                         <legend class="kern-label">{label_text}{optional_mark}</legend>
                         {hint_view}
                         {errors}
@@ -964,7 +1026,7 @@ fn render_field(wizard: Wizard, field: domain::form::Field, path: FieldPath) -> 
                 .collect_view();
             return view! {
                 <fieldset class="kern-fieldset wizard-field wizard-address" hidden=move || wizard.hidden(&hidden_path)
-                    aria-describedby=describedby>
+                    data-path=data_path data-kind=data_kind aria-describedby=describedby>
                     <legend class="kern-label">{label_text}{optional_mark}</legend>
                     {hint_view}
                     {errors}
@@ -976,7 +1038,8 @@ fn render_field(wizard: Wizard, field: domain::form::Field, path: FieldPath) -> 
         FieldKind::Attachment { accept, .. } => {
             let accept = accept.join(",");
             return view! {
-                <div class="kern-form-input wizard-field wizard-attachment" hidden=move || wizard.hidden(&hidden_path)>
+                <div class="kern-form-input wizard-field wizard-attachment" hidden=move || wizard.hidden(&hidden_path)
+                    data-path=data_path data-kind=data_kind>
                     <label class="kern-label" for=id.clone()>{label_text}{optional_mark}</label>
                     {hint_view}
                     {errors}
@@ -993,6 +1056,20 @@ fn render_field(wizard: Wizard, field: domain::form::Field, path: FieldPath) -> 
                     aria-describedby=describedby aria-invalid=invalid
                     prop:value=move || wizard.text(&value_path)
                     on:input=move |ev| wizard.set(&set_path, text_value(event_target_value(&ev)))></textarea>
+            }
+            .into_any()
+        }
+        FieldKind::Date { .. } => {
+            let raw = RwSignal::new(date_text(&wizard.value(&path)));
+            let set_path = path.clone();
+            let format_id = format!("{id}-format");
+            let described = format!("{describedby} {format_id}");
+            view! {
+                <div class="kern-hint" id=format_id>{tr("wizard-date-format")}</div>
+                <input id=id.clone() class="kern-form-input__input kern-form-input__input--width-10" type="text" inputmode="numeric"
+                    readonly=locked aria-describedby=described aria-invalid=invalid autocomplete="off"
+                    prop:value=move || raw.get()
+                    on:input=move |ev| { let t = event_target_value(&ev); raw.set(t.clone()); wizard.set(&set_path, parse_date(&t)); }/>
             }
             .into_any()
         }
@@ -1052,7 +1129,8 @@ fn render_field(wizard: Wizard, field: domain::form::Field, path: FieldPath) -> 
         }
     };
     view! {
-        <div class="kern-form-input wizard-field" hidden=move || wizard.hidden(&hidden_path)>
+        <div class="kern-form-input wizard-field" hidden=move || wizard.hidden(&hidden_path)
+            data-path=data_path data-kind=data_kind data-computed=computed.to_string()>
             <label class="kern-label" for=id>{label_text}{optional_mark}</label>
             {hint_view}
             {errors}
@@ -1169,7 +1247,8 @@ fn AttachmentInput(
     }
 }
 
-/// Sets the attachment field's answer to the list of its files, as the engine expects.
+/// Mirrors the attachment field's answer locally (the shell stores it itself when a file is
+/// added or removed), so validation sees the files at once.
 fn sync_attachment_answer(wizard: Wizard, path: &FieldPath) {
     let key = path.to_string();
     let list: Vec<Value> = wizard
@@ -1189,14 +1268,20 @@ fn sync_attachment_answer(wizard: Wizard, path: &FieldPath) {
             Value::Record(record)
         })
         .collect();
-    wizard.set(
-        path,
-        if list.is_empty() {
-            Value::Null
-        } else {
-            Value::List(list)
-        },
-    );
+    wizard.touched.update(|t| {
+        t.insert(key);
+    });
+    wizard.answers.update(|a| {
+        a.set(
+            path,
+            if list.is_empty() {
+                Value::Null
+            } else {
+                Value::List(list)
+            },
+        );
+    });
+    wizard.recheck();
 }
 
 /// Reads a picked file and returns its content base64-encoded.
@@ -1240,6 +1325,7 @@ pub fn display_value(
             crate::l10n::t_args(language, if *b { "wizard-yes" } else { "wizard-no" }, &[])
         }
         (FieldKind::Money { .. }, v) => format!("{} €", cents_text(v)),
+        (FieldKind::Date { .. }, v) => date_text(v),
         (FieldKind::Choice { codes, .. }, v) => {
             let codes = definition
                 .codes(codes)
@@ -1463,15 +1549,15 @@ fn Review(wizard: Wizard) -> impl IntoView {
         {move || review_rows(&wizard, language.get()).into_iter().map(|(title, rows)| view! {
             <section class="review-section">
                 <h2 class="kern-heading-small">{title}</h2>
-                <dl class="kern-description-list review-list">
+                <dl class="review-list">
                     {rows.into_iter().map(|row| {
                         let target = row.target.clone();
                         let page = row.page;
                         let change_label = t_args(language.get(), "wizard-change-field", &[("field", Arg::from(row.label.as_str()))]);
                         view! {
-                            <div class="kern-description-list-item review-row">
-                                <dt class="kern-description-list-item__key">{row.label.clone()}</dt>
-                                <dd class="kern-description-list-item__value">
+                            <div class="review-row">
+                                <dt class="kern-body kern-body--bold review-key">{row.label.clone()}</dt>
+                                <dd class="kern-body review-value">
                                     {if row.value.is_empty() { tr("wizard-not-answered")() } else { row.value.clone() }}
                                 </dd>
                                 <dd class="review-change">

@@ -1,0 +1,1015 @@
+//! The citizen's journeys in the real window: every page and every wizard step of the showcase
+//! forms checked with axe-core (WCAG 2.1 A/AA), the error summary and its links, repeat groups,
+//! attachments, a draft that survives a restart with the state API down, and screenshots at
+//! phone, tablet and desktop sizes.
+
+use std::time::Duration;
+
+use domain::form::{self, Date, FieldKind, FormDefinition, Item};
+use e2e::{artifacts_dir, App, Result, StateApi};
+use fantoccini::Locator;
+use serde_json::{json, Value};
+
+const LONG: Duration = Duration::from_secs(60);
+const SHORT: Duration = Duration::from_secs(15);
+
+const PARKING: &str = "99108001001000";
+const REGISTRATION: &str = "99115005104000";
+const BUILDING: &str = "99012008001000";
+
+/// The WCAG 2.1 A and AA rule tags of axe-core.
+const AXE_RUN: &str = r#"
+const done = arguments[arguments.length - 1];
+axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+  .then(r => done(r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help,
+      nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' :: ' + n.failureSummary) }))))
+  .catch(e => done([{ id: 'axe-error', help: String(e), nodes: [] }]));
+"#;
+
+/// Fills the visible fields of the current wizard page from `answers` (nested JSON by
+/// element id) the way a person would: typing, clicking radios and checkboxes, choosing from
+/// selects, adding repeat entries. Returns how much it changed and which attachment inputs
+/// still need a file.
+const FILL: &str = r#"
+const answers = arguments[0];
+function get(path) {
+  let cur = answers;
+  for (const part of path.split('.')) {
+    const m = part.match(/^([^\[]+)(?:\[(\d+)\])?$/);
+    if (cur == null || !m) return undefined;
+    cur = cur[m[1]];
+    if (m[2] !== undefined) { if (!Array.isArray(cur)) return undefined; cur = cur[+m[2]]; }
+  }
+  return cur;
+}
+const visible = el => !el.closest('[hidden]');
+function type(input, text) {
+  if (input.value === text) return 0;
+  input.focus();
+  input.value = text;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  return 1;
+}
+function click(input) { if (input && !input.checked) { input.click(); return 1; } return 0; }
+let changed = 0;
+const files = [];
+for (const rep of document.querySelectorAll('[data-repeat]')) {
+  if (!visible(rep)) continue;
+  const want = get(rep.dataset.repeat);
+  if (Array.isArray(want) && want.length > +rep.dataset.count) {
+    rep.querySelector(':scope > .repeat-add').click();
+    changed++;
+  }
+}
+for (const f of document.querySelectorAll('.wizard-field[data-path]')) {
+  if (!visible(f) || f.dataset.computed === 'true') continue;
+  const v = get(f.dataset.path);
+  if (v === undefined || v === null) continue;
+  const k = f.dataset.kind;
+  if (k === 'yes_no') changed += click(f.querySelector(`input[value="${v ? 'yes' : 'no'}"]`));
+  else if (k === 'choice') {
+    const sel = f.querySelector('select');
+    if (sel) { if (sel.value !== v) { sel.value = v; sel.dispatchEvent(new Event('change', { bubbles: true })); changed++; } }
+    else changed += click(f.querySelector(`input[value="${v}"]`));
+  } else if (k === 'choice_multiple') { for (const c of v) changed += click(f.querySelector(`input[value="${c}"]`)); }
+  else if (k === 'address') {
+    const base = f.querySelector('input').id;
+    for (const [part, text] of Object.entries(v)) {
+      const input = document.getElementById(part === 'strasse' ? base : `${base}-${part}`);
+      if (input) changed += type(input, String(text));
+    }
+  } else if (k === 'attachment') {
+    const have = f.querySelectorAll('.attachment').length;
+    const want = Array.isArray(v) ? v.length : 1;
+    if (have < want) files.push(f.querySelector('input[type=file]').id + '#' + have);
+  } else if (k === 'date') {
+    const [y, m, d] = String(v).split('-');
+    changed += type(f.querySelector('input'), `${d}.${m}.${y}`);
+  } else if (k === 'money') {
+    const cents = Number(v);
+    changed += type(f.querySelector('input'), `${Math.floor(cents / 100)},${String(cents % 100).padStart(2, '0')}`);
+  } else {
+    const input = f.querySelector('input, textarea');
+    if (input) changed += type(input, String(v));
+  }
+}
+return { changed, files };
+"#;
+
+/// What a keyboard user does at the focused element to give the answer in `answers`:
+/// type text, press Space, press an arrow key `n` times, pick a file, or nothing.
+const KEY_ACTION: &str = r#"
+const answers = arguments[0];
+function get(path) {
+  let cur = answers;
+  for (const part of path.split('.')) {
+    const m = part.match(/^([^\[]+)(?:\[(\d+)\])?$/);
+    if (cur == null || !m) return undefined;
+    cur = cur[m[1]];
+    if (m[2] !== undefined) { if (!Array.isArray(cur)) return undefined; cur = cur[+m[2]]; }
+  }
+  return cur;
+}
+const el = document.activeElement;
+if (!el) return { action: 'none', id: '' };
+const id = el.id || '';
+const field = el.closest('.wizard-field[data-path]');
+if (!field || field.dataset.computed === 'true') return { action: 'none', id };
+const v = get(field.dataset.path);
+if (v === undefined || v === null) return { action: 'none', id };
+const k = field.dataset.kind;
+if (k === 'yes_no') {
+  const want = v ? 'yes' : 'no';
+  if (el.checked && el.value === want) return { action: 'none', id };
+  return want === 'yes' ? { action: 'space', id } : { action: 'arrow', n: 1, id };
+}
+if (k === 'choice' && el.type === 'radio') {
+  const radios = [...field.querySelectorAll('input[type=radio]')];
+  const target = radios.findIndex(r => r.value === v);
+  const here = radios.indexOf(el);
+  if (el.value === v && el.checked) return { action: 'none', id };
+  if (target === here) return { action: 'space', id };
+  return { action: 'arrow', n: target - here, id };
+}
+if (k === 'choice' && el.tagName === 'SELECT') {
+  const index = [...el.options].findIndex(o => o.value === v);
+  if (el.selectedIndex === index) return { action: 'none', id };
+  return { action: 'arrow', n: index - el.selectedIndex, id };
+}
+if (k === 'choice_multiple') return { action: (v.includes(el.value) && !el.checked) ? 'space' : 'none', id };
+if (k === 'attachment') return { action: field.querySelectorAll('.attachment').length ? 'none' : 'file', id, accept: el.accept || '' };
+if (el.value !== '') return { action: 'none', id };
+let text = String(v);
+if (k === 'address') {
+  const part = el.id === field.querySelector('input').id ? 'strasse' : el.id.split('-').pop();
+  text = v[part] === undefined ? '' : String(v[part]);
+} else if (k === 'date') { const [y, m, d] = text.split('-'); text = `${d}.${m}.${y}`; }
+else if (k === 'money') { const c = Number(v); text = `${Math.floor(c / 100)},${String(c % 100).padStart(2, '0')}`; }
+return text ? { action: 'type', text, id } : { action: 'none', id };
+"#;
+
+fn today() -> Date {
+    domain::form::Date::new(2026, 11, 26).expect("a real day")
+}
+
+/// A valid answer for every field (as in the form engine's showcase tests), as JSON.
+fn valid_answers(def: &FormDefinition, yes: bool) -> Value {
+    fn fill(
+        def: &FormDefinition,
+        items: &[Item],
+        yes: bool,
+        out: &mut serde_json::Map<String, Value>,
+    ) {
+        let today = today();
+        for item in items {
+            match item {
+                Item::Group(group) => {
+                    let mut inner = serde_json::Map::new();
+                    fill(def, &group.items, yes, &mut inner);
+                    let value = match group.repeat {
+                        Some(repeat) => {
+                            Value::Array(vec![Value::Object(inner); repeat.min.max(1) as usize])
+                        }
+                        None => Value::Object(inner),
+                    };
+                    out.insert(group.id.clone(), value);
+                }
+                Item::Field(field) => {
+                    if field.compute.is_some() {
+                        continue;
+                    }
+                    let value = match &field.kind {
+                        FieldKind::Text {
+                            min_length,
+                            max_length,
+                        }
+                        | FieldKind::MultilineText {
+                            min_length,
+                            max_length,
+                        } => {
+                            let len = min_length
+                                .unwrap_or(0)
+                                .max(8)
+                                .min(max_length.unwrap_or(u32::MAX))
+                                as usize;
+                            json!("Beispieltext".chars().cycle().take(len).collect::<String>())
+                        }
+                        FieldKind::Integer { min, .. } => json!(min.unwrap_or(1).to_string()),
+                        FieldKind::Decimal { min, .. } => {
+                            json!(min.map(|m| m.to_string()).unwrap_or_else(|| "1".into()))
+                        }
+                        FieldKind::Money { min_cents, .. } => json!(min_cents.unwrap_or(100_000)),
+                        FieldKind::Date { min, max } => {
+                            let mut date = today.add_months(-360).expect("30 years ago");
+                            if let Some(min) = min.and_then(|b| b.resolve(today)) {
+                                date = date.max(min);
+                            }
+                            if let Some(max) = max.and_then(|b| b.resolve(today)) {
+                                date = date.min(max);
+                            }
+                            json!(date.to_string())
+                        }
+                        FieldKind::YesNo => json!(
+                            yes || field.id == "angaben_richtig"
+                                || field.id.ends_with("_bestaetigt")
+                                || field.id == "rauchwarnmelder"
+                        ),
+                        FieldKind::Choice {
+                            codes,
+                            multiple,
+                            min_selected,
+                            ..
+                        } => {
+                            let list = def.codes(codes).unwrap_or_default();
+                            if *multiple {
+                                let n = min_selected.unwrap_or(1).max(1) as usize;
+                                json!(list
+                                    .iter()
+                                    .take(n)
+                                    .map(|c| c.code.clone())
+                                    .collect::<Vec<_>>())
+                            } else {
+                                json!(list.first().map(|c| c.code.clone()).unwrap_or_default())
+                            }
+                        }
+                        FieldKind::Time => json!("08:30"),
+                        FieldKind::DateTime => json!("2026-11-26T08:30"),
+                        FieldKind::Email => json!("antrag@example.de"),
+                        FieldKind::Phone => json!("0361 123456"),
+                        FieldKind::Iban => json!("DE89 3704 0044 0532 0130 00"),
+                        FieldKind::PostalCode => json!("99084"),
+                        FieldKind::Municipality => json!("160510000000"),
+                        FieldKind::Address => {
+                            json!({"strasse": "Anger", "hausnummer": "1", "plz": "99084", "ort": "Erfurt"})
+                        }
+                        FieldKind::Attachment { min_count, .. } => {
+                            json!(vec!["file"; min_count.unwrap_or(1).max(1) as usize])
+                        }
+                        FieldKind::Info { .. } => continue,
+                    };
+                    out.insert(field.id.clone(), value);
+                }
+            }
+        }
+    }
+    let mut out = serde_json::Map::new();
+    for page in &def.pages {
+        fill(def, &page.items, yes, &mut out);
+    }
+    Value::Object(out)
+}
+
+fn definition(id: &str) -> FormDefinition {
+    let json = form::showcase::showcase_definition(id).expect("showcase form");
+    FormDefinition::from_json(json).expect("parses")
+}
+
+/// Goes to a route of the single-page app the way a link does.
+async fn goto(app: &App, path: &str) -> Result<()> {
+    app.client
+        .execute(
+            "history.pushState({}, '', arguments[0]); dispatchEvent(new PopStateEvent('popstate', { state: {} }));",
+            vec![json!(path)],
+        )
+        .await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    Ok(())
+}
+
+/// Runs axe-core on the current page; records violations under `name`.
+async fn axe(app: &App, name: &str, report: &mut Vec<Value>) -> Result<()> {
+    let loaded = app
+        .client
+        .execute("return typeof axe !== 'undefined';", vec![])
+        .await?;
+    if loaded != json!(true) {
+        let source = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../ui/node_modules/axe-core/axe.min.js"
+        ))?;
+        app.client.execute(&source, vec![]).await?;
+    }
+    let violations = app.client.execute_async(AXE_RUN, vec![]).await?;
+    let count = violations.as_array().map_or(0, Vec::len);
+    println!("axe {name}: {count} violations");
+    report.push(json!({ "page": name, "violations": violations }));
+    Ok(())
+}
+
+fn write_report(report: &[Value], file: &str) -> Result<usize> {
+    std::fs::write(
+        artifacts_dir().join(file),
+        serde_json::to_string_pretty(report)?,
+    )?;
+    Ok(report
+        .iter()
+        .map(|r| r["violations"].as_array().map_or(0, Vec::len))
+        .sum())
+}
+
+/// A small file of the type an attachment field accepts.
+fn attachment_file(accept: &str, n: usize) -> Result<std::path::PathBuf> {
+    let dir = artifacts_dir().join("upload");
+    std::fs::create_dir_all(&dir)?;
+    if accept.contains("pdf") || accept.is_empty() {
+        let path = dir.join(if n == 0 {
+            "lageplan.pdf".to_owned()
+        } else {
+            format!("plan-{n}.pdf")
+        });
+        std::fs::write(
+            &path,
+            b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
+        )?;
+        Ok(path)
+    } else {
+        let path = dir.join(if n == 0 {
+            "foto.png".to_owned()
+        } else {
+            format!("foto-{n}.png")
+        });
+        // A 1x1 PNG.
+        let png: [u8; 67] = [
+            0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48,
+            0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00,
+            0x00, 0x1f, 0x15, 0xc4, 0x89, 0x00, 0x00, 0x00, 0x0a, 0x49, 0x44, 0x41, 0x54, 0x78,
+            0x9c, 0x63, 0x00, 0x01, 0x00, 0x00, 0x05, 0x00, 0x01, 0x0d, 0x0a, 0x2d, 0xb4, 0x00,
+            0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+        ];
+        std::fs::write(&path, png)?;
+        Ok(path)
+    }
+}
+
+/// Fills the current page until nothing changes any more (rules may reveal more fields).
+async fn fill_page(app: &App, answers: &Value) -> Result<()> {
+    for _ in 0..6 {
+        let result = app.client.execute(FILL, vec![answers.clone()]).await?;
+        let mut changed = result["changed"].as_u64().unwrap_or(0);
+        for id in result["files"].as_array().cloned().unwrap_or_default() {
+            let (id, have) = id
+                .as_str()
+                .unwrap_or_default()
+                .split_once('#')
+                .unwrap_or_default();
+            let have: usize = have.parse().unwrap_or(0);
+            let input = app.client.find(Locator::Id(id)).await?;
+            let accept = input.attr("accept").await?.unwrap_or_default();
+            let file = attachment_file(&accept, have)?;
+            input.send_keys(&file.display().to_string()).await?;
+            // Wait until the shell stored it and the list shows it.
+            let listed = format!(
+                "#{id} ~ .attachment-list .attachment:nth-child({})",
+                have + 1
+            );
+            app.wait_for(&listed, SHORT).await?;
+            changed += 1;
+        }
+        if changed == 0 {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    Ok(())
+}
+
+/// Clicks the element matching `css` (a DOM click, as assistive technology sends it; the
+/// keyboard journey uses real key presses).
+async fn click(app: &App, css: &str) -> Result<()> {
+    app.wait_for(css, SHORT).await?;
+    let clicked = app
+        .client
+        .execute(
+            "const e = document.querySelector(arguments[0]); if (!e) return false; e.scrollIntoView({block: 'center'}); e.click(); return true;",
+            vec![json!(css)],
+        )
+        .await?;
+    if clicked == json!(true) {
+        Ok(())
+    } else {
+        Err(format!("{css} could not be clicked").into())
+    }
+}
+
+/// Sends the application from the review; waits for its status page.
+async fn submit(app: &App) -> Result<()> {
+    click(app, "#wizard-submit").await?;
+    let deadline = std::time::Instant::now() + LONG;
+    while std::time::Instant::now() < deadline {
+        if app
+            .client
+            .find(Locator::Id("submission-status"))
+            .await
+            .is_ok()
+        {
+            return Ok(());
+        }
+        if let Ok(summary) = app.client.find(Locator::Id("error-summary")).await {
+            let text = summary.text().await?;
+            app.screenshot("failed-submit").await?;
+            return Err(format!("submit refused: {text}").into());
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    app.screenshot("failed-submit").await?;
+    let main = app.client.find(Locator::Css("main")).await?.text().await?;
+    Err(format!("no status page after submit; the page says: {main}").into())
+}
+
+async fn heading(app: &App) -> Result<String> {
+    Ok(app
+        .client
+        .find(Locator::Css("main h1"))
+        .await?
+        .text()
+        .await?)
+}
+
+async fn active_id(app: &App) -> Result<String> {
+    let id = app
+        .client
+        .execute(
+            "return document.activeElement ? document.activeElement.id : '';",
+            vec![],
+        )
+        .await?;
+    Ok(id.as_str().unwrap_or_default().to_owned())
+}
+
+/// Opens a service's page and starts (or continues) its application.
+async fn start_application(app: &App, leika_key: &str) -> Result<()> {
+    goto(app, &format!("/leistung/{leika_key}")).await?;
+    for attempt in 0..3 {
+        click(app, "#start-application").await?;
+        if app.wait_for("#wizard-heading", SHORT).await.is_ok() {
+            return Ok(());
+        }
+        let banner = match app.client.find(Locator::Id("error-banner")).await {
+            Ok(element) => element.text().await?,
+            Err(_) => String::new(),
+        };
+        println!("start of {leika_key}, attempt {attempt}: no wizard yet; error banner {banner:?}");
+        app.screenshot(&format!("failed-start-{leika_key}")).await?;
+    }
+    Err(format!("the application for {leika_key} did not start").into())
+}
+
+/// Walks the wizard from its current page to the review: axe and a screenshot on each page,
+/// then fill and continue. Returns the number of pages.
+async fn walk_to_review(
+    app: &App,
+    form_id: &str,
+    answers: &Value,
+    report: &mut Vec<Value>,
+    shots: bool,
+) -> Result<usize> {
+    let mut pages = 0;
+    loop {
+        if app.client.find(Locator::Id("wizard-submit")).await.is_ok() {
+            return Ok(pages);
+        }
+        pages += 1;
+        assert!(
+            pages < 30,
+            "{form_id}: the wizard reaches the review within 30 pages"
+        );
+        let title = heading(app).await?;
+        axe(app, &format!("{form_id} page {pages} ({title})"), report).await?;
+        fill_page(app, answers).await?;
+        if shots {
+            app.screenshot(&format!("wizard-{form_id}-{pages:02}"))
+                .await?;
+        }
+        app.wait_for_text("#save-status", SHORT, |t| !t.contains("…"))
+            .await
+            .ok();
+        click(&app, "#wizard-next").await?;
+        // Either the next page (a new heading) or the error summary.
+        let deadline = std::time::Instant::now() + SHORT;
+        let mut clicked_at = std::time::Instant::now();
+        loop {
+            if app.client.find(Locator::Id("error-summary")).await.is_ok() {
+                let text = app
+                    .client
+                    .find(Locator::Id("error-summary"))
+                    .await?
+                    .text()
+                    .await?;
+                app.screenshot(&format!("wizard-{form_id}-stuck")).await?;
+                return Err(format!(
+                    "{form_id}: page {pages} ({title}) has errors after filling: {text}"
+                )
+                .into());
+            }
+            if heading(app).await.unwrap_or_default() != title {
+                break;
+            }
+            if std::time::Instant::now() > deadline {
+                app.screenshot(&format!("wizard-{form_id}-stuck")).await?;
+                return Err(format!("{form_id}: page {pages} ({title}) did not move on").into());
+            }
+            // A click can land on a control that moved under it (a file list growing): again.
+            if clicked_at.elapsed() > Duration::from_secs(3) {
+                println!("{form_id}: page {pages} ({title}): continue again");
+                click(app, "#wizard-next").await?;
+                clicked_at = std::time::Instant::now();
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the built app, Xvfb and tauri-driver: run scripts/test.sh"]
+async fn every_page_and_every_wizard_step_passes_axe() -> Result<()> {
+    let server_dir = tempfile::tempdir()?;
+    let app_dir = tempfile::tempdir()?;
+    let mut api = StateApi::start(server_dir.path()).await?;
+    let app = App::launch(app_dir.path(), &api, 1280, 800).await?;
+    app.wait_for("#service-list li", LONG).await?;
+    let mut report = Vec::new();
+
+    axe(&app, "start", &mut report).await?;
+    for (path, name) in [
+        ("/leistungen", "services"),
+        (&format!("/leistung/{PARKING}") as &str, "service detail"),
+        ("/antraege", "my applications (empty)"),
+        ("/postfach", "inbox (empty)"),
+        ("/einstellungen", "settings"),
+        ("/barrierefreiheit", "accessibility statement"),
+        ("/barrierefreiheit/feedback", "accessibility feedback"),
+    ] {
+        goto(&app, path).await?;
+        app.wait_for("main h1", SHORT).await?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        axe(&app, name, &mut report).await?;
+    }
+
+    // Choose a home municipality by postal code: the detail page then names the office.
+    goto(&app, "/einstellungen").await?;
+    app.wait_for("#home-municipality", SHORT)
+        .await?
+        .send_keys("99084")
+        .await?;
+    app.wait_for("#home-results .home-choice", SHORT)
+        .await?
+        .click()
+        .await?;
+    app.wait_for_text("#home-current", SHORT, |t| t.contains("Erfurt"))
+        .await?;
+    goto(&app, &format!("/leistung/{PARKING}")).await?;
+    app.wait_for(".authority-name", SHORT).await?;
+    axe(&app, "service detail with office", &mut report).await?;
+    app.screenshot("service-detail-desktop").await?;
+
+    for (form_id, key) in [
+        ("bewohnerparkausweis", PARKING),
+        ("wohnsitz-anmeldung", REGISTRATION),
+        ("baugenehmigung", BUILDING),
+        ("hundesteuer", "99102013000000"),
+        ("gewerbeanmeldung", "99050012104000"),
+    ] {
+        let def = definition(form_id);
+        let answers = valid_answers(&def, form_id != "baugenehmigung");
+        start_application(&app, key).await?;
+        // A failed step: the error summary shows, takes focus, and passes axe too.
+        click(&app, "#wizard-next").await?;
+        app.wait_for("#error-summary", SHORT).await?;
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        assert_eq!(
+            active_id(&app).await?,
+            "error-summary",
+            "{form_id}: focus moves to the error summary"
+        );
+        axe(&app, &format!("{form_id} error summary"), &mut report).await?;
+        let pages = walk_to_review(
+            &app,
+            form_id,
+            &answers,
+            &mut report,
+            form_id != "gewerbeanmeldung",
+        )
+        .await?;
+        axe(&app, &format!("{form_id} review"), &mut report).await?;
+        app.screenshot(&format!("wizard-{form_id}-review")).await?;
+        println!("{form_id}: {pages} pages to the review");
+        submit(&app).await?;
+        axe(&app, &format!("{form_id} submitted"), &mut report).await?;
+    }
+    goto(&app, "/antraege").await?;
+    app.wait_for(".application", SHORT).await?;
+    axe(&app, "my applications (sent)", &mut report).await?;
+    app.screenshot("applications-desktop").await?;
+
+    // 200 % text and high contrast.
+    goto(&app, "/einstellungen").await?;
+    click(&app, "#text-size-largest").await?;
+    click(&app, "#high-contrast").await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    axe(&app, "settings at 200 % with high contrast", &mut report).await?;
+    app.screenshot("settings-200-percent").await?;
+    goto(&app, &format!("/leistung/{PARKING}")).await?;
+    app.wait_for("#start-application", SHORT).await?;
+    app.screenshot("service-detail-200-percent").await?;
+
+    let total = write_report(&report, "axe-report.json")?;
+    app.quit().await?;
+    api.stop().await;
+    assert_eq!(
+        total, 0,
+        "axe found WCAG 2.1 A/AA violations: see tests/artifacts/axe-report.json"
+    );
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the built app, Xvfb and tauri-driver: run scripts/test.sh"]
+async fn parking_permit_offline_survives_a_restart_and_is_queued() -> Result<()> {
+    let server_dir = tempfile::tempdir()?;
+    let app_dir = tempfile::tempdir()?;
+    let mut api = StateApi::down()?;
+    let _ = &server_dir;
+    let app = App::launch(app_dir.path(), &api, 390, 844).await?;
+    app.wait_for("#offline-banner", LONG).await?;
+    let input = app.wait_for("#service-search", SHORT).await?;
+    input.send_keys("Anwohnerparkausweis").await?;
+    let link = format!("#service-list li[data-leika-key='{PARKING}'] a");
+    app.wait_for(&link, SHORT).await?.click().await?;
+    app.wait_for("#start-application", SHORT).await?;
+    app.screenshot("parking-detail-phone").await?;
+    click(&app, "#start-application").await?;
+    app.wait_for("#wizard-heading", LONG).await?;
+    let answers = valid_answers(&definition("bewohnerparkausweis"), true);
+    let mut report = Vec::new();
+    walk_to_review(
+        &app,
+        "bewohnerparkausweis-phone",
+        &answers,
+        &mut report,
+        true,
+    )
+    .await?;
+    app.screenshot("parking-review-phone").await?;
+    let review = app.client.find(Locator::Css("main")).await?.text().await?;
+    app.quit().await?;
+
+    // Start again, still offline, on a tablet: the draft is there and resumes at the review.
+    let app = App::launch(app_dir.path(), &api, 820, 1180).await?;
+    app.wait_for("#open-applications .application", LONG)
+        .await?;
+    app.screenshot("start-open-draft-tablet").await?;
+    app.client
+        .find(Locator::Css("#open-applications .application-name a"))
+        .await?
+        .click()
+        .await?;
+    app.wait_for("#wizard-submit", LONG).await?;
+    let again = app.client.find(Locator::Css("main")).await?.text().await?;
+    assert_eq!(
+        again, review,
+        "the draft is intact after a restart, at the same page"
+    );
+
+    // The state API comes back; the application is sent.
+    api = StateApi::start_on(server_dir.path(), api.port).await?;
+    submit(&app).await?;
+    app.screenshot("parking-submitted-tablet").await?;
+    let status = app
+        .client
+        .find(Locator::Id("submission-status"))
+        .await?
+        .attr("data-status")
+        .await?;
+    println!("parking permit status after submit: {status:?}");
+    assert!(
+        status.as_deref().is_some_and(|s| s != "status-draft"),
+        "the application left the draft state: {status:?}"
+    );
+    app.quit().await?;
+    api.stop().await;
+    let total = write_report(&report, "axe-report-phone.json")?;
+    assert_eq!(
+        total, 0,
+        "axe at phone size: see tests/artifacts/axe-report-phone.json"
+    );
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the built app, Xvfb and tauri-driver: run scripts/test.sh"]
+async fn registration_with_two_co_moving_persons_one_removed() -> Result<()> {
+    let server_dir = tempfile::tempdir()?;
+    let app_dir = tempfile::tempdir()?;
+    let mut api = StateApi::start(server_dir.path()).await?;
+    let app = App::launch(app_dir.path(), &api, 820, 1180).await?;
+    app.wait_for("#service-list li", LONG).await?;
+    start_application(&app, REGISTRATION).await?;
+    let mut answers = valid_answers(&definition("wohnsitz-anmeldung"), true);
+    let first = answers["mitziehende_personen"][0].clone();
+    let mut ida = first.clone();
+    ida["vornamen"] = json!("Ida");
+    let mut max = first.clone();
+    max["vornamen"] = json!("Max");
+    answers["mitziehende_personen"] = json!([ida, max]);
+    let mut report = Vec::new();
+    // Walk page by page; on the co-movers' page, remove Ida again before going on.
+    let mut removed = false;
+    for _ in 0..30 {
+        if app.client.find(Locator::Id("wizard-submit")).await.is_ok() {
+            break;
+        }
+        let title = heading(&app).await?;
+        fill_page(&app, &answers).await?;
+        if !removed
+            && app
+                .client
+                .find(Locator::Css(
+                    "[data-repeat='mitziehende_personen']:not([hidden]) .wizard-instance",
+                ))
+                .await
+                .is_ok()
+        {
+            let count = app
+                .client
+                .find(Locator::Css("[data-repeat='mitziehende_personen']"))
+                .await?
+                .attr("data-count")
+                .await?;
+            assert_eq!(count.as_deref(), Some("2"), "two co-moving persons entered");
+            app.screenshot("registration-two-persons-tablet").await?;
+            axe(&app, "registration with two persons", &mut report).await?;
+            app.client
+                .find(Locator::Id("f-mitziehende_personen-0-remove"))
+                .await?
+                .click()
+                .await?;
+            app.wait_for_text("#f-mitziehende_personen-0-vornamen", SHORT, |_| true)
+                .await
+                .ok();
+            let deadline = std::time::Instant::now() + SHORT;
+            loop {
+                let value = app.client.execute("return document.getElementById('f-mitziehende_personen-0-vornamen').value;", vec![]).await?;
+                if value == json!("Max") {
+                    break;
+                }
+                assert!(
+                    std::time::Instant::now() < deadline,
+                    "after removing Ida, Max is the first person (saw {value})"
+                );
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            answers["mitziehende_personen"] = json!([answers["mitziehende_personen"][1].clone()]);
+            removed = true;
+            app.screenshot("registration-one-removed-tablet").await?;
+        }
+        click(&app, "#wizard-next").await?;
+        let deadline = std::time::Instant::now() + SHORT;
+        while heading(&app).await.unwrap_or_default() == title {
+            if app.client.find(Locator::Id("error-summary")).await.is_ok() {
+                let text = app
+                    .client
+                    .find(Locator::Id("error-summary"))
+                    .await?
+                    .text()
+                    .await?;
+                return Err(format!("registration page {title} has errors: {text}").into());
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "page {title} moves on"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+    assert!(removed, "the co-movers' page was reached");
+    let review = app.client.find(Locator::Css("main")).await?.text().await?;
+    assert!(
+        review.contains("Max") && !review.contains("Ida"),
+        "the review lists Max only"
+    );
+    app.screenshot("registration-review-tablet").await?;
+    submit(&app).await?;
+    let sent = app
+        .client
+        .find(Locator::Id("sent-data"))
+        .await?
+        .text()
+        .await?;
+    assert!(
+        sent.contains("Max") && !sent.contains("Ida"),
+        "exactly what was submitted: Max only"
+    );
+    app.screenshot("registration-submitted-tablet").await?;
+    app.quit().await?;
+    api.stop().await;
+    let total = write_report(&report, "axe-report-tablet.json")?;
+    assert_eq!(total, 0, "axe at tablet size");
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the built app, Xvfb and tauri-driver: run scripts/test.sh"]
+async fn building_permit_with_attachments_and_the_error_summary() -> Result<()> {
+    let server_dir = tempfile::tempdir()?;
+    let app_dir = tempfile::tempdir()?;
+    let mut api = StateApi::start(server_dir.path()).await?;
+    let app = App::launch(app_dir.path(), &api, 1280, 800).await?;
+    app.wait_for("#service-list li", LONG).await?;
+    start_application(&app, BUILDING).await?;
+    let answers = valid_answers(&definition("baugenehmigung"), false);
+    // A failed step: the summary takes focus; its first link moves focus to the field.
+    click(&app, "#wizard-next").await?;
+    app.wait_for("#error-summary", SHORT).await?;
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    assert_eq!(
+        active_id(&app).await?,
+        "error-summary",
+        "focus on the error summary"
+    );
+    app.screenshot("building-error-summary-desktop").await?;
+    let link = app.client.find(Locator::Css("#error-summary a")).await?;
+    let target = link.attr("href").await?.unwrap_or_default();
+    link.click().await?;
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let focused = active_id(&app).await?;
+    assert_eq!(
+        format!("#{focused}"),
+        target,
+        "the summary link moves focus to its field"
+    );
+    let mut report = Vec::new();
+    walk_to_review(
+        &app,
+        "baugenehmigung-attachments",
+        &answers,
+        &mut report,
+        false,
+    )
+    .await?;
+    let review = app.client.find(Locator::Css("main")).await?.text().await?;
+    assert!(
+        review.contains("lageplan.pdf") || review.contains("foto.png"),
+        "attachments are on the review"
+    );
+    submit(&app).await?;
+    app.screenshot("building-submitted-desktop").await?;
+    let page = app.client.find(Locator::Css("main")).await?.text().await?;
+    assert!(
+        page.contains("lageplan.pdf") || page.contains("foto.png"),
+        "the submission lists its attachments"
+    );
+    app.quit().await?;
+    api.stop().await;
+    Ok(())
+}
+
+/// Sends one key to the focused element.
+async fn press(app: &App, key: fantoccini::key::Key) -> Result<()> {
+    let active = app.client.active_element().await?;
+    active.send_keys(&char::from(key).to_string()).await?;
+    Ok(())
+}
+
+/// Presses Tab until the focused element matches `css` (at most `max` times).
+async fn tab_to(app: &App, css: &str, max: usize) -> Result<()> {
+    for _ in 0..max {
+        let matches = app
+            .client
+            .execute(
+                "return !!document.activeElement && document.activeElement.matches(arguments[0]);",
+                vec![json!(css)],
+            )
+            .await?;
+        if matches == json!(true) {
+            return Ok(());
+        }
+        press(app, fantoccini::key::Key::Tab).await?;
+        tokio::time::sleep(Duration::from_millis(60)).await;
+    }
+    Err(format!("Tab never reached {css}").into())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the built app, Xvfb and tauri-driver: run scripts/test.sh"]
+async fn keyboard_only_parking_permit() -> Result<()> {
+    use fantoccini::key::Key;
+    let server_dir = tempfile::tempdir()?;
+    let app_dir = tempfile::tempdir()?;
+    let mut api = StateApi::start(server_dir.path()).await?;
+    let app = App::launch(app_dir.path(), &api, 1280, 800).await?;
+    app.wait_for("#service-list li", LONG).await?;
+    // From the top of the page: Tab to the search, type, Tab to the result, Enter.
+    app.client
+        .execute(
+            "document.activeElement && document.activeElement.blur();",
+            vec![],
+        )
+        .await?;
+    tab_to(&app, "#service-search", 40).await?;
+    app.client
+        .active_element()
+        .await?
+        .send_keys("Anwohnerparkausweis")
+        .await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    tab_to(&app, &format!("a[href='/leistung/{PARKING}']"), 40).await?;
+    press(&app, Key::Enter).await?;
+    app.wait_for("#start-application", SHORT).await?;
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    let focused = app
+        .client
+        .execute("return document.activeElement.tagName;", vec![])
+        .await?;
+    assert_eq!(
+        focused,
+        json!("H1"),
+        "after navigating, focus is on the new page's heading"
+    );
+    tab_to(&app, "#start-application", 60).await?;
+    press(&app, Key::Enter).await?;
+    app.wait_for("#wizard-heading", LONG).await?;
+    let answers = valid_answers(&definition("bewohnerparkausweis"), true);
+    for page in 0..10 {
+        if app.client.find(Locator::Id("wizard-submit")).await.is_ok() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let title = heading(&app).await?;
+        // Walk the page with Tab, answering each control, until the continue button.
+        let mut steps = 0;
+        loop {
+            steps += 1;
+            assert!(steps < 150, "page {page}: Tab reaches the continue button");
+            let at_next = app
+                .client
+                .execute(
+                    "return document.activeElement && document.activeElement.id === 'wizard-next';",
+                    vec![],
+                )
+                .await?;
+            if at_next == json!(true) {
+                break;
+            }
+            let action = app
+                .client
+                .execute(KEY_ACTION, vec![answers.clone()])
+                .await?;
+            match action["action"].as_str().unwrap_or("none") {
+                "type" => {
+                    let text = action["text"].as_str().unwrap_or_default().to_owned();
+                    app.client.active_element().await?.send_keys(&text).await?;
+                }
+                "space" => press(&app, Key::Space).await?,
+                "arrow" => {
+                    let n = action["n"].as_i64().unwrap_or(0);
+                    let key = if n >= 0 { Key::Down } else { Key::Up };
+                    for _ in 0..n.unsigned_abs() {
+                        press(&app, key).await?;
+                    }
+                }
+                "file" => {
+                    let file = attachment_file(action["accept"].as_str().unwrap_or_default(), 0)?;
+                    app.client
+                        .active_element()
+                        .await?
+                        .send_keys(&file.display().to_string())
+                        .await?;
+                    let id = action["id"].as_str().unwrap_or_default().to_owned();
+                    app.wait_for(&format!("#{id} ~ .attachment-list .attachment"), SHORT)
+                        .await?;
+                }
+                _ => {}
+            }
+            tokio::time::sleep(Duration::from_millis(80)).await;
+            press(&app, Key::Tab).await?;
+            tokio::time::sleep(Duration::from_millis(60)).await;
+        }
+        app.screenshot(&format!("keyboard-parking-{page:02}"))
+            .await?;
+        press(&app, Key::Enter).await?;
+        let deadline = std::time::Instant::now() + SHORT;
+        while heading(&app).await.unwrap_or_default() == title {
+            if app.client.find(Locator::Id("error-summary")).await.is_ok() {
+                let text = app
+                    .client
+                    .find(Locator::Id("error-summary"))
+                    .await?
+                    .text()
+                    .await?;
+                return Err(format!("keyboard: page {title} has errors: {text}").into());
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "keyboard: page {title} moves on"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+    tab_to(&app, "#wizard-submit", 200).await?;
+    press(&app, Key::Enter).await?;
+    app.wait_for("#submission-status", LONG).await?;
+    app.screenshot("keyboard-parking-submitted").await?;
+    app.quit().await?;
+    api.stop().await;
+    Ok(())
+}
