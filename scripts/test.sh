@@ -43,6 +43,15 @@ bash scripts/check-mobile.sh
 step "unit and integration tests"
 cargo test --locked --workspace
 
+step "the form engine's validation cases in wasm32 under node"
+if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  (cd crates/domain/tests/wasm && CARGO_TARGET_DIR="$THUERINGEN_CACHE/target-wasm-tests" \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    cargo test --locked --target wasm32-unknown-unknown)
+else
+  echo "no prebuilt wasm32 std here: the wasm test run needs rustup's target (see README)"
+fi
+
 step "end-to-end journeys in the real window"
 cargo test --locked -p e2e -- --ignored --test-threads=1
 
