@@ -139,7 +139,7 @@ impl SyncError {
     /// A short code for logs and the outbox's `last_error`: no personal data, no token.
     pub fn code(&self) -> String {
         match self {
-            SyncError::Unreachable(_) => "unreachable".into(),
+            SyncError::Unreachable(_) => crate::plan::UNREACHABLE.into(),
             SyncError::Refused {
                 status, problem, ..
             } => match problem {

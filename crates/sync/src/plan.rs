@@ -98,14 +98,27 @@ pub enum Step {
     Sleep(Duration),
 }
 
-/// Decides the next step. `entries` are outbox rows (any state), `in_flight` how many sends
-/// are running, `in_flight_ids` which.
+/// The `last_error` code of an attempt that could not reach the server.
+pub const UNREACHABLE: &str = "unreachable";
+
+/// Whether a row is due: pending and its time has come, or it only waits because the network
+/// was gone and the network came back (at `back_online_at`) after it was put back.
+pub fn is_due(entry: &OutboxEntry, now: UnixMillis, back_online_at: UnixMillis) -> bool {
+    entry.state == OutboxState::Pending
+        && (entry.next_attempt_at <= now
+            || (entry.last_error.as_deref() == Some(UNREACHABLE)
+                && entry.updated_at <= back_online_at))
+}
+
+/// Decides the next step. `entries` are outbox rows (any state), `in_flight_ids` the sends
+/// that are running, `back_online_at` when the server last became reachable again.
 pub fn next_step(
     policy: &Policy,
     reach: Reach,
     entries: &[OutboxEntry],
     in_flight_ids: &[Uuid],
     now: UnixMillis,
+    back_online_at: UnixMillis,
     jitter: f64,
 ) -> Step {
     match reach {
@@ -121,7 +134,7 @@ pub fn next_step(
     let free = policy.concurrency.saturating_sub(in_flight_ids.len());
     let mut due: Vec<&OutboxEntry> = entries
         .iter()
-        .filter(|e| e.state == OutboxState::Pending && e.next_attempt_at <= now)
+        .filter(|e| is_due(e, now, back_online_at))
         .filter(|e| !in_flight_ids.contains(&e.submission_id))
         .collect();
     due.sort_by_key(|e| (e.next_attempt_at, e.created_at));
@@ -130,7 +143,7 @@ pub fn next_step(
     }
     let next = entries
         .iter()
-        .filter(|e| e.state == OutboxState::Pending && e.next_attempt_at > now)
+        .filter(|e| e.state == OutboxState::Pending && !is_due(e, now, back_online_at))
         .map(|e| e.next_attempt_at - now)
         .min();
     let wait = match next {
@@ -283,7 +296,8 @@ mod tests {
         let failed = entry(5, OutboxState::Failed, 0, 0);
         let sending = entry(6, OutboxState::Sending, 0, 0);
         let id = Uuid::from_u128;
-        let cases: Vec<(&str, Reach, Vec<OutboxEntry>, Vec<Uuid>, i64, Step)> = vec![
+        type Case = (&'static str, Reach, Vec<OutboxEntry>, Vec<Uuid>, i64, Step);
+        let cases: Vec<Case> = vec![
             (
                 "due ones oldest first",
                 Reach::Online,
@@ -360,9 +374,34 @@ mod tests {
             ),
         ];
         for (name, reach, entries, flying, now, expected) in cases {
-            let got = next_step(&p, reach, &entries, &flying, now, 0.5);
+            let got = next_step(&p, reach, &entries, &flying, now, 0, 0.5);
             assert_eq!(got, expected, "{name}");
         }
+    }
+
+    #[test]
+    fn back_online_makes_what_waited_for_the_network_due_at_once() {
+        let p = policy();
+        let mut waited = entry(1, OutboxState::Pending, 60_000, 1);
+        waited.last_error = Some(UNREACHABLE.into());
+        waited.updated_at = 500;
+        let mut refused = entry(2, OutboxState::Pending, 60_000, 2);
+        refused.last_error = Some("503".into());
+        refused.updated_at = 500;
+        let mut later = waited.clone();
+        later.submission_id = Uuid::from_u128(3);
+        later.updated_at = 2_000;
+        let entries = vec![waited, refused, later];
+        assert_eq!(
+            next_step(&p, Reach::Online, &entries, &[], 1_000, 0, 0.5),
+            Step::Sleep(Duration::from_secs(30)),
+            "never back online: everything waits for its time"
+        );
+        assert_eq!(
+            next_step(&p, Reach::Online, &entries, &[], 3_000, 1_000, 0.5),
+            Step::Send(vec![Uuid::from_u128(1)]),
+            "back online at 1000: only what waited for the network before that is due now"
+        );
     }
 
     #[test]

@@ -124,6 +124,8 @@ impl Worker {
             submission_cursor: 0,
             inbox_cursor: 0,
             next_poll: 0,
+            back_online_at: 0,
+            scanned_at: 0,
         };
         let task = tokio::spawn(engine.run(rng));
         Worker { wake, task }
@@ -164,6 +166,10 @@ struct Engine {
     submission_cursor: i64,
     inbox_cursor: i64,
     next_poll: UnixMillis,
+    /// When the server last became reachable again after an outage.
+    back_online_at: UnixMillis,
+    /// When every outbox row was last read.
+    scanned_at: UnixMillis,
 }
 
 fn lock(store: &Mutex<Store>) -> Result<std::sync::MutexGuard<'_, Store>, SyncError> {
@@ -211,6 +217,7 @@ impl Engine {
             }
             Reach::Online if !was_online => {
                 if was_offline {
+                    self.back_online_at = self.now();
                     self.emit(SyncEvent::Connectivity(Connectivity::Online));
                 }
                 self.next_poll = 0;
@@ -231,7 +238,7 @@ impl Engine {
         let mut logins = self.session.logins();
         let mut was_busy = true;
         loop {
-            let entries = match lock(&self.store).and_then(|s| Ok(s.outbox_entries()?)) {
+            let entries = match self.entries(in_flight.len()) {
                 Ok(entries) => entries,
                 Err(_) => {
                     tokio::time::sleep(Duration::from_secs(1)).await;
@@ -244,7 +251,7 @@ impl Engine {
             let interval = i64::try_from(self.config.poll_interval.as_millis()).unwrap_or(i64::MAX);
             let nothing_due = !entries
                 .iter()
-                .any(|e| e.state == store::OutboxState::Pending && e.next_attempt_at <= now);
+                .any(|e| plan::is_due(e, now, self.back_online_at));
             if self.reach == Reach::Online
                 && now >= self.next_poll
                 && (nothing_due || now >= self.next_poll.saturating_add(interval.saturating_mul(4)))
@@ -261,6 +268,7 @@ impl Engine {
                 &entries,
                 &in_flight,
                 self.now(),
+                self.back_online_at,
                 rng.gen::<f64>(),
             );
             let wait = match step {
@@ -328,6 +336,23 @@ impl Engine {
         }
     }
 
+    /// The rows the planner needs: while rows are due, only those (cheap with a long queue);
+    /// otherwise, and right after coming back online, every row.
+    fn entries(&mut self, in_flight: usize) -> Result<Vec<store::OutboxEntry>, SyncError> {
+        let store = lock(&self.store)?;
+        let now = self.now();
+        if self.scanned_at >= self.back_online_at {
+            let limit =
+                u32::try_from(self.config.policy.concurrency + in_flight).unwrap_or(u32::MAX);
+            let due = store.outbox_due(now, limit)?;
+            if !due.is_empty() {
+                return Ok(due);
+            }
+        }
+        self.scanned_at = now;
+        Ok(store.outbox_entries()?)
+    }
+
     async fn probe(&mut self) {
         match self.session.client().health().await {
             Ok(()) => self.set_reach(Reach::Online),
@@ -347,10 +372,8 @@ impl Engine {
             SyncError::LoginRequired if self.session.needs_login().await => {
                 self.set_reach(Reach::LoginRequired)
             }
-            SyncError::Unreachable(_) => {
-                if self.reach == Reach::Online {
-                    self.set_reach(Reach::Offline { probes: 0 });
-                }
+            SyncError::Unreachable(_) if self.reach == Reach::Online => {
+                self.set_reach(Reach::Offline { probes: 0 })
             }
             _ => {}
         }

@@ -382,3 +382,80 @@ async fn a_revoked_login_stops_the_worker_until_the_next_login() {
     );
     worker.stop().await;
 }
+
+#[tokio::test]
+async fn offline_the_worker_probes_with_back_off_instead_of_spinning() {
+    let server = TestServer::start().await;
+    let proxy =
+        support::proxy::FaultProxy::start(server.addr, 3, support::proxy::FaultRates::none()).await;
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let store = support::shared(support::open_store(&support::temp_store_path(dir.path())));
+    let session = Session::new(
+        StateApiClient::new(&proxy.base()).expect("a client"),
+        Arc::new(MemoryCredentials::new()),
+    );
+    support::login(&session, "anna").await;
+    proxy.set_offline(true);
+    let ids: Vec<uuid::Uuid> = {
+        let store = store.lock().expect("store");
+        (20..25)
+            .map(|n| support::queue(&store, n, Some("Ida"), 1, 3_000, 1_000))
+            .collect()
+    };
+    let (tx, rx) = mpsc::unbounded_channel();
+    let log = support::event_log(rx);
+    let worker = Worker::start(
+        store.clone(),
+        session.clone(),
+        support::fast_config(),
+        rand::rngs::StdRng::seed_from_u64(2),
+        sync::system_clock(),
+        tx,
+    );
+    until(&log, "offline", |e| {
+        matches!(
+            e,
+            SyncEvent::Connectivity(domain::ipc::Connectivity::Offline)
+        )
+    })
+    .await;
+    let before = proxy
+        .stats()
+        .connections
+        .load(std::sync::atomic::Ordering::Relaxed);
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let tries = proxy
+        .stats()
+        .connections
+        .load(std::sync::atomic::Ordering::Relaxed)
+        - before;
+    // Probes back off to 0.5 s in the test policy: a handful in 3 s; a spinning loop makes thousands.
+    assert!(
+        tries <= 40,
+        "offline, the worker only probes now and then: {tries} connections in 3 s"
+    );
+    {
+        let store = store.lock().expect("store");
+        for id in &ids {
+            let entry = store.outbox_entry(*id).expect("readable").expect("kept");
+            assert_eq!(
+                entry.state,
+                OutboxState::Pending,
+                "offline work stays queued: {entry:?}"
+            );
+        }
+    }
+    proxy.set_offline(false);
+    support::until_flushed(&store, LIMIT)
+        .await
+        .expect("sent once the network is back");
+    until(&log, "online", |e| {
+        matches!(
+            e,
+            SyncEvent::Connectivity(domain::ipc::Connectivity::Online)
+        )
+    })
+    .await;
+    assert_eq!(server.submissions().await.len(), 5, "each arrived once");
+    worker.stop().await;
+}

@@ -193,6 +193,20 @@ pub fn queue(
     size: usize,
     now: i64,
 ) -> Uuid {
+    let contents: Vec<Vec<u8>> = (0..attachments)
+        .map(|a| attachment_bytes(n * 16 + a, size))
+        .collect();
+    queue_with(store, n, name, &contents, now)
+}
+
+/// [`queue`] with the attachments' contents given.
+pub fn queue_with(
+    store: &Store,
+    n: u32,
+    name: Option<&str>,
+    contents: &[Vec<u8>],
+    now: i64,
+) -> Uuid {
     let draft = Uuid::from_u128(0xd000_0000 + u128::from(n));
     let submission = Uuid::from_u128(0x5000_0000_0000 + u128::from(n));
     store
@@ -214,8 +228,8 @@ pub fn queue(
             )
             .expect("answer saved");
     }
-    for a in 0..attachments {
-        let bytes = attachment_bytes(n * 16 + a, size);
+    for (a, bytes) in contents.iter().enumerate() {
+        let link = n * 16 + a as u32;
         let info = store
             .put_attachment(
                 &mut bytes.as_slice(),
@@ -228,7 +242,7 @@ pub fn queue(
         store
             .attach_to_draft(
                 draft,
-                Uuid::from_u128(0xa000_0000_0000 + u128::from(n * 16 + a)),
+                Uuid::from_u128(0xa000_0000_0000 + u128::from(link)),
                 &FieldPath::root().child("nachweis"),
                 &info.sha512,
                 "nachweis.pdf",
