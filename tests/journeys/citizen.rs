@@ -551,10 +551,7 @@ async fn every_page_and_every_wizard_step_passes_axe() -> Result<()> {
         .await?
         .send_keys("99084")
         .await?;
-    app.wait_for("#home-results .home-choice", SHORT)
-        .await?
-        .click()
-        .await?;
+    click(&app, "#home-results .home-choice").await?;
     app.wait_for_text("#home-current", SHORT, |t| t.contains("Erfurt"))
         .await?;
     goto(&app, &format!("/leistung/{PARKING}")).await?;
@@ -634,7 +631,7 @@ async fn parking_permit_offline_survives_a_restart_and_is_queued() -> Result<()>
     let input = app.wait_for("#service-search", SHORT).await?;
     input.send_keys("Anwohnerparkausweis").await?;
     let link = format!("#service-list li[data-leika-key='{PARKING}'] a");
-    app.wait_for(&link, SHORT).await?.click().await?;
+    click(&app, &link).await?;
     app.wait_for("#start-application", SHORT).await?;
     app.screenshot("parking-detail-phone").await?;
     click(&app, "#start-application").await?;
@@ -650,7 +647,8 @@ async fn parking_permit_offline_survives_a_restart_and_is_queued() -> Result<()>
     )
     .await?;
     app.screenshot("parking-review-phone").await?;
-    let review = app.client.find(Locator::Css("main")).await?.text().await?;
+    let review = app.texts(".review-section").await?;
+    assert!(!review.is_empty(), "the review lists the answers");
     app.quit().await?;
 
     // Start again, still offline, on a tablet: the draft is there and resumes at the review.
@@ -658,13 +656,9 @@ async fn parking_permit_offline_survives_a_restart_and_is_queued() -> Result<()>
     app.wait_for("#open-applications .application", LONG)
         .await?;
     app.screenshot("start-open-draft-tablet").await?;
-    app.client
-        .find(Locator::Css("#open-applications .application-name a"))
-        .await?
-        .click()
-        .await?;
+    click(&app, "#open-applications .application-name a").await?;
     app.wait_for("#wizard-submit", LONG).await?;
-    let again = app.client.find(Locator::Css("main")).await?.text().await?;
+    let again = app.texts(".review-section").await?;
     assert_eq!(
         again, review,
         "the draft is intact after a restart, at the same page"
@@ -738,11 +732,7 @@ async fn registration_with_two_co_moving_persons_one_removed() -> Result<()> {
             assert_eq!(count.as_deref(), Some("2"), "two co-moving persons entered");
             app.screenshot("registration-two-persons-tablet").await?;
             axe(&app, "registration with two persons", &mut report).await?;
-            app.client
-                .find(Locator::Id("f-mitziehende_personen-0-remove"))
-                .await?
-                .click()
-                .await?;
+            click(&app, "#f-mitziehende_personen-0-remove").await?;
             app.wait_for_text("#f-mitziehende_personen-0-vornamen", SHORT, |_| true)
                 .await
                 .ok();
@@ -829,13 +819,12 @@ async fn building_permit_with_attachments_and_the_error_summary() -> Result<()> 
     app.screenshot("building-error-summary-desktop").await?;
     let link = app.client.find(Locator::Css("#error-summary a")).await?;
     let target = link.attr("href").await?.unwrap_or_default();
-    link.click().await?;
+    click(&app, "#error-summary a").await?;
     tokio::time::sleep(Duration::from_millis(400)).await;
     let focused = active_id(&app).await?;
-    assert_eq!(
-        format!("#{focused}"),
-        target,
-        "the summary link moves focus to its field"
+    assert!(
+        target.ends_with(&format!("#{focused}")),
+        "the summary link moves focus to its field: {target} vs {focused}"
     );
     let mut report = Vec::new();
     walk_to_review(
@@ -863,10 +852,21 @@ async fn building_permit_with_attachments_and_the_error_summary() -> Result<()> 
     Ok(())
 }
 
-/// Sends one key to the focused element.
+/// Presses and releases one key, as the keyboard does (WebDriver actions).
 async fn press(app: &App, key: fantoccini::key::Key) -> Result<()> {
-    let active = app.client.active_element().await?;
-    active.send_keys(&char::from(key).to_string()).await?;
+    type_keys(app, &char::from(key).to_string()).await
+}
+
+/// Types `text` key by key into whatever has focus.
+async fn type_keys(app: &App, text: &str) -> Result<()> {
+    use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+    let mut actions = KeyActions::new("keyboard".to_owned());
+    for c in text.chars() {
+        actions = actions
+            .then(KeyAction::Down { value: c })
+            .then(KeyAction::Up { value: c });
+    }
+    app.client.perform_actions(actions).await?;
     Ok(())
 }
 
@@ -906,11 +906,7 @@ async fn keyboard_only_parking_permit() -> Result<()> {
         )
         .await?;
     tab_to(&app, "#service-search", 40).await?;
-    app.client
-        .active_element()
-        .await?
-        .send_keys("Anwohnerparkausweis")
-        .await?;
+    type_keys(&app, "Anwohnerparkausweis").await?;
     tokio::time::sleep(Duration::from_millis(300)).await;
     tab_to(&app, &format!("a[href='/leistung/{PARKING}']"), 40).await?;
     press(&app, Key::Enter).await?;
@@ -957,7 +953,7 @@ async fn keyboard_only_parking_permit() -> Result<()> {
             match action["action"].as_str().unwrap_or("none") {
                 "type" => {
                     let text = action["text"].as_str().unwrap_or_default().to_owned();
-                    app.client.active_element().await?.send_keys(&text).await?;
+                    type_keys(&app, &text).await?;
                 }
                 "space" => press(&app, Key::Space).await?,
                 "arrow" => {
