@@ -56,6 +56,47 @@ pub enum SyncEvent {
     Idle,
 }
 
+impl SyncEvent {
+    /// The IPC event name and JSON payload the shell emits to the UI, per `domain::ipc::event`.
+    /// `LoginRequired` and `Idle` have no event of their own: the shell refreshes the account
+    /// view (`needs_login`) or does nothing. A refusal is reported as a status change back to
+    /// `DRAFT` with the field problems (the contract has no refusal event yet).
+    pub fn to_ipc(&self) -> Option<(&'static str, serde_json::Value)> {
+        use domain::ipc::event;
+        let json = |value: serde_json::Result<serde_json::Value>| value.ok();
+        match self {
+            SyncEvent::Progress(progress) => {
+                Some((event::SYNC_PROGRESS, json(serde_json::to_value(progress))?))
+            }
+            SyncEvent::Connectivity(state) => {
+                Some((event::CONNECTIVITY, json(serde_json::to_value(state))?))
+            }
+            SyncEvent::StatusChanged {
+                submission_id,
+                status,
+            } => Some((
+                event::STATUS_CHANGED,
+                serde_json::json!({"submission_id": submission_id.to_string(), "status": status}),
+            )),
+            SyncEvent::InboxUpdated { unread } => {
+                Some((event::INBOX_UPDATED, serde_json::json!(unread)))
+            }
+            SyncEvent::Refused {
+                submission_id,
+                problems,
+            } => Some((
+                event::STATUS_CHANGED,
+                serde_json::json!({
+                    "submission_id": submission_id.to_string(),
+                    "status": ApplicationStatus::Draft,
+                    "problems": problems,
+                }),
+            )),
+            SyncEvent::LoginRequired | SyncEvent::Idle => None,
+        }
+    }
+}
+
 /// The worker's settings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WorkerConfig {
@@ -785,4 +826,68 @@ impl Job {
 
 fn is_expired(error: &SyncError) -> bool {
     matches!(error.problem(), Some((410, _)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn events_map_onto_the_ipc_contract() {
+        let id = Uuid::from_u128(9);
+        let progress = SyncProgress {
+            submission_id: id.to_string(),
+            status: ApplicationStatus::Sending,
+            uploaded: 1,
+            attachments: 2,
+        };
+        let cases = [
+            (
+                SyncEvent::Progress(progress.clone()),
+                Some(("sync-progress", serde_json::to_value(&progress).ok())),
+            ),
+            (
+                SyncEvent::Connectivity(Connectivity::Offline),
+                Some(("connectivity", Some(serde_json::json!("offline")))),
+            ),
+            (
+                SyncEvent::StatusChanged {
+                    submission_id: id,
+                    status: ApplicationStatus::ActionRequired,
+                },
+                Some((
+                    "status-changed",
+                    Some(
+                        serde_json::json!({"submission_id": id.to_string(), "status": "ACTION_REQUIRED"}),
+                    ),
+                )),
+            ),
+            (
+                SyncEvent::InboxUpdated { unread: 3 },
+                Some(("inbox-updated", Some(serde_json::json!(3)))),
+            ),
+            (SyncEvent::LoginRequired, None),
+            (SyncEvent::Idle, None),
+        ];
+        for (event, expected) in cases {
+            let got = event.to_ipc().map(|(name, payload)| (name, Some(payload)));
+            assert_eq!(got, expected, "{event:?}");
+        }
+        let refused = SyncEvent::Refused {
+            submission_id: id,
+            problems: vec![FieldProblem {
+                field: "name".into(),
+                code: "form-field-required".into(),
+                detail: String::new(),
+                args: Default::default(),
+            }],
+        };
+        let (name, payload) = refused.to_ipc().expect("a refusal is shown");
+        assert_eq!(name, "status-changed", "a refusal changes the status");
+        assert_eq!(payload["status"], "DRAFT", "back to the person as a draft");
+        assert_eq!(
+            payload["problems"][0]["field"], "name",
+            "with the field problems"
+        );
+    }
 }

@@ -430,3 +430,131 @@ async fn two_hundred_submissions_arrive_exactly_once_while_the_worker_is_killed_
         proxy.stats().summary()
     );
 }
+
+const CHILD_STORE: &str = "THUERINGEN_SYNC_CHILD_STORE";
+const CHILD_BASE: &str = "THUERINGEN_SYNC_CHILD_BASE";
+const CHILD_CREDENTIALS: &str = "THUERINGEN_SYNC_CHILD_CREDENTIALS";
+const CHILD_SEED: &str = "THUERINGEN_SYNC_CHILD_SEED";
+/// Process kills per run; then the last worker process finishes the run.
+const MAX_PROCESS_KILLS: u32 = 15;
+
+/// The worker process of the test below: started by it (this test binary, run again with
+/// `--exact`) and killed with SIGKILL. Without its environment it does nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn child_worker_process() {
+    let (Some(store), Some(base), Some(credentials)) = (
+        std::env::var_os(CHILD_STORE),
+        std::env::var(CHILD_BASE).ok(),
+        std::env::var_os(CHILD_CREDENTIALS),
+    ) else {
+        return; // not started as a worker process
+    };
+    let seed = std::env::var(CHILD_SEED)
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1);
+    let store = support::shared(support::open_store(std::path::Path::new(&store)));
+    let credentials = Arc::new(support::FileCredentials(credentials.into()));
+    let session = Session::new(StateApiClient::new(&base).expect("a client"), credentials);
+    let (tx, mut rx) = mpsc::unbounded_channel();
+    let _worker = start(&store, &session, seed, &tx);
+    while rx.recv().await.is_some() {}
+}
+
+async fn spawn_child(
+    path: &std::path::Path,
+    base: &str,
+    credentials: &std::path::Path,
+    seed: u64,
+) -> tokio::process::Child {
+    tokio::process::Command::new(std::env::current_exe().expect("the test binary"))
+        .args([
+            "--exact",
+            "child_worker_process",
+            "--test-threads=1",
+            "--nocapture",
+        ])
+        .env(CHILD_STORE, path)
+        .env(CHILD_BASE, base)
+        .env(CHILD_CREDENTIALS, credentials)
+        .env(CHILD_SEED, seed.to_string())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("the worker process starts")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_hundred_submissions_arrive_exactly_once_while_the_client_process_is_killed() {
+    if std::env::var_os(CHILD_STORE).is_some() {
+        return; // inside a worker process
+    }
+    let seed = seed() ^ 0x7072_6f63;
+    let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
+    let server = TestServer::start().await;
+    let rates = FaultRates {
+        refuse: 0.02,
+        answer_5xx: 0.03,
+        answer_429: 0.02,
+        cut_request: 0.04,
+        cut_response: 0.04,
+        delay: 0.03,
+    };
+    let proxy = FaultProxy::start(server.addr, seed, FaultRates::none()).await;
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = support::temp_store_path(dir.path());
+    let credentials_path = dir.path().join("refresh-token");
+    let expected = queue_all(&support::open_store(&path), &mut rng);
+    let login_session = Session::new(
+        StateApiClient::new(&proxy.base()).expect("a client"),
+        Arc::new(support::FileCredentials(credentials_path.clone())),
+    );
+    support::login(&login_session, "anna").await;
+    proxy.set_rates(rates);
+    // The test's own connection to the store file, to watch the outbox.
+    let store = support::shared(support::open_store(&path));
+    let log = Arc::new(Mutex::new(Vec::new()));
+    let mut progress = Progress::new();
+    let (mut kills, mut relogins) = (0u32, 0u32);
+    let mut child = spawn_child(&path, &proxy.base(), &credentials_path, seed).await;
+    while open_count(&store) > 0 {
+        progress.check(open_count(&store), || {
+            format!("after {kills} process kills: {}", report(&store, &log))
+        });
+        assert!(
+            failed(&store).is_empty(),
+            "a kill failed a submission: {:?}",
+            failed(&store)
+        );
+        tokio::time::sleep(Duration::from_millis(rng.gen_range(300..1_500))).await;
+        let lost_login = !credentials_path.exists();
+        if kills < MAX_PROCESS_KILLS || lost_login {
+            // SIGKILL: no destructor, no flush; whatever the process was doing stops there.
+            child.kill().await.expect("the worker process is killed");
+            kills += 1;
+            if lost_login {
+                // A refresh answer died with the process: the person logs in again.
+                proxy.set_rates(FaultRates::none());
+                support::login(&login_session, "anna").await;
+                proxy.set_rates(rates);
+                relogins += 1;
+            }
+            child = spawn_child(
+                &path,
+                &proxy.base(),
+                &credentials_path,
+                seed.wrapping_add(u64::from(kills)),
+            )
+            .await;
+        }
+    }
+    child.kill().await.expect("the last worker process stops");
+    drop(store);
+    let store = support::shared(support::open_store(&path));
+    check_exactly_once(&server, &store, &expected).await;
+    println!(
+        "seed {seed}: {SUBMISSIONS} received exactly once across {kills} process kills (SIGKILL), {relogins} re-logins; proxy: {}",
+        proxy.stats().summary()
+    );
+}

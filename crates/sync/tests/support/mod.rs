@@ -403,3 +403,38 @@ pub async fn until_flushed(store: &Arc<Mutex<Store>>, limit: Duration) -> Result
 pub fn temp_store_path(dir: &Path) -> PathBuf {
     dir.join("app.db")
 }
+
+/// The refresh token in a file: the keychain stand-in shared by a test and the worker
+/// processes it starts and kills (a test-only place; the app never writes a token to a file).
+pub struct FileCredentials(pub PathBuf);
+
+impl sync::Credentials for FileCredentials {
+    fn load(&self) -> Result<Option<keychain::Secret>, keychain::KeychainError> {
+        match std::fs::read_to_string(&self.0) {
+            Ok(text) if !text.is_empty() => Ok(Some(keychain::Secret::new(text))),
+            Ok(_) => Ok(None),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(keychain::KeychainError::Failed {
+                detail: e.to_string(),
+            }),
+        }
+    }
+    fn save(&self, refresh_token: &keychain::Secret) -> Result<(), keychain::KeychainError> {
+        let fail = |e: std::io::Error| keychain::KeychainError::Failed {
+            detail: e.to_string(),
+        };
+        let temporary = self.0.with_extension("tmp");
+        std::fs::write(&temporary, refresh_token.expose()).map_err(fail)?;
+        std::fs::rename(&temporary, &self.0).map_err(fail)
+    }
+    fn clear(&self) -> Result<(), keychain::KeychainError> {
+        match std::fs::remove_file(&self.0) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                Err(keychain::KeychainError::Failed {
+                    detail: e.to_string(),
+                })
+            }
+            _ => Ok(()),
+        }
+    }
+}
