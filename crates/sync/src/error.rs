@@ -75,6 +75,9 @@ pub enum SyncError {
     Malformed(String),
     #[error("invalid state API address {0:?}")]
     InvalidBaseUrl(String),
+    /// What is queued on the device cannot be sent as it is (a missing or damaged attachment).
+    #[error("the queued data cannot be sent: {0}")]
+    LocalData(String),
 }
 
 /// Conflicts that a later retry resolves: the first request is still running, or an upload
@@ -152,6 +155,7 @@ impl SyncError {
             SyncError::Store(_) => "store".into(),
             SyncError::Malformed(_) => "malformed_answer".into(),
             SyncError::InvalidBaseUrl(_) => "invalid_base_url".into(),
+            SyncError::LocalData(_) => "local_data".into(),
         }
     }
 }
@@ -204,6 +208,7 @@ mod tests {
             (SyncError::Unauthorized, false, false, true),
             (SyncError::LoginRequired, false, false, true),
             (SyncError::Malformed("x".into()), false, true, false),
+            (SyncError::LocalData("x".into()), false, true, false),
         ];
         for (error, transient, permanent, login) in cases {
             assert_eq!(error.is_transient(), transient, "transient: {error}");

@@ -181,7 +181,10 @@ pub fn after_attempt(
     if matches!(error, SyncError::LoginRequired) {
         return Record::AfterLogin;
     }
-    if error.is_permanent() {
+    // An answer we cannot read is no refusal: the server may have accepted, and the next
+    // attempt's replays tell. Only a refusal the server states, or local data that cannot be
+    // sent, goes back to the person.
+    if error.is_permanent() && !matches!(error, SyncError::Malformed(_)) {
         return Record::Refused;
     }
     // Transient, or a token the server turned down (a refresh follows): back off.
@@ -424,6 +427,8 @@ mod tests {
         let offline = SyncError::Unreachable("connection refused".into());
         let invalid = refused(422, "validation_failed");
         let in_flight = refused(409, "idempotency_key_in_flight");
+        let unreadable = SyncError::Malformed("expected value at line 1".into());
+        let local = SyncError::LocalData("attachment damaged".into());
         let unavailable = SyncError::Refused {
             status: 503,
             problem: None,
@@ -467,6 +472,21 @@ mod tests {
                     at: 1_500,
                     offline: false,
                 },
+            ),
+            (
+                "an unreadable answer is retried, never taken as a refusal",
+                1,
+                Err(&unreadable),
+                Record::RetryAt {
+                    at: 1_500,
+                    offline: false,
+                },
+            ),
+            (
+                "local data that cannot be sent goes back",
+                1,
+                Err(&local),
+                Record::Refused,
             ),
             (
                 "login waits",

@@ -659,7 +659,7 @@ impl Job {
         let store = lock(&self.store)?;
         let submission = store
             .submission(id)?
-            .ok_or_else(|| SyncError::Malformed("the queued submission is missing".into()))?;
+            .ok_or_else(|| SyncError::LocalData("the queued submission is missing".into()))?;
         let attachments = match submission.draft_id {
             Some(draft) => store.draft_attachments(draft)?,
             None => Vec::new(),
@@ -718,7 +718,7 @@ impl Job {
                 other => return other,
             }
         }
-        Err(SyncError::Malformed("too many expired starts".into()))
+        Err(SyncError::LocalData("too many expired starts".into()))
     }
 
     async fn send_as(
@@ -783,7 +783,7 @@ impl Job {
                         .as_ref()
                         .and_then(|c| c.get(range))
                         .ok_or_else(|| {
-                            SyncError::Malformed("the attachment is shorter than announced".into())
+                            SyncError::LocalData("the attachment is shorter than announced".into())
                         })?
                         .to_vec();
                     (start, chunk)
@@ -791,7 +791,7 @@ impl Job {
                 None => {
                     confirmations += 1;
                     if confirmations > 3 {
-                        return Err(SyncError::Malformed(
+                        return Err(SyncError::LocalData(
                             "the server holds every byte but does not complete the upload".into(),
                         ));
                     }
