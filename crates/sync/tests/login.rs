@@ -175,3 +175,21 @@ async fn a_login_nobody_finishes_times_out() {
         "bounded wait: {result:?}"
     );
 }
+
+#[tokio::test]
+async fn an_access_token_is_renewed_before_it_expires() {
+    let server =
+        TestServer::start_with(|config| config.access_token_ttl = Duration::from_secs(2)).await;
+    let (session, _) = session(&server.base());
+    support::login(&session, "clara").await;
+    let first = session.access_token().await.expect("a token");
+    // Renewal starts when half of a short lifetime (or the last minute of a long one) is left.
+    tokio::time::sleep(Duration::from_millis(1_200)).await;
+    let second = session.access_token().await.expect("a renewed token");
+    assert_ne!(
+        first, second,
+        "renewed before expiry, without waiting for a 401"
+    );
+    let page = session.client().submissions_since(&second, 0).await;
+    assert!(page.is_ok(), "the renewed token is accepted: {page:?}");
+}
