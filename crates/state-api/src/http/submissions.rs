@@ -133,10 +133,16 @@ pub async fn upload_chunk(
         .get("upload-offset")
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse::<u64>().ok());
-    let attachment = state
-        .backend()
-        .upload_chunk(&citizen, &id, &attachment, offset, body)
-        .await?;
+    // Stored and checked in a task of its own: a client that drops the connection while the
+    // last chunk is being written must not leave the bytes stored but the attachment unchecked
+    // (a dropped handler future would stop half-way).
+    let work = tokio::spawn(async move {
+        state
+            .backend()
+            .upload_chunk(&citizen, &id, &attachment, offset, body)
+            .await
+    });
+    let attachment = work.await.map_err(|_| Problem::internal())??;
     let mut response = json(StatusCode::OK, &attachment);
     upload_headers(&mut response, &attachment);
     Ok(response)
@@ -179,7 +185,9 @@ pub async fn submit(
     Path(id): Path<String>,
     RawBody(body): RawBody,
 ) -> Result<Response, Problem> {
-    let stored = state.backend().submit(&citizen, &id, &body).await?;
+    // Like uploads: a submit the server began finishes even if the client goes away.
+    let work = tokio::spawn(async move { state.backend().submit(&citizen, &id, &body).await });
+    let stored = work.await.map_err(|_| Problem::internal())??;
     Ok(stored_response(stored, None))
 }
 
