@@ -374,6 +374,38 @@ impl Store {
         )
     }
 
+    /// The state API refused the submission for good (422): `sending` → `failed` with the
+    /// problems, and in the same transaction its draft goes back to editing, so the person sees
+    /// what to correct and can submit again (under a new submission id). Nothing is dropped.
+    /// Returns the draft's id.
+    pub fn outbox_refused(
+        &self,
+        submission: Uuid,
+        problems: &str,
+        now: UnixMillis,
+    ) -> Result<Option<Uuid>, StoreError> {
+        let tx = self.conn.unchecked_transaction()?;
+        self.outbox_failed(submission, problems, now)?;
+        let draft: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT draft_id FROM submission WHERE id = ?1",
+                [submission.to_string()],
+                |r| r.get(0),
+            )
+            .optional()?
+            .flatten();
+        let draft = draft.and_then(|d| Uuid::parse_str(&d).ok());
+        if let Some(draft) = draft {
+            self.conn.execute(
+                "UPDATE draft SET state = 'editing', updated_at = ?2 WHERE id = ?1",
+                params![draft.to_string(), now],
+            )?;
+        }
+        tx.commit()?;
+        Ok(draft)
+    }
+
     /// The person asks to try a failed submission again: `failed` → `pending`, due now.
     pub fn outbox_requeue(&self, submission: Uuid, now: UnixMillis) -> Result<(), StoreError> {
         self.outbox_move(

@@ -500,7 +500,8 @@ impl Engine {
                 // The problems (paths and codes, never values) go into last_error as JSON, so
                 // the shell can show them after a restart too.
                 let summary = serde_json::to_string(&problems).unwrap_or_else(|_| error.code());
-                store.outbox_failed(id, &summary, now)?;
+                // The draft goes back to the person with the problems; nothing is dropped.
+                store.outbox_refused(id, &summary, now)?;
                 let event = SyncEvent::Refused {
                     submission_id: id,
                     problems,

@@ -229,6 +229,27 @@ async fn a_refusal_goes_back_to_the_person_with_the_field_problems() {
             .is_some(),
         "the submission is kept"
     );
+    let draft = rig
+        .store
+        .lock()
+        .expect("store")
+        .submission(id)
+        .expect("readable")
+        .and_then(|s| s.draft_id)
+        .expect("queued from a draft");
+    let state = rig
+        .store
+        .lock()
+        .expect("store")
+        .draft(draft)
+        .expect("readable")
+        .expect("the draft is kept")
+        .state;
+    assert_eq!(
+        state,
+        store::DraftState::Editing,
+        "the draft is back with the person to correct and send again"
+    );
     worker.stop().await;
 }
 
