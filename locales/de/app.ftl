@@ -18,8 +18,7 @@ nav-services = Leistungen
 nav-applications = Meine Anträge
 nav-inbox = Postfach
 nav-inbox-unread = { $count ->
-    [0] Postfach
-    [one] Postfach, 1 ungelesene Nachricht
-   *[other] Postfach, { $count } ungelesene Nachrichten
+    [one] ungelesene Nachricht
+   *[other] ungelesene Nachrichten
 }
 nav-settings = Einstellungen

@@ -39,3 +39,4 @@ status-processing-explained = Die Behörde bearbeitet Ihren Antrag.
 status-action-required-explained = Die Behörde braucht etwas von Ihnen. Sehen Sie in Ihr Postfach.
 status-completed-explained = Die Behörde hat über Ihren Antrag entschieden. Den Bescheid finden Sie im Postfach.
 status-rejected-explained = Die Behörde hat den Antrag abgelehnt. Die Gründe stehen im Verlauf und im Postfach.
+applications-messages = Nachrichten der Behörde

@@ -18,8 +18,7 @@ nav-services = Services
 nav-applications = My applications
 nav-inbox = Inbox
 nav-inbox-unread = { $count ->
-    [0] Inbox
-    [one] Inbox, 1 unread message
-   *[other] Inbox, { $count } unread messages
+    [one] unread message
+   *[other] unread messages
 }
 nav-settings = Settings

@@ -39,3 +39,4 @@ status-processing-explained = The authority is working on your application.
 status-action-required-explained = The authority needs something from you. Look in your inbox.
 status-completed-explained = The authority has decided on your application. You find the decision in your inbox.
 status-rejected-explained = The authority has rejected the application. The reasons are in the history and in your inbox.
+applications-messages = Messages from the authority

@@ -122,6 +122,8 @@ pub struct StateApi {
     data_dir: PathBuf,
     stop: Option<oneshot::Sender<()>>,
     task: Option<tokio::task::JoinHandle<()>>,
+    /// Changes the server's configuration on every (re)start (extra forms, catalog changes).
+    customize: Option<fn(&mut state_api::Config)>,
 }
 
 impl StateApi {
@@ -132,6 +134,7 @@ impl StateApi {
             data_dir: data_dir.to_path_buf(),
             stop: None,
             task: None,
+            customize: None,
         };
         api.resume().await?;
         Ok(api)
@@ -144,6 +147,23 @@ impl StateApi {
             data_dir: data_dir.to_path_buf(),
             stop: None,
             task: None,
+            customize: None,
+        };
+        api.resume().await?;
+        Ok(api)
+    }
+
+    /// A server whose configuration `customize` changes (e.g. a synthetic form in the catalog).
+    pub async fn start_with(
+        data_dir: &Path,
+        customize: fn(&mut state_api::Config),
+    ) -> Result<StateApi> {
+        let mut api = StateApi {
+            port: free_port()?,
+            data_dir: data_dir.to_path_buf(),
+            stop: None,
+            task: None,
+            customize: Some(customize),
         };
         api.resume().await?;
         Ok(api)
@@ -156,6 +176,7 @@ impl StateApi {
             data_dir: PathBuf::new(),
             stop: None,
             task: None,
+            customize: None,
         })
     }
 
@@ -182,12 +203,15 @@ impl StateApi {
     /// (Re)starts the server on its port.
     pub async fn resume(&mut self) -> Result<()> {
         let catalog = catalog_seed::seed_catalog()?;
-        let config = state_api::Config {
+        let mut config = state_api::Config {
             data_dir: self.data_dir.clone(),
             catalog,
             admin_token: Some(ADMIN_TOKEN.to_string()),
             ..state_api::Config::default()
         };
+        if let Some(customize) = self.customize {
+            customize(&mut config);
+        }
         let state = state_api::AppState::new(config)?;
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", self.port)).await?;
         let (stop, stopped) = oneshot::channel::<()>();

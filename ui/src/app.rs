@@ -273,10 +273,11 @@ fn MainNav() -> impl IntoView {
                 <li><a id="nav-services" class="main-nav__link" href="/" aria-current=current("/")>{tr("nav-services")}</a></li>
                 <li><a id="nav-applications" class="main-nav__link" href="/antraege" aria-current=current("/antraege")>{tr("nav-applications")}</a></li>
                 <li>
-                    <a id="nav-inbox" class="main-nav__link" href="/postfach" aria-current=current("/postfach") aria-label=inbox_label>
+                    <a id="nav-inbox" class="main-nav__link" href="/postfach" aria-current=current("/postfach")>
                         {tr("nav-inbox")}
                         <Show when=move || { ctx.unread.get() > 0 }>
-                            <span id="unread-count" class="badge" aria-hidden="true">{move || ctx.unread.get()}</span>
+                            " "<span id="unread-count" class="badge">{move || ctx.unread.get()}</span>
+                            <span class="visually-hidden">" "{inbox_label}</span>
                         </Show>
                     </a>
                 </li>

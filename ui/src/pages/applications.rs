@@ -299,6 +299,24 @@ fn SubmissionDetail(submission: SubmissionView, just_sent: bool) -> impl IntoVie
         .unwrap_or(ApplicationStatus::Queued);
     let definition = submission.definition.clone();
     let data = submission.data.clone();
+    // Messages from the authority about this application, newest first.
+    let submission_id = submission.submission_id.clone();
+    let messages: RwSignal<Vec<domain::ipc::InboxMessage>> = RwSignal::new(Vec::new());
+    Effect::new(move |_| {
+        ctx.unread.track();
+        ctx.changes.track();
+        let submission_id = submission_id.clone();
+        spawn_local(async move {
+            if let Ok(list) = call0::<Vec<domain::ipc::InboxMessage>>(command::LIST_INBOX).await {
+                let mut ours: Vec<_> = list
+                    .into_iter()
+                    .filter(|m| m.submission_id.as_deref() == Some(submission_id.as_str()))
+                    .collect();
+                ours.sort_by(|a, b| b.received_at.cmp(&a.received_at));
+                messages.set(ours);
+            }
+        });
+    });
     let attachments = submission.attachments.clone();
     view! {
         <nav class="breadcrumb" aria-label=tr("service-breadcrumb")>
@@ -318,6 +336,23 @@ fn SubmissionDetail(submission: SubmissionView, just_sent: bool) -> impl IntoVie
         <div class="submission-panes">
             <section aria-labelledby="timeline-heading">
                 <h2 id="timeline-heading" class="kern-heading-medium">{tr("applications-timeline")}</h2>
+                <Show when=move || !messages.with(Vec::is_empty)>
+                    <h3 class="kern-heading-small">{tr("applications-messages")}</h3>
+                    <ul id="submission-messages" class="timeline-messages">
+                        {move || messages.get().into_iter().map(|m| {
+                            let at = m.received_at.clone();
+                            view! {
+                                <li class="kern-card timeline-message">
+                                    <div class="kern-card__container">
+                                        <p class="kern-body kern-body--bold">{m.subject.clone()}</p>
+                                        <p class="kern-body kern-body--small">{m.sender.clone()}", "{move || local_time(&at, language.get())}</p>
+                                        <p class="kern-body inbox-body">{m.body.clone()}</p>
+                                    </div>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </Show>
                 <ol id="timeline" class="timeline">
                     {timeline.into_iter().map(|entry: StatusEntry| {
                         let at = entry.at.clone();
