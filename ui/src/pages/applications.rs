@@ -135,7 +135,7 @@ fn ApplicationItem(summary: ApplicationSummary) -> impl IntoView {
                 <h3 class="kern-title application-name"><a class="kern-link" href=href>{name}</a></h3>
                 <p class="kern-body"><span class=badge_class(status)><span class="kern-label">{tr(status_id(status))}</span></span></p>
                 <p class="kern-body kern-body--small">{move || t_args(language.get(), "applications-updated", &[("time", Arg::from(local_time(&updated, language.get())))])}</p>
-                {is_draft.then(|| view! {
+                {(is_draft && required > 0).then(|| view! {
                     <p class="kern-body kern-body--small">{move || t_args(language.get(), "applications-progress", &[("answered", Arg::from(answered as usize)), ("required", Arg::from(required as usize))])}</p>
                 })}
                 {last_error.map(|e| view! { <p class="kern-body kern-body--small">{move || t_args(language.get(), &e, &[])}</p> })}
@@ -345,7 +345,10 @@ fn SubmissionDetail(submission: SubmissionView, just_sent: bool) -> impl IntoVie
                                 <li class="kern-card timeline-message">
                                     <div class="kern-card__container">
                                         <p class="kern-body kern-body--bold">{m.subject.clone()}</p>
-                                        <p class="kern-body kern-body--small">{m.sender.clone()}", "{move || local_time(&at, language.get())}</p>
+                                        <p class="kern-body kern-body--small">
+                                            {(!m.sender.is_empty()).then(|| format!("{}, ", m.sender))}
+                                            {move || local_time(&at, language.get())}
+                                        </p>
                                         <p class="kern-body inbox-body">{m.body.clone()}</p>
                                     </div>
                                 </li>

@@ -74,7 +74,10 @@ fn Message(message: InboxMessage) -> impl IntoView {
                 <summary class="inbox-message__summary">
                     {unread.then(|| view! { <span class="kern-badge kern-badge--info"><span class="kern-label">{tr("inbox-new")}</span></span>" " })}
                     <span class="kern-title inbox-subject">{message.subject.clone()}</span>
-                    <span class="kern-body kern-body--small inbox-meta">{message.sender.clone()}", "{move || local_time(&received, language.get())}</span>
+                    <span class="kern-body kern-body--small inbox-meta">
+                        {(!message.sender.is_empty()).then(|| format!("{}, ", message.sender))}
+                        {move || local_time(&received, language.get())}
+                    </span>
                 </summary>
                 <p class="kern-body inbox-body">{message.body.clone()}</p>
                 {link.map(|href| view! { <p class="kern-body"><a class="kern-link" href=href>{tr("inbox-to-application")}</a></p> })}
