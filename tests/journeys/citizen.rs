@@ -483,7 +483,7 @@ async fn walk_to_review(
         app.wait_for_text("#save-status", SHORT, |t| !t.contains("…"))
             .await
             .ok();
-        click(&app, "#wizard-next").await?;
+        click(app, "#wizard-next").await?;
         // Either the next page (a new heading) or the error summary.
         let deadline = std::time::Instant::now() + SHORT;
         let mut clicked_at = std::time::Instant::now();
