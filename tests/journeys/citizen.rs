@@ -1167,3 +1167,59 @@ async fn keystroke_to_validated_render_in_the_500_field_form() -> Result<()> {
     );
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the built app, Xvfb and tauri-driver: run scripts/test.sh"]
+async fn key_screens_at_phone_tablet_and_desktop_size() -> Result<()> {
+    for (width, height, size) in [
+        (390, 844, "phone"),
+        (820, 1180, "tablet"),
+        (1280, 800, "desktop"),
+    ] {
+        let server_dir = tempfile::tempdir()?;
+        let app_dir = tempfile::tempdir()?;
+        let mut api = StateApi::start(server_dir.path()).await?;
+        let app = App::launch(app_dir.path(), &api, width, height).await?;
+        app.wait_for("#service-list li", LONG).await?;
+        app.wait_for_text(".catalog-origin", LONG, |t| t.contains("vom Landesdienst"))
+            .await?;
+        app.screenshot(&format!("size-{size}-1-start")).await?;
+        goto(&app, "/einstellungen").await?;
+        app.wait_for("#home-municipality", SHORT)
+            .await?
+            .send_keys("Weimar")
+            .await?;
+        click(&app, "#home-results .home-choice").await?;
+        app.wait_for_text("#home-current", SHORT, |t| t.contains("Weimar"))
+            .await?;
+        app.screenshot(&format!("size-{size}-2-settings")).await?;
+        goto(&app, &format!("/leistung/{REGISTRATION}")).await?;
+        app.wait_for(".authority-name", SHORT).await?;
+        app.screenshot(&format!("size-{size}-3-service-detail"))
+            .await?;
+        start_application(&app, REGISTRATION).await?;
+        click(&app, "#wizard-next").await?;
+        app.wait_for("#error-summary", SHORT).await?;
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        app.screenshot(&format!("size-{size}-4-error-summary"))
+            .await?;
+        goto(&app, "/antraege").await?;
+        app.wait_for(".application", SHORT).await?;
+        app.screenshot(&format!("size-{size}-5-applications"))
+            .await?;
+        click(&app, ".withdraw-draft").await?;
+        app.wait_for(".withdraw-dialog[open]", SHORT).await?;
+        app.screenshot(&format!("size-{size}-6-withdraw-dialog"))
+            .await?;
+        click(&app, ".withdraw-dialog[open] .withdraw-confirm").await?;
+        app.wait_for_text("#drafts-heading ~ p", SHORT, |t| !t.is_empty())
+            .await?;
+        goto(&app, "/barrierefreiheit").await?;
+        app.wait_for("#a11y-heading", SHORT).await?;
+        app.screenshot(&format!("size-{size}-7-accessibility"))
+            .await?;
+        app.quit().await?;
+        api.stop().await;
+    }
+    Ok(())
+}
