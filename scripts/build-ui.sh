@@ -6,6 +6,10 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 source "$root/scripts/env.sh"
 cd "$root"
 target=wasm32-unknown-unknown
+# The wasm target dir is shared by every checkout (warm CI clones). Cargo copies the final
+# ui.wasm only when it rebuilds, so another checkout's build could leave its ui.wasm behind:
+# make sure this checkout's ui crate is the one compiled last.
+touch "$root/ui/src/main.rs"
 if rustup target list --installed 2>/dev/null | grep -qx "$target"; then
   CARGO_TARGET_DIR="$THUERINGEN_WASM_TARGET_DIR" cargo build -q -p ui --locked --profile wasm-release --target "$target"
 else

@@ -131,6 +131,16 @@ fn send_problem(entry: &store::OutboxEntry) -> Option<String> {
     }
 }
 
+/// Required answers given and required in all, by the same engine the wizard uses; `None`
+/// when the draft or its form cannot be read (the list still shows the draft).
+fn draft_progress(store: &Store, id: Uuid) -> Option<(u32, u32)> {
+    let draft = store.draft(id).ok()??;
+    let definition = form_of(store, &draft.form_id, &draft.form_version).ok()?;
+    let form = domain::form::Form::new(definition).ok()?;
+    let progress = form.progress(&draft.answers, clock::today()?);
+    Some((progress.answered, progress.required))
+}
+
 /// Drafts being edited, then submissions (queued, sending, sent), newest first within each.
 pub fn applications(store: &Store) -> Result<Vec<ApplicationSummary>, IpcError> {
     let mut list = Vec::new();
@@ -138,14 +148,15 @@ pub fn applications(store: &Store) -> Result<Vec<ApplicationSummary>, IpcError> 
         if draft.state != DraftState::Editing {
             continue;
         }
+        let (answered, required) = draft_progress(store, draft.id).unwrap_or((0, 0));
         list.push(ApplicationSummary {
             id: draft.id.to_string(),
             leika_key: draft.service_key.unwrap_or_default(),
             form_id: draft.form_id,
             status: ApplicationStatus::Draft,
             updated_at: clock::rfc3339(draft.updated_at),
-            answered: 0,
-            required: 0,
+            answered,
+            required,
             last_error: None,
         });
     }
