@@ -14,7 +14,6 @@ a11y-feedback-intro = Sind Ihnen Barrieren aufgefallen? Dann melden Sie sie uns 
 a11y-feedback-link = Barriere melden
 a11y-feedback-body = Wenn Sie in dieser App auf eine Barriere stoßen, sagen Sie es uns. Wir antworten Ihnen und beheben das Problem so schnell wie möglich.
 a11y-feedback-phone = Telefon: Behördennummer 115
-a11y-feedback-mail = E-Mail: barrierefreiheit@thueringen.de
 a11y-feedback-what = Bitte beschreiben Sie, auf welcher Seite oder in welchem Antrag das Problem auftritt und welche Hilfsmittel Sie nutzen (zum Beispiel einen Screenreader oder eine Vergrößerung).
 a11y-feedback-later = Bald können Sie Ihre Meldung auch direkt hier in der App schreiben; sie wird dann auch ohne Verbindung gespeichert und später gesendet.
 a11y-enforcement-heading = Durchsetzungsverfahren

@@ -14,7 +14,6 @@ a11y-feedback-intro = Have you noticed barriers? Please tell us.
 a11y-feedback-link = Report a barrier
 a11y-feedback-body = If you come across a barrier in this app, tell us. We will answer and fix the problem as soon as we can.
 a11y-feedback-phone = Phone: public service number 115
-a11y-feedback-mail = Email: barrierefreiheit@thueringen.de
 a11y-feedback-what = Please describe on which page or in which application the problem occurs and which assistive technology you use (for example a screen reader or magnification).
 a11y-feedback-later = Soon you can write your report here in the app; it will then be stored without a connection too and sent later.
 a11y-enforcement-heading = Enforcement procedure

@@ -43,7 +43,6 @@ pub fn FeedbackPage() -> impl IntoView {
             <p class="kern-body">{tr("a11y-feedback-body")}</p>
             <ul class="kern-list">
                 <li class="kern-body"><a class="kern-link" href="tel:115">{tr("a11y-feedback-phone")}</a></li>
-                <li class="kern-body"><a class="kern-link" href="mailto:barrierefreiheit@thueringen.de">{tr("a11y-feedback-mail")}</a></li>
             </ul>
             <p class="kern-body">{tr("a11y-feedback-what")}</p>
             <p class="kern-body kern-body--small">{tr("a11y-feedback-later")}</p>
