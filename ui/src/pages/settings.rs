@@ -222,7 +222,12 @@ fn Account() -> impl IntoView {
                     {a.needs_login.then(|| view! { <p class="kern-body">{tr("settings-needs-login")}</p> })}
                     <button id="log-out" type="button" class="kern-btn kern-btn--secondary" on:click=log_out><span class="kern-label">{tr("settings-log-out")}</span></button>
                 }.into_any(),
-                _ => view! {
+                // Until the shell answered, say nothing is known yet: no flash of "logged out"
+                // and no button that is replaced while someone presses it.
+                None => view! {
+                    <p class="kern-body" id="account-loading">{tr("app-loading")}</p>
+                }.into_any(),
+                Some(_) => view! {
                     <p class="kern-body" id="account-state">{tr("settings-logged-out")}</p>
                     <button id="log-in" type="button" class="kern-btn kern-btn--primary" on:click=log_in><span class="kern-label">{tr("settings-log-in")}</span></button>
                 }.into_any(),
