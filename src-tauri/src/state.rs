@@ -89,10 +89,11 @@ impl AppState {
 /// written without it.
 fn open_store(data_dir: &Path, keys: &dyn KeyStore) -> Result<Store, IpcError> {
     let path = data_dir.join("thueringen-app.db");
+    let now = crate::clock::now_millis();
     let mut store = match Store::open_with_keychain(&path, keys) {
         Err(StoreError::NotADatabase { .. } | StoreError::KeyMissing { .. }) => {
-            let (store, aside) =
-                recovery::start_over(&path, keys, &now_compact()).map_err(storage_error)?;
+            let (store, aside) = recovery::start_over(&path, keys, &(now / 1000).to_string())
+                .map_err(storage_error)?;
             if let Some(aside) = aside {
                 eprintln!(
                     "ThüringenApp: an unreadable store was moved to {}",
@@ -107,12 +108,16 @@ fn open_store(data_dir: &Path, keys: &dyn KeyStore) -> Result<Store, IpcError> {
         let catalog = catalog_seed::seed_catalog()
             .map_err(|_| IpcError::new(ErrorCode::Internal, "error-internal"))?;
         store
-            .save_catalog(&catalog, CatalogOrigin::Seed, None, &now_rfc3339())
+            .save_catalog(
+                &catalog,
+                CatalogOrigin::Seed,
+                None,
+                &crate::clock::rfc3339(now),
+            )
             .map_err(storage_error)?;
     }
     // The forms shipped with the app, so drafts on them can migrate when the state API brings
     // a newer version.
-    let now = crate::clock::now_millis();
     for (_, json) in domain::form::showcase_definitions() {
         let Ok(definition) = domain::form::FormDefinition::from_json(json) else {
             continue;
@@ -127,16 +132,6 @@ fn open_store(data_dir: &Path, keys: &dyn KeyStore) -> Result<Store, IpcError> {
         }
     }
     Ok(store)
-}
-
-pub fn now_rfc3339() -> String {
-    time::OffsetDateTime::now_utc()
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default()
-}
-
-fn now_compact() -> String {
-    time::OffsetDateTime::now_utc().unix_timestamp().to_string()
 }
 
 /// Maps a store error to what the person is told; `cause` tells the UI (and support) which
