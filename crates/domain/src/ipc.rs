@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Catalog, Language};
+use crate::feedback::{AccessibilityReport, ReportProblem};
 use crate::form::{Answers, FormDefinition, Problem, ReviewItem};
 
 /// Command names, as registered in the shell and invoked by the UI.
@@ -35,6 +36,8 @@ pub mod command {
     pub const ACCOUNT: &str = "account";
     pub const LOG_IN: &str = "log_in";
     pub const LOG_OUT: &str = "log_out";
+    pub const SEND_ACCESSIBILITY_REPORT: &str = "send_accessibility_report";
+    pub const LIST_ACCESSIBILITY_REPORTS: &str = "list_accessibility_reports";
 }
 
 /// Events the shell emits to the UI (names for `listen`), each with a payload type below.
@@ -52,6 +55,8 @@ pub mod event {
     pub const SUBMISSION_REFUSED: &str = "submission-refused";
     /// No payload: the login expired or was revoked; queued work waits for a new login.
     pub const LOGIN_REQUIRED: &str = "login-required";
+    /// Payload [`super::AccessibilityReportView`]: a report of a barrier was sent (or refused).
+    pub const ACCESSIBILITY_REPORT_UPDATED: &str = "accessibility-report-updated";
 }
 
 /// Payload of [`event::STATUS_CHANGED`].
@@ -381,6 +386,55 @@ pub struct AccountView {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SetLanguageRequest {
     pub language: Language,
+}
+
+/// Request of [`command::SEND_ACCESSIBILITY_REPORT`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SendAccessibilityReport {
+    pub report: AccessibilityReport,
+}
+
+/// Answer of [`command::SEND_ACCESSIBILITY_REPORT`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum ReportResponse {
+    /// Kept on the device (encrypted) and queued; sent as soon as the state API is reachable.
+    Queued { report: AccessibilityReportView },
+    /// The report cannot be sent as it is; nothing was kept.
+    Invalid { problems: Vec<ReportProblem> },
+}
+
+/// Where a report of a barrier is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportState {
+    /// On the device, waiting for the state API.
+    Waiting,
+    /// The state API confirmed it and gave it a reference number.
+    Sent,
+    /// The state API refused it for good (it checks with the same rules, so this means an
+    /// older app or a changed rule); the text stays on the device.
+    Refused,
+}
+
+/// One of the person's reports, as "your reports" lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccessibilityReportView {
+    pub report_id: String,
+    pub state: ReportState,
+    /// The state's reference number (e.g. `BF-2026-000042`), once sent.
+    #[serde(default)]
+    pub reference: Option<String>,
+    /// RFC 3339.
+    pub written_at: String,
+    #[serde(default)]
+    pub sent_at: Option<String>,
+    /// What the person wrote (their own words, shown only to them).
+    pub place: String,
+    pub description: String,
+    /// The last send error as a Fluent message id while waiting.
+    #[serde(default)]
+    pub last_error: Option<String>,
 }
 
 /// A stable error code the UI can branch on (never match on message text).

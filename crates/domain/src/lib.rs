@@ -6,6 +6,7 @@
 //! (the UI) and natively (the shell and the state API), so every rule is written once.
 
 pub mod catalog;
+pub mod feedback;
 pub mod form;
 pub mod ipc;
 pub mod search;

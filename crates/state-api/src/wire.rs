@@ -250,3 +250,81 @@ pub struct NewMessage {
     pub title: String,
     pub body: String,
 }
+
+/// `POST /v1/accessibility-reports`: a report of an accessibility problem in the app (send
+/// `Idempotency-Key: <report UUID>`). No login needed. Checked with the app's own rules
+/// (`domain::feedback`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct NewAccessibilityReport {
+    /// Where the barrier is (a page of the app or a form), in the person's words.
+    #[serde(default)]
+    pub place: String,
+    /// What happened. Required, at most 5,000 characters.
+    pub description: String,
+    /// Assistive technology in use, optional.
+    #[serde(default)]
+    pub assistive_technology: String,
+    /// Whether the person wants an answer (then `email` or `phone` is required).
+    #[serde(default)]
+    pub wants_reply: bool,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub phone: String,
+    /// The language to answer in (`de`, `en`).
+    #[serde(default)]
+    pub language: String,
+}
+
+impl From<NewAccessibilityReport> for domain::feedback::AccessibilityReport {
+    fn from(r: NewAccessibilityReport) -> Self {
+        domain::feedback::AccessibilityReport {
+            place: r.place,
+            description: r.description,
+            assistive_technology: r.assistive_technology,
+            wants_reply: r.wants_reply,
+            name: r.name,
+            email: r.email,
+            phone: r.phone,
+            language: r.language,
+        }
+    }
+}
+
+impl From<domain::feedback::AccessibilityReport> for NewAccessibilityReport {
+    fn from(r: domain::feedback::AccessibilityReport) -> Self {
+        NewAccessibilityReport {
+            place: r.place,
+            description: r.description,
+            assistive_technology: r.assistive_technology,
+            wants_reply: r.wants_reply,
+            name: r.name,
+            email: r.email,
+            phone: r.phone,
+            language: r.language,
+        }
+    }
+}
+
+/// The answer to a report: its reference number, for the person to quote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ReportReceipt {
+    pub report_id: String,
+    /// e.g. `BF-2026-000042`.
+    pub reference: String,
+    pub received_at: String,
+}
+
+/// A received report, for the back office.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ReceivedReport {
+    pub report_id: String,
+    pub reference: String,
+    pub received_at: String,
+    pub report: NewAccessibilityReport,
+}

@@ -22,6 +22,7 @@ mod migrations;
 mod outbox;
 mod profiles;
 pub mod recovery;
+mod reports;
 mod settings;
 
 use std::path::{Path, PathBuf};
@@ -37,6 +38,7 @@ pub use key::DatabaseKey;
 pub use keychain::{KeyStore, KeychainError, MemoryKeyStore, OsKeyStore};
 pub use outbox::{OutboxEntry, OutboxState, StatusChange, Submission, SubmissionStatus};
 pub use profiles::Profile;
+pub use reports::{ReportDelivery, StoredReport};
 
 /// SQLite checkpoints by itself only when the WAL reaches this many pages (32 MiB); normally
 /// [`Store::checkpoint`] runs long before.

@@ -133,6 +133,22 @@ pub(crate) const MIGRATIONS: &[M<'static>] = &[
             updated_at INTEGER NOT NULL
         );",
     ),
+    // 3: reports of accessibility problems (Barrieren melden), kept until the state API
+    // confirmed them.
+    M::up(
+        "CREATE TABLE accessibility_report (
+            id TEXT PRIMARY KEY,
+            body TEXT NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'refused')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at INTEGER NOT NULL,
+            last_error TEXT,
+            reference TEXT,
+            created_at INTEGER NOT NULL,
+            sent_at INTEGER
+        );
+        CREATE INDEX accessibility_report_due ON accessibility_report (state, next_attempt_at);",
+    ),
 ];
 
 pub(crate) fn apply(conn: &mut Connection) -> Result<(), StoreError> {
@@ -182,6 +198,14 @@ mod tests {
                 params![],
             )?;
         }
+        if version >= 3 {
+            conn.execute(
+                "INSERT INTO accessibility_report (id, body, state, next_attempt_at, created_at)
+                 VALUES ('00000000-0000-0000-0000-000000000003', '{\"description\":\"d3\"}',
+                   'pending', 1, 1)",
+                [],
+            )?;
+        }
         Ok(())
     }
 
@@ -211,6 +235,11 @@ mod tests {
                     .conn
                     .query_row("SELECT page FROM draft WHERE id = ?1", [id], |r| r.get(0))?;
             assert_eq!(page, "p2", "draft kept from v{version}");
+        }
+        if version >= 3 {
+            let reports = store.reports()?;
+            assert_eq!(reports.len(), 1, "report kept from v{version}");
+            assert_eq!(reports[0].report.description, "d3");
         }
         // The latest schema works on the upgraded file.
         let draft = Uuid::from_u128(42);

@@ -8,6 +8,7 @@ mod auth;
 mod catalog;
 mod catalog_schema;
 pub mod openapi;
+mod reports;
 mod submissions;
 
 use std::net::SocketAddr;
@@ -57,6 +58,8 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/submissions/{id}", get(submissions::get_one))
         .route("/v1/submissions/{id}/submit", post(submissions::submit))
         .route("/v1/inbox", get(submissions::inbox))
+        .route("/v1/accessibility-reports", post(reports::create))
+        .route("/admin/v1/accessibility-reports", get(reports::list))
         .route("/admin/v1/submissions", get(admin::list))
         .route(
             "/admin/v1/submissions/{id}/status",

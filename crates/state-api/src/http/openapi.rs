@@ -68,6 +68,8 @@ impl Modify for Security {
         super::admin::list,
         super::admin::move_status,
         super::admin::send_message,
+        super::reports::create,
+        super::reports::list,
         openapi_json,
     )
 )]

@@ -22,7 +22,7 @@ pub struct Since {
     pub since: i64,
 }
 
-fn stored_response(stored: Stored, location: Option<String>) -> Response {
+pub(super) fn stored_response(stored: Stored, location: Option<String>) -> Response {
     let status = StatusCode::from_u16(stored.status).unwrap_or(StatusCode::OK);
     let mut response = (
         status,

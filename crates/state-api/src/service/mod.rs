@@ -7,6 +7,7 @@
 
 pub mod admin;
 pub mod auth;
+pub mod reports;
 pub mod submissions;
 pub mod validation;
 

@@ -203,6 +203,18 @@ impl TokenKind {
     }
 }
 
+/// A report of an accessibility problem as the server keeps it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportRecord {
+    /// The client's UUID for the report (its Idempotency-Key).
+    pub id: String,
+    /// Numbered in order of arrival; the reference number is made from it.
+    pub sequence: i64,
+    /// The checked, normalised report as JSON (`domain::feedback::AccessibilityReport`).
+    pub report_json: String,
+    pub received_at: i64,
+}
+
 /// Builds the answer kept for an idempotent request, given the change cursor the request made
 /// (called inside the storage transaction, so answer and change are kept together).
 pub type Respond<'a> = dyn Fn(i64) -> Result<StoredResponse, Error> + Send + Sync + 'a;
@@ -277,4 +289,13 @@ pub trait Storage: Send + Sync + 'static {
     fn token(&self, token_hash: &str) -> Result<Option<TokenRecord>, Error>;
     /// Deletes a token; true if it existed (used for refresh-token rotation).
     fn revoke_token(&self, token_hash: &str) -> Result<bool, Error>;
+    /// Keeps a report of an accessibility problem (its `sequence` is assigned here) and its
+    /// idempotent answer (scope `report`), built by `respond` from the sequence.
+    fn create_report(
+        &self,
+        report: &ReportRecord,
+        respond: &Respond<'_>,
+    ) -> Result<StoredResponse, Error>;
+    /// Reports, newest first (back office).
+    fn reports(&self, limit: usize) -> Result<Vec<ReportRecord>, Error>;
 }

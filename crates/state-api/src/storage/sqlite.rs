@@ -13,7 +13,8 @@ use sha2::{Digest, Sha512};
 
 use super::*;
 
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE submissions (
     id TEXT PRIMARY KEY,
     subject TEXT NOT NULL,
@@ -96,7 +97,16 @@ CREATE TABLE tokens (
     scope TEXT NOT NULL,
     expires_at INTEGER NOT NULL
 );
-"#];
+"#,
+    r#"
+CREATE TABLE accessibility_reports (
+    sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    report TEXT NOT NULL,
+    received_at INTEGER NOT NULL
+);
+"#,
+];
 
 const READERS: usize = 4;
 
@@ -692,6 +702,40 @@ impl Storage for SqliteStorage {
     fn revoke_token(&self, token_hash: &str) -> Result<bool, Error> {
         self.write(|tx| {
             Ok(tx.execute("DELETE FROM tokens WHERE token_hash = ?1", [token_hash])? > 0)
+        })
+    }
+
+    fn create_report(
+        &self,
+        report: &ReportRecord,
+        respond: &Respond<'_>,
+    ) -> Result<StoredResponse, Error> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO accessibility_reports (id, report, received_at) VALUES (?1, ?2, ?3)",
+                params![report.id, report.report_json, report.received_at],
+            )?;
+            let response = respond(tx.last_insert_rowid())?;
+            insert_idempotency(tx, "report", &report.id, &response)?;
+            Ok(response)
+        })
+    }
+
+    fn reports(&self, limit: usize) -> Result<Vec<ReportRecord>, Error> {
+        self.read(|conn| {
+            let mut statement = conn.prepare_cached(
+                "SELECT id, sequence, report, received_at FROM accessibility_reports
+                 ORDER BY sequence DESC LIMIT ?1",
+            )?;
+            let rows = statement.query_map([to_i64(limit as u64)], |row| {
+                Ok(ReportRecord {
+                    id: row.get(0)?,
+                    sequence: row.get(1)?,
+                    report_json: row.get(2)?,
+                    received_at: row.get(3)?,
+                })
+            })?;
+            Ok(rows.collect::<Result<Vec<_>, _>>()?)
         })
     }
 }

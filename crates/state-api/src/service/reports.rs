@@ -1,0 +1,165 @@
+//! Reports of accessibility problems (the feedback mechanism the EU Web Accessibility
+//! Directive requires of public apps): anonymous, idempotent by the client's report id,
+//! checked with the app's own rules (`domain::feedback`), numbered `BF-<year>-<sequence>`.
+//!
+//! It must never log what a report says or who wrote it.
+
+use axum::http::StatusCode;
+
+use super::submissions::Stored;
+use super::{canonical_json, sha256_hex, Backend};
+use crate::error::{FieldProblem, Problem};
+use crate::storage::{ReportRecord, StoredResponse};
+use crate::wire::{rfc3339, NewAccessibilityReport, ReceivedReport, ReportReceipt};
+
+/// Reports are not tied to a login; their idempotent answers are kept under this subject.
+const ANONYMOUS: &str = "anonymous";
+
+/// The reference number of the `sequence`-th report, received at `received_at` (unix ms).
+pub fn reference(sequence: i64, received_at: i64) -> String {
+    let year = time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(received_at) * 1_000_000)
+        .map(|t| t.year())
+        .unwrap_or(0);
+    format!("BF-{year}-{sequence:06}")
+}
+
+fn receipt(record: &ReportRecord) -> ReportReceipt {
+    ReportReceipt {
+        report_id: record.id.clone(),
+        reference: reference(record.sequence, record.received_at),
+        received_at: rfc3339(record.received_at),
+    }
+}
+
+impl Backend {
+    /// `POST /v1/accessibility-reports`.
+    pub async fn create_report(&self, key: Option<&str>, body: &[u8]) -> Result<Stored, Problem> {
+        let key = key
+            .ok_or_else(|| {
+                Problem::bad_request(
+                    "idempotency_key_missing",
+                    "send an Idempotency-Key header with the report's UUID",
+                )
+            })?
+            .trim()
+            .to_ascii_lowercase();
+        if uuid::Uuid::parse_str(&key).is_err() || key.len() != 36 {
+            return Err(Problem::bad_request(
+                "idempotency_key_invalid",
+                "the Idempotency-Key is the report's UUID",
+            ));
+        }
+        let value: serde_json::Value = serde_json::from_slice(body).map_err(|e| {
+            Problem::bad_request("malformed_json", format!("the body is not JSON: {e}"))
+        })?;
+        let fingerprint = sha256_hex(
+            format!("POST /v1/accessibility-reports {}", canonical_json(&value)).as_bytes(),
+        );
+        let Some(_guard) = self.begin(format!("report:{key}"))? else {
+            return Err(Problem::new(
+                StatusCode::CONFLICT,
+                "idempotency_key_in_flight",
+                "Request in progress",
+            )
+            .detail("the first request with this Idempotency-Key is still running; retry later"));
+        };
+        let lookup = key.clone();
+        if let Some(stored) = self
+            .db(move |s| s.idempotent_response("report", &lookup))
+            .await?
+        {
+            if stored.fingerprint != fingerprint {
+                return Err(Problem::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "idempotency_key_reused",
+                    "Idempotency-Key reused",
+                )
+                .detail("this Idempotency-Key was used with another report; use a new id"));
+            }
+            return Ok(Stored {
+                status: stored.status,
+                body: stored.body,
+                replayed: true,
+            });
+        }
+        let wire: NewAccessibilityReport = serde_json::from_value(value).map_err(|e| {
+            Problem::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid_body",
+                "Invalid request body",
+            )
+            .detail(e.to_string())
+        })?;
+        let report = domain::feedback::AccessibilityReport::from(wire);
+        let problems = report.problems();
+        if !problems.is_empty() {
+            return Err(Problem::validation(
+                problems
+                    .iter()
+                    .map(|p| {
+                        FieldProblem::new(format!("/{}", p.field.id()), p.message_id, p.message_id)
+                    })
+                    .collect(),
+            ));
+        }
+        let normalized = NewAccessibilityReport::from(report.normalized());
+        let record = ReportRecord {
+            id: key,
+            sequence: 0,
+            report_json: serde_json::to_string(&normalized)
+                .map_err(|e| Problem::from(crate::error::Error::Task(e.to_string())))?,
+            received_at: self.now(),
+        };
+        let template = record.clone();
+        let respond = move |sequence: i64| {
+            let mut numbered = template.clone();
+            numbered.sequence = sequence;
+            let body = serde_json::to_string(&receipt(&numbered))
+                .map_err(|e| crate::error::Error::Task(e.to_string()))?;
+            Ok(StoredResponse {
+                subject: ANONYMOUS.to_string(),
+                fingerprint: fingerprint.clone(),
+                status: StatusCode::CREATED.as_u16(),
+                body,
+            })
+        };
+        let stored = self.db(move |s| s.create_report(&record, &respond)).await?;
+        tracing::debug!("accessibility report received");
+        Ok(Stored {
+            status: stored.status,
+            body: stored.body,
+            replayed: false,
+        })
+    }
+
+    /// `GET /admin/v1/accessibility-reports`: the newest 500.
+    pub async fn admin_reports(&self) -> Result<Vec<ReceivedReport>, Problem> {
+        let records = self.db(|s| s.reports(500)).await?;
+        records
+            .iter()
+            .map(|record| {
+                let report: NewAccessibilityReport = serde_json::from_str(&record.report_json)
+                    .map_err(|e| Problem::from(crate::error::Error::Corrupt(e.to_string())))?;
+                let receipt = receipt(record);
+                Ok(ReceivedReport {
+                    report_id: receipt.report_id,
+                    reference: receipt.reference,
+                    received_at: receipt.received_at,
+                    report,
+                })
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_carry_the_year_and_a_padded_sequence() {
+        // 2026-11-26T12:00:00Z
+        assert_eq!(reference(42, 1_795_694_400_000), "BF-2026-000042");
+        assert_eq!(reference(1_234_567, 1_795_694_400_000), "BF-2026-1234567");
+    }
+}
