@@ -24,6 +24,8 @@ fn main() {
         "account",
         "log_in",
         "log_out",
+        "send_accessibility_report",
+        "list_accessibility_reports",
     ];
     let attributes = tauri_build::Attributes::new()
         .app_manifest(tauri_build::AppManifest::new().commands(commands));

@@ -9,6 +9,7 @@ mod applications;
 mod clock;
 mod commands;
 mod inbox;
+mod reports;
 mod state;
 mod sync_task;
 mod views;
@@ -42,6 +43,8 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         account::account,
         account::log_in,
         account::log_out,
+        reports::send_accessibility_report,
+        reports::list_accessibility_reports,
     ])
 }
 

@@ -60,7 +60,10 @@ fn forward<R: Runtime>(app: &AppHandle<R>, sync_event: SyncEvent) {
     // if it started offline and the worker never saw the network go away.
     if matches!(
         sync_event,
-        SyncEvent::Progress(_) | SyncEvent::StatusChanged { .. } | SyncEvent::InboxUpdated { .. }
+        SyncEvent::Progress(_)
+            | SyncEvent::StatusChanged { .. }
+            | SyncEvent::InboxUpdated { .. }
+            | SyncEvent::ReportUpdated { .. }
     ) {
         let _ = app.emit(event::CONNECTIVITY, domain::ipc::Connectivity::Online);
     }
@@ -96,6 +99,17 @@ fn forward<R: Runtime>(app: &AppHandle<R>, sync_event: SyncEvent) {
             },
         ),
         SyncEvent::LoginRequired => app.emit(event::LOGIN_REQUIRED, ()),
+        SyncEvent::ReportUpdated { report_id } => {
+            let state = app.state::<AppState>();
+            let view = state
+                .store()
+                .and_then(|store| crate::views::report_view(&store, report_id));
+            match view {
+                Ok(view) => app.emit(event::ACCESSIBILITY_REPORT_UPDATED, view),
+                // The UI reloads the list when it shows it; nothing is lost.
+                Err(_) => Ok(()),
+            }
+        }
         SyncEvent::Idle => Ok(()),
     };
 }

@@ -219,3 +219,39 @@ pub fn submission_view(store: &Store, id: Uuid) -> Result<SubmissionView, IpcErr
         last_error: outbox.as_ref().and_then(send_problem),
     })
 }
+
+/// A stored report as "your reports" shows it.
+pub fn report_view_of(stored: store::StoredReport) -> domain::ipc::AccessibilityReportView {
+    use domain::ipc::ReportState;
+    domain::ipc::AccessibilityReportView {
+        report_id: stored.id.to_string(),
+        state: match stored.delivery {
+            store::ReportDelivery::Pending => ReportState::Waiting,
+            store::ReportDelivery::Sent => ReportState::Sent,
+            store::ReportDelivery::Refused => ReportState::Refused,
+        },
+        reference: stored.reference,
+        written_at: clock::rfc3339(stored.created_at),
+        sent_at: stored.sent_at.map(clock::rfc3339),
+        place: stored.report.place,
+        description: stored.report.description,
+        // Why it waits or was refused, in the person's words (the code is for support).
+        last_error: match (stored.delivery, stored.last_error) {
+            (store::ReportDelivery::Refused, _) => Some("feedback-refused".into()),
+            (store::ReportDelivery::Pending, Some(_)) => Some("error-network".into()),
+            _ => None,
+        },
+    }
+}
+
+/// One stored report by id.
+pub fn report_view(
+    store: &Store,
+    id: Uuid,
+) -> Result<domain::ipc::AccessibilityReportView, IpcError> {
+    store
+        .report(id)
+        .map_err(storage_error)?
+        .map(report_view_of)
+        .ok_or_else(not_found)
+}

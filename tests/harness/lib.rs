@@ -200,6 +200,19 @@ impl StateApi {
         Ok(())
     }
 
+    /// The reports of accessibility problems the server received (back office view).
+    pub async fn accessibility_reports(&self) -> Result<Vec<serde_json::Value>> {
+        let response = reqwest::Client::new()
+            .get(format!("{}admin/v1/accessibility-reports", self.url()))
+            .bearer_auth(ADMIN_TOKEN)
+            .send()
+            .await?;
+        if !response.status().is_success() {
+            return Err(format!("the back office answered {}", response.status()).into());
+        }
+        Ok(response.json().await?)
+    }
+
     /// (Re)starts the server on its port.
     pub async fn resume(&mut self) -> Result<()> {
         let catalog = catalog_seed::seed_catalog()?;

@@ -908,6 +908,118 @@ async fn building_permit_with_attachments_and_the_error_summary() -> Result<()> 
 }
 
 /// Presses and releases one key, as the keyboard does (WebDriver actions).
+/// Types into a field the way the FILL script does (value + input event).
+async fn type_into(app: &App, css: &str, text: &str) -> Result<()> {
+    app.wait_for(css, SHORT).await?;
+    app.client
+        .execute(
+            "const e = document.querySelector(arguments[0]); e.focus(); e.value = arguments[1]; e.dispatchEvent(new Event('input', { bubbles: true }));",
+            vec![json!(css), json!(text)],
+        )
+        .await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the built app, Xvfb and tauri-driver: run scripts/test.sh"]
+async fn a_barrier_reported_offline_without_login_survives_a_restart_and_arrives_once() -> Result<()>
+{
+    let server_dir = tempfile::tempdir()?;
+    let app_dir = tempfile::tempdir()?;
+    let mut api = StateApi::down()?;
+    let app = App::launch(app_dir.path(), &api, 390, 844).await?;
+    app.wait_for("#service-list li", LONG).await?;
+    let mut report = Vec::new();
+
+    // From a service's page, the footer link says where the person was.
+    goto(&app, &format!("/leistung/{PARKING}")).await?;
+    app.wait_for("#start-application", SHORT).await?;
+    click(&app, "#footer-report-barrier").await?;
+    app.wait_for("#feedback-form", SHORT).await?;
+    let place = app
+        .client
+        .execute(
+            "return document.getElementById('feedback-place').value;",
+            vec![],
+        )
+        .await?;
+    assert!(
+        place.as_str().is_some_and(|p| p.contains("parkausweis")),
+        "the page the person came from is filled in: {place:?}"
+    );
+
+    // Sending an empty report: the error summary takes focus and links to the field.
+    click(&app, "#feedback-send").await?;
+    app.wait_for("#feedback-error-summary", SHORT).await?;
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    assert_eq!(active_id(&app).await?, "feedback-error-summary");
+    axe(&app, "report a barrier, failed", &mut report).await?;
+    app.screenshot("feedback-error-summary-phone").await?;
+    click(&app, "#feedback-error-summary a").await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(active_id(&app).await?, "feedback-description");
+
+    // An answer is wanted, but the address is incomplete: named next to the field.
+    let description = "Die Fehlermeldung im Antrag wird vom Screenreader nicht vorgelesen.";
+    type_into(&app, "#feedback-description", description).await?;
+    type_into(&app, "#feedback-assistive-technology", "Orca").await?;
+    click(&app, "#feedback-wants-reply").await?;
+    type_into(&app, "#feedback-email", "anna@").await?;
+    click(&app, "#feedback-send").await?;
+    app.wait_for_text("#feedback-error-summary", SHORT, |t| t.contains('@'))
+        .await?;
+    type_into(&app, "#feedback-email", "anna@example.org").await?;
+    click(&app, "#feedback-send").await?;
+
+    // Offline and not logged in: stored on the device, said so plainly.
+    app.wait_for("#feedback-thanks", SHORT).await?;
+    app.wait_for("#feedback-reports li[data-state='waiting']", SHORT)
+        .await?;
+    axe(&app, "report a barrier, stored offline", &mut report).await?;
+    app.screenshot("feedback-stored-offline-phone").await?;
+    app.quit().await?;
+
+    // A restart, still offline: the report is still there, waiting.
+    let app = App::launch(app_dir.path(), &api, 820, 1180).await?;
+    app.wait_for("#service-list li", LONG).await?;
+    goto(&app, "/barrierefreiheit/feedback").await?;
+    app.wait_for("#feedback-reports li[data-state='waiting']", LONG)
+        .await?;
+
+    // The state API comes back: the report goes without any login, once, with a reference.
+    api = StateApi::start_on(server_dir.path(), api.port).await?;
+    let sent = app
+        .wait_for_text(
+            "#feedback-reports li[data-state='sent'] .feedback-report__state",
+            Duration::from_secs(90),
+            |t| t.contains("BF-"),
+        )
+        .await?;
+    app.screenshot("feedback-sent-tablet").await?;
+    axe(&app, "report a barrier, sent", &mut report).await?;
+    let received = api.accessibility_reports().await?;
+    assert_eq!(received.len(), 1, "the report arrived exactly once");
+    let reference = received[0]["reference"].as_str().unwrap_or_default();
+    assert!(
+        sent.contains(reference),
+        "the app shows the state's reference {reference}: {sent}"
+    );
+    assert_eq!(received[0]["report"]["description"], description);
+    assert_eq!(received[0]["report"]["assistiveTechnology"], "Orca");
+    assert_eq!(received[0]["report"]["email"], "anna@example.org");
+    assert!(
+        received[0]["report"]["place"]
+            .as_str()
+            .is_some_and(|p| p.contains("parkausweis")),
+        "{}",
+        received[0]["report"]
+    );
+    let violations = write_report(&report, "axe-report-feedback.json")?;
+    assert_eq!(violations, 0, "axe violations on the report pages");
+    app.quit().await?;
+    Ok(())
+}
+
 async fn press(app: &App, key: fantoccini::key::Key) -> Result<()> {
     type_keys(app, &char::from(key).to_string()).await
 }

@@ -142,6 +142,10 @@ async fn listen_to_shell(ctx: AppContext) {
         ctx.changes.update(|n| *n += 1);
     })
     .await;
+    crate::ipc::listen::<serde_json::Value>(event::ACCESSIBILITY_REPORT_UPDATED, move |_| {
+        ctx.changes.update(|n| *n += 1);
+    })
+    .await;
 }
 
 #[component]
@@ -367,13 +371,23 @@ fn ErrorBanner() -> impl IntoView {
 
 #[component]
 fn Footer() -> impl IntoView {
+    // The report form is told which page the person was on, so they need not describe it.
+    let location = leptos_router::hooks::use_location();
+    let report_href = move || {
+        let path = location.pathname.get();
+        if path.starts_with("/barrierefreiheit/feedback") {
+            return "/barrierefreiheit/feedback".to_string();
+        }
+        let encoded: String = js_sys::encode_uri_component(&path).into();
+        format!("/barrierefreiheit/feedback?seite={encoded}")
+    };
     view! {
         <footer class="app-footer" aria-label=tr("app-footer-nav")>
             <div class="kern-container">
                 <ul class="footer-links">
                     <li><a class="kern-link" href="tel:115">{tr("app-help-115")}</a></li>
                     <li><a id="footer-accessibility" class="kern-link" href="/barrierefreiheit">{tr("a11y-link")}</a></li>
-                    <li><a class="kern-link" href="/barrierefreiheit/feedback">{tr("a11y-feedback-link")}</a></li>
+                    <li><a id="footer-report-barrier" class="kern-link" href=report_href>{tr("a11y-feedback-link")}</a></li>
                 </ul>
                 <details class="about">
                     <summary class="kern-link">{tr("app-about")}</summary>

@@ -128,10 +128,7 @@ pub fn is_plausible_email(email: &str) -> bool {
         && !domain.contains('@')
         && domain.contains('.')
         && domain.split('.').all(|label| {
-            !label.is_empty()
-                && label
-                    .chars()
-                    .all(|c| c.is_alphanumeric() || c == '-')
+            !label.is_empty() && label.chars().all(|c| c.is_alphanumeric() || c == '-')
         })
         && !email.chars().any(char::is_whitespace)
         && chars(email) <= MAX_EMAIL_CHARS
@@ -186,11 +183,17 @@ impl AccessibilityReport {
     fn check_description(&self, add: &mut impl FnMut(ReportField, &'static str)) {
         let description = self.description.trim();
         if description.is_empty() {
-            add(ReportField::Description, "feedback-error-description-missing");
+            add(
+                ReportField::Description,
+                "feedback-error-description-missing",
+            );
         } else if chars(description) > MAX_DESCRIPTION_CHARS {
             add(ReportField::Description, "feedback-error-too-long");
         } else if has_control(description, true) {
-            add(ReportField::Description, "feedback-error-control-characters");
+            add(
+                ReportField::Description,
+                "feedback-error-control-characters",
+            );
         }
     }
 
@@ -239,9 +242,11 @@ mod tests {
 
     #[test]
     fn a_description_alone_is_enough() {
-        assert!(report("Der Weiter-Knopf ist mit dem Screenreader nicht erreichbar.")
-            .problems()
-            .is_empty());
+        assert!(
+            report("Der Weiter-Knopf ist mit dem Screenreader nicht erreichbar.")
+                .problems()
+                .is_empty()
+        );
     }
 
     #[test]
@@ -281,15 +286,35 @@ mod tests {
     #[test]
     fn implausible_contacts_are_named() {
         let mut r = report("x");
-        for bad in ["anna", "anna@", "@example.org", "anna@example", "a b@example.org", "a@b..de"] {
+        for bad in [
+            "anna",
+            "anna@",
+            "@example.org",
+            "anna@example",
+            "a b@example.org",
+            "a@b..de",
+        ] {
             r.email = bad.into();
-            assert_eq!(ids(&r), [("email", "feedback-error-email-invalid")], "{bad}");
+            assert_eq!(
+                ids(&r),
+                [("email", "feedback-error-email-invalid")],
+                "{bad}"
+            );
         }
         r.email = "anna.müller@gemeinde-beispiel.de".into();
         assert!(r.problems().is_empty());
-        for bad in ["12345", "0361 12345x", "0361+123456", "1".repeat(21).as_str()] {
+        for bad in [
+            "12345",
+            "0361 12345x",
+            "0361+123456",
+            "1".repeat(21).as_str(),
+        ] {
             r.phone = bad.into();
-            assert_eq!(ids(&r), [("phone", "feedback-error-phone-invalid")], "{bad}");
+            assert_eq!(
+                ids(&r),
+                [("phone", "feedback-error-phone-invalid")],
+                "{bad}"
+            );
         }
         for good in ["+49 361 123456", "(0361) 12 34 56", "0361/123-456"] {
             r.phone = good.into();
@@ -299,7 +324,9 @@ mod tests {
 
     #[test]
     fn control_characters_are_refused_but_line_breaks_are_fine() {
-        assert!(report("Zeile 1\nZeile 2\r\n\tEingerückt").problems().is_empty());
+        assert!(report("Zeile 1\nZeile 2\r\n\tEingerückt")
+            .problems()
+            .is_empty());
         assert_eq!(
             ids(&report("bell \u{7}")),
             [("description", "feedback-error-control-characters")]

@@ -405,7 +405,7 @@ pub enum ReportResponse {
 }
 
 /// Where a report of a barrier is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ReportState {
     /// On the device, waiting for the state API.

@@ -258,6 +258,16 @@ mod tests {
     }
 
     #[test]
+    fn every_accessibility_report_problem_has_a_text_in_every_language() {
+        let l10n = Localizer::new();
+        for id in domain::feedback::MESSAGE_IDS {
+            for language in Language::ALL {
+                assert!(l10n.has(language, id), "{id} has a {} text", language.tag());
+            }
+        }
+    }
+
+    #[test]
     fn formats_arguments_and_falls_back() {
         let l10n = Localizer::new();
         let text = l10n.format(

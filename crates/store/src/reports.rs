@@ -112,7 +112,8 @@ impl Store {
 
     /// Every report, newest first.
     pub fn reports(&self) -> Result<Vec<StoredReport>, StoreError> {
-        let sql = format!("SELECT {COLUMNS} FROM accessibility_report ORDER BY created_at DESC, id");
+        let sql =
+            format!("SELECT {COLUMNS} FROM accessibility_report ORDER BY created_at DESC, id");
         let mut statement = self.conn.prepare_cached(&sql)?;
         let rows = statement.query_map([], row)?;
         decode(rows)
@@ -240,7 +241,10 @@ mod tests {
         assert_eq!(sent.last_error, None);
         // A late retry of an attempt that raced the success changes nothing.
         store.report_retry_later(id, "timeout", 9_000)?;
-        assert_eq!(store.report(id)?.map(|r| r.delivery), Some(ReportDelivery::Sent));
+        assert_eq!(
+            store.report(id)?.map(|r| r.delivery),
+            Some(ReportDelivery::Sent)
+        );
         Ok(())
     }
 

@@ -213,6 +213,21 @@ impl StateApiClient {
         self.json(self.authed(request, token)).await
     }
 
+    /// `POST /v1/accessibility-reports` with `Idempotency-Key: id` (no login: anyone may report
+    /// a barrier).
+    pub async fn send_accessibility_report(
+        &self,
+        id: Uuid,
+        body: &wire::NewAccessibilityReport,
+    ) -> Result<wire::ReportReceipt, SyncError> {
+        let request = self
+            .http
+            .post(self.url("v1/accessibility-reports")?)
+            .header("Idempotency-Key", id.to_string())
+            .json(body);
+        self.json(request).await
+    }
+
     /// `HEAD` of an attachment: how many bytes the server holds.
     pub async fn upload_offset(
         &self,

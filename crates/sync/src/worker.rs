@@ -52,6 +52,10 @@ pub enum SyncEvent {
     },
     /// The login expired or was revoked: the UI asks the person to log in; queued work waits.
     LoginRequired,
+    /// A report of an accessibility problem was confirmed (or refused) by the state API; the
+    /// shell reads it from the store and emits
+    /// [`domain::ipc::event::ACCESSIBILITY_REPORT_UPDATED`].
+    ReportUpdated { report_id: Uuid },
     /// The outbox is empty of due work (sent, failed or waiting for a later time).
     Idle,
 }
@@ -92,7 +96,7 @@ impl SyncEvent {
                     "problems": problems,
                 }),
             )),
-            SyncEvent::LoginRequired | SyncEvent::Idle => None,
+            SyncEvent::LoginRequired | SyncEvent::Idle | SyncEvent::ReportUpdated { .. } => None,
         }
     }
 }
@@ -286,6 +290,13 @@ impl Engine {
                     continue;
                 }
             };
+            // Reports of barriers need no login: they go whenever the server is reachable.
+            if !matches!(self.reach, Reach::Offline { .. })
+                && self.report_due_in().is_some_and(|wait| wait.is_zero())
+                && self.deliver_reports(rng.gen::<f64>()).await
+            {
+                continue;
+            }
             // Status and inbox are polled when nothing is due, or when a long queue has kept
             // them waiting for four intervals: sending comes first.
             let now = self.now();
@@ -336,7 +347,7 @@ impl Engine {
                         self.set_reach(Reach::Online);
                         continue;
                     }
-                    Some(self.config.policy.idle)
+                    Some(self.until_report_due(self.config.policy.idle))
                 }
                 Step::Probe { after } => Some(after),
                 Step::Sleep(wait) => {
@@ -350,7 +361,7 @@ impl Engine {
                         was_busy = false;
                         self.emit(SyncEvent::Idle);
                     }
-                    Some(wait)
+                    Some(self.until_report_due(wait))
                 }
             };
             let probing = matches!(step, Step::Probe { .. });
@@ -392,6 +403,87 @@ impl Engine {
         }
         self.scanned_at = now;
         Ok(store.outbox_entries()?)
+    }
+
+    /// How long until the next waiting report is due (zero when one is due now).
+    fn report_due_in(&self) -> Option<Duration> {
+        let due = lock(&self.store).ok()?.next_report_due().ok()??;
+        let ms = due.saturating_sub(self.now()).max(0);
+        Some(Duration::from_millis(u64::try_from(ms).unwrap_or(0)))
+    }
+
+    /// `wait`, or less when a report is due earlier (but not below the policy's floor).
+    fn until_report_due(&self, wait: Duration) -> Duration {
+        match self.report_due_in() {
+            Some(due) => wait.min(due.max(self.config.policy.floor)),
+            None => wait,
+        }
+    }
+
+    /// Sends every due report, one after the other (they are small), and records each outcome.
+    /// Returns whether anything was recorded (false when the store failed: the caller then
+    /// falls through to its normal wait instead of spinning).
+    async fn deliver_reports(&mut self, jitter: f64) -> bool {
+        let due = match lock(&self.store).and_then(|s| Ok(s.reports_due(self.now())?)) {
+            Ok(due) => due,
+            Err(_) => return false,
+        };
+        let mut progressed = false;
+        for stored in due {
+            let body = wire::NewAccessibilityReport::from(&stored.report);
+            let result = self
+                .session
+                .client()
+                .send_accessibility_report(stored.id, &body)
+                .await;
+            let now = self.now();
+            let outcome = plan::after_attempt(
+                &self.config.policy,
+                stored.attempts,
+                &result.as_ref().map(|_| ()),
+                now,
+                jitter,
+            );
+            let recorded = lock(&self.store).and_then(|store| {
+                Ok(match (&outcome, &result) {
+                    (Record::Sent, Ok(receipt)) => {
+                        store.report_sent(stored.id, &receipt.reference, now)?;
+                        true
+                    }
+                    (Record::Refused, Err(error)) => {
+                        store.report_refused(stored.id, &error.code())?;
+                        true
+                    }
+                    (Record::RetryAt { at, .. }, Err(error)) => {
+                        store.report_retry_later(stored.id, &error.code(), *at)?;
+                        false
+                    }
+                    (_, Err(error)) => {
+                        let at = now.saturating_add(1_000);
+                        store.report_retry_later(stored.id, &error.code(), at)?;
+                        false
+                    }
+                    (_, Ok(_)) => false,
+                })
+            });
+            match recorded {
+                Ok(changed) => {
+                    progressed = true;
+                    if changed {
+                        self.emit(SyncEvent::ReportUpdated {
+                            report_id: stored.id,
+                        });
+                    }
+                }
+                Err(_) => return progressed,
+            }
+            if let Err(error @ SyncError::Unreachable(_)) = result {
+                // The others would fail the same way: wait for the network.
+                self.note_error(&error).await;
+                return progressed;
+            }
+        }
+        progressed
     }
 
     async fn probe(&mut self) {
