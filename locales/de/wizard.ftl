@@ -30,3 +30,4 @@ wizard-change = Ändern
 wizard-change-field = { $field } ändern
 wizard-submit = Antrag verbindlich senden
 wizard-date-format = Zum Beispiel 01.12.2026
+wizard-take-photo = Oder mit der Kamera fotografieren

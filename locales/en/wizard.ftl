@@ -30,3 +30,4 @@ wizard-change = Change
 wizard-change-field = Change { $field }
 wizard-submit = Send the application
 wizard-date-format = For example 01.12.2026 (day.month.year)
+wizard-take-photo = Or take a photo with the camera

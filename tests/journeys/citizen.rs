@@ -355,6 +355,26 @@ async fn fill_page(app: &App, answers: &Value) -> Result<()> {
             let have: usize = have.parse().unwrap_or(0);
             let input = app.client.find(Locator::Id(id)).await?;
             let accept = input.attr("accept").await?.unwrap_or_default();
+            // Beside the picker, a camera input for the image types (shown on touch devices).
+            let camera = app
+                .client
+                .execute(
+                    "const c = document.getElementById(arguments[0] + '-camera'); return c ? c.getAttribute('capture') + '|' + c.accept : '';",
+                    vec![json!(id)],
+                )
+                .await?;
+            let camera = camera.as_str().unwrap_or_default();
+            if accept.is_empty() || accept.contains("image/") {
+                assert!(
+                    camera.starts_with("environment|image/"),
+                    "{id} offers the camera for images: {camera:?}"
+                );
+            } else {
+                assert!(
+                    camera.is_empty(),
+                    "{id} takes no images, so no camera: {camera:?}"
+                );
+            }
             let file = attachment_file(&accept, have)?;
             input.send_keys(&file.display().to_string()).await?;
             // Wait until the shell stored it and the list shows it.
@@ -907,7 +927,6 @@ async fn building_permit_with_attachments_and_the_error_summary() -> Result<()> 
     Ok(())
 }
 
-/// Presses and releases one key, as the keyboard does (WebDriver actions).
 /// Types into a field the way the FILL script does (value + input event).
 async fn type_into(app: &App, css: &str, text: &str) -> Result<()> {
     app.wait_for(css, SHORT).await?;
@@ -1020,6 +1039,7 @@ async fn a_barrier_reported_offline_without_login_survives_a_restart_and_arrives
     Ok(())
 }
 
+/// Presses and releases one key, as the keyboard does (WebDriver actions).
 async fn press(app: &App, key: fantoccini::key::Key) -> Result<()> {
     type_keys(app, &char::from(key).to_string()).await
 }

@@ -86,6 +86,9 @@ enum AdminAction {
         #[arg(long)]
         body: String,
     },
+    /// Print the reports of accessibility problems, newest first, as JSON lines (they hold
+    /// what people wrote: keep the output where personal data may be kept).
+    Reports,
 }
 
 fn main() -> ExitCode {
@@ -213,6 +216,12 @@ async fn admin(data_dir: PathBuf, action: AdminAction) -> Result<(), String> {
             };
             let m = backend.admin_send_message(message).await.map_err(problem)?;
             println!("{}", m.message_id);
+        }
+        AdminAction::Reports => {
+            for report in backend.admin_reports().await.map_err(problem)? {
+                let line = serde_json::to_string(&report).map_err(|e| e.to_string())?;
+                println!("{line}");
+            }
         }
     }
     Ok(())

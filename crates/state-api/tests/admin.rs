@@ -141,7 +141,7 @@ async fn back_office_is_off_without_a_configured_credential() {
 }
 
 #[test]
-fn the_cli_moves_statuses_and_sends_messages_on_a_data_directory() {
+fn the_cli_moves_statuses_sends_messages_and_reads_reports_on_a_data_directory() {
     let dir = tempfile::tempdir().expect("temp dir");
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -181,6 +181,14 @@ fn the_cli_moves_statuses_and_sends_messages_on_a_data_directory() {
             .await
             .expect("submit");
         assert_eq!(submitted.status(), 200, "submitted");
+        let reported = http
+            .post(format!("{base}/v1/accessibility-reports"))
+            .header("Idempotency-Key", new_id())
+            .json(&serde_json::json!({"description": "Kontrast der Knöpfe zu schwach"}))
+            .send()
+            .await
+            .expect("report");
+        assert_eq!(reported.status(), 201, "reported");
         task.abort();
     });
     let run = |args: &[&str]| {
@@ -224,5 +232,11 @@ fn the_cli_moves_statuses_and_sends_messages_on_a_data_directory() {
     assert!(
         String::from_utf8_lossy(&list.stdout).contains(&id),
         "the list shows the submission"
+    );
+    let reports = run(&["reports"]);
+    let printed = String::from_utf8_lossy(&reports.stdout);
+    assert!(
+        printed.contains("Kontrast der Knöpfe zu schwach") && printed.contains("BF-"),
+        "the back office reads the reports: {printed}"
     );
 }

@@ -1036,6 +1036,7 @@ fn render_field(wizard: Wizard, field: domain::form::Field, path: FieldPath) -> 
             .into_any();
         }
         FieldKind::Attachment { accept, .. } => {
+            let camera = field.kind.camera_types();
             let accept = accept.join(",");
             return view! {
                 <div class="kern-form-input wizard-field wizard-attachment" hidden=move || wizard.hidden(&hidden_path)
@@ -1043,7 +1044,7 @@ fn render_field(wizard: Wizard, field: domain::form::Field, path: FieldPath) -> 
                     <label class="kern-label" for=id.clone()>{label_text}{optional_mark}</label>
                     {hint_view}
                     {errors}
-                    <AttachmentInput wizard=wizard path=path.clone() id=id.clone() accept=accept describedby=describedby/>
+                    <AttachmentInput wizard=wizard path=path.clone() id=id.clone() accept=accept camera=camera describedby=describedby/>
                 </div>
             }
             .into_any();
@@ -1147,6 +1148,8 @@ fn AttachmentInput(
     path: FieldPath,
     id: String,
     accept: String,
+    /// Image types for a camera photo, when the field takes images.
+    camera: Option<String>,
     describedby: String,
 ) -> impl IntoView {
     let ctx = expect_context::<AppContext>();
@@ -1209,9 +1212,23 @@ fn AttachmentInput(
         }
     };
     let language = use_language();
+    // On a phone or tablet the camera is offered beside the file picker (`capture`), for the
+    // image types the field accepts; a mouse-driven desktop hides it (see app.css).
+    let camera = camera.map(|camera_types| {
+        let camera_id = format!("{id}-camera");
+        let on_camera = on_change.clone();
+        view! {
+            <div class="attachment-camera">
+                <label class="kern-label" for=camera_id.clone()>{tr("wizard-take-photo")}</label>
+                <input id=camera_id class="kern-form-input__input attachment-input" type="file" accept=camera_types
+                    capture="environment" aria-describedby=describedby.clone() on:change=on_camera/>
+            </div>
+        }
+    });
     view! {
         <input id=id class="kern-form-input__input attachment-input" type="file" multiple=true accept=accept
-            aria-describedby=describedby on:change=on_change/>
+            aria-describedby=describedby.clone() on:change=on_change/>
+        {camera}
         <Show when=move || busy.get()>
             <p class="kern-body" role="status">{tr("wizard-uploading")}</p>
         </Show>

@@ -377,6 +377,24 @@ impl DataType {
 }
 
 impl FieldKind {
+    /// For an attachment field, the image types a camera photo may be offered as (the
+    /// `accept` list's `image/…` entries, or `image/*` when it accepts anything); `None` for
+    /// other fields and for attachment fields that take no images.
+    pub fn camera_types(&self) -> Option<String> {
+        let FieldKind::Attachment { accept, .. } = self else {
+            return None;
+        };
+        if accept.is_empty() {
+            return Some("image/*".into());
+        }
+        let images: Vec<&str> = accept
+            .iter()
+            .map(|t| t.trim())
+            .filter(|t| t.starts_with("image/"))
+            .collect();
+        (!images.is_empty()).then(|| images.join(","))
+    }
+
     pub fn data_type(&self) -> DataType {
         match self {
             FieldKind::Text { .. }
@@ -451,5 +469,30 @@ impl FormDefinition {
             Codes::Inline(list) => Some(list),
             Codes::Named(name) => self.code_lists.get(name).map(|list| list.codes.as_slice()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn attachment(accept: &[&str]) -> FieldKind {
+        FieldKind::Attachment {
+            accept: accept.iter().map(|t| t.to_string()).collect(),
+            max_bytes: None,
+            min_count: None,
+            max_count: None,
+        }
+    }
+
+    #[test]
+    fn the_camera_is_offered_only_for_image_types() {
+        assert_eq!(
+            attachment(&["application/pdf", "image/jpeg", "image/png"]).camera_types(),
+            Some("image/jpeg,image/png".into())
+        );
+        assert_eq!(attachment(&[]).camera_types(), Some("image/*".into()));
+        assert_eq!(attachment(&["application/pdf"]).camera_types(), None);
+        assert_eq!(FieldKind::Email.camera_types(), None);
     }
 }
