@@ -982,6 +982,23 @@ async fn a_barrier_reported_offline_without_login_survives_a_restart_and_arrives
     let description = "Die Fehlermeldung im Antrag wird vom Screenreader nicht vorgelesen.";
     type_into(&app, "#feedback-description", description).await?;
     type_into(&app, "#feedback-assistive-technology", "Orca").await?;
+    // A look at another page loses nothing of a report half written.
+    goto(&app, "/einstellungen").await?;
+    app.wait_for("#settings-heading", SHORT).await?;
+    goto(&app, "/barrierefreiheit/feedback").await?;
+    app.wait_for("#feedback-form", SHORT).await?;
+    let kept = app
+        .client
+        .execute(
+            "return document.getElementById('feedback-description').value;",
+            vec![],
+        )
+        .await?;
+    assert_eq!(
+        kept,
+        json!(description),
+        "the half-written report is still there"
+    );
     click(&app, "#feedback-wants-reply").await?;
     type_into(&app, "#feedback-email", "anna@").await?;
     click(&app, "#feedback-send").await?;
@@ -1296,6 +1313,76 @@ async fn keystroke_to_validated_render_in_the_500_field_form() -> Result<()> {
     assert!(
         p95 < 100.0,
         "p95 keystroke to render under 100 ms, got {p95:.1}"
+    );
+    Ok(())
+}
+
+/// Elements wider than the window (what would need sideways scrolling), as `tag#id.class`.
+const OVERFLOW: &str = r#"
+const width = document.documentElement.clientWidth;
+const zoom = parseFloat(getComputedStyle(document.body).zoom) || 1;
+const wide = [];
+for (const e of document.querySelectorAll('main *, header *, footer *')) {
+  if (e.children.length > 0 || e.closest('[hidden]')) continue;
+  const r = e.getBoundingClientRect();
+  const right = Math.max(r.right, r.right * zoom);
+  if (r.width > 0 && right > width + 1) {
+    let path = [];
+    for (let a = e; a && a !== document.body && path.length < 6; a = a.parentElement) {
+      const ar = a.getBoundingClientRect();
+      path.push(`${a.tagName.toLowerCase()}.${String(a.className).split(' ')[0]}[${Math.round(ar.left)}-${Math.round(ar.right)}]`);
+    }
+    wide.push(`"${(e.textContent || '').trim().slice(0, 30)}" ${path.join(' < ')}`);
+  }
+}
+return { scroll: document.documentElement.scrollWidth, width, zoom, wide: wide.slice(0, 8) };
+"#;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the built app, Xvfb and tauri-driver: run scripts/test.sh"]
+async fn text_at_200_percent_on_a_phone_needs_no_sideways_scrolling() -> Result<()> {
+    let server_dir = tempfile::tempdir()?;
+    let app_dir = tempfile::tempdir()?;
+    let mut api = StateApi::start(server_dir.path()).await?;
+    let app = App::launch(app_dir.path(), &api, 390, 844).await?;
+    app.wait_for("#service-list li", LONG).await?;
+    goto(&app, "/einstellungen").await?;
+    click(&app, "#text-size-largest").await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let mut problems = Vec::new();
+    let mut check = async |name: &str| -> Result<()> {
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let measured = app.client.execute(OVERFLOW, vec![]).await?;
+        app.screenshot(&format!("text-200-phone-{name}")).await?;
+        if measured["scroll"].as_i64() > measured["width"].as_i64() {
+            problems.push(format!("{name}: {measured}"));
+        }
+        Ok(())
+    };
+    check("settings").await?;
+    goto(&app, "/").await?;
+    app.wait_for("#service-list li", SHORT).await?;
+    check("start").await?;
+    goto(&app, &format!("/leistung/{PARKING}")).await?;
+    app.wait_for("#start-application", SHORT).await?;
+    check("service-detail").await?;
+    start_application(&app, PARKING).await?;
+    check("wizard").await?;
+    click(&app, "#wizard-next").await?;
+    app.wait_for("#error-summary", SHORT).await?;
+    check("error-summary").await?;
+    goto(&app, "/antraege").await?;
+    app.wait_for(".application", SHORT).await?;
+    check("applications").await?;
+    goto(&app, "/barrierefreiheit/feedback").await?;
+    app.wait_for("#feedback-form", SHORT).await?;
+    check("report-a-barrier").await?;
+    drop(check);
+    app.quit().await?;
+    api.stop().await;
+    assert!(
+        problems.is_empty(),
+        "sideways scrolling at 200 %: {problems:#?}"
     );
     Ok(())
 }

@@ -162,6 +162,7 @@ pub fn App() -> impl IntoView {
         changes: RwSignal::new(0),
     };
     provide_context(ctx);
+    provide_context(crate::pages::accessibility::ReportDraft::new());
 
     // Keep <html lang> in step with the language, for screen readers and hyphenation.
     Effect::new(move |_| {

@@ -49,9 +49,10 @@ pub fn AccessibilityPage() -> impl IntoView {
     }
 }
 
-/// What the person is typing, one signal per field.
+/// What the person is typing, one signal per field. It lives as long as the app (provided at
+/// the root), so a report half written survives a look at another page.
 #[derive(Clone, Copy)]
-struct Draft {
+pub struct ReportDraft {
     place: RwSignal<String>,
     description: RwSignal<String>,
     assistive_technology: RwSignal<String>,
@@ -61,10 +62,16 @@ struct Draft {
     phone: RwSignal<String>,
 }
 
-impl Draft {
-    fn new(place: String) -> Draft {
-        Draft {
-            place: RwSignal::new(place),
+impl Default for ReportDraft {
+    fn default() -> Self {
+        ReportDraft::new()
+    }
+}
+
+impl ReportDraft {
+    pub fn new() -> ReportDraft {
+        ReportDraft {
+            place: RwSignal::new(String::new()),
             description: RwSignal::new(String::new()),
             assistive_technology: RwSignal::new(String::new()),
             wants_reply: RwSignal::new(false),
@@ -88,6 +95,7 @@ impl Draft {
     }
 
     fn clear(&self) {
+        self.place.set(String::new());
         self.description.set(String::new());
         self.assistive_technology.set(String::new());
     }
@@ -149,7 +157,12 @@ pub fn FeedbackPage() -> impl IntoView {
     let language = use_language();
     let query = use_query_map();
     let came_from = query.with_untracked(|q| q.get("seite").unwrap_or_default());
-    let draft = Draft::new(place_of(&came_from, ctx, language.get_untracked()));
+    let draft = expect_context::<ReportDraft>();
+    // A report not yet begun takes the page the person came from; one being written keeps its.
+    let place = place_of(&came_from, ctx, language.get_untracked());
+    if !place.is_empty() && draft.description.with_untracked(|d| d.trim().is_empty()) {
+        draft.place.set(place);
+    }
     let problems: RwSignal<Vec<ReportProblem>> = RwSignal::new(Vec::new());
     let busy = RwSignal::new(false);
     let failed: RwSignal<Option<String>> = RwSignal::new(None);
