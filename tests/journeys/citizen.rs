@@ -1377,7 +1377,6 @@ async fn text_at_200_percent_on_a_phone_needs_no_sideways_scrolling() -> Result<
     goto(&app, "/barrierefreiheit/feedback").await?;
     app.wait_for("#feedback-form", SHORT).await?;
     check("report-a-barrier").await?;
-    drop(check);
     app.quit().await?;
     api.stop().await;
     assert!(
