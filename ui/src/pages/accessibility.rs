@@ -247,6 +247,7 @@ pub fn FeedbackPage() -> impl IntoView {
                 }).collect_view()}
             </div>
         }
+        .into_any()
     };
     let invalid = move |field: ReportField| move || (!shown(field).is_empty()).to_string();
     let text_input = move |field: ReportField,
@@ -274,6 +275,7 @@ pub fn FeedbackPage() -> impl IntoView {
                     on:input=move |ev| { signal.set(event_target_value(&ev)); recheck(); }/>
             </div>
         }
+        .into_any()
     };
 
     view! {
