@@ -26,6 +26,8 @@ fn main() {
         "log_out",
         "send_accessibility_report",
         "list_accessibility_reports",
+        "storage_notice",
+        "dismiss_storage_notice",
     ];
     let attributes = tauri_build::Attributes::new()
         .app_manifest(tauri_build::AppManifest::new().commands(commands));

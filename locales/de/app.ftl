@@ -22,3 +22,7 @@ nav-inbox-unread = { $count ->
    *[other] ungelesene Nachrichten
 }
 nav-settings = Einstellungen
+storage-notice-heading = Ihre früheren Daten auf diesem Gerät ließen sich nicht öffnen
+storage-notice-body = Die App hat deshalb neu begonnen. Gelöscht wurde nichts: Die früheren Daten liegen unter dem Namen „{ $file }“ im Datenordner der App. Anträge, die schon gesendet waren, liegen bei der Behörde. Entwürfe und noch nicht gesendete Anträge stecken in den beiseitegelegten Daten; der technische Support kann sie wiederherstellen, sonst beginnen Sie sie bitte neu.
+storage-notice-help = Hilfe: Behördennummer 115 (nennen Sie den Dateinamen)
+storage-notice-dismiss = Verstanden

@@ -22,3 +22,7 @@ nav-inbox-unread = { $count ->
    *[other] unread messages
 }
 nav-settings = Settings
+storage-notice-heading = Your earlier data on this device could not be opened
+storage-notice-body = The app has therefore started afresh. Nothing was deleted: the earlier data is kept under the name "{ $file }" in the app's data folder. Applications that had been sent are with the authority. Drafts and applications not yet sent are in the data set aside; technical support can restore them, otherwise please start them again.
+storage-notice-help = Help: public service number 115 (quote the file name)
+storage-notice-dismiss = Understood

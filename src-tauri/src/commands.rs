@@ -61,3 +61,24 @@ pub fn update_settings(
 pub fn sync_now(state: State<'_, AppState>) {
     state.nudge_sync();
 }
+
+/// The notice that the earlier data on this device was set aside, until dismissed.
+#[tauri::command]
+pub fn storage_notice(
+    state: State<'_, AppState>,
+) -> Result<Option<domain::ipc::StorageNotice>, IpcError> {
+    let notice = state.store()?.set_aside_notice().map_err(storage_error)?;
+    Ok(notice.map(|(kept_as, at)| domain::ipc::StorageNotice {
+        kept_as,
+        at: crate::clock::rfc3339(at),
+    }))
+}
+
+/// The person has read the notice.
+#[tauri::command]
+pub fn dismiss_storage_notice(state: State<'_, AppState>) -> Result<(), IpcError> {
+    state
+        .store()?
+        .dismiss_set_aside_notice()
+        .map_err(storage_error)
+}

@@ -27,6 +27,8 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::set_language,
         commands::update_settings,
         commands::sync_now,
+        commands::storage_notice,
+        commands::dismiss_storage_notice,
         applications::load_form,
         applications::start_draft,
         applications::load_draft,

@@ -99,6 +99,12 @@ fn open_store(data_dir: &Path, keys: &dyn KeyStore) -> Result<Store, IpcError> {
                     "ThüringenApp: an unreadable store was moved to {}",
                     aside.display()
                 );
+                // The person is told on the next screen, until they dismiss it.
+                let name = aside
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                store.note_set_aside(&name, now).map_err(storage_error)?;
             }
             store
         }
@@ -207,6 +213,25 @@ mod tests {
             0,
             "nothing written without a key"
         );
+        Ok(())
+    }
+
+    #[test]
+    fn an_unreadable_store_is_set_aside_and_the_person_is_told(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let keys = MemoryKeyStore::new();
+        std::fs::write(dir.path().join("thueringen-app.db"), b"not a database")?;
+        let store = open_store(dir.path(), &keys)?;
+        let (kept_as, _) = store
+            .set_aside_notice()?
+            .ok_or("the person is told that the earlier data was set aside")?;
+        assert_eq!(
+            std::fs::read(dir.path().join(&kept_as))?,
+            b"not a database",
+            "the earlier file is kept under the name the notice gives"
+        );
+        assert!(store.catalog_version()?.is_some(), "a fresh, seeded store");
         Ok(())
     }
 

@@ -1317,6 +1317,59 @@ async fn keystroke_to_validated_render_in_the_500_field_form() -> Result<()> {
     Ok(())
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the built app, Xvfb and tauri-driver: run scripts/test.sh"]
+async fn unreadable_earlier_data_is_set_aside_and_the_person_is_told() -> Result<()> {
+    let server_dir = tempfile::tempdir()?;
+    let app_dir = tempfile::tempdir()?;
+    // A damaged file where the store should be (or one whose key the keychain lost).
+    let damaged = b"SQLite format 3\0 but then nothing that makes sense".to_vec();
+    std::fs::write(app_dir.path().join("thueringen-app.db"), &damaged)?;
+    let mut api = StateApi::start(server_dir.path()).await?;
+    let app = App::launch(app_dir.path(), &api, 820, 1180).await?;
+    app.wait_for("#service-list li", LONG).await?;
+    let notice = app
+        .wait_for_text("#storage-notice", SHORT, |t| t.contains("unreadable"))
+        .await?;
+    let mut report = Vec::new();
+    axe(&app, "storage notice", &mut report).await?;
+    app.screenshot("storage-notice-tablet").await?;
+    // The notice names the file the earlier data is kept in; it is there, unchanged.
+    let kept = std::fs::read_dir(app_dir.path())?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|name| notice.contains(name.as_str()) && name != "thueringen-app.db")
+        .ok_or(format!("no kept file named in the notice: {notice}"))?;
+    assert_eq!(
+        std::fs::read(app_dir.path().join(&kept))?,
+        damaged,
+        "nothing deleted"
+    );
+    // Understood: gone, and it stays gone after a restart.
+    click(&app, "#storage-notice-dismiss").await?;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(app
+        .client
+        .find(Locator::Id("storage-notice"))
+        .await
+        .is_err());
+    app.quit().await?;
+    let app = App::launch(app_dir.path(), &api, 820, 1180).await?;
+    app.wait_for("#service-list li", LONG).await?;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    assert!(
+        app.client
+            .find(Locator::Id("storage-notice"))
+            .await
+            .is_err(),
+        "dismissed for good"
+    );
+    app.quit().await?;
+    api.stop().await;
+    assert_eq!(write_report(&report, "axe-report-storage-notice.json")?, 0);
+    Ok(())
+}
+
 /// Elements wider than the window (what would need sideways scrolling), as `tag#id.class`.
 const OVERFLOW: &str = r#"
 const width = document.documentElement.clientWidth;

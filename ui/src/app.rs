@@ -202,6 +202,7 @@ pub fn App() -> impl IntoView {
             <main id="main" class="kern-container" tabindex="-1">
                 <ConnectivityBanner/>
                 <ErrorBanner/>
+                <StorageNoticeBanner/>
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=CatalogPage/>
                     <Route path=path!("/leistungen") view=CatalogPage/>
@@ -349,6 +350,49 @@ fn ConnectivityBanner() -> impl IntoView {
                 </div>
             </div>
         </Show>
+    }
+}
+
+/// Tells the person, until they dismiss it, that their earlier data on this device could not
+/// be opened and was set aside (never deleted), what that means and where to get help.
+#[component]
+fn StorageNoticeBanner() -> impl IntoView {
+    let language = crate::l10n::use_language();
+    let notice: RwSignal<Option<domain::ipc::StorageNotice>> = RwSignal::new(None);
+    spawn_local(async move {
+        if let Ok(found) =
+            call0::<Option<domain::ipc::StorageNotice>>(command::STORAGE_NOTICE).await
+        {
+            notice.set(found);
+        }
+    });
+    let dismiss = move |_| {
+        spawn_local(async move {
+            if call0::<()>(command::DISMISS_STORAGE_NOTICE).await.is_ok() {
+                notice.set(None);
+                crate::focus::focus_selector("#main");
+            }
+        });
+    };
+    view! {
+        {move || notice.get().map(|n| {
+            let file = n.kept_as.clone();
+            view! {
+                <div id="storage-notice" class="kern-alert kern-alert--warning" role="region" aria-labelledby="storage-notice-title">
+                    <div class="kern-alert__header">
+                        <span class="kern-icon kern-icon--warning" aria-hidden="true"></span>
+                        <h2 id="storage-notice-title" class="kern-title">{tr("storage-notice-heading")}</h2>
+                    </div>
+                    <div class="kern-alert__body">
+                        <p class="kern-body">{move || crate::l10n::t_args(language.get(), "storage-notice-body", &[("file", i18n::Arg::from(file.as_str()))])}</p>
+                        <p class="kern-body"><a class="kern-link" href="tel:115">{tr("storage-notice-help")}</a></p>
+                        <button id="storage-notice-dismiss" type="button" class="kern-btn kern-btn--secondary" on:click=dismiss>
+                            <span class="kern-label">{tr("storage-notice-dismiss")}</span>
+                        </button>
+                    </div>
+                </div>
+            }
+        })}
     }
 }
 

@@ -38,6 +38,8 @@ pub mod command {
     pub const LOG_OUT: &str = "log_out";
     pub const SEND_ACCESSIBILITY_REPORT: &str = "send_accessibility_report";
     pub const LIST_ACCESSIBILITY_REPORTS: &str = "list_accessibility_reports";
+    pub const STORAGE_NOTICE: &str = "storage_notice";
+    pub const DISMISS_STORAGE_NOTICE: &str = "dismiss_storage_notice";
 }
 
 /// Events the shell emits to the UI (names for `listen`), each with a payload type below.
@@ -386,6 +388,17 @@ pub struct AccountView {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SetLanguageRequest {
     pub language: Language,
+}
+
+/// Answer of [`command::STORAGE_NOTICE`]: the app's earlier data on this device could not be
+/// opened (damaged file, or its key is gone from the keychain) and was moved aside, not
+/// deleted; the app started afresh. Shown until the person dismisses it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StorageNotice {
+    /// The file name the earlier data was kept under, in the app's data folder (for support).
+    pub kept_as: String,
+    /// RFC 3339.
+    pub at: String,
 }
 
 /// Request of [`command::SEND_ACCESSIBILITY_REPORT`].

@@ -10,6 +10,8 @@ const LANGUAGE: &str = "language";
 const HOME_MUNICIPALITY: &str = "home_municipality";
 const TEXT_SIZE: &str = "text_size";
 const HIGH_CONTRAST: &str = "high_contrast";
+const SET_ASIDE_FILE: &str = "set_aside_file";
+const SET_ASIDE_AT: &str = "set_aside_at";
 
 fn text_size_name(size: TextSize) -> &'static str {
     match size {
@@ -34,6 +36,35 @@ impl Store {
             "INSERT INTO setting (key, value) VALUES (?1, ?2)
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             params![key, value],
+        )?;
+        Ok(())
+    }
+
+    /// Notes that an earlier store could not be read and was moved aside as `file_name` (in the
+    /// same folder), so the person can be told once and support can bring it back.
+    pub fn note_set_aside(&self, file_name: &str, at: crate::UnixMillis) -> Result<(), StoreError> {
+        self.set_setting(SET_ASIDE_FILE, file_name)?;
+        self.set_setting(SET_ASIDE_AT, &at.to_string())
+    }
+
+    /// The earlier store moved aside, if the person has not acknowledged it yet: its file name
+    /// and when it was moved.
+    pub fn set_aside_notice(&self) -> Result<Option<(String, crate::UnixMillis)>, StoreError> {
+        let Some(file) = self.setting(SET_ASIDE_FILE)? else {
+            return Ok(None);
+        };
+        let at = self
+            .setting(SET_ASIDE_AT)?
+            .and_then(|t| t.parse().ok())
+            .unwrap_or(0);
+        Ok(Some((file, at)))
+    }
+
+    /// The person has read the notice.
+    pub fn dismiss_set_aside_notice(&self) -> Result<(), StoreError> {
+        self.conn.execute(
+            "DELETE FROM setting WHERE key IN (?1, ?2)",
+            params![SET_ASIDE_FILE, SET_ASIDE_AT],
         )?;
         Ok(())
     }
@@ -98,6 +129,20 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_set_aside_notice_stays_until_dismissed() -> Result<(), StoreError> {
+        let store = Store::open_in_memory()?;
+        assert_eq!(store.set_aside_notice()?, None);
+        store.note_set_aside("thueringen-app.db.unreadable-5", 5_000)?;
+        assert_eq!(
+            store.set_aside_notice()?,
+            Some(("thueringen-app.db.unreadable-5".to_string(), 5_000))
+        );
+        store.dismiss_set_aside_notice()?;
+        assert_eq!(store.set_aside_notice()?, None);
+        Ok(())
+    }
 
     #[test]
     fn language_defaults_to_german_and_is_kept() -> Result<(), StoreError> {

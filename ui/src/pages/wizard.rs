@@ -382,6 +382,16 @@ fn SaveStatus(wizard: Wizard) -> impl IntoView {
     }
 }
 
+/// "Label: message", or "Label – message" when the label is a question (no "?:").
+fn summary_line(label: &str, text: &str) -> String {
+    let label = label.trim();
+    if label.ends_with(['?', ':', '!']) {
+        format!("{label} – {text}")
+    } else {
+        format!("{label}: {text}")
+    }
+}
+
 /// The error summary (GOV.UK pattern): a list of links to each field with a problem.
 #[component]
 fn ErrorSummary(wizard: Wizard, problems: Signal<Vec<Problem>>) -> impl IntoView {
@@ -422,7 +432,7 @@ fn ErrorSummary(wizard: Wizard, problems: Signal<Vec<Problem>>) -> impl IntoView
                                             }
                                         }
                                         focus_id_soon(target.clone());
-                                    }>{label}": "{text}</a>
+                                    }>{summary_line(&label, &text)}</a>
                                 </li>
                             }
                         }).collect_view()}
