@@ -195,8 +195,22 @@ pub fn submit_draft(
             Err(problems) => SubmitResponse::Invalid { problems },
             Ok(data) => {
                 let submission_id = Uuid::new_v4();
+                // The home municipality routes it to the authority responsible there.
+                let place = store
+                    .settings()
+                    .map_err(storage_error)?
+                    .home_municipality
+                    .filter(|ags| {
+                        matches!(ags.len(), 8 | 12) && ags.bytes().all(|b| b.is_ascii_digit())
+                    });
                 store
-                    .submit(draft_id, submission_id, &data, clock::now_millis())
+                    .submit_for_place(
+                        draft_id,
+                        submission_id,
+                        &data,
+                        place.as_deref(),
+                        clock::now_millis(),
+                    )
                     .map_err(storage_error)?;
                 SubmitResponse::Queued {
                     submission_id: submission_id.to_string(),

@@ -648,6 +648,16 @@ async fn parking_permit_offline_survives_a_restart_is_received_and_answered() ->
     let _ = &server_dir;
     let app = App::launch(app_dir.path(), &api, 390, 844).await?;
     app.wait_for("#offline-banner", LONG).await?;
+    // The person lives in Erfurt (chosen offline, from the catalog on the device).
+    goto(&app, "/einstellungen").await?;
+    app.wait_for("#home-municipality", SHORT)
+        .await?
+        .send_keys("99084")
+        .await?;
+    click(&app, "#home-results .home-choice").await?;
+    app.wait_for_text("#home-current", SHORT, |t| t.contains("Erfurt"))
+        .await?;
+    goto(&app, "/").await?;
     let input = app.wait_for("#service-search", SHORT).await?;
     input.send_keys("Anwohnerparkausweis").await?;
     let link = format!("#service-list li[data-leika-key='{PARKING}'] a");
@@ -752,6 +762,11 @@ async fn parking_permit_offline_survives_a_restart_is_received_and_answered() ->
     app.screenshot("parking-message-on-timeline-tablet").await?;
     click(&app, "#nav-inbox").await?;
     app.wait_for("#inbox-list .inbox-message", SHORT).await?;
+    // Sent for Erfurt, the application went to the city's office, and its message says so.
+    app.wait_for_text("#inbox-list .inbox-message", SHORT, |t| {
+        t.contains("Erfurt")
+    })
+    .await?;
     axe(&app, "inbox with a message", &mut report).await?;
     app.screenshot("inbox-tablet").await?;
     app.quit().await?;

@@ -85,6 +85,9 @@ enum AdminAction {
         title: String,
         #[arg(long)]
         body: String,
+        /// The authority writing (default: the one responsible for the submission).
+        #[arg(long)]
+        sender: Option<String>,
     },
     /// Print the reports of accessibility problems, newest first, as JSON lines (they hold
     /// what people wrote: keep the output where personal data may be kept).
@@ -207,12 +210,14 @@ async fn admin(data_dir: PathBuf, action: AdminAction) -> Result<(), String> {
             submission,
             title,
             body,
+            sender,
         } => {
             let message = state_api::wire::NewMessage {
                 subject: to,
                 submission_id: submission,
                 title,
                 body,
+                sender,
             };
             let m = backend.admin_send_message(message).await.map_err(problem)?;
             println!("{}", m.message_id);

@@ -202,6 +202,9 @@ pub struct Message {
     pub body: String,
     pub sent_at: String,
     pub cursor: i64,
+    /// The authority that wrote it (e.g. `Stadtverwaltung Erfurt`); empty when unknown.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub sender: String,
 }
 
 impl From<&MessageRecord> for Message {
@@ -213,6 +216,7 @@ impl From<&MessageRecord> for Message {
             body: m.body.clone(),
             sent_at: rfc3339(m.at),
             cursor: m.cursor,
+            sender: m.sender.clone(),
         }
     }
 }
@@ -249,6 +253,10 @@ pub struct NewMessage {
     pub submission_id: Option<String>,
     pub title: String,
     pub body: String,
+    /// The authority writing, as the citizen should see it. Defaults to the authority
+    /// responsible for the submission (from the applicant's place), if known.
+    #[serde(default)]
+    pub sender: Option<String>,
 }
 
 /// `POST /v1/accessibility-reports`: a report of an accessibility problem in the app (send

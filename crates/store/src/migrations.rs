@@ -149,6 +149,8 @@ pub(crate) const MIGRATIONS: &[M<'static>] = &[
         );
         CREATE INDEX accessibility_report_due ON accessibility_report (state, next_attempt_at);",
     ),
+    // 4: the applicant's place (AGS/ARS) a submission is queued for, so the state API routes it.
+    M::up("ALTER TABLE submission ADD COLUMN ars TEXT;"),
 ];
 
 pub(crate) fn apply(conn: &mut Connection) -> Result<(), StoreError> {

@@ -170,6 +170,20 @@ impl Store {
         payload: &Answers,
         now: UnixMillis,
     ) -> Result<(), StoreError> {
+        self.submit_for_place(draft, submission, payload, None, now)
+    }
+
+    /// [`Store::submit`], naming the applicant's place (8-digit AGS or 12-digit ARS), so the
+    /// state API routes the application to the authority responsible there. The place is
+    /// fixed with the submission: every retry sends the same request.
+    pub fn submit_for_place(
+        &self,
+        draft: Uuid,
+        submission: Uuid,
+        payload: &Answers,
+        place: Option<&str>,
+        now: UnixMillis,
+    ) -> Result<(), StoreError> {
         let existing: Option<Option<String>> = self
             .conn
             .query_row(
@@ -206,8 +220,18 @@ impl Store {
             let id = submission.to_string();
             tx.execute(
                 "INSERT INTO submission (id, draft_id, form_id, form_version, service_key, payload,
-                   status, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'INITIATED', ?7, ?7)",
-                params![id, draft.to_string(), form_id, form_version, service_key, serde_json::to_string(payload)?, now],
+                   status, created_at, updated_at, ars)
+                   VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'INITIATED', ?7, ?7, ?8)",
+                params![
+                    id,
+                    draft.to_string(),
+                    form_id,
+                    form_version,
+                    service_key,
+                    serde_json::to_string(payload)?,
+                    now,
+                    place
+                ],
             )?;
             tx.execute(
                 "INSERT INTO submission_status (submission_id, seq, status, at) VALUES (?1, 0, 'INITIATED', ?2)",
@@ -487,6 +511,19 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// The applicant's place a submission was queued for (see [`Store::submit_for_place`]).
+    pub fn submission_place(&self, submission: Uuid) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT ars FROM submission WHERE id = ?1",
+                [submission.to_string()],
+                |r| r.get::<_, Option<String>>(0),
+            )
+            .optional()?
+            .flatten())
+    }
+
     /// One submission with its history.
     pub fn submission(&self, submission: Uuid) -> Result<Option<Submission>, StoreError> {
         let id = submission.to_string();
@@ -582,8 +619,20 @@ mod tests {
             2,
         )?;
         let payload = store.draft(draft)?.map(|d| d.answers).unwrap_or_default();
-        store.submit(draft, submission, &payload, 10)?;
+        store.submit_for_place(draft, submission, &payload, Some("16051000"), 10)?;
         Ok((draft, submission))
+    }
+
+    #[test]
+    fn the_applicants_place_is_kept_with_the_submission() -> Result<(), StoreError> {
+        let store = Store::open_in_memory()?;
+        let (_, submission) = queued(&store)?;
+        assert_eq!(
+            store.submission_place(submission)?.as_deref(),
+            Some("16051000")
+        );
+        assert_eq!(store.submission_place(Uuid::from_u128(999))?, None);
+        Ok(())
     }
 
     #[test]

@@ -111,6 +111,9 @@ pub struct Message {
     pub sent_at: String,
     #[serde(default)]
     pub cursor: i64,
+    /// The authority that wrote the message (empty when the server does not say).
+    #[serde(default)]
+    pub sender: String,
 }
 
 /// A page of inbox messages.

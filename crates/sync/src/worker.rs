@@ -680,7 +680,7 @@ impl Engine {
                     submission_id,
                     subject: message.title.clone(),
                     body: message.body.clone(),
-                    sender: String::new(),
+                    sender: message.sender.clone(),
                     received_at: parse_time(&message.sent_at).unwrap_or_else(|| self.now()),
                     read_at: None,
                 })?;
@@ -759,7 +759,7 @@ impl Job {
         };
         let create = wire::CreateSubmission {
             service_key: submission.service_key.clone().unwrap_or_default(),
-            ars: None,
+            ars: store.submission_place(id)?,
             form: Some(wire::FormRef {
                 id: submission.form_id.clone(),
                 version: submission.form_version.clone(),

@@ -105,6 +105,11 @@ async fn a_submission_with_attachments_arrives_once_and_status_and_inbox_come_ba
     let on_server = server.submissions().await;
     assert_eq!(on_server.len(), 1, "exactly one submission on the server");
     let sent = &on_server[0];
+    assert_eq!(
+        sent.authority_id.as_deref(),
+        Some("erfurt"),
+        "routed by the applicant's place to the authority responsible there"
+    );
     assert!(
         sent.attachments.iter().all(|a| a.complete),
         "every attachment complete: {:?}",
@@ -174,6 +179,10 @@ async fn a_submission_with_attachments_arrives_once_and_status_and_inbox_come_ba
         inbox[0].submission_id,
         Some(id),
         "linked to the local submission"
+    );
+    assert_eq!(
+        inbox[0].sender, "Stadtverwaltung Erfurt",
+        "the message names the authority that wrote it"
     );
     worker.stop().await;
 }
@@ -265,7 +274,8 @@ async fn an_expired_start_is_started_over_under_the_next_id_and_arrives_once() {
     let bytes = support::attachment_bytes(3 * 16, 1_000);
     let body = sync::wire::CreateSubmission {
         service_key: PARKING.into(),
-        ars: None,
+        // What the app's own first try sent: the same body, so the key replays.
+        ars: Some(support::ERFURT.into()),
         form: Some(sync::wire::FormRef {
             id: FORM_ID.into(),
             version: FORM_VERSION.into(),

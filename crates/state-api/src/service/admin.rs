@@ -73,6 +73,7 @@ impl Backend {
 
     /// Sends an inbox message to a citizen (or to the owner of a submission).
     pub async fn admin_send_message(&self, message: NewMessage) -> Result<Message, Problem> {
+        let mut responsible = None;
         let subject = match (&message.submission_id, &message.subject) {
             (Some(id), _) => {
                 let lookup = id.clone();
@@ -80,6 +81,7 @@ impl Backend {
                     .db(move |s| s.submission(&lookup))
                     .await?
                     .ok_or_else(|| Problem::not_found().detail("no such submission"))?;
+                responsible = record.authority_id.clone();
                 record.subject
             }
             (None, Some(subject)) => subject.clone(),
@@ -96,6 +98,21 @@ impl Backend {
                 "/title", "required", "a title",
             )]));
         }
+        // The writer as the citizen sees it: named by the back office, else the authority
+        // responsible for the submission (authority names are German proper names).
+        let sender = match message.sender.as_deref().map(str::trim) {
+            Some(name) if !name.is_empty() => name.to_string(),
+            _ => responsible
+                .and_then(|id| {
+                    self.config()
+                        .catalog
+                        .authorities
+                        .iter()
+                        .find(|a| a.id == id)
+                        .map(|a| a.name.get(domain::Language::De).to_string())
+                })
+                .unwrap_or_default(),
+        };
         let mut record = MessageRecord {
             id: uuid::Uuid::new_v4().to_string(),
             subject,
@@ -104,6 +121,7 @@ impl Backend {
             body: message.body,
             at: self.now(),
             cursor: 0,
+            sender,
         };
         let stored = record.clone();
         record.cursor = self.db(move |s| s.add_message(&stored)).await?;

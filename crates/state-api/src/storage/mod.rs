@@ -156,6 +156,8 @@ pub struct MessageRecord {
     pub at: i64,
     /// The inbox cursor.
     pub cursor: i64,
+    /// The authority that wrote it, as the citizen sees it.
+    pub sender: String,
 }
 
 /// The result of appending one upload chunk.

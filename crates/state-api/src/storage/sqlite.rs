@@ -106,6 +106,9 @@ CREATE TABLE accessibility_reports (
     received_at INTEGER NOT NULL
 );
 "#,
+    r#"
+ALTER TABLE messages ADD COLUMN sender TEXT NOT NULL DEFAULT '';
+"#,
 ];
 
 const READERS: usize = 4;
@@ -555,9 +558,17 @@ impl Storage for SqliteStorage {
     fn add_message(&self, m: &MessageRecord) -> Result<i64, Error> {
         self.write(|tx| {
             tx.execute(
-                "INSERT INTO messages (id, subject, submission_id, title, body, at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![m.id, m.subject, m.submission_id, m.title, m.body, m.at],
+                "INSERT INTO messages (id, subject, submission_id, title, body, at, sender)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    m.id,
+                    m.subject,
+                    m.submission_id,
+                    m.title,
+                    m.body,
+                    m.at,
+                    m.sender
+                ],
             )?;
             Ok(tx.last_insert_rowid())
         })
@@ -571,7 +582,7 @@ impl Storage for SqliteStorage {
     ) -> Result<Vec<MessageRecord>, Error> {
         self.read(|conn| {
             let mut stmt = conn.prepare_cached(
-                "SELECT id, subject, submission_id, title, body, at, cursor FROM messages
+                "SELECT id, subject, submission_id, title, body, at, cursor, sender FROM messages
                  WHERE subject = ?1 AND cursor > ?2 ORDER BY cursor LIMIT ?3",
             )?;
             let rows = stmt.query_map(params![subject, since, limit as i64], |row| {
@@ -583,6 +594,7 @@ impl Storage for SqliteStorage {
                     body: row.get(4)?,
                     at: row.get(5)?,
                     cursor: row.get(6)?,
+                    sender: row.get(7)?,
                 })
             })?;
             Ok(rows.collect::<Result<Vec<_>, _>>()?)

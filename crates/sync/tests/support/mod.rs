@@ -22,6 +22,9 @@ use uuid::Uuid;
 pub const PARKING: &str = "99108001001000";
 pub const FORM_ID: &str = "synctest";
 pub const FORM_VERSION: &str = "1";
+/// The applicant's place every queued submission names (Erfurt: its authority is in the
+/// tiny catalog).
+pub const ERFURT: &str = "16051000";
 
 /// A catalog with one service and one authority.
 pub fn tiny_catalog() -> Catalog {
@@ -256,7 +259,7 @@ pub fn queue_with(
         .map(|d| d.answers)
         .unwrap_or_default();
     store
-        .submit(draft, submission, &payload, now)
+        .submit_for_place(draft, submission, &payload, Some(ERFURT), now)
         .expect("submitted to the outbox");
     submission
 }
