@@ -200,6 +200,15 @@ mod tests {
                 params![],
             )?;
         }
+        if version >= 4 {
+            conn.execute(
+                "INSERT INTO submission (id, draft_id, form_id, form_version, payload, status,
+                   created_at, updated_at, ars)
+                 VALUES ('00000000-0000-0000-0000-000000000004', 'd2', 'f', '1', '{}',
+                   'INITIATED', 1, 1, '16051000')",
+                [],
+            )?;
+        }
         if version >= 3 {
             conn.execute(
                 "INSERT INTO accessibility_report (id, body, state, next_attempt_at, created_at)
@@ -237,6 +246,13 @@ mod tests {
                     .conn
                     .query_row("SELECT page FROM draft WHERE id = ?1", [id], |r| r.get(0))?;
             assert_eq!(page, "p2", "draft kept from v{version}");
+        }
+        if version >= 4 {
+            assert_eq!(
+                store.submission_place(Uuid::from_u128(4))?.as_deref(),
+                Some("16051000"),
+                "place kept from v{version}"
+            );
         }
         if version >= 3 {
             let reports = store.reports()?;
