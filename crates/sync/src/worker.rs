@@ -377,8 +377,17 @@ impl Engine {
                     if let Reach::Offline { .. } = self.reach { self.probe().await; }
                 }
                 changed = logins.changed() => {
-                    if changed.is_ok() && self.reach == Reach::LoginRequired {
-                        self.set_reach(Reach::Online);
+                    if changed.is_ok() {
+                        // A login finished, perhaps of another person (a shared tablet). The
+                        // server's cursors count everyone's changes, so the last person's
+                        // cursor could skip this person's older statuses and messages: read
+                        // from the start (what is stored already is only updated).
+                        self.submission_cursor = 0;
+                        self.inbox_cursor = 0;
+                        self.next_poll = 0;
+                        if self.reach == Reach::LoginRequired {
+                            self.set_reach(Reach::Online);
+                        }
                     }
                 }
                 _ = sleep => {

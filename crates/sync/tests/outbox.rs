@@ -490,3 +490,54 @@ async fn offline_the_worker_probes_with_back_off_instead_of_spinning() {
     assert_eq!(server.submissions().await.len(), 5, "each arrived once");
     worker.stop().await;
 }
+
+#[tokio::test]
+async fn after_a_new_login_the_inbox_is_read_from_the_start() {
+    let server = TestServer::start().await;
+    let http = reqwest::Client::new();
+    // Ben's message is older than Anna's: a lower cursor on the server.
+    for (subject, title) in [
+        ("citizen-ben", "Bescheid für Ben"),
+        ("citizen-anna", "Bescheid für Anna"),
+    ] {
+        let written = http
+            .post(format!("{}admin/v1/messages", server.base()))
+            .bearer_auth("admin-secret")
+            .json(&serde_json::json!({"subject": subject, "title": title, "body": "…"}))
+            .send()
+            .await
+            .expect("message");
+        assert_eq!(written.status(), 201, "the back office writes to {subject}");
+    }
+    let rig = rig(&server.base()).await;
+    let (worker, log) = start(&rig);
+    until(&log, "anna's message", |e| {
+        matches!(e, SyncEvent::InboxUpdated { .. })
+    })
+    .await;
+    // Anna logs out; Ben logs in on the same device.
+    rig.session.logout().await.expect("logged out");
+    support::login(&rig.session, "ben").await;
+    worker.wake();
+    let deadline = tokio::time::Instant::now() + LIMIT;
+    loop {
+        let titles: Vec<String> = rig
+            .store
+            .lock()
+            .expect("store")
+            .inbox()
+            .expect("inbox")
+            .into_iter()
+            .map(|m| m.subject)
+            .collect();
+        if titles.iter().any(|t| t == "Bescheid für Ben") {
+            break;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "Ben's older message never arrived: {titles:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    worker.stop().await;
+}
