@@ -566,14 +566,7 @@ async fn every_page_and_every_wizard_step_passes_axe() -> Result<()> {
     }
 
     // Choose a home municipality by postal code: the detail page then names the office.
-    goto(&app, "/einstellungen").await?;
-    app.wait_for("#home-municipality", SHORT)
-        .await?
-        .send_keys("99084")
-        .await?;
-    click(&app, "#home-results .home-choice").await?;
-    app.wait_for_text("#home-current", SHORT, |t| t.contains("Erfurt"))
-        .await?;
+    choose_home(&app, "99084", "Erfurt").await?;
     goto(&app, &format!("/leistung/{PARKING}")).await?;
     app.wait_for(".authority-name", SHORT).await?;
     axe(&app, "service detail with office", &mut report).await?;
@@ -649,14 +642,7 @@ async fn parking_permit_offline_survives_a_restart_is_received_and_answered() ->
     let app = App::launch(app_dir.path(), &api, 390, 844).await?;
     app.wait_for("#offline-banner", LONG).await?;
     // The person lives in Erfurt (chosen offline, from the catalog on the device).
-    goto(&app, "/einstellungen").await?;
-    app.wait_for("#home-municipality", SHORT)
-        .await?
-        .send_keys("99084")
-        .await?;
-    click(&app, "#home-results .home-choice").await?;
-    app.wait_for_text("#home-current", SHORT, |t| t.contains("Erfurt"))
-        .await?;
+    choose_home(&app, "99084", "Erfurt").await?;
     goto(&app, "/").await?;
     let input = app.wait_for("#service-search", SHORT).await?;
     input.send_keys("Anwohnerparkausweis").await?;
@@ -939,6 +925,20 @@ async fn building_permit_with_attachments_and_the_error_summary() -> Result<()> 
     );
     app.quit().await?;
     api.stop().await;
+    Ok(())
+}
+
+/// Chooses the home municipality in the settings by postal code or name; waits until the
+/// settings show `expect`.
+async fn choose_home(app: &App, query: &str, expect: &str) -> Result<()> {
+    goto(app, "/einstellungen").await?;
+    app.wait_for("#home-municipality", SHORT)
+        .await?
+        .send_keys(query)
+        .await?;
+    click(app, "#home-results .home-choice").await?;
+    app.wait_for_text("#home-current", SHORT, |t| t.contains(expect))
+        .await?;
     Ok(())
 }
 
@@ -1470,14 +1470,7 @@ async fn key_screens_at_phone_tablet_and_desktop_size() -> Result<()> {
         app.wait_for_text(".catalog-origin", LONG, |t| t.contains("vom Landesdienst"))
             .await?;
         app.screenshot(&format!("size-{size}-1-start")).await?;
-        goto(&app, "/einstellungen").await?;
-        app.wait_for("#home-municipality", SHORT)
-            .await?
-            .send_keys("Weimar")
-            .await?;
-        click(&app, "#home-results .home-choice").await?;
-        app.wait_for_text("#home-current", SHORT, |t| t.contains("Weimar"))
-            .await?;
+        choose_home(&app, "Weimar", "Weimar").await?;
         app.screenshot(&format!("size-{size}-2-settings")).await?;
         goto(&app, &format!("/leistung/{REGISTRATION}")).await?;
         app.wait_for(".authority-name", SHORT).await?;

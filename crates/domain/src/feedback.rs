@@ -3,7 +3,8 @@
 //! person writes, and the one set of rules both the app and the state API check it with.
 //!
 //! Pure like the rest of the crate: the caller adds ids and times. Problems carry Fluent
-//! message ids (`feedback-error-*`), never text, and never echo what the person wrote.
+//! message ids (`feedback-error-*`), never text, and never echo what the person wrote. The
+//! report's JSON (camelCase) is also the body of `POST /v1/accessibility-reports`.
 
 use serde::{Deserialize, Serialize};
 
@@ -17,6 +18,7 @@ pub const MAX_EMAIL_CHARS: usize = 254;
 /// What the person reports. Every text is as typed; [`AccessibilityReport::problems`] decides
 /// whether it can be sent.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct AccessibilityReport {
     /// Where the barrier is: a page of the app or an application form, in the person's words
     /// (the app fills in the page the person came from).
@@ -25,10 +27,10 @@ pub struct AccessibilityReport {
     /// What happened. Required.
     pub description: String,
     /// Assistive technology in use (screen reader, magnifier, switch access, …), optional.
-    #[serde(default)]
+    #[serde(default, alias = "assistive_technology")]
     pub assistive_technology: String,
     /// Whether the person wants an answer; then an e-mail address or a phone number is needed.
-    #[serde(default)]
+    #[serde(default, alias = "wants_reply")]
     pub wants_reply: bool,
     #[serde(default)]
     pub name: String,

@@ -260,8 +260,10 @@ pub struct NewMessage {
 }
 
 /// `POST /v1/accessibility-reports`: a report of an accessibility problem in the app (send
-/// `Idempotency-Key: <report UUID>`). No login needed. Checked with the app's own rules
-/// (`domain::feedback`).
+/// `Idempotency-Key: <report UUID>`). No login needed. Checked with the app's own rules.
+///
+/// This struct documents the body for OpenAPI; requests are read straight into
+/// `domain::feedback::AccessibilityReport` (a test keeps the two in step).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct NewAccessibilityReport {
@@ -287,36 +289,6 @@ pub struct NewAccessibilityReport {
     pub language: String,
 }
 
-impl From<NewAccessibilityReport> for domain::feedback::AccessibilityReport {
-    fn from(r: NewAccessibilityReport) -> Self {
-        domain::feedback::AccessibilityReport {
-            place: r.place,
-            description: r.description,
-            assistive_technology: r.assistive_technology,
-            wants_reply: r.wants_reply,
-            name: r.name,
-            email: r.email,
-            phone: r.phone,
-            language: r.language,
-        }
-    }
-}
-
-impl From<domain::feedback::AccessibilityReport> for NewAccessibilityReport {
-    fn from(r: domain::feedback::AccessibilityReport) -> Self {
-        NewAccessibilityReport {
-            place: r.place,
-            description: r.description,
-            assistive_technology: r.assistive_technology,
-            wants_reply: r.wants_reply,
-            name: r.name,
-            email: r.email,
-            phone: r.phone,
-            language: r.language,
-        }
-    }
-}
-
 /// The answer to a report: its reference number, for the person to quote.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -334,5 +306,31 @@ pub struct ReceivedReport {
     pub report_id: String,
     pub reference: String,
     pub received_at: String,
-    pub report: NewAccessibilityReport,
+    #[schema(value_type = NewAccessibilityReport)]
+    pub report: domain::feedback::AccessibilityReport,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The OpenAPI description of a report and the domain type it is read into have the same
+    /// fields under the same names.
+    #[test]
+    fn the_documented_report_body_is_the_domain_report() {
+        let keys = |value: serde_json::Value| -> Vec<String> {
+            let mut keys: Vec<String> = value
+                .as_object()
+                .map(|o| o.keys().cloned().collect())
+                .unwrap_or_default();
+            keys.sort();
+            keys
+        };
+        let documented = serde_json::to_value(NewAccessibilityReport::default());
+        let domain = serde_json::to_value(domain::feedback::AccessibilityReport::default());
+        assert_eq!(
+            keys(documented.unwrap_or_default()),
+            keys(domain.unwrap_or_default())
+        );
+    }
 }

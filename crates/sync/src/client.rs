@@ -214,11 +214,13 @@ impl StateApiClient {
     }
 
     /// `POST /v1/accessibility-reports` with `Idempotency-Key: id` (no login: anyone may report
-    /// a barrier).
+    /// a barrier). The body is the report as [`AccessibilityReport::normalized`] makes it.
+    ///
+    /// [`AccessibilityReport::normalized`]: domain::feedback::AccessibilityReport::normalized
     pub async fn send_accessibility_report(
         &self,
         id: Uuid,
-        body: &wire::NewAccessibilityReport,
+        body: &domain::feedback::AccessibilityReport,
     ) -> Result<wire::ReportReceipt, SyncError> {
         let request = self
             .http

@@ -170,36 +170,6 @@ pub struct OpenIdConfiguration {
     pub revocation_endpoint: Option<String>,
 }
 
-/// `POST /v1/accessibility-reports`: a report of a barrier (no login needed).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct NewAccessibilityReport {
-    pub place: String,
-    pub description: String,
-    pub assistive_technology: String,
-    pub wants_reply: bool,
-    pub name: String,
-    pub email: String,
-    pub phone: String,
-    pub language: String,
-}
-
-impl From<&domain::feedback::AccessibilityReport> for NewAccessibilityReport {
-    fn from(report: &domain::feedback::AccessibilityReport) -> Self {
-        let r = report.normalized();
-        NewAccessibilityReport {
-            place: r.place,
-            description: r.description,
-            assistive_technology: r.assistive_technology,
-            wants_reply: r.wants_reply,
-            name: r.name,
-            email: r.email,
-            phone: r.phone,
-            language: r.language,
-        }
-    }
-}
-
 /// The state's answer to a report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -439,7 +439,7 @@ impl Engine {
         };
         let mut progressed = false;
         for stored in due {
-            let body = wire::NewAccessibilityReport::from(&stored.report);
+            let body = stored.report.normalized();
             let result = self
                 .session
                 .client()

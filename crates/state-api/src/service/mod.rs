@@ -141,6 +141,37 @@ impl Backend {
     }
 }
 
+/// The `Idempotency-Key` of a create: required, the UUID the client made for the thing created
+/// (`what`: "submission", "report"), lower-cased.
+pub(crate) fn idempotency_key(key: Option<&str>, what: &str) -> Result<String, Problem> {
+    let key = key
+        .ok_or_else(|| {
+            Problem::bad_request(
+                "idempotency_key_missing",
+                format!("send an Idempotency-Key header with the {what}'s UUID"),
+            )
+        })?
+        .trim()
+        .to_ascii_lowercase();
+    if uuid::Uuid::parse_str(&key).is_err() || key.len() != 36 {
+        return Err(Problem::bad_request(
+            "idempotency_key_invalid",
+            format!("the Idempotency-Key is the {what}'s UUID"),
+        ));
+    }
+    Ok(key)
+}
+
+/// The answer while the first request with the same Idempotency-Key is still running.
+pub(crate) fn key_in_flight() -> Problem {
+    Problem::new(
+        axum::http::StatusCode::CONFLICT,
+        "idempotency_key_in_flight",
+        "Request in progress",
+    )
+    .detail("the first request with this Idempotency-Key is still running; retry later")
+}
+
 /// A random URL-safe secret of 32 bytes (tokens, codes, message ids).
 pub fn random_token() -> String {
     use base64::Engine;

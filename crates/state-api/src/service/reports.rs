@@ -5,12 +5,13 @@
 //! It must never log what a report says or who wrote it.
 
 use axum::http::StatusCode;
+use domain::feedback::AccessibilityReport;
 
 use super::submissions::Stored;
 use super::{canonical_json, sha256_hex, Backend};
 use crate::error::{FieldProblem, Problem};
 use crate::storage::{ReportRecord, StoredResponse};
-use crate::wire::{rfc3339, NewAccessibilityReport, ReceivedReport, ReportReceipt};
+use crate::wire::{rfc3339, ReceivedReport, ReportReceipt};
 
 /// Reports are not tied to a login; their idempotent answers are kept under this subject.
 const ANONYMOUS: &str = "anonymous";
@@ -34,21 +35,7 @@ fn receipt(record: &ReportRecord) -> ReportReceipt {
 impl Backend {
     /// `POST /v1/accessibility-reports`.
     pub async fn create_report(&self, key: Option<&str>, body: &[u8]) -> Result<Stored, Problem> {
-        let key = key
-            .ok_or_else(|| {
-                Problem::bad_request(
-                    "idempotency_key_missing",
-                    "send an Idempotency-Key header with the report's UUID",
-                )
-            })?
-            .trim()
-            .to_ascii_lowercase();
-        if uuid::Uuid::parse_str(&key).is_err() || key.len() != 36 {
-            return Err(Problem::bad_request(
-                "idempotency_key_invalid",
-                "the Idempotency-Key is the report's UUID",
-            ));
-        }
+        let key = super::idempotency_key(key, "report")?;
         let value: serde_json::Value = serde_json::from_slice(body).map_err(|e| {
             Problem::bad_request("malformed_json", format!("the body is not JSON: {e}"))
         })?;
@@ -56,12 +43,7 @@ impl Backend {
             format!("POST /v1/accessibility-reports {}", canonical_json(&value)).as_bytes(),
         );
         let Some(_guard) = self.begin(format!("report:{key}"))? else {
-            return Err(Problem::new(
-                StatusCode::CONFLICT,
-                "idempotency_key_in_flight",
-                "Request in progress",
-            )
-            .detail("the first request with this Idempotency-Key is still running; retry later"));
+            return Err(super::key_in_flight());
         };
         let lookup = key.clone();
         if let Some(stored) = self
@@ -82,7 +64,7 @@ impl Backend {
                 replayed: true,
             });
         }
-        let wire: NewAccessibilityReport = serde_json::from_value(value).map_err(|e| {
+        let report: AccessibilityReport = serde_json::from_value(value).map_err(|e| {
             Problem::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "invalid_body",
@@ -90,7 +72,6 @@ impl Backend {
             )
             .detail(e.to_string())
         })?;
-        let report = domain::feedback::AccessibilityReport::from(wire);
         let problems = report.problems();
         if !problems.is_empty() {
             return Err(Problem::validation(
@@ -102,11 +83,10 @@ impl Backend {
                     .collect(),
             ));
         }
-        let normalized = NewAccessibilityReport::from(report.normalized());
         let record = ReportRecord {
             id: key,
             sequence: 0,
-            report_json: serde_json::to_string(&normalized)
+            report_json: serde_json::to_string(&report.normalized())
                 .map_err(|e| Problem::from(crate::error::Error::Task(e.to_string())))?,
             received_at: self.now(),
         };
@@ -138,7 +118,7 @@ impl Backend {
         records
             .iter()
             .map(|record| {
-                let report: NewAccessibilityReport = serde_json::from_str(&record.report_json)
+                let report: AccessibilityReport = serde_json::from_str(&record.report_json)
                     .map_err(|e| Problem::from(crate::error::Error::Corrupt(e.to_string())))?;
                 let receipt = receipt(record);
                 Ok(ReceivedReport {

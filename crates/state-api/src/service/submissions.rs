@@ -65,13 +65,6 @@ fn expired_problem() -> Problem {
     )
 }
 
-fn missing_key() -> Problem {
-    Problem::bad_request(
-        "idempotency_key_missing",
-        "send an Idempotency-Key header with the submission's UUID",
-    )
-}
-
 fn serialize<T: serde::Serialize>(value: &T) -> Result<String, crate::error::Error> {
     serde_json::to_string(value).map_err(|e| crate::error::Error::Task(format!("serialize: {e}")))
 }
@@ -164,25 +157,14 @@ impl Backend {
         key: Option<&str>,
         body: &[u8],
     ) -> Result<Stored, Problem> {
-        let key = key.ok_or_else(missing_key)?.trim().to_ascii_lowercase();
-        if !is_uuid(&key) {
-            return Err(Problem::bad_request(
-                "idempotency_key_invalid",
-                "the Idempotency-Key is the submission's UUID",
-            ));
-        }
+        let key = super::idempotency_key(key, "submission")?;
         let value: serde_json::Value = serde_json::from_slice(body).map_err(|e| {
             Problem::bad_request("malformed_json", format!("the body is not JSON: {e}"))
         })?;
         let fingerprint =
             sha256_hex(format!("POST /v1/submissions {}", canonical_json(&value)).as_bytes());
         let Some(_guard) = self.begin(format!("create:{key}"))? else {
-            return Err(Problem::new(
-                StatusCode::CONFLICT,
-                "idempotency_key_in_flight",
-                "Request in progress",
-            )
-            .detail("the first request with this Idempotency-Key is still running; retry later"));
+            return Err(super::key_in_flight());
         };
         let delay = self.config().debug_create_delay;
         if !delay.is_zero() {
