@@ -28,6 +28,7 @@ fn main() {
         "list_accessibility_reports",
         "storage_notice",
         "dismiss_storage_notice",
+        "forget_personal_data",
     ];
     let attributes = tauri_build::Attributes::new()
         .app_manifest(tauri_build::AppManifest::new().commands(commands));

@@ -21,3 +21,14 @@ settings-logged-out = Sie sind nicht angemeldet. Suchen und Entwürfe gehen auch
 settings-needs-login = Bitte melden Sie sich erneut an, damit wartende Anträge gesendet werden.
 settings-log-in = Anmelden
 settings-log-out = Abmelden
+settings-forget = Meine Daten von diesem Gerät löschen
+settings-forget-hint = Für ein gemeinsam genutztes Gerät, zum Beispiel bei einer Digitallotsin oder einem Digitallotsen: meldet Sie ab und löscht Ihre Entwürfe, Anträge und Nachrichten auf diesem Gerät.
+settings-forget-title = Ihre Daten von diesem Gerät löschen?
+settings-forget-body = Entwürfe, Anträge, Nachrichten und Ihr Wohnort werden auf diesem Gerät gelöscht, und Sie werden abgemeldet. Gesendete Anträge bleiben bei der Behörde; deren Nachrichten erhalten Sie nach der nächsten Anmeldung wieder.
+settings-forget-unsent = { $count ->
+    [one] Ein Antrag ist noch nicht gesendet. Er wird dann nicht gesendet.
+   *[other] { $count } Anträge sind noch nicht gesendet. Sie werden dann nicht gesendet.
+}
+settings-forget-cancel = Abbrechen
+settings-forget-confirm = Löschen und abmelden
+settings-forgotten = Ihre Daten wurden von diesem Gerät gelöscht, und Sie sind abgemeldet.

@@ -21,3 +21,14 @@ settings-logged-out = You are not logged in. Searching and drafts work without a
 settings-needs-login = Please log in again so that waiting applications can be sent.
 settings-log-in = Log in
 settings-log-out = Log out
+settings-forget = Delete my data from this device
+settings-forget-hint = For a shared device, for example with a digital guide (Digitallotse): logs you out and deletes your drafts, applications and messages on this device.
+settings-forget-title = Delete your data from this device?
+settings-forget-body = Drafts, applications, messages and your place of residence are deleted on this device, and you are logged out. Applications already sent stay with the authority; you get their messages again after your next login.
+settings-forget-unsent = { $count ->
+    [one] One application has not been sent yet. It will then not be sent.
+   *[other] { $count } applications have not been sent yet. They will then not be sent.
+}
+settings-forget-cancel = Cancel
+settings-forget-confirm = Delete and log out
+settings-forgotten = Your data was deleted from this device and you are logged out.

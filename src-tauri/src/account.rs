@@ -64,3 +64,24 @@ pub async fn log_out(state: State<'_, AppState>) -> Result<AccountView, IpcError
         .map(Into::into)
         .map_err(sync_error)
 }
+
+/// Logs out and deletes the person's data from this device (a shared tablet before the next
+/// person, a phone that changes hands). The logout's network part is best effort; the deletion
+/// is not: its error is the answer.
+#[tauri::command]
+pub async fn forget_personal_data(
+    state: State<'_, AppState>,
+) -> Result<domain::ipc::Forgotten, IpcError> {
+    // Tokens first: whatever happens next, nobody is left logged in as this person.
+    let _ = state.session.logout().await;
+    let forgotten = state
+        .store()?
+        .forget_personal_data()
+        .map_err(crate::state::storage_error)?;
+    Ok(domain::ipc::Forgotten {
+        drafts: forgotten.drafts,
+        submissions: forgotten.submissions,
+        unsent: forgotten.unsent,
+        messages: forgotten.messages,
+    })
+}

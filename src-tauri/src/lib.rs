@@ -45,6 +45,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         account::account,
         account::log_in,
         account::log_out,
+        account::forget_personal_data,
         reports::send_accessibility_report,
         reports::list_accessibility_reports,
     ])

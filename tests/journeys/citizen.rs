@@ -1385,6 +1385,68 @@ async fn unreadable_earlier_data_is_set_aside_and_the_person_is_told() -> Result
     Ok(())
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the built app, Xvfb and tauri-driver: run scripts/test.sh"]
+async fn on_a_shared_tablet_the_person_deletes_their_data_before_the_next_one() -> Result<()> {
+    let server_dir = tempfile::tempdir()?;
+    let app_dir = tempfile::tempdir()?;
+    let mut api = StateApi::start(server_dir.path()).await?;
+    let app = App::launch(app_dir.path(), &api, 820, 1180).await?;
+    app.wait_for("#service-list li", LONG).await?;
+    choose_home(&app, "99084", "Erfurt").await?;
+    start_application(&app, PARKING).await?;
+    goto(&app, "/einstellungen").await?;
+    click(&app, "#log-in").await?;
+    app.browser.complete_login("anna", LONG).await?;
+    app.wait_for_text("#account-state", LONG, |t| t.contains("Anna"))
+        .await?;
+    goto(&app, "/antraege").await?;
+    app.wait_for(".application", SHORT).await?;
+
+    // Delete my data: a confirmation first, then logged out and nothing of Anna left.
+    goto(&app, "/einstellungen").await?;
+    click(&app, "#forget-device").await?;
+    app.wait_for("#forget-dialog[open]", SHORT).await?;
+    let mut report = Vec::new();
+    axe(&app, "delete my data: confirmation", &mut report).await?;
+    app.screenshot("forget-dialog-tablet").await?;
+    click(&app, "#forget-confirm").await?;
+    app.wait_for("#forget-done", SHORT).await?;
+    app.wait_for_text("#account-state", SHORT, |t| !t.contains("Anna"))
+        .await?;
+    let home = app.texts("#home-current").await?.join(" ");
+    assert!(
+        !home.contains("Erfurt"),
+        "the home municipality is forgotten: {home}"
+    );
+    axe(&app, "delete my data: done", &mut report).await?;
+    goto(&app, "/antraege").await?;
+    app.wait_for("#drafts-heading", SHORT).await?;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(
+        app.texts(".application").await?.is_empty(),
+        "no drafts or applications left"
+    );
+    app.quit().await?;
+
+    // The next person starts the app: logged out, nothing of Anna's.
+    let app = App::launch(app_dir.path(), &api, 820, 1180).await?;
+    app.wait_for("#service-list li", LONG).await?;
+    assert!(
+        app.texts("#open-applications .application")
+            .await?
+            .is_empty(),
+        "the start page shows no one's applications"
+    );
+    goto(&app, "/einstellungen").await?;
+    app.wait_for_text("#account-state", LONG, |t| !t.contains("Anna"))
+        .await?;
+    app.quit().await?;
+    api.stop().await;
+    assert_eq!(write_report(&report, "axe-report-forget.json")?, 0);
+    Ok(())
+}
+
 /// Elements wider than the window (what would need sideways scrolling), as `tag#id.class`.
 const OVERFLOW: &str = r#"
 const width = document.documentElement.clientWidth;

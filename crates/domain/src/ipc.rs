@@ -40,6 +40,7 @@ pub mod command {
     pub const LIST_ACCESSIBILITY_REPORTS: &str = "list_accessibility_reports";
     pub const STORAGE_NOTICE: &str = "storage_notice";
     pub const DISMISS_STORAGE_NOTICE: &str = "dismiss_storage_notice";
+    pub const FORGET_PERSONAL_DATA: &str = "forget_personal_data";
 }
 
 /// Events the shell emits to the UI (names for `listen`), each with a payload type below.
@@ -399,6 +400,17 @@ pub struct StorageNotice {
     pub kept_as: String,
     /// RFC 3339.
     pub at: String,
+}
+
+/// Answer of [`command::FORGET_PERSONAL_DATA`]: the person is logged out and this much of their
+/// data was deleted from the device.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Forgotten {
+    pub drafts: u32,
+    pub submissions: u32,
+    /// Applications that were still waiting to be sent (they will not be sent).
+    pub unsent: u32,
+    pub messages: u32,
 }
 
 /// Request of [`command::SEND_ACCESSIBILITY_REPORT`].

@@ -232,6 +232,96 @@ fn Account() -> impl IntoView {
                     <button id="log-in" type="button" class="kern-btn kern-btn--primary" on:click=log_in><span class="kern-label">{tr("settings-log-in")}</span></button>
                 }.into_any(),
             }}
+            <ForgetThisDevice on_done=reload/>
         </section>
+    }
+}
+
+/// "Delete my data from this device": logs out and deletes drafts, applications, messages and
+/// the home municipality, after a confirmation that says what will not be sent.
+#[component]
+fn ForgetThisDevice(on_done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    let language = use_language();
+    let unsent = RwSignal::new(0usize);
+    let done = RwSignal::new(false);
+    let dialog_ref = NodeRef::<leptos::html::Dialog>::new();
+    let dialog = move || {
+        dialog_ref
+            .get()
+            .map(wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlDialogElement>)
+    };
+    let open = move |_| {
+        done.set(false);
+        spawn_local(async move {
+            // Say how many applications would not be sent.
+            if let Ok(list) =
+                call0::<Vec<domain::ipc::ApplicationSummary>>(command::LIST_APPLICATIONS).await
+            {
+                unsent.set(
+                    list.iter()
+                        .filter(|a| {
+                            matches!(
+                                a.status,
+                                domain::ipc::ApplicationStatus::Queued
+                                    | domain::ipc::ApplicationStatus::Sending
+                            )
+                        })
+                        .count(),
+                );
+            }
+            if let Some(dialog) = dialog() {
+                let _ = dialog.show_modal();
+            }
+        });
+    };
+    let close = move || {
+        if let Some(dialog) = dialog() {
+            dialog.close();
+        }
+    };
+    let confirm = move |_| {
+        close();
+        spawn_local(async move {
+            match call0::<domain::ipc::Forgotten>(command::FORGET_PERSONAL_DATA).await {
+                Ok(_) => {
+                    done.set(true);
+                    ctx.settings.update(|s| s.home_municipality = None);
+                    ctx.unread.set(0);
+                    ctx.changes.update(|n| *n += 1);
+                    on_done();
+                    crate::focus::focus_soon("#forget-done");
+                }
+                Err(error) => ctx.error.set(Some(error)),
+            }
+        });
+    };
+    view! {
+        <p class="kern-body kern-body--small" id="forget-hint">{tr("settings-forget-hint")}</p>
+        <button id="forget-device" type="button" class="kern-btn kern-btn--tertiary" aria-describedby="forget-hint" on:click=open>
+            <span class="kern-label">{tr("settings-forget")}</span>
+        </button>
+        <Show when=move || done.get()>
+            <p class="kern-body" id="forget-done" role="status" tabindex="-1">{tr("settings-forgotten")}</p>
+        </Show>
+        <dialog node_ref=dialog_ref id="forget-dialog" class="kern-dialog withdraw-dialog" aria-labelledby="forget-title">
+            <div class="kern-dialog__header">
+                <h2 id="forget-title" class="kern-title">{tr("settings-forget-title")}</h2>
+            </div>
+            <div class="kern-dialog__body">
+                <p class="kern-body">{tr("settings-forget-body")}</p>
+                <Show when=move || { unsent.get() > 0 }>
+                    <p class="kern-body kern-body--bold" id="forget-unsent">{move || t_args(language.get(), "settings-forget-unsent", &[("count", Arg::from(unsent.get()))])}</p>
+                </Show>
+            </div>
+            <div class="kern-dialog__footer kern-btn-wrapper">
+                <button type="button" class="kern-btn kern-btn--secondary" id="forget-cancel" on:click=move |_| close()>
+                    <span class="kern-label">{tr("settings-forget-cancel")}</span>
+                </button>
+                <button type="button" class="kern-btn kern-btn--primary" id="forget-confirm" on:click=confirm>
+                    <span class="kern-label">{tr("settings-forget-confirm")}</span>
+                </button>
+            </div>
+        </dialog>
     }
 }
