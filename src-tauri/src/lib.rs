@@ -57,6 +57,17 @@ pub fn run() {
         // Opens the login page in the system browser (RFC 8252); the webview gets no opener
         // permission, only the shell calls it.
         .plugin(tauri_plugin_opener::init())
+        // When the window loses focus (the person switches apps, the phone goes to the
+        // background), fold the WAL into the database file, so autosaves never pay for it.
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::Focused(false) = event {
+                if let Some(state) = window.try_state::<AppState>() {
+                    if let Ok(store) = state.store() {
+                        let _ = store.checkpoint();
+                    }
+                }
+            }
+        })
         .setup(|app| {
             let data_dir = state::data_dir(app.path().app_data_dir().ok())?;
             let app_state = AppState::open(&data_dir, &state::state_api_url())?;
