@@ -107,6 +107,21 @@ impl Problem {
         Problem::new(StatusCode::NOT_FOUND, "not_found", "Not found")
     }
 
+    /// The body is not JSON at all.
+    pub fn malformed_json(error: &serde_json::Error) -> Self {
+        Problem::bad_request("malformed_json", format!("the body is not JSON: {error}"))
+    }
+
+    /// The body is JSON but not of the request's shape.
+    pub fn invalid_body(error: &serde_json::Error) -> Self {
+        Problem::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_body",
+            "Invalid request body",
+        )
+        .detail(error.to_string())
+    }
+
     pub fn unauthorized() -> Self {
         Problem::new(
             StatusCode::UNAUTHORIZED,

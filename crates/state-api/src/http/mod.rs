@@ -197,14 +197,9 @@ impl<T: serde::de::DeserializeOwned, S: Send + Sync> axum::extract::FromRequest<
             .map_err(|e| {
                 Problem::new(e.status(), "body_unreadable", "Body unreadable").detail(e.body_text())
             })?;
-        serde_json::from_slice(&bytes).map(JsonBody).map_err(|e| {
-            Problem::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "invalid_body",
-                "Invalid request body",
-            )
-            .detail(e.to_string())
-        })
+        serde_json::from_slice(&bytes)
+            .map(JsonBody)
+            .map_err(|e| Problem::invalid_body(&e))
     }
 }
 

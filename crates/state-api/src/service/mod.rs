@@ -162,6 +162,18 @@ pub(crate) fn idempotency_key(key: Option<&str>, what: &str) -> Result<String, P
     Ok(key)
 }
 
+/// The answer when an Idempotency-Key comes back with another request body (`what`: whose id).
+pub(crate) fn key_reused(what: &str) -> Problem {
+    Problem::new(
+        axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+        "idempotency_key_reused",
+        "Idempotency-Key reused",
+    )
+    .detail(format!(
+        "this Idempotency-Key was used with another request body; use a new {what} id"
+    ))
+}
+
 /// The answer while the first request with the same Idempotency-Key is still running.
 pub(crate) fn key_in_flight() -> Problem {
     Problem::new(

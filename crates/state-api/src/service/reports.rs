@@ -36,9 +36,8 @@ impl Backend {
     /// `POST /v1/accessibility-reports`.
     pub async fn create_report(&self, key: Option<&str>, body: &[u8]) -> Result<Stored, Problem> {
         let key = super::idempotency_key(key, "report")?;
-        let value: serde_json::Value = serde_json::from_slice(body).map_err(|e| {
-            Problem::bad_request("malformed_json", format!("the body is not JSON: {e}"))
-        })?;
+        let value: serde_json::Value =
+            serde_json::from_slice(body).map_err(|e| Problem::malformed_json(&e))?;
         let fingerprint = sha256_hex(
             format!("POST /v1/accessibility-reports {}", canonical_json(&value)).as_bytes(),
         );
@@ -51,12 +50,7 @@ impl Backend {
             .await?
         {
             if stored.fingerprint != fingerprint {
-                return Err(Problem::new(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    "idempotency_key_reused",
-                    "Idempotency-Key reused",
-                )
-                .detail("this Idempotency-Key was used with another report; use a new id"));
+                return Err(super::key_reused("report"));
             }
             return Ok(Stored {
                 status: stored.status,
@@ -64,14 +58,8 @@ impl Backend {
                 replayed: true,
             });
         }
-        let report: AccessibilityReport = serde_json::from_value(value).map_err(|e| {
-            Problem::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "invalid_body",
-                "Invalid request body",
-            )
-            .detail(e.to_string())
-        })?;
+        let report: AccessibilityReport =
+            serde_json::from_value(value).map_err(|e| Problem::invalid_body(&e))?;
         let problems = report.problems();
         if !problems.is_empty() {
             return Err(Problem::validation(

@@ -158,9 +158,8 @@ impl Backend {
         body: &[u8],
     ) -> Result<Stored, Problem> {
         let key = super::idempotency_key(key, "submission")?;
-        let value: serde_json::Value = serde_json::from_slice(body).map_err(|e| {
-            Problem::bad_request("malformed_json", format!("the body is not JSON: {e}"))
-        })?;
+        let value: serde_json::Value =
+            serde_json::from_slice(body).map_err(|e| Problem::malformed_json(&e))?;
         let fingerprint =
             sha256_hex(format!("POST /v1/submissions {}", canonical_json(&value)).as_bytes());
         let Some(_guard) = self.begin(format!("create:{key}"))? else {
@@ -176,7 +175,7 @@ impl Backend {
             .await?
         {
             if stored.subject != citizen.subject || stored.fingerprint != fingerprint {
-                return Err(key_reused());
+                return Err(super::key_reused("submission"));
             }
             let id = key.clone();
             let record = self.db(move |s| s.submission(&id)).await?;
@@ -189,14 +188,8 @@ impl Backend {
                 replayed: true,
             });
         }
-        let request: CreateSubmission = serde_json::from_value(value).map_err(|e| {
-            Problem::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "invalid_body",
-                "Invalid request body",
-            )
-            .detail(e.to_string())
-        })?;
+        let request: CreateSubmission =
+            serde_json::from_value(value).map_err(|e| Problem::invalid_body(&e))?;
         let mut problems = self.check_announcements(&request);
         let catalog = &self.config().catalog;
         let service = catalog.service(&request.service_key);
@@ -267,7 +260,7 @@ impl Backend {
         let id = key.clone();
         let exists = self.db(move |s| s.submission(&id)).await?;
         if exists.is_some() {
-            return Err(key_reused());
+            return Err(super::key_reused("submission"));
         }
         let record = record_of_new(&new);
         let subject = citizen.subject.clone();
@@ -447,9 +440,8 @@ impl Backend {
         id: &str,
         body: &[u8],
     ) -> Result<Stored, Problem> {
-        let value: serde_json::Value = serde_json::from_slice(body).map_err(|e| {
-            Problem::bad_request("malformed_json", format!("the body is not JSON: {e}"))
-        })?;
+        let value: serde_json::Value =
+            serde_json::from_slice(body).map_err(|e| Problem::malformed_json(&e))?;
         let record = self.own_submission(citizen, id).await?;
         let id = record.id.clone();
         let fingerprint = sha256_hex(format!("POST submit {}", canonical_json(&value)).as_bytes());
@@ -486,14 +478,8 @@ impl Backend {
         if record.status != Status::Initiated {
             return Err(already_submitted());
         }
-        let request: SubmitSubmission = serde_json::from_value(value).map_err(|e| {
-            Problem::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "invalid_body",
-                "Invalid request body",
-            )
-            .detail(e.to_string())
-        })?;
+        let request: SubmitSubmission =
+            serde_json::from_value(value).map_err(|e| Problem::invalid_body(&e))?;
         let missing: Vec<FieldProblem> = record
             .attachments
             .iter()
@@ -623,15 +609,6 @@ fn record_of_new(new: &NewSubmission) -> SubmissionRecord {
             note: None,
         }],
     }
-}
-
-fn key_reused() -> Problem {
-    Problem::new(
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "idempotency_key_reused",
-        "Idempotency-Key reused",
-    )
-    .detail("this Idempotency-Key was used with another request body; use a new submission id")
 }
 
 fn already_submitted() -> Problem {
