@@ -29,6 +29,7 @@ fn main() {
         "storage_notice",
         "dismiss_storage_notice",
         "forget_personal_data",
+        "clock",
     ];
     let attributes = tauri_build::Attributes::new()
         .app_manifest(tauri_build::AppManifest::new().commands(commands));

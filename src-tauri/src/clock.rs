@@ -1,11 +1,86 @@
-//! The shell's clock: the one place that reads the time, so the crates below get it as a
-//! parameter.
+//! The shell's clock: the one place in the app process that reads the time. Everything below
+//! (the store, the sync worker, the form rules) gets "now" from here as a parameter, and the
+//! UI learns this clock's offset through the `clock` command, so the window, the shell and the
+//! sync worker share one "now" and one "today" (the citizen's day in Europe/Berlin,
+//! `domain::calendar`).
+//!
+//! Debug builds started with `THUERINGEN_FAKE_NOW=<RFC 3339 instant>` run on a moved clock:
+//! it starts at that instant and runs forward in real time (the end-to-end suite uses it to
+//! prove it does not depend on the calendar). Release builds never read that variable: the
+//! code that does is compiled only with `debug_assertions`.
 
+use std::sync::{Arc, OnceLock};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use domain::calendar::UnixMillis;
 use domain::form::Date;
 use time::OffsetDateTime;
 
-pub fn now_millis() -> i64 {
-    (OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64
+/// Milliseconds this process's clock is ahead of the system clock (0 unless moved).
+static OFFSET: OnceLock<i64> = OnceLock::new();
+
+/// The environment variable a debug build's clock is moved with.
+#[cfg(debug_assertions)]
+pub const FAKE_NOW_VAR: &str = "THUERINGEN_FAKE_NOW";
+
+fn system_millis() -> UnixMillis {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+        .unwrap_or(0)
+}
+
+/// The offset a moved clock needs so that it reads `fake` now.
+#[cfg(debug_assertions)]
+fn offset_for(fake: Option<&str>, system: UnixMillis) -> Result<i64, String> {
+    match fake {
+        None => Ok(0),
+        Some(text) => domain::calendar::parse_instant(text)
+            .map(|fake| fake.saturating_sub(system))
+            .ok_or_else(|| format!("{FAKE_NOW_VAR} is not an RFC 3339 instant with an offset")),
+    }
+}
+
+#[cfg(debug_assertions)]
+fn configured_offset() -> i64 {
+    let fake = std::env::var(FAKE_NOW_VAR).ok();
+    match offset_for(fake.as_deref(), system_millis()) {
+        Ok(offset) => {
+            if offset != 0 {
+                eprintln!("ThüringenApp runs on a moved clock ({FAKE_NOW_VAR}, debug build)");
+            }
+            offset
+        }
+        Err(message) => {
+            eprintln!("{message}; the real clock is used");
+            0
+        }
+    }
+}
+
+#[cfg(not(debug_assertions))]
+fn configured_offset() -> i64 {
+    0
+}
+
+/// Fixes the clock for this process; call once at start (later calls change nothing).
+pub fn start() {
+    let _ = offset_millis();
+}
+
+/// How far this process's clock is from the system clock (0 in every release build).
+pub fn offset_millis() -> i64 {
+    *OFFSET.get_or_init(configured_offset)
+}
+
+/// Now, in Unix milliseconds.
+pub fn now_millis() -> UnixMillis {
+    system_millis().saturating_add(offset_millis())
+}
+
+/// This clock for the sync worker.
+pub fn for_sync() -> sync::Clock {
+    Arc::new(now_millis)
 }
 
 /// RFC 3339 in UTC for a Unix millisecond time.
@@ -19,8 +94,26 @@ pub fn rfc3339(millis: i64) -> String {
         .unwrap_or_default()
 }
 
-/// Today (UTC; the state API validates with the same day).
+/// Today: the citizen's day in Europe/Berlin, as the UI and the state API count it.
 pub fn today() -> Option<Date> {
-    let now = OffsetDateTime::now_utc();
-    Date::new(now.year(), u8::from(now.month()), now.day())
+    domain::calendar::citizen_day(now_millis())
+}
+
+#[cfg(all(test, debug_assertions))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fake_now_moves_the_clock_and_nonsense_is_refused() {
+        let system = domain::calendar::parse_instant("2026-12-05T10:00:00Z").expect("instant");
+        let offset = offset_for(Some("2028-03-01T00:30:00+01:00"), system).expect("moved");
+        let moved = system + offset;
+        assert_eq!(
+            domain::calendar::citizen_day(moved),
+            Date::new(2028, 3, 1),
+            "00:30 in Berlin is already 1 March, while UTC still says 29 February"
+        );
+        assert_eq!(offset_for(None, system), Ok(0));
+        assert!(offset_for(Some("tomorrow"), system).is_err());
+    }
 }

@@ -2,7 +2,7 @@
 //! `domain::ipc`, so the UI and the shell share one contract.
 
 use domain::ipc::{
-    CatalogResponse, ErrorCode, IpcError, RefreshResponse, SetLanguageRequest, Settings,
+    CatalogResponse, ClockView, ErrorCode, IpcError, RefreshResponse, SetLanguageRequest, Settings,
     SettingsUpdate,
 };
 use tauri::State;
@@ -26,6 +26,14 @@ pub async fn refresh_catalog(state: State<'_, AppState>) -> Result<RefreshRespon
     sync::refresh::refresh_catalog(&state.client, &store, now, &crate::clock::rfc3339(now))
         .await
         .map_err(crate::account::sync_error)
+}
+
+/// The shell's clock for the window (one "now" and one "today" in the app).
+#[tauri::command]
+pub fn clock() -> ClockView {
+    ClockView {
+        offset_ms: crate::clock::offset_millis(),
+    }
 }
 
 #[tauri::command]

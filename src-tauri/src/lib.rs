@@ -23,6 +23,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
     builder.invoke_handler(tauri::generate_handler![
         commands::load_catalog,
         commands::refresh_catalog,
+        commands::clock,
         commands::get_settings,
         commands::set_language,
         commands::update_settings,
@@ -53,6 +54,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
 
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
+    clock::start();
     let builder = with_commands(tauri::Builder::default())
         // Opens the login page in the system browser (RFC 8252); the webview gets no opener
         // permission, only the shell calls it.

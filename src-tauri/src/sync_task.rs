@@ -3,7 +3,7 @@
 
 use domain::ipc::{event, RefusedAnswer, StatusChanged, SubmissionRefused};
 use rand::SeedableRng;
-use sync::{system_clock, SyncEvent, Worker, WorkerConfig};
+use sync::{SyncEvent, Worker, WorkerConfig};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
 use crate::state::AppState;
@@ -25,7 +25,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
             session,
             worker_config(),
             rand::rngs::StdRng::from_entropy(),
-            system_clock(),
+            crate::clock::for_sync(),
             events,
         );
         loop {

@@ -7,6 +7,8 @@
 //! This harness must never reach anything but loopback.
 
 pub mod browser;
+pub mod clock;
+pub mod steps;
 
 use std::net::{SocketAddr, TcpListener as StdListener};
 use std::path::{Path, PathBuf};
@@ -220,6 +222,7 @@ impl StateApi {
             data_dir: self.data_dir.clone(),
             catalog,
             admin_token: Some(ADMIN_TOKEN.to_string()),
+            fake_now: clock::moved_now(),
             ..state_api::Config::default()
         };
         if let Some(customize) = self.customize {
@@ -335,6 +338,7 @@ impl App {
             ("THUERINGEN_STATE_API", state_api.url()),
             ("THUERINGEN_SYNC_POLL_SECS", "2".to_string()),
         ];
+        env.extend(clock::app_env());
         env.extend(browser.env());
         let driver = Driver::start(&xvfb.display, &env)?;
         let capabilities = serde_json::json!({

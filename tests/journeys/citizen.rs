@@ -148,8 +148,9 @@ else if (k === 'money') { const c = Number(v); text = `${Math.floor(c / 100)},${
 return text ? { action: 'type', text, id } : { action: 'none', id };
 "#;
 
+/// Today by the clock the app and the state API run with (see `e2e::clock`).
 fn today() -> Date {
-    domain::form::Date::new(2026, 11, 26).expect("a real day")
+    e2e::clock::today()
 }
 
 /// A valid answer for every field (as in the form engine's showcase tests), as JSON.
@@ -233,7 +234,7 @@ fn valid_answers(def: &FormDefinition, yes: bool) -> Value {
                             }
                         }
                         FieldKind::Time => json!("08:30"),
-                        FieldKind::DateTime => json!("2026-11-26T08:30"),
+                        FieldKind::DateTime => json!(format!("{today}T08:30")),
                         FieldKind::Email => json!("antrag@example.de"),
                         FieldKind::Phone => json!("0361 123456"),
                         FieldKind::Iban => json!("DE89 3704 0044 0532 0130 00"),

@@ -65,6 +65,7 @@ async fn load_catalog(ctx: AppContext) {
 }
 
 async fn start(ctx: AppContext, language: RwSignal<Language>) {
+    crate::clock::ensure().await;
     match call0::<Settings>(command::GET_SETTINGS).await {
         Ok(settings) => {
             language.set(settings.language);

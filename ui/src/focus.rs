@@ -74,17 +74,6 @@ pub fn focus_id_soon(id: String) {
     attempt(id, 20);
 }
 
-/// Today's date on this device (the form engine takes time as a parameter).
-pub fn today() -> domain::form::Date {
-    let now = js_sys::Date::new_0();
-    let year = now.get_full_year() as i32;
-    let month = (now.get_month() + 1) as u8;
-    let day = now.get_date() as u8;
-    domain::form::Date::new(year, month, day)
-        .or_else(|| domain::form::Date::new(2026, 1, 1))
-        .expect("the device clock gives a real day, and 2026-01-01 exists")
-}
-
 /// Milliseconds since page load (for the keystroke-to-render measurement).
 pub fn now_ms() -> f64 {
     web_sys::window()

@@ -5,6 +5,7 @@
 //! same `domain` code the shell and the state API use.
 
 mod app;
+mod clock;
 mod focus;
 mod ipc;
 mod l10n;

@@ -41,6 +41,7 @@ pub mod command {
     pub const STORAGE_NOTICE: &str = "storage_notice";
     pub const DISMISS_STORAGE_NOTICE: &str = "dismiss_storage_notice";
     pub const FORGET_PERSONAL_DATA: &str = "forget_personal_data";
+    pub const CLOCK: &str = "clock";
 }
 
 /// Events the shell emits to the UI (names for `listen`), each with a payload type below.
@@ -113,6 +114,15 @@ pub enum RefreshResponse {
     Unchanged,
     /// The state API could not be reached; the local catalog stays in use.
     Offline,
+}
+
+/// Answer of [`command::CLOCK`]: the shell's clock, so the window counts "today" from the same
+/// "now" as the shell and the sync worker (the citizen's day, `crate::calendar`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct ClockView {
+    /// Milliseconds the shell's clock is ahead of the device's system clock: 0 in every release
+    /// build; a debug build started on a moved clock reports how far it was moved.
+    pub offset_ms: i64,
 }
 
 /// The person's settings as the UI sees them.

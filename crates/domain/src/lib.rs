@@ -5,6 +5,7 @@
 //! anything: time, ids and data come in as arguments. It compiles for `wasm32-unknown-unknown`
 //! (the UI) and natively (the shell and the state API), so every rule is written once.
 
+pub mod calendar;
 pub mod catalog;
 pub mod feedback;
 pub mod form;

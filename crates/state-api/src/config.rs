@@ -140,6 +140,10 @@ pub struct Config {
     /// Test hook: how long creating a submission holds its Idempotency-Key before it
     /// answers, so tests can observe the 409 of a concurrent retry. Zero in production.
     pub debug_create_delay: Duration,
+    /// Test hook: the instant (Unix milliseconds) the server's clock reads when it starts; it
+    /// runs on from there. Only debug builds honour it: a release build refuses to start with
+    /// one, so a production server always runs on the real clock.
+    pub fake_now: Option<i64>,
 }
 
 impl Config {
@@ -172,6 +176,7 @@ impl Default for Config {
             limits: Limits::default(),
             sync_full: false,
             debug_create_delay: Duration::ZERO,
+            fake_now: None,
         }
     }
 }

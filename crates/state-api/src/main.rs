@@ -144,6 +144,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             config.limits.rate_per_second = (rate > 0.0).then_some(rate);
             config.public_url = public_url;
             config.sync_full = sync_full;
+            config.fake_now = fake_now()?;
             let listener = tokio::net::TcpListener::bind(listen)
                 .await
                 .map_err(|e| format!("cannot listen on {listen}: {e}"))?;
@@ -159,6 +160,23 @@ async fn run(cli: Cli) -> Result<(), String> {
             Ok(())
         }
     }
+}
+
+/// `STATE_API_FAKE_NOW` (an RFC 3339 instant) starts a debug build's clock there, for demos
+/// and tests on another day. Release builds do not read it.
+#[cfg(debug_assertions)]
+fn fake_now() -> Result<Option<i64>, String> {
+    match std::env::var("STATE_API_FAKE_NOW") {
+        Ok(text) => domain::calendar::parse_instant(&text)
+            .map(Some)
+            .ok_or_else(|| "STATE_API_FAKE_NOW is not an RFC 3339 instant with an offset".into()),
+        Err(_) => Ok(None),
+    }
+}
+
+#[cfg(not(debug_assertions))]
+fn fake_now() -> Result<Option<i64>, String> {
+    Ok(None)
 }
 
 async fn admin(data_dir: PathBuf, action: AdminAction) -> Result<(), String> {

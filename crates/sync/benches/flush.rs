@@ -57,7 +57,7 @@ async fn run(
         session.clone(),
         config,
         rand::rngs::StdRng::seed_from_u64(7),
-        sync::system_clock(),
+        support::system_clock(),
         tx,
     );
     let queued = Instant::now();

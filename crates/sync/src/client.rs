@@ -59,6 +59,9 @@ fn unreachable(error: reqwest::Error) -> SyncError {
     SyncError::Unreachable(error.without_url().to_string())
 }
 
+/// The device's wall clock in Unix seconds, only for an HTTP-date in `Retry-After`: that date is
+/// the server's real time, so it is compared with real time, not with the app's clock (which a
+/// debug build may move; in a release build both are the same).
 fn now_unix() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)

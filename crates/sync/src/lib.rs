@@ -26,4 +26,4 @@ pub use auth::{
 };
 pub use client::{CatalogFetch, StateApiClient, Timeouts};
 pub use error::{parse_retry_after, FieldProblem, Problem, SyncError};
-pub use worker::{system_clock, Clock, SyncEvent, Worker, WorkerConfig};
+pub use worker::{Clock, SyncEvent, Worker, WorkerConfig};

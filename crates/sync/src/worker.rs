@@ -121,19 +121,9 @@ impl Default for WorkerConfig {
     }
 }
 
-/// The time source: Unix milliseconds. The shell passes the system clock; tests may pass
-/// their own.
+/// The time source: Unix milliseconds. The shell passes its one clock (`src-tauri/src/clock.rs`);
+/// tests pass their own. This crate never reads the time for the worker's decisions.
 pub type Clock = Arc<dyn Fn() -> UnixMillis + Send + Sync>;
-
-/// The system clock.
-pub fn system_clock() -> Clock {
-    Arc::new(|| {
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
-            .unwrap_or(0)
-    })
-}
 
 /// How many times a submission is started over after its earlier try expired (410).
 const MAX_GENERATIONS: u32 = 64;

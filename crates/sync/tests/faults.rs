@@ -287,7 +287,7 @@ fn start(
         session.clone(),
         support::fast_config(),
         rand::rngs::StdRng::seed_from_u64(seed),
-        sync::system_clock(),
+        support::system_clock(),
         tx.clone(),
     )
 }

@@ -49,7 +49,7 @@ fn start(rig: &Rig) -> (Worker, Arc<Mutex<Vec<SyncEvent>>>) {
         rig.session.clone(),
         support::fast_config(),
         rand::rngs::StdRng::seed_from_u64(1),
-        sync::system_clock(),
+        support::system_clock(),
         tx,
     );
     (worker, support::event_log(rx))
@@ -440,7 +440,7 @@ async fn offline_the_worker_probes_with_back_off_instead_of_spinning() {
         session.clone(),
         support::fast_config(),
         rand::rngs::StdRng::seed_from_u64(2),
-        sync::system_clock(),
+        support::system_clock(),
         tx,
     );
     until(&log, "offline", |e| {

@@ -42,7 +42,7 @@ fn start(store: &Arc<Mutex<Store>>, base: &str) -> (Worker, Arc<Mutex<Vec<SyncEv
         session,
         support::fast_config(),
         rand::rngs::StdRng::seed_from_u64(7),
-        sync::system_clock(),
+        support::system_clock(),
         tx,
     );
     (worker, support::event_log(rx))

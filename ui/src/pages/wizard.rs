@@ -22,7 +22,8 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use wasm_bindgen::JsCast;
 
 use crate::app::AppContext;
-use crate::focus::{focus_heading_soon, focus_id_soon, focus_soon, local_time, today};
+use crate::clock::today;
+use crate::focus::{focus_heading_soon, focus_id_soon, focus_soon, local_time};
 use crate::ipc::request;
 use crate::l10n::{t_args, tr, use_language};
 
@@ -259,6 +260,8 @@ pub fn WizardPage() -> impl IntoView {
     Effect::new(move |_| {
         let id = draft_id();
         spawn_local(async move {
+            // "Today" for the date rules comes from the shell's clock.
+            crate::clock::ensure().await;
             match request::<_, DraftView>(command::LOAD_DRAFT, &DraftRef { draft_id: id }).await {
                 Ok(view) => match Form::new(view.definition.clone()) {
                     Ok(form) => {

@@ -55,8 +55,29 @@ impl Drop for InFlight<'_> {
     }
 }
 
+/// The system clock in Unix milliseconds: the only place the server reads the time.
+fn wall_millis() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+        .unwrap_or(0)
+}
+
+/// How far the server's clock starts from the system clock: 0, or (debug builds only) the
+/// distance to a configured fake "now".
+fn initial_offset(fake_now: Option<i64>) -> Result<i64, Error> {
+    match fake_now {
+        None => Ok(0),
+        Some(fake) if cfg!(debug_assertions) => Ok(fake.saturating_sub(wall_millis())),
+        Some(_) => Err(Error::Config(
+            "a moved clock (fake_now) is for debug builds only".to_string(),
+        )),
+    }
+}
+
 impl Backend {
-    /// Fails when a configured form definition is refused by the form engine.
+    /// Fails when a configured form definition is refused by the form engine, or a release
+    /// build is given a fake clock.
     pub fn new(storage: Arc<dyn Storage>, config: Arc<Config>) -> Result<Backend, Error> {
         let mut forms = Vec::with_capacity(config.forms.len());
         for definition in &config.forms {
@@ -65,10 +86,11 @@ impl Backend {
                 .map_err(|e| Error::Config(format!("form {id} is refused: {e}")))?;
             forms.push(form);
         }
+        let offset = initial_offset(config.fake_now)?;
         Ok(Backend {
             storage,
             config,
-            clock_offset_ms: AtomicI64::new(0),
+            clock_offset_ms: AtomicI64::new(offset),
             in_flight: Mutex::new(HashSet::new()),
             forms,
         })
@@ -81,10 +103,11 @@ impl Backend {
             .find(|f| f.definition().id == id && f.definition().version == version)
     }
 
-    /// Today's date (UTC) by the server's clock, for date rules of the forms.
-    /// `None` only for a clock beyond the engine's years.
+    /// Today by the server's clock: the citizen's day in Europe/Berlin, as the app counts it
+    /// (`domain::calendar`), for date rules of the forms. `None` only for a clock beyond the
+    /// engine's years.
     pub fn today(&self) -> Option<domain::form::Date> {
-        domain::form::Date::from_days(self.now().div_euclid(86_400_000))
+        domain::calendar::citizen_day(self.now())
     }
 
     pub fn config(&self) -> &Config {
@@ -93,11 +116,7 @@ impl Backend {
 
     /// Now, in unix milliseconds.
     pub fn now(&self) -> i64 {
-        let wall = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
-            .unwrap_or(0);
-        wall.saturating_add(self.clock_offset_ms.load(Ordering::Relaxed))
+        wall_millis().saturating_add(self.clock_offset_ms.load(Ordering::Relaxed))
     }
 
     /// Moves the server's clock forward (for tests and demos of expiry).
@@ -257,6 +276,25 @@ mod tests {
             r#"{"a":{"c":null,"d":[1,{"y":"x","z":0}]},"b":1}"#,
             "keys sorted, compact"
         );
+    }
+
+    #[test]
+    fn only_a_debug_build_runs_on_a_moved_clock() {
+        assert!(
+            matches!(initial_offset(None), Ok(0)),
+            "the real clock by default"
+        );
+        let in_a_year = wall_millis() + 365 * 86_400_000;
+        let moved = initial_offset(Some(in_a_year));
+        if cfg!(debug_assertions) {
+            let offset = moved.unwrap_or_default();
+            assert!(
+                (offset - 365 * 86_400_000).abs() < 60_000,
+                "a debug build starts at the fake now"
+            );
+        } else {
+            assert!(moved.is_err(), "a release build refuses a moved clock");
+        }
     }
 
     #[test]

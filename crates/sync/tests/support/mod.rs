@@ -345,6 +345,16 @@ pub async fn login(session: &Session, username: &str) -> sync::Account {
 }
 
 /// A quick retry policy for tests (the machine may be loaded: nothing here is a timing assert).
+/// The test's clock: the system time (the shell passes its own, see `src-tauri/src/clock.rs`).
+pub fn system_clock() -> sync::Clock {
+    Arc::new(|| {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+            .unwrap_or(0)
+    })
+}
+
 pub fn fast_config() -> sync::WorkerConfig {
     sync::WorkerConfig {
         policy: sync::plan::Policy {
