@@ -61,7 +61,7 @@ cargo test --locked -p e2e -- --ignored --test-threads=1
 step "date-sensitive journeys again, on a clock moved to 2028-02-29 23:30 Berlin time"
 THUERINGEN_E2E_NOW="2028-02-29T23:30:00+01:00" THUERINGEN_ARTIFACTS="$THUERINGEN_ARTIFACTS/moved-clock" \
   cargo test --locked -p e2e --test citizen --test delivery -- --ignored --test-threads=1 \
-  parking_permit_offline registration_with keyboard_only_parking queued_offline
+  parking_permit_offline registration_with keyboard_only_parking every_page_and_every_wizard_step queued_offline
 
 step "done; artifacts in $THUERINGEN_ARTIFACTS"
 cat "$THUERINGEN_ARTIFACTS/timings.txt" 2>/dev/null || true

@@ -44,21 +44,61 @@ impl DemoCitizen {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OAuthClient {
     pub client_id: String,
-    /// A redirect URI is accepted when it starts with one of these (RFC 8252 loopback
-    /// redirects use any port, so `http://127.0.0.1:` is a prefix).
-    pub redirect_uri_prefixes: Vec<String>,
+    /// The redirect URIs registered for the client, matched as RFC 8252 section 7 says.
+    pub redirect_uris: Vec<RedirectUri>,
 }
 
 impl OAuthClient {
-    /// The app itself: loopback redirects and its private-use URI scheme.
+    /// The app itself: loopback redirects to `/callback` on any port, and its private-use URI.
     pub fn app() -> Self {
         OAuthClient {
             client_id: "thueringen-app".to_string(),
-            redirect_uri_prefixes: vec![
-                "http://127.0.0.1:".to_string(),
-                "http://[::1]:".to_string(),
-                "de.thueringen.app:/".to_string(),
+            redirect_uris: vec![
+                RedirectUri::Loopback {
+                    path: "/callback".to_string(),
+                },
+                RedirectUri::Exact("de.thueringen.app:/callback".to_string()),
             ],
+        }
+    }
+}
+
+/// A registered redirect URI.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RedirectUri {
+    /// RFC 8252 section 7.3: `http` on the loopback address `127.0.0.1` or `[::1]`, any port,
+    /// exactly this path, no user info, query or fragment.
+    Loopback { path: String },
+    /// Matched character for character (RFC 8252 section 7.1, a private-use URI scheme).
+    Exact(String),
+}
+
+impl RedirectUri {
+    /// Does `candidate` match this registration? A loopback URI must be in the canonical
+    /// form a URL parser gives back (so `127.1`, `%63`, backslashes and other spellings a browser would
+    /// read differently are refused, not normalised).
+    pub fn matches(&self, candidate: &str) -> bool {
+        match self {
+            RedirectUri::Exact(uri) => uri == candidate,
+            RedirectUri::Loopback { path } => {
+                let Ok(url) = url::Url::parse(candidate) else {
+                    return false;
+                };
+                let loopback = match url.host() {
+                    Some(url::Host::Ipv4(ip)) => ip == std::net::Ipv4Addr::LOCALHOST,
+                    Some(url::Host::Ipv6(ip)) => ip == std::net::Ipv6Addr::LOCALHOST,
+                    _ => false,
+                };
+                url.as_str() == candidate
+                    && url.scheme() == "http"
+                    && loopback
+                    && url.username().is_empty()
+                    && url.password().is_none()
+                    && url.port().is_some()
+                    && url.path() == path
+                    && url.query().is_none()
+                    && url.fragment().is_none()
+            }
         }
     }
 }
@@ -192,6 +232,65 @@ pub fn showcase_forms() -> Vec<domain::form::FormDefinition> {
 
 #[cfg(test)]
 mod tests {
+    use super::{OAuthClient, RedirectUri};
+
+    fn accepted(uri: &str) -> bool {
+        OAuthClient::app()
+            .redirect_uris
+            .iter()
+            .any(|r| r.matches(uri))
+    }
+
+    #[test]
+    fn loopback_redirects_on_any_port_and_the_private_use_uri_are_accepted() {
+        for uri in [
+            "http://127.0.0.1:49152/callback",
+            "http://127.0.0.1:9/callback",
+            "http://[::1]:49152/callback",
+            "de.thueringen.app:/callback",
+        ] {
+            assert!(accepted(uri), "{uri} is a registered redirect");
+        }
+    }
+
+    #[test]
+    fn redirects_that_would_send_the_code_elsewhere_are_refused() {
+        for uri in [
+            // User info: the browser goes to evil.example.
+            "http://127.0.0.1:1@evil.example/callback",
+            "http://127.0.0.1:1@evil.example/cb",
+            "http://127.0.0.1:80@127.0.0.1:81/callback",
+            // Another host that starts like a loopback address.
+            "http://127.0.0.1.evil.example:80/callback",
+            "http://127.0.0.1:8080.evil.example/callback",
+            "http://localhost:49152/callback",
+            "http://127.0.0.2:49152/callback",
+            "http://[::2]:49152/callback",
+            // Other spellings of the loopback address, schemes, paths, queries, fragments.
+            "http://127.1:49152/callback",
+            "http://2130706433:49152/callback",
+            "https://127.0.0.1:49152/callback",
+            "http://127.0.0.1/callback",
+            "http://127.0.0.1:49152/callback/",
+            "http://127.0.0.1:49152/callbackx",
+            "http://127.0.0.1:49152/x/../callback",
+            "http://127.0.0.1:49152/%63allback",
+            "http://127.0.0.1:49152\\callback",
+            "http://127.0.0.1:49152/callback?next=https://evil.example",
+            "http://127.0.0.1:49152/callback#x",
+            "HTTP://127.0.0.1:49152/callback",
+            // The private-use URI only exactly.
+            "de.thueringen.app:/callback/../x",
+            "de.thueringen.app:/callbackx",
+            "de.thueringen.app://evil.example/callback",
+            "",
+            "not a uri",
+        ] {
+            assert!(!accepted(uri), "{uri:?} is refused");
+        }
+        assert!(!RedirectUri::Exact("a:/b".into()).matches("a:/b/"));
+    }
+
     #[test]
     fn every_showcase_form_is_served_by_default() {
         assert_eq!(

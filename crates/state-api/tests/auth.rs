@@ -70,6 +70,32 @@ async fn login_page_lists_demo_accounts_and_escapes_reflected_values() {
         400,
         "an unregistered redirect_uri is refused, not followed"
     );
+    // RFC 8252 loopback matching, not a prefix: with user info the browser would take the
+    // code to evil.example.
+    for disguised in [
+        "http://127.0.0.1:1@evil.example/cb",
+        "http://127.0.0.1:8080.evil.example/callback",
+        "http://127.0.0.1:9/elsewhere",
+    ] {
+        let response = server
+            .http
+            .get(server.url("/oauth/authorize"))
+            .query(&[
+                ("response_type", "code"),
+                ("client_id", "thueringen-app"),
+                ("redirect_uri", disguised),
+                ("code_challenge", &challenge(VERIFIER)),
+                ("code_challenge_method", "S256"),
+            ])
+            .send()
+            .await
+            .expect("disguised redirect");
+        assert_eq!(
+            response.status(),
+            400,
+            "{disguised} is refused, not followed"
+        );
+    }
 
     let no_pkce = server
         .http

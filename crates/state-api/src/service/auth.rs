@@ -115,9 +115,9 @@ impl Backend {
             return refuse("unknown client_id");
         };
         if !client
-            .redirect_uri_prefixes
+            .redirect_uris
             .iter()
-            .any(|prefix| p.redirect_uri.starts_with(prefix))
+            .any(|registered| registered.matches(&p.redirect_uri))
         {
             return refuse("redirect_uri is not registered for this client");
         }
