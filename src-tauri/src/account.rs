@@ -10,8 +10,9 @@ use tauri_plugin_opener::OpenerExt;
 
 use crate::state::AppState;
 
-/// How long the app waits for the person to finish logging in in the browser.
-const LOGIN_TIMEOUT: Duration = Duration::from_secs(600);
+/// How long the app waits for the person to finish logging in in the browser (long enough for
+/// an eID card and its PIN, short enough that the loopback port does not stay open for long).
+const LOGIN_TIMEOUT: Duration = Duration::from_secs(300);
 
 pub fn sync_error(error: SyncError) -> IpcError {
     match error {

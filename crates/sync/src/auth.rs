@@ -119,6 +119,52 @@ fn random_state() -> String {
     b64(&bytes)
 }
 
+/// Checks a discovery document before anything in it is used: its issuer is the configured
+/// state API and every endpoint lies on that origin, so a tampered or foreign document can send
+/// neither the person's browser (the authorize URL goes to the OS opener) nor a code, a token or
+/// a refresh token anywhere else.
+pub fn check_discovery(
+    base: &reqwest::Url,
+    doc: &wire::OpenIdConfiguration,
+) -> Result<(), SyncError> {
+    let refuse = |what: &str| {
+        Err(SyncError::Login(format!(
+            "the state API's discovery document is not trusted: {what}"
+        )))
+    };
+    let Some(issuer) = doc.issuer.as_deref() else {
+        return refuse("it names no issuer");
+    };
+    let Ok(issuer_url) = reqwest::Url::parse(issuer) else {
+        return refuse("the issuer is not a URL");
+    };
+    let path = |url: &reqwest::Url| url.path().trim_end_matches('/').to_string();
+    if issuer_url.origin() != base.origin()
+        || path(&issuer_url) != path(base)
+        || issuer_url.query().is_some()
+        || issuer_url.fragment().is_some()
+        || !issuer_url.username().is_empty()
+    {
+        return refuse("the issuer is not the configured state API");
+    }
+    let endpoints = [
+        Some(doc.authorization_endpoint.as_str()),
+        Some(doc.token_endpoint.as_str()),
+        doc.userinfo_endpoint.as_deref(),
+        doc.revocation_endpoint.as_deref(),
+    ];
+    for endpoint in endpoints.into_iter().flatten() {
+        match base.join(endpoint) {
+            Ok(url)
+                if url.origin() == base.origin()
+                    && url.username().is_empty()
+                    && url.password().is_none() => {}
+            _ => return refuse("an endpoint lies outside the state API"),
+        }
+    }
+    Ok(())
+}
+
 /// Who is logged in, as the UI may see it (never a token).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Account {
@@ -185,6 +231,7 @@ impl Session {
             return Ok(found);
         }
         let found = self.client.openid_configuration().await?;
+        check_discovery(self.client.base(), &found)?;
         self.inner.lock().await.endpoints = Some(found.clone());
         Ok(found)
     }
@@ -417,8 +464,9 @@ const PAGE_FAILED: &str =
     "<!doctype html><html lang=\"de\"><meta charset=\"utf-8\"><title>ThüringenApp</title>\
 <p>Die Anmeldung hat nicht geklappt. Bitte versuchen Sie es in der App noch einmal.</p></html>";
 
-/// Accepts connections until one brings `/callback?code=…&state=…`; answers each with a small
-/// page. Other paths (a browser's favicon request) get 404 and the wait goes on.
+/// Accepts connections until one brings `/callback?code=…&state=…` with this login's state;
+/// answers each with a small page. Other paths (a browser's favicon request) get 404, a wrong
+/// state 400, and the wait goes on.
 async fn receive_code(listener: &TcpListener, expected_state: &str) -> Result<Secret, SyncError> {
     loop {
         let (mut socket, _) = listener
@@ -461,8 +509,10 @@ async fn receive_code(listener: &TcpListener, expected_state: &str) -> Result<Se
                 .map(|(_, v)| v.into_owned())
         };
         if param("state").as_deref() != Some(expected_state) {
+            // Not the browser this login opened (any local process can reach the port): refuse
+            // it and keep waiting for the real redirect.
             let _ = respond(&mut socket, "400 Bad Request", PAGE_FAILED).await;
-            return Err(SyncError::Login("the state did not match".into()));
+            continue;
         }
         if let Some(error) = param("error") {
             let _ = respond(&mut socket, "200 OK", PAGE_FAILED).await;
@@ -495,6 +545,77 @@ async fn respond(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn doc(issuer: Option<&str>, authorize: &str, token: &str) -> wire::OpenIdConfiguration {
+        wire::OpenIdConfiguration {
+            issuer: issuer.map(str::to_string),
+            authorization_endpoint: authorize.to_string(),
+            token_endpoint: token.to_string(),
+            userinfo_endpoint: Some("http://127.0.0.1:8787/oauth/userinfo".into()),
+            revocation_endpoint: None,
+        }
+    }
+
+    #[test]
+    fn discovery_is_used_only_when_it_names_the_configured_state_api() {
+        let base = reqwest::Url::parse("http://127.0.0.1:8787/").expect("a URL");
+        let authorize = "http://127.0.0.1:8787/oauth/authorize";
+        let token = "http://127.0.0.1:8787/oauth/token";
+        for issuer in ["http://127.0.0.1:8787", "http://127.0.0.1:8787/"] {
+            assert!(
+                check_discovery(&base, &doc(Some(issuer), authorize, token)).is_ok(),
+                "{issuer} is the configured state API"
+            );
+        }
+        assert!(
+            check_discovery(
+                &base,
+                &doc(Some("http://127.0.0.1:8787"), "oauth/authorize", token)
+            )
+            .is_ok(),
+            "relative endpoints resolve on the base"
+        );
+        let refused = [
+            doc(None, authorize, token),
+            doc(Some("http://evil.example"), authorize, token),
+            doc(Some("http://127.0.0.1:8788"), authorize, token),
+            doc(Some("https://127.0.0.1:8787"), authorize, token),
+            doc(Some("http://127.0.0.1:8787/other"), authorize, token),
+            doc(Some("http://u@127.0.0.1:8787"), authorize, token),
+            doc(
+                Some("http://127.0.0.1:8787"),
+                "https://evil.example/authorize",
+                token,
+            ),
+            doc(
+                Some("http://127.0.0.1:8787"),
+                "//evil.example/authorize",
+                token,
+            ),
+            doc(
+                Some("http://127.0.0.1:8787"),
+                "http://127.0.0.1:1@evil.example/",
+                token,
+            ),
+            doc(
+                Some("http://127.0.0.1:8787"),
+                authorize,
+                "http://evil.example/token",
+            ),
+        ];
+        for doc in refused {
+            assert!(
+                matches!(check_discovery(&base, &doc), Err(SyncError::Login(_))),
+                "refused: {doc:?}"
+            );
+        }
+        let mut foreign_userinfo = doc(Some("http://127.0.0.1:8787"), authorize, token);
+        foreign_userinfo.userinfo_endpoint = Some("http://evil.example/userinfo".into());
+        assert!(check_discovery(&base, &foreign_userinfo).is_err());
+        let mut foreign_revocation = doc(Some("http://127.0.0.1:8787"), authorize, token);
+        foreign_revocation.revocation_endpoint = Some("http://evil.example/revoke".into());
+        assert!(check_discovery(&base, &foreign_revocation).is_err());
+    }
 
     #[test]
     fn pkce_follows_rfc_7636() {

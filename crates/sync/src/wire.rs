@@ -162,6 +162,9 @@ pub struct UserInfo {
 /// The parts of the OpenID Provider metadata the login uses.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct OpenIdConfiguration {
+    /// Must be the configured state API (checked before any endpoint is used).
+    #[serde(default)]
+    pub issuer: Option<String>,
     pub authorization_endpoint: String,
     pub token_endpoint: String,
     #[serde(default)]

@@ -17,6 +17,31 @@ fn session(base: &str) -> (Arc<Session>, Arc<MemoryCredentials>) {
 }
 
 #[tokio::test]
+async fn a_callback_with_a_wrong_state_is_refused_and_the_login_goes_on() {
+    let server = TestServer::start().await;
+    let (session, _) = session(&server.base());
+    let pending = session.begin_login().await.expect("a login starts");
+    let url = pending.authorize_url().clone();
+    let redirect = pending.redirect_uri().to_string();
+    let browser = tokio::spawn(async move {
+        // Another local process knocks first, with a code of its own and a guessed state.
+        let forged = reqwest::Client::new()
+            .get(format!("{redirect}?code=forged&state=guessed"))
+            .send()
+            .await
+            .expect("the loopback listener answers");
+        assert_eq!(forged.status(), 400, "a wrong state is refused");
+        support::drive_browser(&url, "anna").await;
+    });
+    let account = session
+        .finish_login(pending, Duration::from_secs(60))
+        .await
+        .expect("the real redirect still logs in");
+    browser.await.expect("the browser stand-in ran");
+    assert!(account.logged_in, "logged in: {account:?}");
+}
+
+#[tokio::test]
 async fn login_with_pkce_refreshes_with_rotation_and_logs_out() {
     let server = TestServer::start().await;
     let (session, credentials) = session(&server.base());
@@ -145,19 +170,22 @@ async fn a_refused_refresh_token_means_login_required() {
 }
 
 #[tokio::test]
-async fn a_redirect_with_the_wrong_state_is_refused() {
+async fn a_forged_redirect_alone_never_logs_in_and_keeps_nothing() {
     let server = TestServer::start().await;
     let (session, credentials) = session(&server.base());
     let pending = session.begin_login().await.expect("a login starts");
     let forged = format!("{}?code=abc&state=forged", pending.redirect_uri());
-    let attacker = tokio::spawn(async move {
-        let _ = reqwest::get(forged).await;
-    });
-    let result = session.finish_login(pending, Duration::from_secs(30)).await;
-    attacker.await.expect("the forged redirect was sent");
+    let attacker = tokio::spawn(async move { reqwest::get(forged).await.map(|r| r.status()) });
+    let result = session.finish_login(pending, Duration::from_secs(2)).await;
+    let status = attacker.await.expect("the forged redirect was sent");
+    assert_eq!(
+        status.ok().map(|s| s.as_u16()),
+        Some(400),
+        "the forged redirect is answered 400"
+    );
     assert!(
         matches!(result, Err(SyncError::Login(_))),
-        "a forged redirect fails the login: {result:?}"
+        "without the real redirect the login ends at its timeout: {result:?}"
     );
     assert_eq!(credentials.load().expect("readable"), None, "nothing kept");
 }
