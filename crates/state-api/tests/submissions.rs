@@ -212,6 +212,31 @@ async fn idempotency_key_rules_follow_the_draft() {
         400,
         "the key must be the submission's UUID"
     );
+    let nil = server
+        .create(&anna.access, "00000000-0000-0000-0000-000000000000", &body)
+        .await;
+    let (status, code, _) = problem_code(nil).await;
+    assert_eq!(
+        (status, code.as_str()),
+        (400, "idempotency_key_invalid"),
+        "the nil UUID is nobody's random id"
+    );
+    let twice = server
+        .http
+        .post(server.url("/v1/submissions"))
+        .bearer_auth(&anna.access)
+        .header("Idempotency-Key", new_id())
+        .header("Idempotency-Key", new_id())
+        .json(&body)
+        .send()
+        .await
+        .expect("request");
+    let (status, code, _) = problem_code(twice).await;
+    assert_eq!(
+        (status, code.as_str()),
+        (400, "idempotency_key_repeated"),
+        "two keys are refused, not guessed between"
+    );
 
     let id = new_id();
     let (first, second) = tokio::join!(server.create(&anna.access, &id, &body), async {
@@ -259,6 +284,19 @@ async fn idempotency_key_rules_follow_the_draft() {
         list["items"].as_array().map(Vec::len),
         Some(1),
         "exactly one submission exists"
+    );
+    let quoted_id = new_id();
+    let quoted = server
+        .create(&anna.access, &format!("\"{quoted_id}\""), &body)
+        .await;
+    assert_eq!(quoted.status(), 201, "the draft's quoted form is accepted");
+    assert_eq!(
+        quoted
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok()),
+        Some(format!("/v1/submissions/{quoted_id}").as_str()),
+        "the quoted key names the submission"
     );
 }
 

@@ -126,6 +126,27 @@ async fn problems_for_framework_errors(request: Request, next: Next) -> Response
 }
 
 /// The bearer token of a request, if any.
+/// The `Idempotency-Key` header's value: one header at most (two are refused, not guessed
+/// between), the quoted form of the IETF draft (a structured-field string) unquoted.
+pub(crate) fn idempotency_key(headers: &axum::http::HeaderMap) -> Result<Option<String>, Problem> {
+    let mut values = headers.get_all("idempotency-key").iter();
+    let Some(first) = values.next() else {
+        return Ok(None);
+    };
+    if values.next().is_some() {
+        return Err(Problem::bad_request(
+            "idempotency_key_repeated",
+            "send one Idempotency-Key header",
+        ));
+    }
+    let text = first.to_str().unwrap_or_default().trim();
+    let unquoted = text
+        .strip_prefix('"')
+        .and_then(|t| t.strip_suffix('"'))
+        .unwrap_or(text);
+    Ok(Some(unquoted.to_string()))
+}
+
 pub(crate) fn bearer(parts: &axum::http::HeaderMap) -> Option<&str> {
     let value = parts.get(header::AUTHORIZATION)?.to_str().ok()?;
     let (scheme, token) = value.split_once(' ')?;

@@ -17,7 +17,7 @@ use crate::wire::{NewAccessibilityReport, ReceivedReport, ReportReceipt};
     request_body = NewAccessibilityReport,
     responses(
         (status = 201, description = "Received (or the replay of the first answer, with Idempotent-Replayed: true)", body = ReportReceipt),
-        (status = 400, description = "Idempotency-Key missing or not a UUID; body not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "Idempotency-Key missing, sent twice, the nil UUID or not a UUID; body not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The first request with this key is still running", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Key reused with another body, or field problems (codes are the app's Fluent message ids)", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many requests (Retry-After)", body = Problem, content_type = "application/problem+json"),
@@ -27,8 +27,8 @@ pub async fn create(
     headers: HeaderMap,
     RawBody(body): RawBody,
 ) -> Result<Response, Problem> {
-    let key = headers.get("idempotency-key").and_then(|v| v.to_str().ok());
-    let stored = state.backend().create_report(key, &body).await?;
+    let key = super::idempotency_key(&headers)?;
+    let stored = state.backend().create_report(key.as_deref(), &body).await?;
     Ok(stored_response(stored, None))
 }
 

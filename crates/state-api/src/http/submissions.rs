@@ -49,7 +49,7 @@ pub(super) fn stored_response(stored: Stored, location: Option<String>) -> Respo
     request_body = CreateSubmission,
     responses(
         (status = 201, description = "Created (or the replay of the first answer, with Idempotent-Replayed: true)", body = Submission),
-        (status = 400, description = "Idempotency-Key missing or not a UUID; body not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "Idempotency-Key missing, sent twice, the nil UUID or not a UUID; body not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid access token", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The first request with this key is still running", body = Problem, content_type = "application/problem+json"),
         (status = 410, description = "The submission of this key expired unfinished: start over with a new id", body = Problem, content_type = "application/problem+json"),
@@ -62,10 +62,10 @@ pub async fn create(
     headers: HeaderMap,
     RawBody(body): RawBody,
 ) -> Result<Response, Problem> {
-    let key = headers.get("idempotency-key").and_then(|v| v.to_str().ok());
+    let key = super::idempotency_key(&headers)?;
     let stored = state
         .backend()
-        .create_submission(&citizen, key, &body)
+        .create_submission(&citizen, key.as_deref(), &body)
         .await?;
     let location = key.map(|k| format!("/v1/submissions/{}", k.trim().to_ascii_lowercase()));
     Ok(stored_response(stored, location))

@@ -172,10 +172,18 @@ pub(crate) fn idempotency_key(key: Option<&str>, what: &str) -> Result<String, P
         })?
         .trim()
         .to_ascii_lowercase();
-    if uuid::Uuid::parse_str(&key).is_err() || key.len() != 36 {
+    let parsed = uuid::Uuid::parse_str(&key);
+    if parsed.is_err() || key.len() != 36 {
         return Err(Problem::bad_request(
             "idempotency_key_invalid",
             format!("the Idempotency-Key is the {what}'s UUID"),
+        ));
+    }
+    // The nil UUID is no random id: whoever sent it first would claim it for everyone.
+    if parsed.is_ok_and(|id| id.is_nil()) {
+        return Err(Problem::bad_request(
+            "idempotency_key_invalid",
+            format!("the Idempotency-Key is the {what}'s random UUID, not the nil UUID"),
         ));
     }
     Ok(key)
