@@ -14,7 +14,7 @@ cargo build --locked -p thueringen-app -p state-api
 listen="${THUERINGEN_LISTEN:-127.0.0.1:8787}"
 api_data="$THUERINGEN_CACHE/state-api"
 mkdir -p "$api_data"
-"$CARGO_TARGET_DIR/debug/state-api" serve --listen "$listen" --data-dir "$api_data" &
+"$CARGO_TARGET_DIR/debug/state-api" serve --demo --listen "$listen" --data-dir "$api_data" &
 api_pid=$!
 xvfb_pid=""
 cleanup() { kill "$api_pid" 2>/dev/null || true; [[ -n "$xvfb_pid" ]] && kill "$xvfb_pid" 2>/dev/null || true; }

@@ -169,6 +169,9 @@ pub struct Config {
     /// `None`: derived from the request's `Host` header.
     pub public_url: Option<String>,
     pub citizens: Vec<DemoCitizen>,
+    /// Demo mode: the login page lists the demo citizens with their passwords. Off by default,
+    /// so a server started without `--demo` never shows a credential.
+    pub demo: bool,
     pub clients: Vec<OAuthClient>,
     /// Bearer credential of the back office (`/admin/v1/...`); `None` disables those endpoints.
     pub admin_token: Option<String>,
@@ -209,6 +212,7 @@ impl Default for Config {
             auto_receive: true,
             public_url: None,
             citizens: DemoCitizen::defaults(),
+            demo: false,
             clients: vec![OAuthClient::app()],
             admin_token: None,
             access_token_ttl: Duration::from_secs(15 * 60),

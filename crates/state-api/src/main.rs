@@ -45,6 +45,9 @@ enum Command {
         /// fsync every commit (survive power loss, not only a killed process).
         #[arg(long)]
         sync_full: bool,
+        /// Demo mode: the login page lists the demo citizens and their passwords.
+        #[arg(long)]
+        demo: bool,
     },
     /// The simulated back office, working directly on a data directory.
     Admin {
@@ -133,6 +136,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             rate,
             public_url,
             sync_full,
+            demo,
         } => {
             if !listen.ip().is_loopback() {
                 tracing::warn!(address = %listen, "listening beyond loopback: this is a demo server");
@@ -144,6 +148,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             config.limits.rate_per_second = (rate > 0.0).then_some(rate);
             config.public_url = public_url;
             config.sync_full = sync_full;
+            config.demo = demo;
             config.fake_now = fake_now()?;
             let listener = tokio::net::TcpListener::bind(listen)
                 .await

@@ -29,7 +29,7 @@ async fn discovery_names_the_endpoints_and_pkce() {
 
 #[tokio::test]
 async fn login_page_lists_demo_accounts_and_escapes_reflected_values() {
-    let server = TestServer::start().await;
+    let server = TestServer::start_with(|config| config.demo = true).await;
     let response = server
         .http
         .get(server.url("/oauth/authorize"))
@@ -109,6 +109,67 @@ async fn login_page_lists_demo_accounts_and_escapes_reflected_values() {
         .await
         .expect("no pkce");
     assert_eq!(no_pkce.status(), 400, "PKCE is required");
+}
+
+#[tokio::test]
+async fn the_login_page_cannot_be_framed_or_cached_and_shows_no_credential_outside_demo_mode() {
+    let server = TestServer::start().await;
+    let response = server
+        .http
+        .get(server.url("/oauth/authorize"))
+        .query(&[
+            ("response_type", "code"),
+            ("client_id", "thueringen-app"),
+            ("redirect_uri", REDIRECT),
+            ("code_challenge", &challenge(VERIFIER)),
+            ("code_challenge_method", "S256"),
+            ("state", "s"),
+        ])
+        .send()
+        .await
+        .expect("login page");
+    assert_eq!(response.status(), 200, "the login page is shown");
+    let header = |name: &str| {
+        response
+            .headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(
+        header("content-security-policy").contains("frame-ancestors 'none'"),
+        "no framing: {}",
+        header("content-security-policy")
+    );
+    assert_eq!(header("cache-control"), "no-store", "not cached");
+    assert_eq!(
+        header("x-frame-options"),
+        "DENY",
+        "no framing in old browsers"
+    );
+    let html = response.text().await.expect("HTML");
+    assert!(
+        !html.contains("Demo-Konten") && !html.contains("<code>demo</code>"),
+        "no demo credential outside demo mode"
+    );
+
+    let wrong = server
+        .http
+        .post(server.url("/oauth/authorize"))
+        .form(&common::authorize_form("anna", "wrong"))
+        .send()
+        .await
+        .expect("wrong password");
+    assert_eq!(wrong.status(), 401, "the page again");
+    assert_eq!(
+        wrong
+            .headers()
+            .get("cache-control")
+            .and_then(|v| v.to_str().ok()),
+        Some("no-store"),
+        "the page after a wrong password is not cached either"
+    );
 }
 
 #[tokio::test]

@@ -110,20 +110,25 @@ fn login_page(state: &AppState, p: &AuthorizeParams, error: Option<&str>) -> Str
     .iter()
     .map(|(k, v)| format!(r#"<input type="hidden" name="{k}" value="{}">"#, escape(v)))
     .collect::<String>();
-    let accounts = state
-        .config()
-        .citizens
-        .iter()
-        .map(|c| {
-            format!(
-                "<li><code>{}</code> / <code>{}</code> ({}, {})</li>",
-                escape(&c.username),
-                escape(&c.password),
-                escape(&c.display_name),
-                escape(&c.trust_level)
-            )
-        })
-        .collect::<String>();
+    let accounts = if state.config().demo {
+        let items = state
+            .config()
+            .citizens
+            .iter()
+            .map(|c| {
+                format!(
+                    "<li><code>{}</code> / <code>{}</code> ({}, {})</li>",
+                    escape(&c.username),
+                    escape(&c.password),
+                    escape(&c.display_name),
+                    escape(&c.trust_level)
+                )
+            })
+            .collect::<String>();
+        format!("<h2>Demo-Konten</h2><ul>{items}</ul>")
+    } else {
+        String::new()
+    };
     let error = error
         .map(|e| format!(r#"<p role="alert" class="error">{}</p>"#, escape(e)))
         .unwrap_or_default();
@@ -136,8 +141,33 @@ fn login_page(state: &AppState, p: &AuthorizeParams, error: Option<&str>) -> Str
 <p><label for="username">Benutzername</label><br><input id="username" name="username" autocomplete="username" required></p>
 <p><label for="password">Passwort</label><br><input id="password" name="password" type="password" autocomplete="current-password" required></p>
 <p><button type="submit">Anmelden</button></p></form>
-<h2>Demo-Konten</h2><ul>{accounts}</ul></main></body></html>"#
+{accounts}</main></body></html>"#
     )
+}
+
+/// The headers of every page the login serves: no framing (clickjacking), no caching (a
+/// shared device's back button or cache shows nothing of a login), nothing loaded.
+fn login_headers(mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        axum::http::HeaderValue::from_static(
+            "default-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+        ),
+    );
+    headers.insert(
+        header::CACHE_CONTROL,
+        axum::http::HeaderValue::from_static("no-store"),
+    );
+    headers.insert(
+        header::X_FRAME_OPTIONS,
+        axum::http::HeaderValue::from_static("DENY"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        axum::http::HeaderValue::from_static("no-referrer"),
+    );
+    response
 }
 
 fn refused_page(why: &str) -> Response {
@@ -146,7 +176,7 @@ fn refused_page(why: &str) -> Response {
          <body><h1>Anmeldung nicht möglich</h1><p>{}</p></body></html>",
         escape(why)
     );
-    (StatusCode::BAD_REQUEST, Html(body)).into_response()
+    login_headers((StatusCode::BAD_REQUEST, Html(body)).into_response())
 }
 
 /// The login page (authorization endpoint). PKCE S256 is required.
@@ -157,14 +187,7 @@ pub async fn authorize_page(
     Query(params): Query<AuthorizeParams>,
 ) -> Response {
     match state.backend().check_authorize(&params) {
-        Ok(()) => {
-            let mut response = Html(login_page(&state, &params, None)).into_response();
-            response.headers_mut().insert(
-                header::CONTENT_SECURITY_POLICY,
-                axum::http::HeaderValue::from_static("default-src 'none'; form-action 'self'"),
-            );
-            response
-        }
+        Ok(()) => login_headers(Html(login_page(&state, &params, None)).into_response()),
         Err(refusal) => refused_page(&refusal.0),
     }
 }
@@ -198,7 +221,9 @@ pub async fn authorize_login(
             &form.params,
             Some("Benutzername oder Passwort falsch."),
         );
-        return Ok((StatusCode::UNAUTHORIZED, Html(page)).into_response());
+        return Ok(login_headers(
+            (StatusCode::UNAUTHORIZED, Html(page)).into_response(),
+        ));
     };
     let code = backend.issue_code(&form.params, &citizen.subject).await?;
     let separator = if form.params.redirect_uri.contains('?') {
@@ -214,7 +239,9 @@ pub async fn authorize_login(
     if let Some(st) = &form.params.state {
         location.push_str(&format!("&state={}", percent(st)));
     }
-    Ok((StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response())
+    Ok(login_headers(
+        (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response(),
+    ))
 }
 
 /// Exchanges a code (with its PKCE verifier) or a refresh token for tokens. Refresh tokens
