@@ -56,10 +56,16 @@ if [[ "$(tauri-driver --version 2>/dev/null | awk '{print $2}')" != "2.1.0" ]]; 
   cargo install -q tauri-driver --version =2.1.0 --root "$THUERINGEN_CACHE/tools"
 fi
 
+# The RustSec advisory check (offline, against ../shared/advisory-db): scripts/test.sh.
+if [[ "$(cargo audit --version 2>/dev/null | awk '{print $2}')" != "0.22.1" ]]; then
+  log "installing cargo-audit 0.22.1"
+  cargo install -q cargo-audit --version =0.22.1 --locked --root "$THUERINGEN_CACHE/tools"
+fi
+
 # --- npm: the KERN design system (and axe-core for accessibility checks) -----------------------
 if [[ ! -d "$root/ui/node_modules/@kern-ux/native" || "$root/ui/package-lock.json" -nt "$root/ui/node_modules/.package-lock.json" ]]; then
   log "installing npm packages from ui/package-lock.json"
-  (cd "$root/ui" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  (cd "$root/ui" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null)
 fi
 
 # --- Icons -------------------------------------------------------------------------------------

@@ -37,6 +37,25 @@ if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown;
   CARGO_TARGET_DIR="$THUERINGEN_WASM_TARGET_DIR" cargo clippy --locked -p ui --target wasm32-unknown-unknown -- -D warnings
 fi
 
+# Every lock file against the RustSec advisory database, offline (a dated snapshot in
+# ../shared/advisory-db, see its SNAPSHOT.md): a known vulnerability fails the run; unmaintained
+# and unsound notices are listed, the full report goes to the artifacts.
+step "dependencies against the RustSec advisories"
+advisory_db="$root/../shared/advisory-db"
+if [[ ! -d "$advisory_db/crates" ]]; then
+  echo "no RustSec snapshot at $advisory_db: cannot check the dependencies" >&2
+  exit 1
+fi
+for lock in Cargo.lock crates/domain/tests/wasm/Cargo.lock crates/domain/benches/wasm/Cargo.lock crates/domain/fuzz/Cargo.lock; do
+  report="$THUERINGEN_ARTIFACTS/advisories-${lock//\//-}.txt"
+  if ! cargo audit --db "$advisory_db" --no-fetch --stale -f "$lock" >"$report" 2>&1; then
+    cat "$report"
+    echo "$lock: a locked crate has a known vulnerability (report above)" >&2
+    exit 1
+  fi
+  echo "$lock: no known vulnerability; notices: $(grep -E '^ID:' "$report" | awk '{print $2}' | sort -u | tr '\n' ' ')"
+done
+
 step "the shell type-checks for Android and iOS"
 bash scripts/check-mobile.sh
 
