@@ -17,7 +17,21 @@ pub fn data_dir(platform_default: Option<PathBuf>) -> Result<PathBuf, Box<dyn st
         None => platform_default.ok_or("no data directory on this platform")?,
     };
     std::fs::create_dir_all(&dir)?;
+    private_to_this_user(&dir)?;
     Ok(dir)
+}
+
+/// The data directory is the person's alone (0700): other local users of a desktop cannot list
+/// or read the store, its moved-aside files or attachments.
+#[cfg(unix)]
+fn private_to_this_user(dir: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+}
+
+#[cfg(not(unix))]
+fn private_to_this_user(_dir: &Path) -> std::io::Result<()> {
+    Ok(())
 }
 
 /// The state API's address: `THUERINGEN_STATE_API` or the reference server on loopback.
@@ -183,6 +197,7 @@ fn storage_message(error: StoreError) -> (&'static str, &'static str) {
         StoreError::Keychain(_) => ("error-storage", "keychain"),
         StoreError::NotADatabase { .. } => ("error-storage", "unreadable"),
         StoreError::KeyMissing { .. } => ("error-storage", "key-missing"),
+        StoreError::NotEncrypted => ("error-storage", "not-encrypted"),
         _ => ("error-storage", "storage"),
     }
 }
@@ -232,6 +247,23 @@ mod tests {
             "the earlier file is kept under the name the notice gives"
         );
         assert!(store.catalog_version()?.is_some(), "a fresh, seeded store");
+        Ok(())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_data_directory_is_private_to_this_user() -> Result<(), Box<dyn std::error::Error>> {
+        use std::os::unix::fs::PermissionsExt;
+        if std::env::var_os("THUERINGEN_DATA_DIR").is_some() {
+            return Ok(()); // the environment chose the directory; nothing to check here
+        }
+        let parent = tempfile::tempdir()?;
+        let wanted = parent.path().join("de.thueringen.app");
+        std::fs::create_dir_all(&wanted)?;
+        std::fs::set_permissions(&wanted, std::fs::Permissions::from_mode(0o755))?;
+        let dir = data_dir(Some(wanted))?;
+        let mode = std::fs::metadata(&dir)?.permissions().mode() & 0o777;
+        assert_eq!(mode, 0o700, "only this user may enter the data directory");
         Ok(())
     }
 

@@ -49,6 +49,10 @@ pub enum StoreError {
     Migration(#[from] rusqlite_migration::Error),
     #[error("stored data could not be decoded: {0}")]
     Decode(#[from] serde_json::Error),
+    /// The SQLite linked into this build is not SQLCipher (plain SQLite ignores `PRAGMA key`
+    /// and would write the person's data in plaintext). Nothing was opened or written.
+    #[error("this build's SQLite does not encrypt (no SQLCipher)")]
+    NotEncrypted,
     #[error("file error: {0}")]
     Io(std::io::Error),
     #[error("database error: {0}")]

@@ -43,6 +43,7 @@ impl Store {
 
     /// Deletes the person's data (see the module docs) and returns what was deleted.
     pub fn forget_personal_data(&self) -> Result<Forgotten, StoreError> {
+        // Always on since the store opened (`Store::configure`); set again to be sure.
         self.conn.pragma_update(None, "secure_delete", "ON")?;
         let result = (|| -> Result<Forgotten, StoreError> {
             let tx = self.conn.unchecked_transaction()?;
@@ -57,9 +58,7 @@ impl Store {
             tx.commit()?;
             Ok(forgotten)
         })();
-        let restored = self.conn.pragma_update(None, "secure_delete", "OFF");
         let forgotten = result?;
-        restored?;
         // The WAL still holds the deleted rows' pages until a checkpoint: write them back (now
         // overwritten) and cut the WAL.
         self.conn

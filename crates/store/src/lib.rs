@@ -55,6 +55,19 @@ pub struct Store {
     path: PathBuf,
 }
 
+/// Refuses a connection whose SQLite is not SQLCipher: plain SQLite accepts `PRAGMA key` in
+/// silence and would keep everything in plaintext. `cipher_version` answers only in SQLCipher.
+fn ensure_sqlcipher(conn: &Connection) -> Result<(), StoreError> {
+    let version: Option<String> = conn
+        .query_row("PRAGMA cipher_version", [], |r| r.get(0))
+        .ok();
+    if version.is_some_and(|v| !v.trim().is_empty()) {
+        Ok(())
+    } else {
+        Err(StoreError::NotEncrypted)
+    }
+}
+
 impl Store {
     /// Opens (or creates) the encrypted store at `path` with `key` and brings its schema up to
     /// date.
@@ -67,6 +80,7 @@ impl Store {
             encrypt_plaintext(path, key)?;
         }
         let conn = Connection::open(path).map_err(|e| StoreError::from_open(path, e))?;
+        ensure_sqlcipher(&conn)?;
         conn.execute_batch(&key.pragma())
             .map_err(|e| StoreError::from_open(path, e))?;
         Self::finish_open(conn, path)
@@ -115,6 +129,8 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Deleted rows are overwritten, never left readable in free pages (a shared device).
+        conn.pragma_update(None, "secure_delete", "ON")?;
         // 16 MB page cache: the catalog and a big draft stay decrypted in memory.
         conn.pragma_update(None, "cache_size", -16_000)?;
         // A checkpoint costs an fsync or two (milliseconds): keep it off the autosave path.
@@ -243,6 +259,31 @@ pub(crate) fn sync_dir(path: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_store_runs_on_sqlcipher_and_overwrites_what_it_deletes(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let store = Store::open(
+            &dir.path().join("app.db"),
+            &DatabaseKey::from_bytes([3; 32]),
+        )?;
+        let version: String = store
+            .conn
+            .query_row("PRAGMA cipher_version", [], |r| r.get(0))?;
+        assert!(!version.is_empty(), "SQLCipher answers with its version");
+        assert!(ensure_sqlcipher(&store.conn).is_ok());
+        let secure_delete: i64 = store
+            .conn
+            .query_row("PRAGMA secure_delete", [], |r| r.get(0))?;
+        assert_eq!(secure_delete, 1, "secure_delete is on from the start");
+        store.forget_personal_data()?;
+        let secure_delete: i64 = store
+            .conn
+            .query_row("PRAGMA secure_delete", [], |r| r.get(0))?;
+        assert_eq!(secure_delete, 1, "and stays on after forgetting");
+        Ok(())
+    }
 
     #[test]
     fn an_encrypted_file_has_no_plaintext_header_and_needs_its_key(
