@@ -30,6 +30,11 @@ impl RateLimiter {
         }
     }
 
+    /// Is there a limit at all?
+    pub fn is_on(&self) -> bool {
+        self.rate.is_some_and(|r| r > 0.0)
+    }
+
     /// `Ok` to let a request through, `Err(seconds)` to wait before the next one.
     pub fn check(&self, client: &str) -> Result<(), u64> {
         let Some(rate) = self.rate.filter(|r| *r > 0.0) else {

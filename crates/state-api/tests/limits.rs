@@ -50,6 +50,54 @@ async fn a_client_that_sends_too_fast_is_told_to_wait() {
 }
 
 #[tokio::test]
+async fn a_new_random_bearer_per_request_does_not_escape_the_limit() {
+    let server = TestServer::start_with(|c| {
+        c.limits.rate_per_second = Some(1.0);
+        c.limits.rate_burst = 5.0;
+    })
+    .await;
+    let mut statuses = Vec::new();
+    for n in 0..8 {
+        // A password or back-office token guesser: a fresh, unverifiable bearer each time.
+        let response = server
+            .http
+            .get(server.url("/admin/v1/submissions"))
+            .bearer_auth(format!("guess-{n}"))
+            .send()
+            .await
+            .expect("request");
+        statuses.push(response.status().as_u16());
+    }
+    assert!(
+        statuses[5..].iter().all(|s| *s == 429),
+        "unverified bearers share the peer's bucket: {statuses:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_verified_citizen_has_a_bucket_of_their_own() {
+    let server = TestServer::start_with(|c| {
+        c.limits.rate_per_second = Some(1.0);
+        c.limits.rate_burst = 5.0;
+    })
+    .await;
+    // The login takes a few requests from this peer; the citizen's own requests then count
+    // against the citizen, not against the address.
+    let anna = server.login("anna").await;
+    let mut statuses = Vec::new();
+    for _ in 0..5 {
+        let response = server.get(&anna.access, "/v1/submissions").await;
+        statuses.push(response.status().as_u16());
+    }
+    assert!(
+        statuses.iter().all(|s| *s == 200),
+        "a verified citizen's burst passes: {statuses:?}"
+    );
+    let sixth = server.get(&anna.access, "/v1/submissions").await;
+    assert_eq!(sixth.status(), 429, "and is limited like anyone");
+}
+
+#[tokio::test]
 async fn a_client_that_never_finishes_its_headers_is_cut_off() {
     let server =
         TestServer::start_with(|c| c.limits.header_read_timeout = Duration::from_millis(300)).await;

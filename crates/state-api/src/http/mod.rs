@@ -125,7 +125,6 @@ async fn problems_for_framework_errors(request: Request, next: Next) -> Response
     problem.into_response()
 }
 
-/// The bearer token of a request, if any.
 /// The `Idempotency-Key` header's value: one header at most (two are refused, not guessed
 /// between), the quoted form of the IETF draft (a structured-field string) unquoted.
 pub(crate) fn idempotency_key(headers: &axum::http::HeaderMap) -> Result<Option<String>, Problem> {
@@ -147,6 +146,7 @@ pub(crate) fn idempotency_key(headers: &axum::http::HeaderMap) -> Result<Option<
     Ok(Some(unquoted.to_string()))
 }
 
+/// The bearer token of a request, if any.
 pub(crate) fn bearer(parts: &axum::http::HeaderMap) -> Option<&str> {
     let value = parts.get(header::AUTHORIZATION)?.to_str().ok()?;
     let (scheme, token) = value.split_once(' ')?;
@@ -155,15 +155,29 @@ pub(crate) fn bearer(parts: &axum::http::HeaderMap) -> Option<&str> {
         .then_some(token.trim())
 }
 
-/// Refuses a client that sends too fast with 429 and `Retry-After`.
-async fn rate_limit(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let client = match bearer(request.headers()) {
-        Some(token) => format!("t:{}", &sha256_hex(token.as_bytes())[..24]),
+/// Refuses a client that sends too fast with 429 and `Retry-After`. A client is a verified
+/// citizen (its access token checked here once and handed on to the handler) or else its peer
+/// address: an unchecked bearer value is no identity, or a new random one per request would
+/// get a fresh bucket each time (brute force of passwords and the back-office token, report
+/// spam).
+async fn rate_limit(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    if !state.limiter().is_on() {
+        return next.run(request).await;
+    }
+    let verified = match bearer(request.headers()) {
+        Some(token) => state.backend().citizen_for(token).await.ok(),
+        None => None,
+    };
+    let client = match &verified {
+        Some(citizen) => format!("c:{}", &sha256_hex(citizen.subject.as_bytes())[..24]),
         None => match request.extensions().get::<ConnectInfo<SocketAddr>>() {
             Some(ConnectInfo(peer)) => format!("ip:{}", peer.ip()),
             None => "unknown".to_string(),
         },
     };
+    if let Some(citizen) = verified {
+        request.extensions_mut().insert(citizen);
+    }
     if let Err(seconds) = state.limiter().check(&client) {
         let mut problem = Problem::new(
             StatusCode::TOO_MANY_REQUESTS,
@@ -181,6 +195,10 @@ impl FromRequestParts<AppState> for Citizen {
     type Rejection = Problem;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Problem> {
+        // Checked already by the rate limit (same request, same token)?
+        if let Some(citizen) = parts.extensions.get::<Citizen>() {
+            return Ok(citizen.clone());
+        }
         let token = bearer(&parts.headers).ok_or_else(Problem::unauthorized)?;
         state.backend().citizen_for(token).await
     }
