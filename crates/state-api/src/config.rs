@@ -177,6 +177,9 @@ pub struct Config {
     pub admin_token: Option<String>,
     pub access_token_ttl: Duration,
     pub refresh_token_ttl: Duration,
+    /// How long a used refresh token may be used once more (a client retrying after the answer
+    /// was lost) before a reuse counts as theft and revokes the login.
+    pub refresh_reuse_grace: Duration,
     pub limits: Limits,
     /// Durable commits (`synchronous=FULL`): survive power loss, not only a killed process.
     pub sync_full: bool,
@@ -217,6 +220,7 @@ impl Default for Config {
             admin_token: None,
             access_token_ttl: Duration::from_secs(15 * 60),
             refresh_token_ttl: Duration::from_secs(90 * 24 * 60 * 60),
+            refresh_reuse_grace: Duration::from_secs(60),
             limits: Limits::default(),
             sync_full: false,
             debug_create_delay: Duration::ZERO,

@@ -247,14 +247,115 @@ async fn code_flow_with_pkce_issues_tokens_once_and_refresh_rotates() {
     let fresh: serde_json::Value = first.json().await.expect("tokens");
     let new_access = fresh["access_token"].as_str().expect("access").to_string();
     assert_ne!(new_access, tokens.access, "a new access token");
+    let works = server.get(&new_access, "/v1/submissions").await;
+    assert_eq!(works.status(), 200, "the refreshed access token works");
+    let new_refresh = fresh["refresh_token"]
+        .as_str()
+        .expect("refresh")
+        .to_string();
+
+    // The answer to that refresh was lost: the app retries with the same token at once.
+    let retried = refresh(tokens.refresh.clone()).await;
+    assert_eq!(
+        retried.status(),
+        200,
+        "a retry within the grace gets tokens (a weak network never logs the person out)"
+    );
+    let retried: serde_json::Value = retried.json().await.expect("tokens");
+    let retried_refresh = retried["refresh_token"]
+        .as_str()
+        .expect("refresh")
+        .to_string();
+
+    // Past the grace, a second use means the token was copied: the whole login is revoked.
+    server
+        .state
+        .backend()
+        .advance_clock(std::time::Duration::from_secs(120));
     let replay = refresh(tokens.refresh.clone()).await;
     assert_eq!(
         replay.status(),
         400,
-        "a used refresh token is refused (rotation)"
+        "a reused refresh token is refused (rotation)"
     );
-    let works = server.get(&new_access, "/v1/submissions").await;
-    assert_eq!(works.status(), 200, "the refreshed access token works");
+    for token in [new_refresh, retried_refresh] {
+        let after = refresh(token).await;
+        assert_eq!(
+            after.status(),
+            400,
+            "every refresh token of the login is revoked after a reuse"
+        );
+    }
+    let gone = server.get(&new_access, "/v1/submissions").await;
+    assert_eq!(
+        gone.status(),
+        401,
+        "and every access token of the login too"
+    );
+}
+
+#[tokio::test]
+async fn revocation_ends_the_whole_login_and_is_advertised() {
+    let server = TestServer::start().await;
+    let doc: serde_json::Value = server
+        .http
+        .get(server.url("/.well-known/openid-configuration"))
+        .send()
+        .await
+        .expect("discovery")
+        .json()
+        .await
+        .expect("JSON");
+    assert_eq!(
+        doc["revocation_endpoint"].as_str(),
+        Some(server.url("/oauth/revoke").as_str()),
+        "the revocation endpoint is advertised"
+    );
+    let anna = server.login("anna").await;
+    let ben = server.login("ben").await;
+    let revoke = |token: String| {
+        let http = server.http.clone();
+        let url = server.url("/oauth/revoke");
+        async move {
+            http.post(url)
+                .form(&[
+                    ("token", token.as_str()),
+                    ("token_type_hint", "refresh_token"),
+                    ("client_id", "thueringen-app"),
+                ])
+                .send()
+                .await
+                .expect("revoke request")
+        }
+    };
+    assert_eq!(revoke(anna.refresh.clone()).await.status(), 200, "revoked");
+    assert_eq!(
+        server.get(&anna.access, "/v1/submissions").await.status(),
+        401,
+        "the login's access token is gone with its refresh token"
+    );
+    let refreshed = server
+        .http
+        .post(server.url("/oauth/token"))
+        .form(&[
+            ("grant_type", "refresh_token"),
+            ("refresh_token", anna.refresh.as_str()),
+            ("client_id", "thueringen-app"),
+        ])
+        .send()
+        .await
+        .expect("refresh request");
+    assert_eq!(refreshed.status(), 400, "the refresh token is gone");
+    assert_eq!(
+        server.get(&ben.access, "/v1/submissions").await.status(),
+        200,
+        "another login is untouched"
+    );
+    assert_eq!(
+        revoke("not-a-token".into()).await.status(),
+        200,
+        "an unknown token is answered the same (RFC 7009)"
+    );
 }
 
 #[tokio::test]

@@ -126,11 +126,28 @@ async fn login_with_pkce_refreshes_with_rotation_and_logs_out() {
         matches!(session.access_token().await, Err(SyncError::LoginRequired)),
         "no access token in memory after logout"
     );
+    // The server revoked the login too (RFC 7009): a copy of the token is worth nothing.
+    let copied = reqwest::Client::new()
+        .post(format!("{}oauth/token", server.base()))
+        .form(&[
+            ("grant_type", "refresh_token"),
+            ("refresh_token", second_refresh.expose()),
+            ("client_id", "thueringen-app"),
+        ])
+        .send()
+        .await
+        .expect("token request");
+    assert_eq!(
+        copied.status(),
+        400,
+        "the logged-out refresh token is revoked at the state API"
+    );
 }
 
 #[tokio::test]
 async fn a_refused_refresh_token_means_login_required() {
-    let server = TestServer::start().await;
+    // No grace for a second use: the thief's use revokes the login at once.
+    let server = TestServer::start_with(|c| c.refresh_reuse_grace = Duration::ZERO).await;
     let (session, credentials) = session(&server.base());
     support::login(&session, "ben").await;
     let token = session.access_token().await.expect("a token");

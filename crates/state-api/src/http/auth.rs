@@ -20,6 +20,7 @@ pub struct OpenIdConfiguration {
     pub authorization_endpoint: String,
     pub token_endpoint: String,
     pub userinfo_endpoint: String,
+    pub revocation_endpoint: String,
     pub response_types_supported: Vec<String>,
     pub grant_types_supported: Vec<String>,
     pub code_challenge_methods_supported: Vec<String>,
@@ -58,6 +59,7 @@ pub async fn openid_configuration(State(state): State<AppState>, headers: Header
             authorization_endpoint: format!("{base}/oauth/authorize"),
             token_endpoint: format!("{base}/oauth/token"),
             userinfo_endpoint: format!("{base}/oauth/userinfo"),
+            revocation_endpoint: format!("{base}/oauth/revoke"),
             response_types_supported: strings(&["code"]),
             grant_types_supported: strings(&["authorization_code", "refresh_token"]),
             code_challenge_methods_supported: strings(&["S256"]),
@@ -258,6 +260,37 @@ pub async fn token(
         Ok(tokens) => json(StatusCode::OK, &tokens),
         Err(error) => json(StatusCode::BAD_REQUEST, &error),
     };
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        axum::http::HeaderValue::from_static("no-store"),
+    );
+    Ok(response)
+}
+
+/// The revocation request (RFC 7009).
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+pub struct RevocationRequest {
+    pub token: String,
+    /// The public client the token was issued to; a token of another client is left alone.
+    /// (`token_type_hint` may be sent and is not needed: a token is found by its hash.)
+    #[serde(default)]
+    pub client_id: Option<String>,
+}
+
+/// Revokes a token and the whole login it belongs to (RFC 7009); the app's logout and "delete
+/// my data" call it. Always 200, also for an unknown token.
+#[utoipa::path(post, path = "/oauth/revoke", tag = "login",
+    request_body(content = RevocationRequest, content_type = "application/x-www-form-urlencoded"),
+    responses((status = 200, description = "Revoked (or unknown)")))]
+pub async fn revoke(
+    State(state): State<AppState>,
+    Form(request): Form<RevocationRequest>,
+) -> Result<Response, Problem> {
+    state
+        .backend()
+        .revoke(&request.token, request.client_id.as_deref())
+        .await?;
+    let mut response = StatusCode::OK.into_response();
     response.headers_mut().insert(
         header::CACHE_CONTROL,
         axum::http::HeaderValue::from_static("no-store"),

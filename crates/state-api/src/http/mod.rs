@@ -47,6 +47,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/oauth/token", post(auth::token))
         .route("/oauth/userinfo", get(auth::userinfo))
+        .route("/oauth/revoke", post(auth::revoke))
         .route("/v1/openapi.json", get(openapi::openapi_json))
         .route("/v1/catalog", get(catalog::get_catalog))
         .route("/v1/forms/{id}/{version}", get(catalog::form_definition))

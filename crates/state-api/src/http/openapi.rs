@@ -65,6 +65,7 @@ impl Modify for Security {
         super::auth::authorize_login,
         super::auth::token,
         super::auth::userinfo,
+        super::auth::revoke,
         super::admin::list,
         super::admin::move_status,
         super::admin::send_message,

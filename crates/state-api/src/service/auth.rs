@@ -159,6 +159,7 @@ impl Backend {
         subject: &str,
         client_id: &str,
         scope: &str,
+        family: &str,
     ) -> Result<TokenResponse, Problem> {
         let now = self.now();
         let access_ttl = self.config().access_token_ttl;
@@ -175,6 +176,8 @@ impl Backend {
                     client_id: client_id.into(),
                     scope: scope.into(),
                     expires_at: now.saturating_add(ms(access_ttl)),
+                    family: family.into(),
+                    used_at: None,
                 },
             ),
             (
@@ -185,6 +188,8 @@ impl Backend {
                     client_id: client_id.into(),
                     scope: scope.into(),
                     expires_at: now.saturating_add(ms(refresh_ttl)),
+                    family: family.into(),
+                    used_at: None,
                 },
             ),
         ];
@@ -240,7 +245,9 @@ impl Backend {
                         "the code, its client, redirect_uri or code_verifier do not match",
                     )));
                 }
-                self.issue_tokens(&found.subject, &found.client_id, &found.scope)
+                // A new login: a new token family.
+                let family = random_token();
+                self.issue_tokens(&found.subject, &found.client_id, &found.scope, &family)
                     .await
                     .map(Ok)
             }
@@ -252,8 +259,8 @@ impl Backend {
                     )));
                 };
                 let hash = sha256_hex(refresh.as_bytes());
-                let lookup = hash.clone();
-                let found = self.db(move |s| s.token(&lookup)).await?;
+                let now = self.now();
+                let found = self.db(move |s| s.use_refresh_token(&hash, now)).await?;
                 let Some(found) = found.filter(|t| t.kind == TokenKind::Refresh) else {
                     return Ok(Err(OAuthError::new(
                         "invalid_grant",
@@ -271,22 +278,49 @@ impl Backend {
                         "expired or foreign refresh token",
                     )));
                 }
-                // Rotation: the old refresh token is gone once a new one is issued.
-                if !self.db(move |s| s.revoke_token(&hash)).await? {
-                    return Ok(Err(OAuthError::new(
-                        "invalid_grant",
-                        "refresh token already used",
-                    )));
+                // Rotation: each refresh token is used once. A second use within the grace is a
+                // client retrying after the answer was lost (a cut connection, a killed app):
+                // it gets tokens again, so a weak network never logs the person out. A second
+                // use after the grace means the token was copied: the whole login is revoked
+                // (RFC 9700 section 4.14.2), for the thief and the person alike.
+                if let Some(used_at) = found.used_at {
+                    let grace = i64::try_from(self.config().refresh_reuse_grace.as_millis())
+                        .unwrap_or(i64::MAX);
+                    if now.saturating_sub(used_at) >= grace {
+                        let family = found.family.clone();
+                        self.db(move |s| s.revoke_family(&family)).await?;
+                        return Ok(Err(OAuthError::new(
+                            "invalid_grant",
+                            "refresh token reused: the login is revoked",
+                        )));
+                    }
                 }
-                self.issue_tokens(&found.subject, &found.client_id, &found.scope)
-                    .await
-                    .map(Ok)
+                self.issue_tokens(
+                    &found.subject,
+                    &found.client_id,
+                    &found.scope,
+                    &found.family,
+                )
+                .await
+                .map(Ok)
             }
             _ => Ok(Err(OAuthError::new(
                 "unsupported_grant_type",
                 "authorization_code or refresh_token",
             ))),
         }
+    }
+
+    /// Revokes the login a token belongs to (RFC 7009): every access and refresh token of its
+    /// family. Unknown tokens change nothing (the answer is the same, RFC 7009 section 2.2).
+    pub async fn revoke(&self, token: &str, client_id: Option<&str>) -> Result<(), Problem> {
+        let hash = sha256_hex(token.as_bytes());
+        let found = self.db(move |s| s.token(&hash)).await?;
+        if let Some(found) = found.filter(|t| client_id.is_none_or(|c| c == t.client_id)) {
+            let family = found.family;
+            self.db(move |s| s.revoke_family(&family)).await?;
+        }
+        Ok(())
     }
 
     /// The citizen behind a bearer access token.

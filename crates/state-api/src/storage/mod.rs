@@ -188,6 +188,11 @@ pub struct TokenRecord {
     pub client_id: String,
     pub scope: String,
     pub expires_at: i64,
+    /// The login this token belongs to: every token issued from one authorization code and
+    /// its refreshes shares it, so a reused refresh token revokes them all (RFC 9700 4.14.2).
+    pub family: String,
+    /// When a refresh token was used (it stays known until it expires, to detect reuse).
+    pub used_at: Option<i64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -289,8 +294,11 @@ pub trait Storage: Send + Sync + 'static {
     fn take_code(&self, code_hash: &str) -> Result<Option<AuthCode>, Error>;
     fn put_token(&self, token_hash: &str, token: &TokenRecord) -> Result<(), Error>;
     fn token(&self, token_hash: &str) -> Result<Option<TokenRecord>, Error>;
-    /// Deletes a token; true if it existed (used for refresh-token rotation).
-    fn revoke_token(&self, token_hash: &str) -> Result<bool, Error>;
+    /// Marks a refresh token used at `now` (if it was not yet) and returns it as it was
+    /// before: `used_at: None` means this is its first use.
+    fn use_refresh_token(&self, token_hash: &str, now: i64) -> Result<Option<TokenRecord>, Error>;
+    /// Deletes every token of a login; returns how many.
+    fn revoke_family(&self, family: &str) -> Result<usize, Error>;
     /// Keeps a report of an accessibility problem (its `sequence` is assigned here) and its
     /// idempotent answer (scope `report`), built by `respond` from the sequence.
     fn create_report(

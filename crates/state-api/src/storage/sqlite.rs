@@ -109,9 +109,42 @@ CREATE TABLE accessibility_reports (
     r#"
 ALTER TABLE messages ADD COLUMN sender TEXT NOT NULL DEFAULT '';
 "#,
+    r#"
+ALTER TABLE tokens ADD COLUMN family TEXT NOT NULL DEFAULT '';
+ALTER TABLE tokens ADD COLUMN used_at INTEGER;
+UPDATE tokens SET family = token_hash WHERE family = '';
+CREATE INDEX tokens_by_family ON tokens (family);
+"#,
 ];
 
 const READERS: usize = 4;
+
+/// One token by its hash.
+fn token_row(conn: &Connection, token_hash: &str) -> Result<Option<TokenRecord>, Error> {
+    let found = conn
+        .prepare_cached(
+            "SELECT kind, subject, client_id, scope, expires_at, family, used_at FROM tokens
+             WHERE token_hash = ?1",
+        )?
+        .query_row([token_hash], |row| {
+            let kind: String = row.get(0)?;
+            Ok(TokenRecord {
+                kind: if kind == TokenKind::Refresh.as_str() {
+                    TokenKind::Refresh
+                } else {
+                    TokenKind::Access
+                },
+                subject: row.get(1)?,
+                client_id: row.get(2)?,
+                scope: row.get(3)?,
+                expires_at: row.get(4)?,
+                family: row.get(5)?,
+                used_at: row.get(6)?,
+            })
+        })
+        .optional()?;
+    Ok(found)
+}
 
 /// SQLite storage in `<data_dir>/state-api.sqlite3`.
 pub struct SqliteStorage {
@@ -667,15 +700,18 @@ impl Storage for SqliteStorage {
     fn put_token(&self, token_hash: &str, t: &TokenRecord) -> Result<(), Error> {
         self.write(|tx| {
             tx.execute(
-                "INSERT INTO tokens (token_hash, kind, subject, client_id, scope, expires_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO tokens (token_hash, kind, subject, client_id, scope, expires_at,
+                                     family, used_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 params![
                     token_hash,
                     t.kind.as_str(),
                     t.subject,
                     t.client_id,
                     t.scope,
-                    t.expires_at
+                    t.expires_at,
+                    t.family,
+                    t.used_at
                 ],
             )?;
             Ok(())
@@ -683,38 +719,24 @@ impl Storage for SqliteStorage {
     }
 
     fn token(&self, token_hash: &str) -> Result<Option<TokenRecord>, Error> {
-        self.read(|conn| {
-            let found = conn
-                .prepare_cached(
-                    "SELECT kind, subject, client_id, scope, expires_at FROM tokens
-                     WHERE token_hash = ?1",
-                )?
-                .query_row([token_hash], |row| {
-                    Ok((
-                        row.get::<_, String>(0)?,
-                        TokenRecord {
-                            kind: TokenKind::Access,
-                            subject: row.get(1)?,
-                            client_id: row.get(2)?,
-                            scope: row.get(3)?,
-                            expires_at: row.get(4)?,
-                        },
-                    ))
-                })
-                .optional()?;
-            Ok(found.map(|(kind, mut record)| {
-                if kind == TokenKind::Refresh.as_str() {
-                    record.kind = TokenKind::Refresh;
-                }
-                record
-            }))
+        self.read(|conn| token_row(conn, token_hash))
+    }
+
+    fn use_refresh_token(&self, token_hash: &str, now: i64) -> Result<Option<TokenRecord>, Error> {
+        self.write(|tx| {
+            let found = token_row(tx, token_hash)?;
+            if found.as_ref().is_some_and(|t| t.used_at.is_none()) {
+                tx.execute(
+                    "UPDATE tokens SET used_at = ?2 WHERE token_hash = ?1",
+                    params![token_hash, now],
+                )?;
+            }
+            Ok(found)
         })
     }
 
-    fn revoke_token(&self, token_hash: &str) -> Result<bool, Error> {
-        self.write(|tx| {
-            Ok(tx.execute("DELETE FROM tokens WHERE token_hash = ?1", [token_hash])? > 0)
-        })
+    fn revoke_family(&self, family: &str) -> Result<usize, Error> {
+        self.write(|tx| Ok(tx.execute("DELETE FROM tokens WHERE family = ?1", [family])?))
     }
 
     fn create_report(
