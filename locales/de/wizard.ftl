@@ -29,5 +29,5 @@ wizard-not-answered = Nicht angegeben
 wizard-change = Ändern
 wizard-change-field = { $field } ändern
 wizard-submit = Antrag verbindlich senden
-wizard-date-format = Zum Beispiel 01.12.2026
+wizard-date-format = Zum Beispiel { $example }
 wizard-take-photo = Oder mit der Kamera fotografieren

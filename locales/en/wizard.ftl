@@ -29,5 +29,5 @@ wizard-not-answered = Not given
 wizard-change = Change
 wizard-change-field = Change { $field }
 wizard-submit = Send the application
-wizard-date-format = For example 01.12.2026 (day.month.year)
+wizard-date-format = For example { $example } (day.month.year)
 wizard-take-photo = Or take a photo with the camera

@@ -82,7 +82,7 @@ pub fn now_ms() -> f64 {
         .unwrap_or_default()
 }
 
-/// Formats an RFC 3339 time as local date and time for `language`.
+/// Formats an RFC 3339 time as date and time in Berlin for `language`.
 pub fn local_time(rfc3339: &str, language: domain::Language) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(rfc3339));
     if date.get_time().is_nan() {
@@ -91,5 +91,8 @@ pub fn local_time(rfc3339: &str, language: domain::Language) -> String {
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
     let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+    // Berlin time, as the citizen's day is counted (`domain::calendar`): "saved at 00:30" and
+    // "today is 1 March" agree whatever time zone the device is set to.
+    let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &"Europe/Berlin".into());
     date.to_locale_string(language.tag(), &options).into()
 }

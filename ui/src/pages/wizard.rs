@@ -1079,7 +1079,11 @@ fn render_field(wizard: Wizard, field: domain::form::Field, path: FieldPath) -> 
             let format_id = format!("{id}-format");
             let described = format!("{describedby} {format_id}");
             view! {
-                <div class="kern-hint" id=format_id>{tr("wizard-date-format")}</div>
+                <div class="kern-hint" id=format_id>{move || {
+                    // Today as the example: the format, never a date that has gone by.
+                    let example = date_text(&Value::Text(today().to_string()));
+                    t_args(language.get(), "wizard-date-format", &[("example", Arg::from(example))])
+                }}</div>
                 <input id=id.clone() class="kern-form-input__input kern-form-input__input--width-10" type="text" inputmode="numeric"
                     readonly=locked aria-describedby=described aria-invalid=invalid autocomplete="off"
                     prop:value=move || raw.get()
