@@ -115,6 +115,17 @@ pub async fn follow(app: &App, css: &str) -> Result<()> {
     Ok(())
 }
 
+/// Logs `username` in from the settings page through the system browser and waits until the
+/// account section names the person (`shown`).
+pub async fn log_in(app: &App, username: &str, shown: &str, timeout: Duration) -> Result<()> {
+    follow(app, "#nav-settings").await?;
+    follow(app, "#log-in").await?;
+    app.browser.complete_login(username, timeout).await?;
+    app.wait_for_text("#account-state", timeout, |t| t.contains(shown))
+        .await?;
+    Ok(())
+}
+
 /// Waits until "my applications" shows `status` (e.g. `status-received`) for a submission.
 pub async fn status_on_my_applications(
     app: &App,

@@ -7,7 +7,9 @@
 
 use std::time::Duration;
 
-use e2e::steps::{follow, invoke, parking_permit_draft, status_on_my_applications, submit_draft};
+use e2e::steps::{
+    follow, invoke, log_in, parking_permit_draft, status_on_my_applications, submit_draft,
+};
 use e2e::{App, Result, StateApi};
 use serde_json::json;
 
@@ -103,11 +105,7 @@ async fn window_shell_and_state_api_agree_on_today_at_half_past_midnight_in_berl
         .as_str()
         .ok_or("a submission id")?
         .to_string();
-    follow(&app, "#nav-settings").await?;
-    follow(&app, "#log-in").await?;
-    app.browser.complete_login("anna", LONG).await?;
-    app.wait_for_text("#account-state", LONG, |t| t.contains("Anna"))
-        .await?;
+    log_in(&app, "anna", "Anna", LONG).await?;
     follow(&app, "#nav-applications").await?;
     status_on_my_applications(&app, &submission_id, "status-received", LONG).await?;
     app.screenshot("clock-half-past-midnight-received").await?;

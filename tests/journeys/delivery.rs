@@ -10,7 +10,7 @@
 
 use std::time::Duration;
 
-use e2e::steps::{follow, queue_parking_permit, status_on_my_applications};
+use e2e::steps::{follow, log_in, queue_parking_permit, status_on_my_applications};
 use e2e::{App, Result, StateApi};
 use fantoccini::Locator;
 use serde_json::{json, Value};
@@ -35,11 +35,7 @@ async fn queued_offline_sent_after_login_received_and_answered_in_the_inbox() ->
 
     // The state API comes back where the app expects it; the person logs in; the outbox sends.
     let mut api = StateApi::start_on(server_dir.path(), down.port).await?;
-    follow(&app, "#nav-settings").await?;
-    follow(&app, "#log-in").await?;
-    app.browser.complete_login("anna", LONG).await?;
-    app.wait_for_text("#account-state", LONG, |t| t.contains("Anna"))
-        .await?;
+    log_in(&app, "anna", "Anna", LONG).await?;
     follow(&app, "#nav-applications").await?;
     status_on_my_applications(&app, &submission_id, "status-received", LONG).await?;
     let deadline = std::time::Instant::now() + SHORT;
