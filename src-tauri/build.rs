@@ -1,4 +1,47 @@
+/// The state API a debug build talks to when the build names none: the reference server.
+const DEVELOPMENT_STATE_API: &str = "http://127.0.0.1:8787/";
+
+/// The state API's address and pinned keys are part of the build's configuration, read here
+/// from `THUERINGEN_STATE_API_URL` and `THUERINGEN_STATE_API_PINS` (comma-separated
+/// `sha256/<base64>` SPKI hashes). A release build refuses to compile without an `https://`
+/// address and at least two pins (the key in use and a backup); the shell checks them again
+/// when it starts (`sync::Transport`).
+fn state_api_configuration() -> Result<(String, String), String> {
+    println!("cargo:rerun-if-env-changed=THUERINGEN_STATE_API_URL");
+    println!("cargo:rerun-if-env-changed=THUERINGEN_STATE_API_PINS");
+    let release = std::env::var("PROFILE").as_deref() == Ok("release");
+    let url = std::env::var("THUERINGEN_STATE_API_URL").ok();
+    let pins = std::env::var("THUERINGEN_STATE_API_PINS").unwrap_or_default();
+    let pin_count = pins
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|p| !p.is_empty())
+        .count();
+    if !release {
+        return Ok((url.unwrap_or_else(|| DEVELOPMENT_STATE_API.into()), pins));
+    }
+    let url = url.ok_or("a release build needs THUERINGEN_STATE_API_URL (https://...)")?;
+    if !url.starts_with("https://") {
+        return Err(format!("a release build speaks only HTTPS, not {url:?}"));
+    }
+    if pin_count < 2 {
+        return Err(format!(
+            "a release build needs THUERINGEN_STATE_API_PINS with at least two SPKI pins (in use and backup), got {pin_count}"
+        ));
+    }
+    Ok((url, pins))
+}
+
 fn main() {
+    match state_api_configuration() {
+        Ok((url, pins)) => {
+            println!("cargo:rustc-env=THUERINGEN_BUILD_STATE_API_URL={url}");
+            println!("cargo:rustc-env=THUERINGEN_BUILD_STATE_API_PINS={pins}");
+        }
+        Err(problem) => {
+            eprintln!("ThüringenApp build configuration: {problem}");
+            std::process::exit(1);
+        }
+    }
     // Declaring the app's commands makes each one need an explicit permission in a capability,
     // so the webview can call exactly these and nothing else.
     let commands = &[

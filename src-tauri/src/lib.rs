@@ -9,6 +9,7 @@ mod applications;
 mod clock;
 mod commands;
 mod inbox;
+mod navigation;
 mod reports;
 mod state;
 mod sync_task;
@@ -57,8 +58,14 @@ pub fn run() {
     clock::start();
     let builder = with_commands(tauri::Builder::default())
         // Opens the login page in the system browser (RFC 8252); the webview gets no opener
-        // permission, only the shell calls it.
-        .plugin(tauri_plugin_opener::init())
+        // permission, only the shell calls it, and the plugin injects no click handler for
+        // links into the webview.
+        .plugin(
+            tauri_plugin_opener::Builder::new()
+                .open_js_links_on_click(false)
+                .build(),
+        )
+        .plugin(navigation::guard())
         // When the window loses focus (the person switches apps, the phone goes to the
         // background), fold the WAL into the database file, so autosaves never pay for it.
         .on_window_event(|window, event| {
@@ -72,7 +79,7 @@ pub fn run() {
         })
         .setup(|app| {
             let data_dir = state::data_dir(app.path().app_data_dir().ok())?;
-            let app_state = AppState::open(&data_dir, &state::state_api_url())?;
+            let app_state = AppState::open(&data_dir, &state::state_api()?)?;
             app.manage(app_state);
             sync_task::start(app.handle());
             Ok(())

@@ -5,7 +5,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use domain::ipc::{CatalogOrigin, ErrorCode, IpcError};
 use store::{recovery, KeyStore, KeychainError, OsKeyStore, Store, StoreError};
-use sync::{KeychainCredentials, Session, StateApiClient};
+use sync::{KeychainCredentials, Session, SpkiPin, StateApiClient, SyncError, Timeouts, Transport};
 
 /// The keychain service the database key is kept under (the app id).
 const KEYCHAIN_SERVICE: &str = "de.thueringen.app";
@@ -34,9 +34,31 @@ fn private_to_this_user(_dir: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-/// The state API's address: `THUERINGEN_STATE_API` or the reference server on loopback.
-pub fn state_api_url() -> String {
-    std::env::var("THUERINGEN_STATE_API").unwrap_or_else(|_| "http://127.0.0.1:8787/".to_string())
+/// The state API this build talks to, and how: from the build's configuration
+/// (`THUERINGEN_STATE_API_URL` and `THUERINGEN_STATE_API_PINS` when the shell is compiled; see
+/// build.rs). A release build speaks only HTTPS with pinned keys; a debug build may also talk
+/// plain HTTP to loopback, and a test may point it elsewhere with `THUERINGEN_STATE_API`.
+pub struct StateApi {
+    pub url: String,
+    pub transport: Transport,
+}
+
+pub fn state_api() -> Result<StateApi, SyncError> {
+    let configured = env!("THUERINGEN_BUILD_STATE_API_URL").to_string();
+    #[cfg(debug_assertions)]
+    let url = std::env::var("THUERINGEN_STATE_API").unwrap_or(configured);
+    #[cfg(not(debug_assertions))]
+    let url = configured;
+    let pins = SpkiPin::parse_list(env!("THUERINGEN_BUILD_STATE_API_PINS"))?;
+    let transport = if cfg!(debug_assertions) {
+        match pins.is_empty() {
+            true => Transport::development(),
+            false => Transport::pinned(pins)?.allowing_loopback_http(),
+        }
+    } else {
+        Transport::pinned(pins)?
+    };
+    Ok(StateApi { url, transport })
 }
 
 /// Everything the commands share.
@@ -54,7 +76,10 @@ pub struct AppState {
 impl AppState {
     /// Opens the encrypted store in `data_dir` with its key from the OS keychain and seeds the
     /// catalog on first start.
-    pub fn open(data_dir: &Path, state_api: &str) -> Result<AppState, Box<dyn std::error::Error>> {
+    pub fn open(
+        data_dir: &Path,
+        state_api: &StateApi,
+    ) -> Result<AppState, Box<dyn std::error::Error>> {
         let store = open_store(data_dir, &OsKeyStore::new(KEYCHAIN_SERVICE))
             .map(|store| Arc::new(Mutex::new(store)));
         if let Err(error) = &store {
@@ -65,7 +90,11 @@ impl AppState {
                 .unwrap_or_default();
             eprintln!("ThüringenApp: the local store is not available ({cause})");
         }
-        let client = StateApiClient::new(state_api)?;
+        let client = StateApiClient::with_transport(
+            &state_api.url,
+            Timeouts::default(),
+            &state_api.transport,
+        )?;
         let credentials = KeychainCredentials::new(OsKeyStore::new(KEYCHAIN_SERVICE));
         let session = Session::new(client.clone(), Arc::new(credentials));
         Ok(AppState {

@@ -14,6 +14,7 @@ use serde::de::DeserializeOwned;
 use uuid::Uuid;
 
 use crate::error::{parse_retry_after, Problem, SyncError};
+use crate::transport::Transport;
 use crate::wire;
 
 /// What a catalog refresh brought.
@@ -75,19 +76,35 @@ fn retry_after(headers: &HeaderMap) -> Option<Duration> {
 }
 
 impl StateApiClient {
-    /// `base` is the server's root, e.g. `http://127.0.0.1:8787/`.
+    /// `base` is the server's root, e.g. `http://127.0.0.1:8787/`, under the development rules
+    /// ([`Transport::development`]: loopback HTTP allowed, no pins). A release build uses
+    /// [`StateApiClient::with_transport`] with pins.
     pub fn new(base: &str) -> Result<StateApiClient, SyncError> {
         StateApiClient::with_timeouts(base, Timeouts::default())
     }
 
+    /// [`StateApiClient::new`] with other timeouts.
     pub fn with_timeouts(base: &str, timeouts: Timeouts) -> Result<StateApiClient, SyncError> {
+        StateApiClient::with_transport(base, timeouts, &Transport::development())
+    }
+
+    /// A client that reaches `base` only as `transport` allows: its scheme is checked here,
+    /// its certificate and pins on every connection.
+    pub fn with_transport(
+        base: &str,
+        timeouts: Timeouts,
+        transport: &Transport,
+    ) -> Result<StateApiClient, SyncError> {
         let mut base_text = base.trim().to_string();
         if !base_text.ends_with('/') {
             base_text.push('/');
         }
         let base = reqwest::Url::parse(&base_text)
             .map_err(|_| SyncError::InvalidBaseUrl(base.to_string()))?;
+        transport.check(&base)?;
         let http = reqwest::Client::builder()
+            .use_preconfigured_tls(transport.tls_config()?)
+            .https_only(base.scheme() == "https")
             .connect_timeout(timeouts.connect)
             .timeout(timeouts.request)
             .pool_idle_timeout(Duration::from_secs(30))

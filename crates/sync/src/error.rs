@@ -75,6 +75,10 @@ pub enum SyncError {
     Malformed(String),
     #[error("invalid state API address {0:?}")]
     InvalidBaseUrl(String),
+    /// The state API's address or TLS settings break the transport rules (plain HTTP outside
+    /// loopback, a release without pins): a build configuration error, never retried.
+    #[error("the connection to the state API would not be secure: {0}")]
+    InsecureTransport(String),
     /// What is queued on the device cannot be sent as it is (a missing or damaged attachment).
     #[error("the queued data cannot be sent: {0}")]
     LocalData(String),
@@ -155,6 +159,7 @@ impl SyncError {
             SyncError::Store(_) => "store".into(),
             SyncError::Malformed(_) => "malformed_answer".into(),
             SyncError::InvalidBaseUrl(_) => "invalid_base_url".into(),
+            SyncError::InsecureTransport(_) => "insecure_transport".into(),
             SyncError::LocalData(_) => "local_data".into(),
         }
     }

@@ -8,6 +8,8 @@
 //! - [`plan`] (pure) and [`worker`] (IO): the outbox worker that delivers every queued
 //!   submission exactly once, with resumable uploads, back-off with full jitter, offline and
 //!   login-required states, status and inbox polling, and [`worker::SyncEvent`]s for the UI.
+//! - [`transport`]: HTTPS with the state API's keys pinned in a release, plain HTTP only to
+//!   loopback in development.
 //!
 //! This crate never writes SQL (the `store` crate does), never knows Tauri (the shell forwards
 //! events), and never logs personal data or tokens.
@@ -18,6 +20,7 @@ mod error;
 mod forms;
 pub mod plan;
 pub mod refresh;
+pub mod transport;
 pub mod wire;
 pub mod worker;
 
@@ -26,4 +29,5 @@ pub use auth::{
 };
 pub use client::{CatalogFetch, StateApiClient, Timeouts};
 pub use error::{parse_retry_after, FieldProblem, Problem, SyncError};
+pub use transport::{SpkiPin, Transport};
 pub use worker::{Clock, SyncEvent, Worker, WorkerConfig};
