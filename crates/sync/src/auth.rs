@@ -299,10 +299,10 @@ impl Session {
 
     fn keep(&self, inner: &mut Inner, tokens: wire::TokenResponse) -> Result<Secret, SyncError> {
         if let Some(refresh) = &tokens.refresh_token {
-            self.credentials.save(&Secret::new(refresh.clone()))?;
+            self.credentials.save(refresh)?;
         }
         let lifetime = Duration::from_secs(tokens.expires_in.max(1));
-        let token = Secret::new(tokens.access_token);
+        let token = tokens.access_token;
         inner.access = Some(Access {
             token: token.clone(),
             renew_at: Instant::now() + lifetime.saturating_sub(REFRESH_MARGIN.min(lifetime / 2)),

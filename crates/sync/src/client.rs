@@ -8,10 +8,13 @@ use std::time::Duration;
 
 use domain::Catalog;
 use keychain::Secret;
-use reqwest::header::{HeaderMap, AUTHORIZATION, CONTENT_TYPE, ETAG, IF_NONE_MATCH, RETRY_AFTER};
+use reqwest::header::{
+    HeaderMap, HeaderValue, AUTHORIZATION, CONTENT_TYPE, ETAG, IF_NONE_MATCH, RETRY_AFTER,
+};
 use reqwest::StatusCode;
 use serde::de::DeserializeOwned;
 use uuid::Uuid;
+use zeroize::Zeroizing;
 
 use crate::error::{parse_retry_after, Problem, SyncError};
 use crate::transport::Transport;
@@ -68,6 +71,20 @@ fn now_unix() -> i64 {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
         .unwrap_or(0)
+}
+
+/// `Authorization: Bearer` marked sensitive (never printed by `Debug`, never indexed by HTTP/2
+/// header compression); our own copy of the header text is wiped.
+fn bearer(request: reqwest::RequestBuilder, token: &Secret) -> reqwest::RequestBuilder {
+    let text = Zeroizing::new(format!("Bearer {}", token.expose()));
+    match HeaderValue::from_str(&text) {
+        Ok(mut value) => {
+            value.set_sensitive(true);
+            request.header(AUTHORIZATION, value)
+        }
+        // A token with bytes a header cannot carry: send none; the server answers 401.
+        Err(_) => request,
+    }
 }
 
 fn retry_after(headers: &HeaderMap) -> Option<Duration> {
@@ -176,7 +193,7 @@ impl StateApiClient {
     }
 
     fn authed(&self, request: reqwest::RequestBuilder, token: &Secret) -> reqwest::RequestBuilder {
-        request.header(AUTHORIZATION, format!("Bearer {}", token.expose()))
+        bearer(request, token)
     }
 
     /// `GET /v1/catalog`, conditional on the ETag we hold.
@@ -386,5 +403,43 @@ impl StateApiClient {
             problem: serde_json::from_slice::<Problem>(&body).ok().map(Box::new),
             retry_after,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bearer_header_is_sensitive_and_never_printed() -> Result<(), reqwest::Error> {
+        let token = Secret::new("eyJ-the-access-token");
+        let request = bearer(
+            reqwest::Client::new().get("http://127.0.0.1:1/v1/me"),
+            &token,
+        )
+        .build()?;
+        let value = request.headers().get(AUTHORIZATION);
+        assert!(value.is_some_and(HeaderValue::is_sensitive));
+        assert!(!format!("{request:?}").contains("the-access-token"));
+        assert!(!format!("{:?}", request.headers()).contains("the-access-token"));
+        Ok(())
+    }
+
+    #[test]
+    fn token_answers_are_secrets_from_the_first_byte() -> Result<(), serde_json::Error> {
+        let tokens: wire::TokenResponse = serde_json::from_str(
+            r#"{"access_token":"at-123","token_type":"Bearer","expires_in":300,"refresh_token":"rt-456"}"#,
+        )?;
+        assert_eq!(tokens.access_token.expose(), "at-123");
+        assert_eq!(
+            tokens.refresh_token.as_ref().map(Secret::expose),
+            Some("rt-456")
+        );
+        let printed = format!("{tokens:?}");
+        assert!(!printed.contains("at-123") && !printed.contains("rt-456"));
+        let without_refresh: wire::TokenResponse =
+            serde_json::from_str(r#"{"access_token":"at","expires_in":1}"#)?;
+        assert!(without_refresh.refresh_token.is_none());
+        Ok(())
     }
 }

@@ -2,6 +2,7 @@
 //! camelCase). Our own copies: the app never depends on the server crate. Unknown fields are
 //! ignored, so the server may grow.
 
+use keychain::Secret;
 use serde::{Deserialize, Serialize};
 
 /// A form schema reference.
@@ -125,14 +126,27 @@ pub struct InboxPage {
     pub more: bool,
 }
 
-/// The token endpoint's answer.
+/// The token endpoint's answer. The tokens are [`Secret`]s from the moment they are read: wiped
+/// from memory when dropped, redacted in `Debug`.
 #[derive(Clone, Deserialize)]
 pub struct TokenResponse {
-    pub access_token: String,
+    #[serde(deserialize_with = "secret")]
+    pub access_token: Secret,
     #[serde(default)]
     pub expires_in: u64,
-    #[serde(default)]
-    pub refresh_token: Option<String>,
+    #[serde(default, deserialize_with = "optional_secret")]
+    pub refresh_token: Option<Secret>,
+}
+
+fn secret<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Secret, D::Error> {
+    // The String moves into the Secret; no copy is left behind.
+    String::deserialize(deserializer).map(Secret::new)
+}
+
+fn optional_secret<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Secret>, D::Error> {
+    Option::<String>::deserialize(deserializer).map(|value| value.map(Secret::new))
 }
 
 impl std::fmt::Debug for TokenResponse {

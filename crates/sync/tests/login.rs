@@ -238,3 +238,60 @@ async fn an_access_token_is_renewed_before_it_expires() {
     let page = session.client().submissions_since(&second, 0).await;
     assert!(page.is_ok(), "the renewed token is accepted: {page:?}");
 }
+
+/// Logs in through the proxy, loses the answer to the next refresh (the connection cut
+/// before a byte of it arrived: the server has rotated the token, the app still holds the
+/// old one), then refreshes again. Returns what the second refresh gave.
+async fn refresh_after_a_lost_answer(
+    server: &TestServer,
+) -> (Result<keychain::Secret, SyncError>, Arc<MemoryCredentials>) {
+    use support::proxy::{Fate, FaultProxy, FaultRates};
+    let proxy = FaultProxy::start(server.addr, 7, FaultRates::none()).await;
+    let (session, credentials) = session(&proxy.base());
+    support::login(&session, "anna").await;
+    // The app restarts: no access token in memory, the refresh token in the keychain.
+    let restarted = Session::new(
+        StateApiClient::new(&proxy.base()).expect("a client"),
+        credentials.clone(),
+    );
+    proxy.next_request("POST /oauth/token", Fate::CutResponseAfter(0));
+    let lost = restarted.access_token().await;
+    assert!(
+        matches!(lost, Err(SyncError::Unreachable(_))),
+        "the answer was cut: {lost:?}"
+    );
+    assert!(
+        proxy
+            .stats()
+            .cut_response
+            .load(std::sync::atomic::Ordering::Relaxed)
+            >= 1
+    );
+    (restarted.access_token().await, credentials)
+}
+
+#[tokio::test]
+async fn a_lost_refresh_answer_does_not_log_the_person_out() {
+    let server = TestServer::start().await;
+    let (retried, credentials) = refresh_after_a_lost_answer(&server).await;
+    let token = retried.expect("the retry with the same refresh token is answered again");
+    let me = StateApiClient::new(&server.base())
+        .expect("a client")
+        .submissions_since(&token, 0)
+        .await;
+    assert!(me.is_ok(), "the new access token works: {me:?}");
+    let kept = credentials.load().expect("readable");
+    assert!(kept.is_some(), "the login is kept");
+}
+
+#[tokio::test]
+async fn without_the_grace_a_lost_refresh_answer_would_end_the_login() {
+    // The same cut against a server with no grace: the retry counts as reuse. This is what a
+    // person on a train saw before the grace, and it shows the test above can fail.
+    let server = TestServer::start_with(|c| c.refresh_reuse_grace = Duration::ZERO).await;
+    let (retried, _) = refresh_after_a_lost_answer(&server).await;
+    assert!(
+        matches!(retried, Err(SyncError::LoginRequired)),
+        "{retried:?}"
+    );
+}

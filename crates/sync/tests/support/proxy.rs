@@ -97,6 +97,9 @@ struct Shared {
     rng: Mutex<StdRng>,
     rates: Mutex<FaultRates>,
     offline: AtomicBool,
+    /// A fate for the next request that starts with these bytes, before the random draw (a
+    /// targeted fault).
+    next: Mutex<Option<(Vec<u8>, Fate)>>,
     kill: watch::Sender<u64>,
     stats: Stats,
 }
@@ -125,6 +128,7 @@ impl FaultProxy {
             rng: Mutex::new(StdRng::seed_from_u64(seed)),
             rates: Mutex::new(rates),
             offline: AtomicBool::new(false),
+            next: Mutex::new(None),
             kill: watch::channel(0).0,
             stats: Stats::default(),
         });
@@ -165,12 +169,30 @@ impl FaultProxy {
         }
     }
 
+    /// The next request that starts with `start` (e.g. `POST /oauth/token`) gets `fate`,
+    /// whatever the rates say (the answer to a refresh lost: `Fate::CutResponseAfter(0)`).
+    pub fn next_request(&self, start: &str, fate: Fate) {
+        if let Ok(mut next) = self.shared.next.lock() {
+            *next = Some((start.as_bytes().to_vec(), fate));
+        }
+    }
+
     pub fn stats(&self) -> &Stats {
         &self.shared.stats
     }
 }
 
-fn fate(shared: &Shared) -> Fate {
+fn fate(shared: &Shared, request: &[u8]) -> Fate {
+    if let Ok(mut next) = shared.next.lock() {
+        if next
+            .as_ref()
+            .is_some_and(|(start, _)| request.starts_with(start))
+        {
+            if let Some((_, fate)) = next.take() {
+                return fate;
+            }
+        }
+    }
     let rates = shared
         .rates
         .lock()
@@ -240,7 +262,7 @@ async fn handle(shared: Arc<Shared>, client: TcpStream) {
                 if new_request {
                     new_request = false;
                     (up_budget, down_budget, delay) = (None, None, None);
-                    match fate(&shared) {
+                    match fate(&shared, &up[..n]) {
                         Fate::Pass => {}
                         Fate::Refuse => {
                             stats.refused.fetch_add(1, Ordering::Relaxed);
