@@ -126,15 +126,20 @@ impl AppState {
     }
 }
 
-/// Opens (or creates) the store. A file that cannot be read, or whose key the keychain no
-/// longer has, is moved aside (never deleted; `store::recovery` can bring it back) and a fresh
-/// store is made, so the app starts. A locked or missing keychain is an error: nothing is
+/// Opens (or creates) the store. A file that cannot be read, whose key the keychain no longer
+/// has, or an unencrypted file in the encrypted store's place, is moved aside (never deleted;
+/// `store::recovery` can bring it back with its key) and a fresh store under a new key is made,
+/// so the app starts. A locked or missing keychain is an error: nothing is
 /// written without it.
 fn open_store(data_dir: &Path, keys: &dyn KeyStore) -> Result<Store, IpcError> {
     let path = data_dir.join("thueringen-app.db");
     let now = crate::clock::now_millis();
     let mut store = match Store::open_with_keychain(&path, keys) {
-        Err(StoreError::NotADatabase { .. } | StoreError::KeyMissing { .. }) => {
+        Err(
+            StoreError::NotADatabase { .. }
+            | StoreError::KeyMissing { .. }
+            | StoreError::UnexpectedPlaintext { .. },
+        ) => {
             let (store, aside) = recovery::start_over(&path, keys, &(now / 1000).to_string())
                 .map_err(storage_error)?;
             if let Some(aside) = aside {
@@ -227,6 +232,7 @@ fn storage_message(error: StoreError) -> (&'static str, &'static str) {
         StoreError::NotADatabase { .. } => ("error-storage", "unreadable"),
         StoreError::KeyMissing { .. } => ("error-storage", "key-missing"),
         StoreError::NotEncrypted => ("error-storage", "not-encrypted"),
+        StoreError::UnexpectedPlaintext { .. } => ("error-storage", "unexpected-plaintext"),
         _ => ("error-storage", "storage"),
     }
 }
@@ -276,6 +282,52 @@ mod tests {
             "the earlier file is kept under the name the notice gives"
         );
         assert!(store.catalog_version()?.is_some(), "a fresh, seeded store");
+        Ok(())
+    }
+
+    #[test]
+    fn a_plaintext_file_planted_in_place_of_the_store_is_set_aside_not_adopted(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let keys = MemoryKeyStore::new();
+        drop(open_store(dir.path(), &keys)?);
+        let path = dir.path().join("thueringen-app.db");
+        std::fs::remove_file(&path)?;
+        drop(Store::open_plain(&path)?);
+        let store = open_store(dir.path(), &keys)?;
+        let (kept_as, _) = store
+            .set_aside_notice()?
+            .ok_or("the person is told that a file was set aside")?;
+        assert!(
+            std::fs::read(dir.path().join(&kept_as))?.starts_with(b"SQLite format 3\0"),
+            "the planted file was moved aside as it was"
+        );
+        assert!(
+            !std::fs::read(&path)?.starts_with(b"SQLite format 3\0"),
+            "the store in place is encrypted"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn forgetting_deletes_files_set_aside_earlier() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let keys = MemoryKeyStore::new();
+        std::fs::write(dir.path().join("thueringen-app.db"), b"damaged")?;
+        let store = open_store(dir.path(), &keys)?;
+        assert!(
+            std::fs::read_dir(dir.path())?.count() > 1,
+            "a file was set aside"
+        );
+        let forgotten = store.forget_personal_data()?;
+        assert_eq!(forgotten.set_aside_files, 1);
+        let names: Vec<String> = std::fs::read_dir(dir.path())?
+            .map(|e| e.map(|e| e.file_name().to_string_lossy().into_owned()))
+            .collect::<Result<_, _>>()?;
+        assert!(
+            names.iter().all(|n| !n.contains("unreadable")),
+            "nothing set aside is left: {names:?}"
+        );
         Ok(())
     }
 

@@ -53,6 +53,11 @@ pub enum StoreError {
     /// and would write the person's data in plaintext). Nothing was opened or written.
     #[error("this build's SQLite does not encrypt (no SQLCipher)")]
     NotEncrypted,
+    /// An unencrypted SQLite file lies where this device keeps its encrypted store (the
+    /// keychain has the store's key, so the store was encrypted before): somebody put it
+    /// there, and it is never adopted. [`crate::recovery`] moves it aside.
+    #[error("an unencrypted file lies in place of the encrypted store at {path}")]
+    UnexpectedPlaintext { path: PathBuf },
     #[error("file error: {0}")]
     Io(std::io::Error),
     #[error("database error: {0}")]

@@ -3,7 +3,8 @@
 //!
 //! Deletes drafts, attachments, submissions with their history, the outbox, the inbox, profiles,
 //! sent reports of barriers and the home municipality, in one transaction, with SQLite's
-//! `secure_delete` so the freed pages are overwritten, then truncates the WAL. Keeps what is not
+//! `secure_delete` so the freed pages are overwritten, then truncates the WAL, and deletes the
+//! store files moved aside after damage. Keeps what is not
 //! personal (the catalog, form definitions, language and display settings) and reports of
 //! barriers not yet sent (anonymous, and the person asked for them to go).
 
@@ -17,6 +18,8 @@ pub struct Forgotten {
     /// Submissions that were still waiting to be sent.
     pub unsent: u32,
     pub messages: u32,
+    /// Unreadable store files that had been moved aside (with their own key).
+    pub set_aside_files: u32,
 }
 
 const DELETE: &str = "
@@ -53,6 +56,7 @@ impl Store {
                 unsent: self
                     .count("SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending')")?,
                 messages: self.count("SELECT count(*) FROM inbox_message")?,
+                set_aside_files: 0,
             };
             tx.execute_batch(DELETE)?;
             tx.commit()?;
@@ -63,7 +67,16 @@ impl Store {
         // overwritten) and cut the WAL.
         self.conn
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
-        Ok(forgotten)
+        // Files moved aside after damage may hold the person's data too.
+        let set_aside_files = if self.path.as_os_str() == ":memory:" {
+            0
+        } else {
+            crate::recovery::delete_set_aside(&self.path)?
+        };
+        Ok(Forgotten {
+            set_aside_files,
+            ..forgotten
+        })
     }
 }
 

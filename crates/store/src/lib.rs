@@ -73,11 +73,14 @@ impl Store {
     /// date.
     ///
     /// A file that cannot be read with this key (corrupt, foreign, another key) is reported as
-    /// [`StoreError::NotADatabase`] and left where it is; [`recovery`] moves it aside. A
-    /// plaintext store from before encryption is encrypted in place first.
+    /// [`StoreError::NotADatabase`] and left where it is; [`recovery`] moves it aside. An
+    /// unencrypted file is [`StoreError::UnexpectedPlaintext`]: only
+    /// [`Store::open_with_keychain`] adopts one, once, when the device has no key yet.
     pub fn open(path: &Path, key: &DatabaseKey) -> Result<Store, StoreError> {
         if is_plaintext_sqlite(path)? {
-            encrypt_plaintext(path, key)?;
+            return Err(StoreError::UnexpectedPlaintext {
+                path: path.to_path_buf(),
+            });
         }
         let conn = Connection::open(path).map_err(|e| StoreError::from_open(path, e))?;
         ensure_sqlcipher(&conn)?;
@@ -88,7 +91,20 @@ impl Store {
 
     /// Opens the store with the key from the keychain, making the key on first start.
     /// See [`DatabaseKey::from_keychain`] for what can go wrong with the keychain.
+    ///
+    /// A plaintext store from before encryption is adopted only while the keychain holds no
+    /// key (the device never had an encrypted store): it gets a new key and is encrypted in
+    /// place. Once a key exists, a plaintext file in the store's place was put there by
+    /// someone else (it would bypass SQLCipher's tamper detection) and is refused.
     pub fn open_with_keychain(path: &Path, keys: &dyn KeyStore) -> Result<Store, StoreError> {
+        if is_plaintext_sqlite(path)? && keys.get(key::KEY_NAME)?.is_none() {
+            let key = DatabaseKey::generate();
+            // The key is kept before the file is encrypted: a crash in between leaves a
+            // plaintext file beside a key, which is refused and moved aside, never lost.
+            keys.set(key::KEY_NAME, &key.to_secret())?;
+            encrypt_plaintext(path, &key)?;
+            return Store::open(path, &key);
+        }
         let key = DatabaseKey::from_keychain(keys, path)?;
         Store::open(path, &key)
     }
@@ -333,13 +349,14 @@ mod tests {
             let store = Store::open_plain(&path)?;
             store.set_language(domain::Language::En)?;
         }
-        let key = DatabaseKey::from_bytes([9; 32]);
-        let store = Store::open(&path, &key)?;
+        let keys = keychain::MemoryKeyStore::new();
+        let store = Store::open_with_keychain(&path, &keys)?;
         assert_eq!(
             store.settings()?.language,
             domain::Language::En,
             "settings carried over"
         );
+        assert!(keys.get(key::KEY_NAME)?.is_some(), "a key was made for it");
         drop(store);
         assert!(
             !std::fs::read(&path)?.starts_with(SQLITE_HEADER),
@@ -349,6 +366,34 @@ mod tests {
             !path.with_extension("encrypting").exists(),
             "no temporary file left"
         );
+        Ok(())
+    }
+
+    #[test]
+    fn a_plaintext_file_swapped_in_after_encryption_is_never_adopted(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("app.db");
+        let keys = keychain::MemoryKeyStore::new();
+        drop(Store::open_with_keychain(&path, &keys)?);
+        // Someone replaces the encrypted store with a plaintext one that looks like ours
+        // (made by this very code, with a planted setting).
+        std::fs::remove_file(&path)?;
+        {
+            let planted = Store::open_plain(&path)?;
+            planted.set_language(domain::Language::En)?;
+        }
+        let planted = std::fs::read(&path)?;
+        for result in [
+            Store::open_with_keychain(&path, &keys).map(|_| ()),
+            Store::open(&path, &DatabaseKey::from_bytes([9; 32])).map(|_| ()),
+        ] {
+            assert!(
+                matches!(result, Err(StoreError::UnexpectedPlaintext { .. })),
+                "refused: {result:?}"
+            );
+        }
+        assert_eq!(std::fs::read(&path)?, planted, "left as it was");
         Ok(())
     }
 }

@@ -319,7 +319,7 @@ mod tests {
             Migrations::from_slice(&MIGRATIONS[..1]).to_latest(&mut conn)?;
             fill(&conn, 1)?;
         }
-        let store = Store::open(&path, &DatabaseKey::from_bytes([4; 32]))?;
+        let store = Store::open_with_keychain(&path, &keychain::MemoryKeyStore::new())?;
         check(&store, 1)?;
         Ok(())
     }

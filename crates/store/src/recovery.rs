@@ -86,9 +86,12 @@ pub fn restore(
     Store::open(db, key)
 }
 
-/// Starts over: moves the database aside (if there is one) and opens a fresh one with the
-/// keychain's key, making a key if the keychain has none. Returns the store and where the old
-/// file went.
+/// Starts over: moves the database aside (if there is one) and opens a fresh one under a new
+/// key. Returns the store and where the old file went.
+///
+/// The new store never shares a key with what was moved aside: the old file stays readable
+/// only with its own key (a keychain backup, see [`restore`]), not with the key the device
+/// uses from now on.
 pub fn start_over(
     db: &Path,
     keys: &dyn KeyStore,
@@ -99,7 +102,28 @@ pub fn start_over(
     } else {
         None
     };
+    if aside.is_some() {
+        keys.delete(crate::key::KEY_NAME)?;
+    }
     Ok((Store::open_with_keychain(db, keys)?, aside))
+}
+
+/// Deletes every file moved aside from `db` (with their `-wal` and `-shm`): part of deleting
+/// the person's data from the device. Returns how many were deleted.
+pub fn delete_set_aside(db: &Path) -> Result<u32, StoreError> {
+    let mut deleted = 0;
+    for aside in set_aside(db)? {
+        for suffix in SIDE_FILES {
+            match std::fs::remove_file(with_suffix(&aside, suffix)) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+        deleted += 1;
+    }
+    sync_dir(db);
+    Ok(deleted)
 }
 
 #[cfg(test)]
@@ -138,6 +162,57 @@ mod tests {
             aside.map(std::fs::read).transpose()?,
             Some(b"garbage".to_vec()),
             "old file kept"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn starting_over_after_damage_uses_a_new_key() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let db = dir.path().join("app.db");
+        let keys = MemoryKeyStore::new();
+        let old_key = DatabaseKey::from_keychain(&keys, &db)?;
+        drop(Store::open(&db, &old_key)?);
+        let (fresh, aside) = start_over(&db, &keys, "7")?;
+        drop(fresh);
+        let new_key = DatabaseKey::from_keychain(&keys, &db)?;
+        assert_ne!(
+            new_key.hex().as_str(),
+            old_key.hex().as_str(),
+            "the fresh store has its own key"
+        );
+        let aside = aside.ok_or("moved aside")?;
+        let with_new_key = Store::open(&aside, &new_key);
+        assert!(
+            matches!(with_new_key, Err(StoreError::NotADatabase { .. })),
+            "the device's key does not read what was moved aside"
+        );
+        assert!(
+            Store::open(&aside, &old_key).is_ok(),
+            "its own key still does"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn set_aside_files_can_be_deleted_with_their_side_files(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let db = dir.path().join("app.db");
+        for stamp in ["1", "2"] {
+            std::fs::write(&db, b"old")?;
+            std::fs::write(with_suffix(&db, "-wal"), b"wal")?;
+            move_aside(&db, stamp)?;
+        }
+        std::fs::write(&db, b"current")?;
+        assert_eq!(delete_set_aside(&db)?, 2);
+        let left: Vec<_> = std::fs::read_dir(dir.path())?
+            .map(|e| e.map(|e| e.file_name()))
+            .collect::<Result<_, _>>()?;
+        assert_eq!(
+            left,
+            vec![std::ffi::OsString::from("app.db")],
+            "only the store is left"
         );
         Ok(())
     }
