@@ -260,11 +260,11 @@ impl Session {
         if inner.needs_login {
             return Err(SyncError::LoginRequired);
         }
-        let Some(refresh) = self.credentials.load()? else {
+        if self.credentials.load()?.is_none() {
             let mut inner = inner;
             inner.needs_login = true;
             return Err(SyncError::LoginRequired);
-        };
+        }
         drop(inner);
         let endpoints = self.endpoints().await?;
         // Serialized: the lock is held across the refresh, so one refresh token is used once.
@@ -274,6 +274,12 @@ impl Session {
                 return Ok(access.token.clone());
             }
         }
+        // The refresh token is read only now, under the lock: a logout (or another login)
+        // while the lock was free decides which token, if any, may be used.
+        let Some(refresh) = self.credentials.load()? else {
+            inner.needs_login = true;
+            return Err(SyncError::LoginRequired);
+        };
         let answer = self
             .client
             .token(

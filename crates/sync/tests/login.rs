@@ -295,3 +295,38 @@ async fn without_the_grace_a_lost_refresh_answer_would_end_the_login() {
         "{retried:?}"
     );
 }
+
+#[tokio::test]
+async fn a_logout_during_a_refresh_does_not_log_the_person_back_in() {
+    use support::proxy::{Fate, FaultProxy, FaultRates};
+    let server = TestServer::start().await;
+    let proxy = FaultProxy::start(server.addr, 11, FaultRates::none()).await;
+    let (session, credentials) = session(&proxy.base());
+    support::login(&session, "anna").await;
+    let restarted = Session::new(
+        StateApiClient::new(&proxy.base()).expect("a client"),
+        credentials.clone(),
+    );
+    // A refresh starts on a slow network (its discovery request takes a while) ...
+    proxy.next_request("GET /.well-known", Fate::Delay(Duration::from_millis(700)));
+    let refreshing = {
+        let restarted = restarted.clone();
+        tokio::spawn(async move { restarted.access_token().await })
+    };
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    // ... and the person logs out meanwhile, where the revocation does not get through.
+    proxy.next_request("POST /oauth/revoke", Fate::Refuse);
+    restarted.logout().await.expect("logged out on the device");
+    let refreshed = refreshing.await.expect("the refresh task ran");
+    assert!(
+        matches!(refreshed, Err(SyncError::LoginRequired)),
+        "the refresh must not go on with the logged-out token: {refreshed:?}"
+    );
+    assert_eq!(
+        credentials.load().expect("readable"),
+        None,
+        "no refresh token came back after the logout"
+    );
+    let account = restarted.account().await.expect("account readable");
+    assert!(!account.logged_in, "nobody is logged in: {account:?}");
+}

@@ -97,9 +97,9 @@ struct Shared {
     rng: Mutex<StdRng>,
     rates: Mutex<FaultRates>,
     offline: AtomicBool,
-    /// A fate for the next request that starts with these bytes, before the random draw (a
-    /// targeted fault).
-    next: Mutex<Option<(Vec<u8>, Fate)>>,
+    /// Fates for the next request that starts with these bytes, before the random draw
+    /// (targeted faults; each is used once).
+    next: Mutex<Vec<(Vec<u8>, Fate)>>,
     kill: watch::Sender<u64>,
     stats: Stats,
 }
@@ -128,7 +128,7 @@ impl FaultProxy {
             rng: Mutex::new(StdRng::seed_from_u64(seed)),
             rates: Mutex::new(rates),
             offline: AtomicBool::new(false),
-            next: Mutex::new(None),
+            next: Mutex::new(Vec::new()),
             kill: watch::channel(0).0,
             stats: Stats::default(),
         });
@@ -173,7 +173,7 @@ impl FaultProxy {
     /// whatever the rates say (the answer to a refresh lost: `Fate::CutResponseAfter(0)`).
     pub fn next_request(&self, start: &str, fate: Fate) {
         if let Ok(mut next) = self.shared.next.lock() {
-            *next = Some((start.as_bytes().to_vec(), fate));
+            next.push((start.as_bytes().to_vec(), fate));
         }
     }
 
@@ -184,13 +184,11 @@ impl FaultProxy {
 
 fn fate(shared: &Shared, request: &[u8]) -> Fate {
     if let Ok(mut next) = shared.next.lock() {
-        if next
-            .as_ref()
-            .is_some_and(|(start, _)| request.starts_with(start))
+        if let Some(i) = next
+            .iter()
+            .position(|(start, _)| request.starts_with(start))
         {
-            if let Some((_, fate)) = next.take() {
-                return fate;
-            }
+            return next.remove(i).1;
         }
     }
     let rates = shared
