@@ -1,7 +1,6 @@
 //! Data-driven checks of the whole seed catalog against the raw data files.
 
 use std::collections::HashSet;
-use std::time::Instant;
 
 use domain::{Catalog, ResponsibleLevel};
 
@@ -432,15 +431,4 @@ fn attribution_names_every_source() {
     for needle in ["Gert Hammes", "GeoNames", "CC BY 4.0", "MietNEinV"] {
         assert!(ATTRIBUTION.contains(needle), "the notice names {needle}");
     }
-}
-
-#[test]
-fn seeding_is_fast() {
-    let start = Instant::now();
-    let runs = 5;
-    for _ in 0..runs {
-        let _ = catalog();
-    }
-    let each = start.elapsed() / runs;
-    println!("seed_catalog() took {each:?} per call (average of {runs})");
 }

@@ -301,6 +301,19 @@ impl KeyStore for OsKeyStore {
     }
 }
 
+/// For the tests that use the real keychain: whether to skip where there is none. Inside the
+/// session `scripts/test.sh` makes (`THUERINGEN_REQUIRE_KEYCHAIN` set, gnome-keyring on a private
+/// bus) a missing keychain is a failure, never a silent pass.
+#[doc(hidden)]
+pub fn skip_without_keychain(reason: &str) -> bool {
+    assert!(
+        std::env::var_os("THUERINGEN_REQUIRE_KEYCHAIN").is_none(),
+        "the test session promised a keychain, but: {reason}"
+    );
+    println!("SKIPPED: {reason}");
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

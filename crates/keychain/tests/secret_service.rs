@@ -7,7 +7,7 @@ use keychain::{KeyStore, OsKeyStore, Secret};
 #[test]
 fn the_real_keychain_keeps_and_forgets_a_secret() -> Result<(), keychain::KeychainError> {
     if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none() {
-        println!("SKIPPED: DBUS_SESSION_BUS_ADDRESS is unset; run inside scripts/test.sh (dbus-run-session + gnome-keyring)");
+        keychain::skip_without_keychain("DBUS_SESSION_BUS_ADDRESS is unset; run inside scripts/test.sh (dbus-run-session + gnome-keyring)");
         return Ok(());
     }
     let store = OsKeyStore::new("de.thueringen.app.test");

@@ -238,7 +238,7 @@ fn a_locked_keychain_is_named_and_nothing_is_written() -> Result<(), Box<dyn std
 #[test]
 fn the_real_keychain_holds_the_database_key() -> Result<(), Box<dyn std::error::Error>> {
     if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none() {
-        println!("SKIPPED: DBUS_SESSION_BUS_ADDRESS is unset; run inside scripts/test.sh (dbus-run-session + gnome-keyring)");
+        keychain::skip_without_keychain("DBUS_SESSION_BUS_ADDRESS is unset; run inside scripts/test.sh (dbus-run-session + gnome-keyring)");
         return Ok(());
     }
     let dir = tempfile::tempdir()?;

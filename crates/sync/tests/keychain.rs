@@ -7,14 +7,16 @@ use sync::{Credentials, KeychainCredentials};
 #[test]
 fn the_refresh_token_lives_in_the_os_keychain() -> Result<(), KeychainError> {
     if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none() {
-        println!("SKIPPED: no D-Bus session bus, so no Secret Service to test against");
+        keychain::skip_without_keychain(
+            "no D-Bus session bus, so no Secret Service to test against",
+        );
         return Ok(());
     }
     let service = format!("de.thueringen.app.sync-test.{}", std::process::id());
     let credentials = KeychainCredentials::new(OsKeyStore::new(service.clone()));
     match credentials.save(&Secret::new("refresh-1")) {
         Err(error @ (KeychainError::Unavailable { .. } | KeychainError::Locked { .. })) => {
-            println!("SKIPPED: the keychain cannot be used here ({error})");
+            keychain::skip_without_keychain(&format!("the keychain cannot be used here ({error})"));
             return Ok(());
         }
         other => other?,
