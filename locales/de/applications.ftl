@@ -40,3 +40,13 @@ status-action-required-explained = Die Behörde braucht etwas von Ihnen. Sehen S
 status-completed-explained = Die Behörde hat über Ihren Antrag entschieden. Den Bescheid finden Sie im Postfach.
 status-rejected-explained = Die Behörde hat den Antrag abgelehnt. Die Gründe stehen im Verlauf und im Postfach.
 applications-messages = Nachrichten der Behörde
+applications-just-sent-login = Ihr Antrag ist sicher auf diesem Gerät gespeichert. Er wird gesendet, sobald Sie sich angemeldet haben.
+waiting-login = Wartet auf Ihre Anmeldung.
+waiting-login-count = { $count ->
+    [one] Ein Antrag wartet auf Ihre Anmeldung. Zum Senden müssen Sie sich anmelden.
+   *[other] { $count } Anträge warten auf Ihre Anmeldung. Zum Senden müssen Sie sich anmelden.
+}
+waiting-connection = Der Versand hat noch nicht geklappt. Die App versucht es von selbst weiter, Sie können es auch jetzt versuchen.
+sending-log-in = Anmelden und senden
+sending-log-in-pending = Bitte melden Sie sich im Browser an. Danach wird Ihr Antrag gesendet.
+sending-now = Jetzt senden

@@ -40,3 +40,13 @@ status-action-required-explained = The authority needs something from you. Look 
 status-completed-explained = The authority has decided on your application. You find the decision in your inbox.
 status-rejected-explained = The authority has rejected the application. The reasons are in the history and in your inbox.
 applications-messages = Messages from the authority
+applications-just-sent-login = Your application is safely stored on this device. It will be sent as soon as you have logged in.
+waiting-login = Waiting for you to log in.
+waiting-login-count = { $count ->
+    [one] One application is waiting for you to log in. Sending needs a login.
+   *[other] { $count } applications are waiting for you to log in. Sending needs a login.
+}
+waiting-connection = Sending has not worked yet. The app keeps trying by itself; you can also try now.
+sending-log-in = Log in and send
+sending-log-in-pending = Please log in in your browser. Your application will be sent afterwards.
+sending-now = Send now

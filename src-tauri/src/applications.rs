@@ -225,14 +225,22 @@ pub fn submit_draft(
 }
 
 #[tauri::command]
-pub fn list_applications(state: State<'_, AppState>) -> Result<Vec<ApplicationSummary>, IpcError> {
-    views::applications(&*state.store()?)
+pub async fn list_applications(
+    state: State<'_, AppState>,
+) -> Result<Vec<ApplicationSummary>, IpcError> {
+    let logged_in = state.logged_in().await;
+    views::applications(&*state.store()?, logged_in)
 }
 
 #[tauri::command]
-pub fn load_submission(
+pub async fn load_submission(
     state: State<'_, AppState>,
     request: SubmissionRef,
 ) -> Result<SubmissionView, IpcError> {
-    views::submission_view(&*state.store()?, parse_id(&request.submission_id)?)
+    let logged_in = state.logged_in().await;
+    views::submission_view(
+        &*state.store()?,
+        parse_id(&request.submission_id)?,
+        logged_in,
+    )
 }

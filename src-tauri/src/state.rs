@@ -105,6 +105,16 @@ impl AppState {
         })
     }
 
+    /// Whether a login can send now (a refresh token that was not refused). Reads the
+    /// keychain, no network; a keychain that cannot answer counts as logged out.
+    pub async fn logged_in(&self) -> bool {
+        self.session
+            .account()
+            .await
+            .map(|account| account.logged_in)
+            .unwrap_or(false)
+    }
+
     /// Tells the outbox worker to look at the outbox now.
     pub fn nudge_sync(&self) {
         self.sync_wakeup.notify_one();

@@ -4,7 +4,7 @@
 use domain::form::{FieldPath, FormDefinition, Record, Value};
 use domain::ipc::{
     ApplicationStatus, ApplicationSummary, AttachmentView, DraftView, ErrorCode, IpcError,
-    StatusEntry, SubmissionView,
+    StatusEntry, SubmissionView, Waiting,
 };
 use store::{DraftAttachment, DraftState, OutboxState, Store, SubmissionStatus};
 use uuid::Uuid;
@@ -121,13 +121,15 @@ fn status_of(status: SubmissionStatus) -> ApplicationStatus {
     }
 }
 
-/// Why an outbox item is not sent yet, as a Fluent message id (the worker's own error text is
-/// for support, not for the person).
-fn send_problem(entry: &store::OutboxEntry) -> Option<String> {
+/// What an outbox item waits for (the worker's own error text is for support, not for the
+/// person): a refusal, a login when nobody is logged in, or a connection after a failed try.
+pub fn waiting_for(entry: &store::OutboxEntry, logged_in: bool) -> Option<Waiting> {
     match (entry.state, &entry.last_error) {
-        (OutboxState::Failed, _) => Some("error-submission-refused".into()),
-        (OutboxState::Pending | OutboxState::Sending, Some(_)) => Some("error-network".into()),
-        _ => None,
+        (OutboxState::Failed, _) => Some(Waiting::Refused),
+        (OutboxState::Sent, _) => None,
+        (OutboxState::Pending | OutboxState::Sending, _) if !logged_in => Some(Waiting::Login),
+        (OutboxState::Pending | OutboxState::Sending, Some(_)) => Some(Waiting::Connection),
+        (OutboxState::Pending | OutboxState::Sending, None) => None,
     }
 }
 
@@ -142,7 +144,8 @@ fn draft_progress(store: &Store, id: Uuid) -> Option<(u32, u32)> {
 }
 
 /// Drafts being edited, then submissions (queued, sending, sent), newest first within each.
-pub fn applications(store: &Store) -> Result<Vec<ApplicationSummary>, IpcError> {
+/// `logged_in`: whether a login can send now (else queued items wait for one).
+pub fn applications(store: &Store, logged_in: bool) -> Result<Vec<ApplicationSummary>, IpcError> {
     let mut list = Vec::new();
     for draft in store.drafts().map_err(storage_error)? {
         if draft.state != DraftState::Editing {
@@ -157,7 +160,7 @@ pub fn applications(store: &Store) -> Result<Vec<ApplicationSummary>, IpcError> 
             updated_at: clock::rfc3339(draft.updated_at),
             answered,
             required,
-            last_error: None,
+            waiting: None,
         });
     }
     for submission in store.submissions().map_err(storage_error)? {
@@ -178,13 +181,17 @@ pub fn applications(store: &Store) -> Result<Vec<ApplicationSummary>, IpcError> 
             updated_at: clock::rfc3339(submission.updated_at),
             answered: 0,
             required: 0,
-            last_error: outbox.as_ref().and_then(send_problem),
+            waiting: outbox.as_ref().and_then(|e| waiting_for(e, logged_in)),
         });
     }
     Ok(list)
 }
 
-pub fn submission_view(store: &Store, id: Uuid) -> Result<SubmissionView, IpcError> {
+pub fn submission_view(
+    store: &Store,
+    id: Uuid,
+    logged_in: bool,
+) -> Result<SubmissionView, IpcError> {
     let submission = store
         .submission(id)
         .map_err(storage_error)?
@@ -216,7 +223,7 @@ pub fn submission_view(store: &Store, id: Uuid) -> Result<SubmissionView, IpcErr
         data: submission.payload,
         attachments,
         timeline,
-        last_error: outbox.as_ref().and_then(send_problem),
+        waiting: outbox.as_ref().and_then(|e| waiting_for(e, logged_in)),
     })
 }
 
@@ -254,4 +261,55 @@ pub fn report_view(
         .map_err(storage_error)?
         .map(report_view_of)
         .ok_or_else(not_found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(state: OutboxState, last_error: Option<&str>) -> store::OutboxEntry {
+        store::OutboxEntry {
+            submission_id: Uuid::from_u128(1),
+            state,
+            attempts: u32::from(last_error.is_some()),
+            next_attempt_at: 0,
+            last_error: last_error.map(str::to_string),
+            created_at: 0,
+            updated_at: 0,
+        }
+    }
+
+    #[test]
+    fn a_queued_application_says_what_it_waits_for() {
+        use OutboxState::*;
+        // Queued while logged out: it waits for a login, not for the network.
+        assert_eq!(
+            waiting_for(&entry(Pending, None), false),
+            Some(Waiting::Login)
+        );
+        assert_eq!(
+            waiting_for(&entry(Pending, Some("login_required")), false),
+            Some(Waiting::Login)
+        );
+        // Logged in: it waits for nothing until a try failed, then for a connection.
+        assert_eq!(waiting_for(&entry(Pending, None), true), None);
+        assert_eq!(
+            waiting_for(&entry(Pending, Some("unreachable")), true),
+            Some(Waiting::Connection)
+        );
+        assert_eq!(
+            waiting_for(&entry(Sending, Some("503")), true),
+            Some(Waiting::Connection)
+        );
+        // Refused stays refused, logged in or not; sent waits for nothing.
+        assert_eq!(
+            waiting_for(&entry(Failed, Some("422 invalid")), true),
+            Some(Waiting::Refused)
+        );
+        assert_eq!(
+            waiting_for(&entry(Failed, Some("422 invalid")), false),
+            Some(Waiting::Refused)
+        );
+        assert_eq!(waiting_for(&entry(Sent, None), false), None);
+    }
 }

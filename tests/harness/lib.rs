@@ -6,6 +6,7 @@
 //! tauri-driver); `scripts/test.sh` builds all of that and runs them with `--ignored`.
 //! This harness must never reach anything but loopback.
 
+pub mod a11y;
 pub mod browser;
 pub mod clock;
 pub mod steps;

@@ -6,6 +6,7 @@
 use std::time::Duration;
 
 use domain::form::{self, Date, FieldKind, FormDefinition, Item};
+use e2e::a11y::{axe, write_report};
 use e2e::{artifacts_dir, App, Result, StateApi};
 use fantoccini::Locator;
 use serde_json::{json, Value};
@@ -16,15 +17,6 @@ const SHORT: Duration = Duration::from_secs(15);
 const PARKING: &str = "99108001001000";
 const REGISTRATION: &str = "99115005104000";
 const BUILDING: &str = "99012008001000";
-
-/// The WCAG 2.1 A and AA rule tags of axe-core.
-const AXE_RUN: &str = r#"
-const done = arguments[arguments.length - 1];
-axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-  .then(r => done(r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help,
-      nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' :: ' + n.failureSummary) }))))
-  .catch(e => done([{ id: 'axe-error', help: String(e), nodes: [] }]));
-"#;
 
 /// Fills the visible fields of the current wizard page from `answers` (nested JSON by
 /// element id) the way a person would: typing, clicking radios and checkboxes, choosing from
@@ -275,37 +267,6 @@ async fn goto(app: &App, path: &str) -> Result<()> {
         .await?;
     tokio::time::sleep(Duration::from_millis(300)).await;
     Ok(())
-}
-
-/// Runs axe-core on the current page; records violations under `name`.
-async fn axe(app: &App, name: &str, report: &mut Vec<Value>) -> Result<()> {
-    let loaded = app
-        .client
-        .execute("return typeof axe !== 'undefined';", vec![])
-        .await?;
-    if loaded != json!(true) {
-        let source = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../ui/node_modules/axe-core/axe.min.js"
-        ))?;
-        app.client.execute(&source, vec![]).await?;
-    }
-    let violations = app.client.execute_async(AXE_RUN, vec![]).await?;
-    let count = violations.as_array().map_or(0, Vec::len);
-    println!("axe {name}: {count} violations");
-    report.push(json!({ "page": name, "violations": violations }));
-    Ok(())
-}
-
-fn write_report(report: &[Value], file: &str) -> Result<usize> {
-    std::fs::write(
-        artifacts_dir().join(file),
-        serde_json::to_string_pretty(report)?,
-    )?;
-    Ok(report
-        .iter()
-        .map(|r| r["violations"].as_array().map_or(0, Vec::len))
-        .sum())
 }
 
 /// A small file of the type an attachment field accepts.

@@ -106,3 +106,85 @@ async fn queued_offline_sent_after_login_received_and_answered_in_the_inbox() ->
     api.stop().await;
     Ok(())
 }
+
+/// Submitting while logged out: the app says that sending needs a login (not "nothing more to
+/// do"), on "my applications" and on the application's page, and offers the login right there;
+/// after logging in from that prompt, the application is sent and received, once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the built app, Xvfb and tauri-driver: run scripts/test.sh"]
+async fn submitted_while_logged_out_waits_for_a_login_and_is_sent_from_the_prompt() -> Result<()> {
+    let server_dir = tempfile::tempdir()?;
+    let app_dir = tempfile::tempdir()?;
+    let api = StateApi::start(server_dir.path()).await?;
+    let app = App::launch(app_dir.path(), &api, 390, 844).await?;
+    app.wait_for("#service-list li", LONG).await?;
+    // The journeys share one keychain: make sure nobody is logged in from an earlier one.
+    e2e::steps::invoke(&app, "log_out", json!({})).await?;
+
+    let submission_id = queue_parking_permit(&app).await?;
+    follow(&app, "#nav-applications").await?;
+    let item = format!("li.application[data-application-id='{submission_id}']");
+    app.wait_for(&format!("{item} .waiting[data-waiting='login']"), SHORT)
+        .await?;
+    let notice = app
+        .wait_for_text(".sending-notice[data-waiting='login']", SHORT, |t| {
+            t.contains("Anmeldung")
+        })
+        .await?;
+    assert!(
+        !notice.contains("nichts weiter tun"),
+        "the page does not claim that nothing is left to do: {notice:?}"
+    );
+    app.screenshot("delivery-waiting-for-login-phone").await?;
+    let mut report = Vec::new();
+    e2e::a11y::axe(
+        &app,
+        "my applications, waiting for a login (phone)",
+        &mut report,
+    )
+    .await?;
+
+    // The application's own page says the same and offers the login.
+    follow(&app, &format!("{item} a")).await?;
+    app.wait_for("#submission-heading", SHORT).await?;
+    app.wait_for(
+        ".sending-notice[data-waiting='login'] #log-in-to-send",
+        SHORT,
+    )
+    .await?;
+    e2e::a11y::axe(&app, "application waiting for a login (phone)", &mut report).await?;
+    let violations = e2e::a11y::write_report(&report, "axe-report-waiting-for-login.json")?;
+    assert_eq!(violations, 0, "axe-core violations: {report:?}");
+    follow(&app, "#log-in-to-send").await?;
+    app.browser.complete_login("anna", LONG).await?;
+
+    follow(&app, "#nav-applications").await?;
+    status_on_my_applications(&app, &submission_id, "status-received", LONG).await?;
+    assert!(
+        app.client
+            .find(Locator::Css(".sending-notice"))
+            .await
+            .is_err(),
+        "nothing waits any more"
+    );
+    let arrived = reqwest::Client::new()
+        .get(format!("{}admin/v1/submissions", api.url()))
+        .bearer_auth(e2e::ADMIN_TOKEN)
+        .send()
+        .await?
+        .json::<Value>()
+        .await?;
+    let list = arrived
+        .as_array()
+        .or_else(|| arrived["items"].as_array())
+        .cloned()
+        .unwrap_or_default();
+    let ours = list
+        .iter()
+        .filter(|s| s["submissionId"] == json!(submission_id))
+        .count();
+    assert_eq!(ours, 1, "sent exactly once: {arrived}");
+    e2e::steps::invoke(&app, "log_out", json!({})).await?;
+    app.quit().await?;
+    Ok(())
+}

@@ -143,6 +143,15 @@ async fn listen_to_shell(ctx: AppContext) {
         ctx.changes.update(|n| *n += 1);
     })
     .await;
+    // A login that ended or a refusal changes what "my applications" says waits for what.
+    crate::ipc::listen::<serde_json::Value>(event::LOGIN_REQUIRED, move |_| {
+        ctx.changes.update(|n| *n += 1);
+    })
+    .await;
+    crate::ipc::listen::<serde_json::Value>(event::SUBMISSION_REFUSED, move |_| {
+        ctx.changes.update(|n| *n += 1);
+    })
+    .await;
     crate::ipc::listen::<serde_json::Value>(event::ACCESSIBILITY_REPORT_UPDATED, move |_| {
         ctx.changes.update(|n| *n += 1);
     })

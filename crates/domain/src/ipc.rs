@@ -313,9 +313,33 @@ pub struct ApplicationSummary {
     pub answered: u32,
     #[serde(default)]
     pub required: u32,
-    /// The last send error as a Fluent message id, if the outbox is retrying.
+    /// What sending waits for, if it waits.
     #[serde(default)]
-    pub last_error: Option<String>,
+    pub waiting: Option<Waiting>,
+}
+
+/// What a queued application waits for before it can be sent, and so what the person can do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Waiting {
+    /// Nobody is logged in (or the login ended): sending needs a login, which the person can
+    /// give now.
+    Login,
+    /// The state API could not be reached yet; the app tries again by itself, or now.
+    Connection,
+    /// The state API refused the application; retrying the same data cannot help.
+    Refused,
+}
+
+impl Waiting {
+    /// What the person reads (a Fluent message id).
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Waiting::Login => "waiting-login",
+            Waiting::Connection => "waiting-connection",
+            Waiting::Refused => "error-submission-refused",
+        }
+    }
 }
 
 /// One step of an application's timeline.
@@ -345,8 +369,9 @@ pub struct SubmissionView {
     pub data: Answers,
     pub attachments: Vec<AttachmentView>,
     pub timeline: Vec<StatusEntry>,
+    /// What sending waits for, if it waits.
     #[serde(default)]
-    pub last_error: Option<String>,
+    pub waiting: Option<Waiting>,
 }
 
 /// A message from an authority.

@@ -5,7 +5,7 @@
 use domain::form::{FieldPath, Item, Value};
 use domain::ipc::{
     command, ApplicationStatus, ApplicationSummary, DraftRef, StatusEntry, SubmissionRef,
-    SubmissionView,
+    SubmissionView, Waiting,
 };
 use domain::Language;
 use i18n::Arg;
@@ -18,6 +18,7 @@ use crate::app::AppContext;
 use crate::focus::{focus_soon, local_time};
 use crate::ipc::{call0, request};
 use crate::l10n::{t_args, tr, use_language};
+use crate::pages::sending::{waiting_id, SendingNotice};
 use crate::pages::wizard::display_value;
 
 /// The Fluent id of a status in plain words.
@@ -128,7 +129,7 @@ fn ApplicationItem(summary: ApplicationSummary) -> impl IntoView {
     let required = summary.required;
     let is_draft = status == ApplicationStatus::Draft;
     let id = summary.id.clone();
-    let last_error = summary.last_error.clone();
+    let waiting = summary.waiting;
     view! {
         <li class="application kern-card" data-application-id=summary.id.clone() data-status=status_id(status)>
             <div class="kern-card__container">
@@ -138,7 +139,7 @@ fn ApplicationItem(summary: ApplicationSummary) -> impl IntoView {
                 {(is_draft && required > 0).then(|| view! {
                     <p class="kern-body kern-body--small">{move || t_args(language.get(), "applications-progress", &[("answered", Arg::from(answered as usize)), ("required", Arg::from(required as usize))])}</p>
                 })}
-                {last_error.map(|e| view! { <p class="kern-body kern-body--small">{move || t_args(language.get(), &e, &[])}</p> })}
+                {waiting.map(|w| view! { <p class="kern-body kern-body--small waiting" data-waiting=waiting_id(w)>{move || t_args(language.get(), w.message_id(), &[])}</p> })}
                 {is_draft.then(|| view! { <WithdrawDraft draft_id=id.clone()/> })}
             </div>
         </li>
@@ -238,8 +239,21 @@ pub fn ApplicationsPage() -> impl IntoView {
             </section>
         }
     };
+    // One notice and one button for everything that waits for the same thing.
+    let waiting_count = move |wanted: Waiting| {
+        list.with(|l| {
+            l.as_ref()
+                .map(|l| l.iter().filter(|a| a.waiting == Some(wanted)).count())
+                .unwrap_or(0)
+        })
+    };
     view! {
         <h1 id="applications-heading" class="kern-heading-large" tabindex="-1">{tr("applications-heading")}</h1>
+        {move || match (waiting_count(Waiting::Login), waiting_count(Waiting::Connection)) {
+            (0, 0) => None,
+            (0, _) => Some(view! { <SendingNotice waiting=Waiting::Connection/> }.into_any()),
+            (count, _) => Some(view! { <SendingNotice waiting=Waiting::Login count=count/> }.into_any()),
+        }}
         <Show when=move || list.with(Option::is_some) fallback=move || view! { <p class="kern-body" role="status">{tr("app-loading")}</p> }>
             {section("drafts-heading", "applications-drafts", "applications-no-drafts", Signal::derive(drafts))}
             {section("outbox-heading", "applications-outbox", "applications-no-outbox", Signal::derive(outbox))}
@@ -318,6 +332,7 @@ fn SubmissionDetail(submission: SubmissionView, just_sent: bool) -> impl IntoVie
         });
     });
     let attachments = submission.attachments.clone();
+    let waiting = submission.waiting;
     view! {
         <nav class="breadcrumb" aria-label=tr("service-breadcrumb")>
             <a class="kern-link" href="/antraege">{tr("nav-applications")}</a>
@@ -325,9 +340,10 @@ fn SubmissionDetail(submission: SubmissionView, just_sent: bool) -> impl IntoVie
         <h1 id="submission-heading" class="kern-heading-large" tabindex="-1">{name}</h1>
         {just_sent.then(|| view! {
             <div class="kern-alert kern-alert--success" role="status">
-                <div class="kern-alert__body"><p class="kern-body">{tr("applications-just-sent")}</p></div>
+                <div class="kern-alert__body"><p class="kern-body">{tr(if waiting == Some(Waiting::Login) { "applications-just-sent-login" } else { "applications-just-sent" })}</p></div>
             </div>
         })}
+        {waiting.map(|w| view! { <SendingNotice waiting=w/> })}
         <p class="kern-body">
             <span class="kern-body--bold">{tr("applications-status")}": "</span>
             <span id="submission-status" class=badge_class(current) data-status=status_id(current)><span class="kern-label">{tr(status_id(current))}</span></span>
