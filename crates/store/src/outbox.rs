@@ -60,6 +60,39 @@ impl SubmissionStatus {
     }
 }
 
+/// The steps only the authority takes, once the state API has the application: a timeline
+/// takes them from the server's history ([`Store::record_history`]).
+const AUTHORITY_STEPS: [SubmissionStatus; 5] = [
+    SubmissionStatus::Received,
+    SubmissionStatus::Processing,
+    SubmissionStatus::ActionRequired,
+    SubmissionStatus::Completed,
+    SubmissionStatus::Rejected,
+];
+
+/// How many of the server's authority `steps` the device already `kept`. Matched by order of
+/// statuses, not by time (the device's clock and the server's differ): the kept steps are
+/// normally the start of the server's. Where they are not (kept by an older version that
+/// stored only the last status of each poll), everything up to the last occurrence of the
+/// newest kept status counts as kept.
+fn already_kept(kept: &[SubmissionStatus], steps: &[&StatusChange]) -> usize {
+    let common = kept
+        .iter()
+        .zip(steps)
+        .take_while(|(kept, step)| **kept == step.status)
+        .count();
+    if common == kept.len() {
+        return common;
+    }
+    match kept.last() {
+        Some(newest) => steps
+            .iter()
+            .rposition(|step| step.status == *newest)
+            .map_or(steps.len().saturating_sub(1), |p| p + 1),
+        None => 0,
+    }
+}
+
 fn status_from(name: &str) -> rusqlite::Result<SubmissionStatus> {
     SubmissionStatus::from_name(name).ok_or_else(|| {
         rusqlite::Error::FromSqlConversionFailure(
@@ -466,6 +499,52 @@ impl Store {
         Ok(changed)
     }
 
+    /// Brings the state API's status history of a submission home: every step after the ones
+    /// already kept (the authority's steps, from `Received` on), in order, with its time and
+    /// note, so a timeline never skips a step that happened between two polls, and a step
+    /// taken twice (processing, action required, processing) shows twice. Returns how many
+    /// steps were added; the submission's status becomes the last one.
+    pub fn record_history(
+        &self,
+        submission: Uuid,
+        server: &[StatusChange],
+    ) -> Result<usize, StoreError> {
+        let id = submission.to_string();
+        let tx = self.conn.unchecked_transaction()?;
+        let exists: Option<String> = tx
+            .query_row("SELECT id FROM submission WHERE id = ?1", [&id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        if exists.is_none() {
+            return Err(StoreError::not_found("submission", submission));
+        }
+        let kept: Vec<SubmissionStatus> = self
+            .history(&id)?
+            .into_iter()
+            .map(|change| change.status)
+            .filter(|status| AUTHORITY_STEPS.contains(status))
+            .collect();
+        let steps: Vec<&StatusChange> = server
+            .iter()
+            .filter(|step| AUTHORITY_STEPS.contains(&step.status))
+            .collect();
+        let new = &steps[already_kept(&kept, &steps)..];
+        for step in new {
+            tx.execute(
+                "INSERT INTO submission_status (submission_id, seq, status, at, note)
+                 VALUES (?1, (SELECT coalesce(max(seq), -1) + 1 FROM submission_status WHERE submission_id = ?1), ?2, ?3, ?4)",
+                params![id, step.status.name(), step.at, step.note],
+            )?;
+            tx.execute(
+                "UPDATE submission SET status = ?2, updated_at = ?3 WHERE id = ?1",
+                params![id, step.status.name(), step.at],
+            )?;
+        }
+        tx.commit()?;
+        Ok(new.len())
+    }
+
     /// [`Store::record_status`] inside the caller's transaction.
     fn record_status_in(
         &self,
@@ -756,6 +835,82 @@ mod tests {
             "sent is final"
         );
         Ok(())
+    }
+
+    #[test]
+    fn the_servers_history_comes_home_step_by_step_without_repeats() -> Result<(), StoreError> {
+        use SubmissionStatus::*;
+        let store = Store::open_in_memory()?;
+        let (_, id) = queued(&store)?;
+        let step = |status, at, note: Option<&str>| StatusChange {
+            status,
+            at,
+            note: note.map(str::to_string),
+        };
+        // Between two polls the authority received, processed and asked for something.
+        let first = [
+            step(Initiated, 10, None),
+            step(Submitted, 11, None),
+            step(Received, 20, None),
+            step(Processing, 21, None),
+            step(ActionRequired, 22, Some("Nachweis fehlt")),
+        ];
+        assert_eq!(store.record_history(id, &first)?, 3, "every authority step");
+        // The next poll repeats the history and adds: processing again, then completed.
+        let mut second = first.to_vec();
+        second.extend([step(Processing, 30, None), step(Completed, 31, None)]);
+        assert_eq!(store.record_history(id, &second)?, 2, "only what is new");
+        assert_eq!(
+            store.record_history(id, &second)?,
+            0,
+            "a repeat adds nothing"
+        );
+        let sub = store
+            .submission(id)?
+            .ok_or(StoreError::not_found("submission", id))?;
+        assert_eq!(
+            sub.history.iter().map(|c| c.status).collect::<Vec<_>>(),
+            vec![
+                Initiated,
+                Received,
+                Processing,
+                ActionRequired,
+                Processing,
+                Completed
+            ],
+            "the whole way, with processing twice"
+        );
+        assert_eq!(sub.status, Completed);
+        assert_eq!(sub.history[3].note.as_deref(), Some("Nachweis fehlt"));
+        assert_eq!(sub.history[3].at, 22, "the authority's time");
+        Ok(())
+    }
+
+    #[test]
+    fn history_is_matched_by_order_not_by_the_device_clock() {
+        use SubmissionStatus::*;
+        let step = |status, at| StatusChange {
+            status,
+            at,
+            note: None,
+        };
+        let server = [
+            step(Received, 100),
+            step(Processing, 101),
+            step(ActionRequired, 102),
+        ];
+        let refs: Vec<&StatusChange> = server.iter().collect();
+        // Received kept at send time by a device clock ahead of the server: still one step.
+        assert_eq!(already_kept(&[Received], &refs), 1);
+        assert_eq!(already_kept(&[], &refs), 0);
+        assert_eq!(
+            already_kept(&[Received, Processing, ActionRequired], &refs),
+            3
+        );
+        // An older version kept only the last status of a poll: what follows it is new.
+        assert_eq!(already_kept(&[Processing], &refs), 2);
+        // Nothing in common: only the current status is added.
+        assert_eq!(already_kept(&[Completed], &refs), 2);
     }
 
     #[test]

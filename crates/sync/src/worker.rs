@@ -20,7 +20,7 @@ use std::time::Duration;
 use domain::ipc::{ApplicationStatus, Connectivity, SyncProgress};
 use keychain::Secret;
 use rand::Rng;
-use store::{InboxMessage, Store, SubmissionStatus, UnixMillis};
+use store::{InboxMessage, StatusChange, Store, SubmissionStatus, UnixMillis};
 use tokio::sync::{mpsc, Notify};
 use tokio::task::JoinSet;
 use uuid::Uuid;
@@ -626,19 +626,32 @@ impl Engine {
                 let Some(status) = SubmissionStatus::from_name(&item.status) else {
                     continue;
                 };
-                let last = item.status_history.last();
-                let at = last
-                    .and_then(|e| parse_time(&e.at))
-                    .unwrap_or_else(|| self.now());
-                let note = last.and_then(|e| {
-                    e.note
-                        .clone()
-                        .or_else(|| (!e.reasons.is_empty()).then(|| e.reasons.join("; ")))
-                });
                 if status == SubmissionStatus::Initiated {
                     continue;
                 }
-                let changed = lock(&self.store)?.record_status(id, status, at, note.as_deref());
+                // Every step the server went through, not just the last: two steps between
+                // two polls both reach the timeline.
+                let history: Vec<StatusChange> =
+                    item.status_history
+                        .iter()
+                        .filter_map(|e| {
+                            Some(StatusChange {
+                                status: SubmissionStatus::from_name(&e.status)?,
+                                at: parse_time(&e.at)?,
+                                note: e.note.clone().or_else(|| {
+                                    (!e.reasons.is_empty()).then(|| e.reasons.join("; "))
+                                }),
+                            })
+                        })
+                        .collect();
+                let changed = if history.is_empty() {
+                    // A server without a history: its current status, now.
+                    lock(&self.store)?.record_status(id, status, self.now(), None)
+                } else {
+                    lock(&self.store)?
+                        .record_history(id, &history)
+                        .map(|added| added > 0)
+                };
                 if matches!(changed, Ok(true)) {
                     self.emit(SyncEvent::StatusChanged {
                         submission_id: id,

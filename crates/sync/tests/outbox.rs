@@ -541,3 +541,80 @@ async fn after_a_new_login_the_inbox_is_read_from_the_start() {
     }
     worker.stop().await;
 }
+
+#[tokio::test]
+async fn every_step_the_authority_took_between_two_polls_reaches_the_timeline() {
+    let server = TestServer::start().await;
+    let rig = rig(&server.base()).await;
+    let id = {
+        let store = rig.store.lock().expect("store");
+        support::queue(&store, 5, Some("Ida"), 0, 0, 1_000)
+    };
+    let (worker, log) = start(&rig);
+    until(
+        &log,
+        "received",
+        |e| matches!(e, SyncEvent::Progress(p) if p.status == ApplicationStatus::Received),
+    )
+    .await;
+    worker.stop().await;
+    // While the app is closed, the authority goes three steps (and one of them twice).
+    let backend = server.state.backend();
+    for (status, note) in [
+        (state_api::storage::Status::Processing, None),
+        (
+            state_api::storage::Status::ActionRequired,
+            Some("Bitte reichen Sie die Zulassung nach."),
+        ),
+        (state_api::storage::Status::Processing, None),
+    ] {
+        backend
+            .admin_move_status(
+                &id.to_string(),
+                state_api::wire::StatusChange {
+                    status,
+                    reasons: vec![],
+                    note: note.map(str::to_string),
+                },
+            )
+            .await
+            .expect("the back office moves the status");
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    let (worker, log) = start(&rig);
+    worker.wake();
+    until(&log, "status change", |e| {
+        matches!(e, SyncEvent::StatusChanged { .. })
+    })
+    .await;
+    worker.stop().await;
+    let submission = rig
+        .store
+        .lock()
+        .expect("store")
+        .submission(id)
+        .expect("readable")
+        .expect("kept");
+    let steps: Vec<SubmissionStatus> = submission.history.iter().map(|c| c.status).collect();
+    let authority: Vec<SubmissionStatus> = steps
+        .iter()
+        .copied()
+        .skip_while(|s| *s != SubmissionStatus::Processing)
+        .collect();
+    assert_eq!(
+        authority,
+        vec![
+            SubmissionStatus::Processing,
+            SubmissionStatus::ActionRequired,
+            SubmissionStatus::Processing
+        ],
+        "every step, in order: {steps:?}"
+    );
+    assert!(
+        submission
+            .history
+            .iter()
+            .any(|c| c.note.as_deref() == Some("Bitte reichen Sie die Zulassung nach.")),
+        "with the authority's note"
+    );
+}
