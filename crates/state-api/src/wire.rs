@@ -154,10 +154,21 @@ pub struct Submission {
     pub status_history: Vec<StatusEntry>,
 }
 
+impl Submission {
+    /// The back office's view: the server's reference as the id (the citizen's id is the
+    /// same unless two citizens chose the same UUID).
+    pub fn for_back_office(r: &SubmissionRecord) -> Self {
+        let mut submission = Submission::from(r);
+        submission.submission_id = r.id.clone();
+        submission
+    }
+}
+
+/// The citizen's view: the id is the citizen's own UUID.
 impl From<&SubmissionRecord> for Submission {
     fn from(r: &SubmissionRecord) -> Self {
         Submission {
-            submission_id: r.id.clone(),
+            submission_id: r.key.clone(),
             service_key: r.service_key.clone(),
             ars: r.ars.clone(),
             authority_id: r.authority_id.clone(),

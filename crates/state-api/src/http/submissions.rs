@@ -45,7 +45,7 @@ pub(super) fn stored_response(stored: Stored, location: Option<String>) -> Respo
 /// get the same answer.
 #[utoipa::path(post, path = "/v1/submissions", tag = "submissions",
     security(("bearer" = [])),
-    params(("Idempotency-Key" = String, Header, description = "The submission's UUID, made by the client; kept for good")),
+    params(("Idempotency-Key" = String, Header, description = "The submission's UUID, made by the client; kept for good, and the citizen's own: another citizen's use of the same UUID is another submission")),
     request_body = CreateSubmission,
     responses(
         (status = 201, description = "Created (or the replay of the first answer, with Idempotent-Replayed: true)", body = Submission),

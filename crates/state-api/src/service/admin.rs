@@ -18,7 +18,7 @@ impl Backend {
         status: Option<Status>,
     ) -> Result<Vec<Submission>, Problem> {
         let records = self.db(move |s| s.all_submissions(status, 500)).await?;
-        Ok(records.iter().map(Submission::from).collect())
+        Ok(records.iter().map(Submission::for_back_office).collect())
     }
 
     /// Moves a submission's status, if the move is allowed.
@@ -68,12 +68,13 @@ impl Backend {
             .db(move |s| s.submission(&id))
             .await?
             .ok_or_else(Problem::internal)?;
-        Ok(Submission::from(&record))
+        Ok(Submission::for_back_office(&record))
     }
 
     /// Sends an inbox message to a citizen (or to the owner of a submission).
     pub async fn admin_send_message(&self, message: NewMessage) -> Result<Message, Problem> {
         let mut responsible = None;
+        let mut about = None;
         let subject = match (&message.submission_id, &message.subject) {
             (Some(id), _) => {
                 let lookup = id.clone();
@@ -82,6 +83,8 @@ impl Backend {
                     .await?
                     .ok_or_else(|| Problem::not_found().detail("no such submission"))?;
                 responsible = record.authority_id.clone();
+                // The citizen knows the submission by their own id.
+                about = Some(record.key.clone());
                 record.subject
             }
             (None, Some(subject)) => subject.clone(),
@@ -116,7 +119,7 @@ impl Backend {
         let mut record = MessageRecord {
             id: uuid::Uuid::new_v4().to_string(),
             subject,
-            submission_id: message.submission_id,
+            submission_id: about,
             title: message.title,
             body: message.body,
             at: self.now(),

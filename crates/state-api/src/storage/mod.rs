@@ -5,6 +5,7 @@
 //! killed process once it returns. This module holds no rules (those are in `service`) and the
 //! SQL lives only in [`sqlite`].
 
+mod migrations;
 pub mod sqlite;
 
 use serde::{Deserialize, Serialize};
@@ -101,7 +102,12 @@ pub struct StatusEvent {
 /// What is needed to create a submission.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewSubmission {
+    /// The server's reference wanted for it (the citizen's key).
     pub id: String,
+    /// The reference used instead when another citizen's submission holds `id` already.
+    pub spare_id: String,
+    /// The citizen's UUID for it (its Idempotency-Key), unique per citizen.
+    pub key: String,
     pub subject: String,
     pub service_key: String,
     pub ars: Option<String>,
@@ -116,7 +122,10 @@ pub struct NewSubmission {
 /// A submission as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SubmissionRecord {
+    /// The server's reference (the back office's); usually equal to `key`.
     pub id: String,
+    /// The citizen's UUID for it (its Idempotency-Key and its id in the citizen's API).
+    pub key: String,
     pub subject: String,
     pub service_key: String,
     pub ars: Option<String>,
@@ -228,17 +237,31 @@ pub type Respond<'a> = dyn Fn(i64) -> Result<StoredResponse, Error> + Send + Syn
 
 /// Everything the server keeps. Each method is one transaction.
 pub trait Storage: Send + Sync + 'static {
-    /// The stored answer for an Idempotency-Key in a scope (`create`, `submit:<id>`).
-    fn idempotent_response(&self, scope: &str, key: &str) -> Result<Option<StoredResponse>, Error>;
-    /// Creates a submission with its INITIATED event and keeps its idempotent answer.
-    /// `respond` builds the answer to keep from the new change cursor; it is returned.
+    /// The stored answer for an Idempotency-Key a subject (a citizen, or `anonymous`) used in
+    /// a scope (`create`, `submit:<id>`, `report`). Keys of different subjects never meet.
+    fn idempotent_response(
+        &self,
+        scope: &str,
+        subject: &str,
+        key: &str,
+    ) -> Result<Option<StoredResponse>, Error>;
+    /// Creates a submission with its INITIATED event and keeps its idempotent answer (scope
+    /// `create`, the citizen's key). It is stored under `new.id`, or under `new.spare_id` when
+    /// another citizen's submission holds `new.id`. `respond` builds the answer to keep from
+    /// the new change cursor; it is returned.
     fn create_submission(
         &self,
         new: &NewSubmission,
-        key: &str,
         respond: &Respond<'_>,
     ) -> Result<StoredResponse, Error>;
+    /// A submission by the server's reference (back office).
     fn submission(&self, id: &str) -> Result<Option<SubmissionRecord>, Error>;
+    /// A citizen's submission by the citizen's key.
+    fn citizen_submission(
+        &self,
+        subject: &str,
+        key: &str,
+    ) -> Result<Option<SubmissionRecord>, Error>;
     /// A citizen's submissions whose cursor is above `since`, oldest change first.
     fn submissions_changed(
         &self,
