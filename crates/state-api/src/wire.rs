@@ -51,7 +51,10 @@ pub struct CreateSubmission {
     /// The applicant's place: an 8-digit AGS or a 12-digit ARS; decides the authority.
     #[serde(default)]
     pub ars: Option<String>,
-    /// The form the data will follow.
+    /// The form the data will follow. The server decides it from the service's catalog entry:
+    /// name one of that form's versions or leave it out (the current version is taken);
+    /// another form, or a form for a service that takes none, is refused (422,
+    /// `form_not_of_service`).
     #[serde(default)]
     pub form: Option<FormRef>,
     #[serde(default)]

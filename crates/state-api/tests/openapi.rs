@@ -76,6 +76,7 @@ fn catalog_schemas_describe_every_domain_field() {
         service.duration = Some(full.clone());
         service.documents = vec![full.clone()];
         service.keywords = vec!["Parken".into()];
+        service.form_id = Some("bewohnerparkausweis".into());
     }
     if let Some(authority) = catalog.authorities.first_mut() {
         authority.address = Some("Fischmarkt 1".into());

@@ -7,6 +7,7 @@
 
 pub mod admin;
 pub mod auth;
+mod forms;
 pub mod reports;
 pub mod submissions;
 pub mod validation;
@@ -94,13 +95,6 @@ impl Backend {
             in_flight: Mutex::new(HashSet::new()),
             forms,
         })
-    }
-
-    /// A form by id and version.
-    pub fn form(&self, id: &str, version: &str) -> Option<&domain::form::Form> {
-        self.forms
-            .iter()
-            .find(|f| f.definition().id == id && f.definition().version == version)
     }
 
     /// Today by the server's clock: the citizen's day in Europe/Berlin, as the app counts it

@@ -206,15 +206,10 @@ impl Backend {
                 "a LeiKa key of the catalog",
             ));
         }
-        if let Some(form) = &request.form {
-            if self.form(&form.id, &form.version).is_none() {
-                problems.push(FieldProblem::new(
-                    "/form",
-                    "unknown_form",
-                    "no form definition with this id and version (see /v1/forms)",
-                ));
-            }
-        }
+        let form = match service {
+            Some(service) => self.form_of_service(service, request.form.as_ref(), &mut problems),
+            None => None,
+        };
         let ags = match &request.ars {
             Some(ars) => match ags_of(ars) {
                 Some(ags) => Some(ags),
@@ -249,8 +244,8 @@ impl Backend {
             service_key: request.service_key.clone(),
             ars: request.ars.clone(),
             authority_id,
-            form_id: request.form.as_ref().map(|f| f.id.clone()),
-            form_version: request.form.as_ref().map(|f| f.version.clone()),
+            form_id: form.map(|f| f.definition().id.clone()),
+            form_version: form.map(|f| f.definition().version.clone()),
             attachments: request
                 .announced_attachments
                 .iter()
@@ -579,12 +574,6 @@ impl Backend {
             body: stored.body,
             replayed: false,
         })
-    }
-
-    /// The form a submission follows, if the server knows it.
-    fn form_for(&self, record: &SubmissionRecord) -> Option<&domain::form::Form> {
-        let (id, version) = (record.form_id.as_deref()?, record.form_version.as_deref()?);
-        self.form(id, version)
     }
 }
 

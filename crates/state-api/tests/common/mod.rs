@@ -11,7 +11,9 @@ use state_api::{AppState, Config};
 pub const PARKING: &str = "99108001001000";
 pub const ERFURT: &str = "16051000";
 
-/// A catalog with one service and two authorities, enough for every test.
+/// A catalog with one service and two authorities, enough for every test. The service names
+/// no form, so the protocol tests send free data; tests of form rules give it one with
+/// [`serve_form`].
 pub fn tiny_catalog() -> Catalog {
     Catalog {
         version: "test-1".into(),
@@ -30,7 +32,7 @@ pub fn tiny_catalog() -> Catalog {
             fees: None,
             duration: None,
             documents: vec![],
-            form_id: Some("S00000001".into()),
+            form_id: None,
             keywords: vec![],
         }],
         authorities: vec![
@@ -56,6 +58,25 @@ pub fn tiny_catalog() -> Catalog {
             },
         ],
         ..Catalog::default()
+    }
+}
+
+/// Makes `definition` the parking service's form: served, announced in the catalog at its
+/// version, and named by the service's catalog entry.
+pub fn serve_form(config: &mut Config, definition: domain::form::FormDefinition) {
+    let (id, version) = (definition.id.clone(), definition.version.clone());
+    for service in &mut config.catalog.services {
+        if service.leika_key == PARKING {
+            service.form_id = Some(id.clone());
+        }
+    }
+    config.catalog.forms.retain(|f| f.id != id);
+    config
+        .catalog
+        .forms
+        .push(domain::FormVersion { id, version });
+    if !config.forms.contains(&definition) {
+        config.forms.push(definition);
     }
 }
 
