@@ -149,6 +149,25 @@ impl Default for Limits {
     }
 }
 
+/// Refusing a guesser: after `max_failures` failed attempts for one key (a username, the back
+/// office) within `window`, that key is refused for `duration`, whoever tries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lockout {
+    pub max_failures: u32,
+    pub window: Duration,
+    pub duration: Duration,
+}
+
+impl Default for Lockout {
+    fn default() -> Self {
+        Lockout {
+            max_failures: 5,
+            window: Duration::from_secs(15 * 60),
+            duration: Duration::from_secs(15 * 60),
+        }
+    }
+}
+
 /// Everything the server needs to run.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -173,6 +192,10 @@ pub struct Config {
     /// so a server started without `--demo` never shows a credential.
     pub demo: bool,
     pub clients: Vec<OAuthClient>,
+    /// Failed passwords per username (existing or not) before that username is locked out.
+    pub login_lockout: Lockout,
+    /// How long a login page's form (its CSRF token) stays good.
+    pub login_form_ttl: Duration,
     /// Bearer credential of the back office (`/admin/v1/...`); `None` disables those endpoints.
     pub admin_token: Option<String>,
     pub access_token_ttl: Duration,
@@ -217,6 +240,8 @@ impl Default for Config {
             citizens: DemoCitizen::defaults(),
             demo: false,
             clients: vec![OAuthClient::app()],
+            login_lockout: Lockout::default(),
+            login_form_ttl: Duration::from_secs(30 * 60),
             admin_token: None,
             access_token_ttl: Duration::from_secs(15 * 60),
             refresh_token_ttl: Duration::from_secs(90 * 24 * 60 * 60),

@@ -8,8 +8,10 @@
 pub mod admin;
 pub mod auth;
 mod forms;
+pub mod login;
 pub mod reports;
 pub mod submissions;
+pub mod throttle;
 pub mod validation;
 
 use std::collections::HashSet;
@@ -40,6 +42,8 @@ pub struct Backend {
     in_flight: Mutex<HashSet<String>>,
     /// The form definitions, checked and compiled once.
     forms: Vec<domain::form::Form>,
+    /// The login page's CSRF key and the failed logins per username.
+    login_guard: login::LoginGuard,
 }
 
 /// Holds an Idempotency-Key as in flight until dropped.
@@ -88,12 +92,14 @@ impl Backend {
             forms.push(form);
         }
         let offset = initial_offset(config.fake_now)?;
+        let login_guard = login::LoginGuard::new(&config);
         Ok(Backend {
             storage,
             config,
             clock_offset_ms: AtomicI64::new(offset),
             in_flight: Mutex::new(HashSet::new()),
             forms,
+            login_guard,
         })
     }
 
@@ -106,6 +112,10 @@ impl Backend {
 
     pub fn config(&self) -> &Config {
         &self.config
+    }
+
+    pub(crate) fn login_guard(&self) -> &login::LoginGuard {
+        &self.login_guard
     }
 
     /// Now, in unix milliseconds.

@@ -152,7 +152,8 @@ pub fn sha512_hex(data: &[u8]) -> String {
     hex::encode(Sha512::digest(data))
 }
 
-pub fn authorize_form(username: &str, password: &str) -> Vec<(&'static str, String)> {
+/// The authorize request's parameters (the query of the login page).
+pub fn authorize_params() -> Vec<(&'static str, String)> {
     vec![
         ("response_type", "code".into()),
         ("client_id", "thueringen-app".into()),
@@ -161,19 +162,81 @@ pub fn authorize_form(username: &str, password: &str) -> Vec<(&'static str, Stri
         ("code_challenge_method", "S256".into()),
         ("state", "xyz".into()),
         ("scope", "openid".into()),
-        ("username", username.into()),
-        ("password", password.into()),
     ]
+}
+
+/// What a browser holds after opening the login page: the form's CSRF token and the login
+/// cookie (`name=value`).
+#[derive(Debug, Clone)]
+pub struct LoginPage {
+    pub csrf_token: String,
+    pub cookie: String,
+}
+
+/// Opens the login page like a browser: its CSRF token and the cookie it sets.
+pub async fn open_login_page(http: &reqwest::Client, base: &str) -> LoginPage {
+    let page = http
+        .get(format!("{base}/oauth/authorize"))
+        .query(&authorize_params())
+        .send()
+        .await
+        .expect("the login page opens");
+    assert_eq!(page.status(), 200, "the login page is shown");
+    let cookie = page
+        .headers()
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .expect("the page sets the login cookie")
+        .to_string();
+    let html = page.text().await.expect("HTML");
+    LoginPage {
+        csrf_token: csrf_token_of(&html).expect("the form carries a CSRF token"),
+        cookie,
+    }
+}
+
+/// The `csrf_token` hidden field's value in a login page.
+pub fn csrf_token_of(html: &str) -> Option<String> {
+    let start = html.find(r#"name="csrf_token" value=""#)? + r#"name="csrf_token" value=""#.len();
+    let rest = html.get(start..)?;
+    Some(rest.get(..rest.find('"')?)?.to_string())
+}
+
+/// Posts the login form of `page` with these credentials.
+pub async fn post_login_on(
+    http: &reqwest::Client,
+    base: &str,
+    page: &LoginPage,
+    username: &str,
+    password: &str,
+) -> reqwest::Response {
+    let mut form = authorize_params();
+    form.push(("csrf_token", page.csrf_token.clone()));
+    form.push(("username", username.into()));
+    form.push(("password", password.into()));
+    http.post(format!("{base}/oauth/authorize"))
+        .header("cookie", &page.cookie)
+        .form(&form)
+        .send()
+        .await
+        .expect("login form posts")
+}
+
+/// Opens the login page and posts it with these credentials, as a person does.
+pub async fn post_login(
+    http: &reqwest::Client,
+    base: &str,
+    username: &str,
+    password: &str,
+) -> reqwest::Response {
+    let page = open_login_page(http, base).await;
+    post_login_on(http, base, &page, username, password).await
 }
 
 /// The code from a login (the 303 redirect's Location).
 pub async fn login_code(http: &reqwest::Client, base: &str, username: &str) -> String {
-    let response = http
-        .post(format!("{base}/oauth/authorize"))
-        .form(&authorize_form(username, "demo"))
-        .send()
-        .await
-        .expect("login form posts");
+    let response = post_login(http, base, username, "demo").await;
     assert_eq!(response.status(), 303, "a correct login redirects");
     let location = response
         .headers()

@@ -296,21 +296,44 @@ pub fn canonical(value: &serde_json::Value) -> String {
     }
 }
 
-/// Drives the server's login page like a browser would: posts the demo credentials with the
-/// authorize URL's parameters, then follows the redirect to the app's loopback listener.
+/// Drives the server's login page like a browser would: opens it (keeping its login cookie and
+/// reading the form's CSRF token), posts the demo credentials with the authorize URL's
+/// parameters, then follows the redirect to the app's loopback listener.
 pub async fn drive_browser(authorize_url: &reqwest::Url, username: &str) {
     let http = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .timeout(Duration::from_secs(30))
         .build()
         .expect("a browser stand-in");
+    let page = http
+        .get(authorize_url.clone())
+        .send()
+        .await
+        .expect("the login page opens");
+    assert_eq!(page.status(), 200, "the login page is shown");
+    let cookie = page
+        .headers()
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .expect("the page sets its login cookie")
+        .to_string();
+    let html = page.text().await.expect("the login page");
+    let marker = r#"name="csrf_token" value=""#;
+    let csrf = html
+        .split_once(marker)
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map(|(token, _)| token.to_string())
+        .expect("the form carries a CSRF token");
     let mut form: Vec<(String, String)> = authorize_url.query_pairs().into_owned().collect();
+    form.push(("csrf_token".into(), csrf));
     form.push(("username".into(), username.into()));
     form.push(("password".into(), "demo".into()));
     let mut post = authorize_url.clone();
     post.set_query(None);
     let answer = http
         .post(post)
+        .header("cookie", cookie)
         .form(&form)
         .send()
         .await
