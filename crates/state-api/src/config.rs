@@ -116,6 +116,11 @@ pub struct Limits {
     pub max_attachments: usize,
     /// Media types accepted for attachments.
     pub attachment_media_types: Vec<String>,
+    /// Most submissions one citizen may create per day (the citizen's day, Europe/Berlin).
+    pub submissions_per_day: u64,
+    /// Most attachment bytes the server holds for one citizen (announced sizes of the
+    /// submissions that have not expired).
+    pub attachment_bytes_per_citizen: u64,
     /// Requests per second per client (bearer subject or peer address); `None` = no limit.
     pub rate_per_second: Option<f64>,
     /// Burst size of the rate limit.
@@ -141,6 +146,8 @@ impl Default for Limits {
                 "application/json".to_string(),
                 "text/plain".to_string(),
             ],
+            submissions_per_day: 50,
+            attachment_bytes_per_citizen: 500 * 1024 * 1024,
             rate_per_second: Some(50.0),
             rate_burst: 200.0,
             header_read_timeout: Duration::from_secs(10),

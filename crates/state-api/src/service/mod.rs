@@ -9,6 +9,7 @@ pub mod admin;
 pub mod auth;
 mod forms;
 pub mod login;
+pub mod quota;
 pub mod reports;
 pub mod submissions;
 pub mod throttle;

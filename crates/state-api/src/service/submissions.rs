@@ -15,7 +15,9 @@ use super::validation::validate_data;
 use super::{canonical_json, sha256_hex, Backend, Citizen};
 use crate::error::{FieldProblem, Problem};
 use crate::storage::SubmissionRecord;
-use crate::storage::{Announced, Append, NewSubmission, Status, StatusEvent, StoredResponse};
+use crate::storage::{
+    Announced, Append, Created, NewSubmission, Status, StatusEvent, StoredResponse,
+};
 use crate::wire::{
     AttachmentState, CreateSubmission, Submission, SubmissionPage, SubmitSubmission,
 };
@@ -279,9 +281,22 @@ impl Backend {
                 body: serialize(&Submission::from(&record))?,
             })
         };
-        let stored = self
-            .db(move |s| s.create_submission(&new, &respond))
+        let announced: u64 = new.attachments.iter().map(|a| a.size).sum();
+        let (quota, next_day) = self.quota_now()?;
+        let created = self
+            .db(move |s| s.create_submission(&new, &quota, &respond))
             .await?;
+        let stored = match created {
+            Created::Stored(stored) => stored,
+            Created::OverDailyQuota { .. } => {
+                tracing::info!("daily submission quota reached");
+                return Err(self.over_daily_quota(quota.per_day, next_day));
+            }
+            Created::OverAttachmentQuota { held } => {
+                tracing::info!("attachment storage quota reached");
+                return Err(self.over_attachment_quota(held, announced));
+            }
+        };
         tracing::debug!(service = %request.service_key, "submission created");
         Ok(Stored {
             status: stored.status,

@@ -6,6 +6,7 @@
 //! SQL lives only in [`sqlite`].
 
 mod migrations;
+mod rows;
 pub mod sqlite;
 
 use serde::{Deserialize, Serialize};
@@ -117,6 +118,30 @@ pub struct NewSubmission {
     pub attachments: Vec<Announced>,
     pub created_at: i64,
     pub expires_at: i64,
+}
+
+/// A citizen's quotas, checked in the transaction that creates a submission (so concurrent
+/// creates cannot slip past them together).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quota {
+    /// Submissions created at or after this instant (the start of the citizen's day) count.
+    pub day_start: i64,
+    /// Most submissions per day, this one included.
+    pub per_day: u64,
+    /// Most attachment bytes held for the citizen (announced sizes of submissions that have
+    /// not expired), this one's included.
+    pub attachment_bytes: u64,
+}
+
+/// What creating a submission did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Created {
+    /// Created; the answer kept for its key.
+    Stored(StoredResponse),
+    /// Nothing created: the citizen created this many today already.
+    OverDailyQuota { today: u64 },
+    /// Nothing created: the citizen's attachments hold this many bytes already.
+    OverAttachmentQuota { held: u64 },
 }
 
 /// A submission as stored.
@@ -246,14 +271,15 @@ pub trait Storage: Send + Sync + 'static {
         key: &str,
     ) -> Result<Option<StoredResponse>, Error>;
     /// Creates a submission with its INITIATED event and keeps its idempotent answer (scope
-    /// `create`, the citizen's key). It is stored under `new.id`, or under `new.spare_id` when
-    /// another citizen's submission holds `new.id`. `respond` builds the answer to keep from
-    /// the new change cursor; it is returned.
+    /// `create`, the citizen's key), unless it would exceed the citizen's `quota`. It is
+    /// stored under `new.id`, or under `new.spare_id` when another citizen's submission holds
+    /// `new.id`. `respond` builds the answer to keep from the new change cursor.
     fn create_submission(
         &self,
         new: &NewSubmission,
+        quota: &Quota,
         respond: &Respond<'_>,
-    ) -> Result<StoredResponse, Error>;
+    ) -> Result<Created, Error>;
     /// A submission by the server's reference (back office).
     fn submission(&self, id: &str) -> Result<Option<SubmissionRecord>, Error>;
     /// A citizen's submission by the citizen's key.

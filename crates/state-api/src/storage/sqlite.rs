@@ -8,40 +8,14 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
-use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use sha2::{Digest, Sha512};
 
 use super::migrations::MIGRATIONS;
+use super::rows::*;
 use super::*;
 
 const READERS: usize = 4;
-
-/// One token by its hash.
-fn token_row(conn: &Connection, token_hash: &str) -> Result<Option<TokenRecord>, Error> {
-    let found = conn
-        .prepare_cached(
-            "SELECT kind, subject, client_id, scope, expires_at, family, used_at FROM tokens
-             WHERE token_hash = ?1",
-        )?
-        .query_row([token_hash], |row| {
-            let kind: String = row.get(0)?;
-            Ok(TokenRecord {
-                kind: if kind == TokenKind::Refresh.as_str() {
-                    TokenKind::Refresh
-                } else {
-                    TokenKind::Access
-                },
-                subject: row.get(1)?,
-                client_id: row.get(2)?,
-                scope: row.get(3)?,
-                expires_at: row.get(4)?,
-                family: row.get(5)?,
-                used_at: row.get(6)?,
-            })
-        })
-        .optional()?;
-    Ok(found)
-}
 
 /// SQLite storage in `<data_dir>/state-api.sqlite3`.
 pub struct SqliteStorage {
@@ -84,137 +58,6 @@ fn lock(mutex: &Mutex<Connection>) -> Result<MutexGuard<'_, Connection>, Error> 
     mutex
         .lock()
         .map_err(|_| Error::Task("a database connection was poisoned".into()))
-}
-
-fn status_of(text: &str) -> Result<Status, Error> {
-    Status::parse(text).ok_or_else(|| Error::Corrupt(format!("unknown status {text}")))
-}
-
-fn to_u64(value: i64) -> u64 {
-    u64::try_from(value).unwrap_or(0)
-}
-
-fn to_i64(value: u64) -> i64 {
-    i64::try_from(value).unwrap_or(i64::MAX)
-}
-
-const SUBMISSION_COLUMNS: &str = "id, subject, service_key, ars, authority_id, form_id, \
-     form_version, status, created_at, expires_at, expired, data_sha512, cursor, idempotency_key";
-
-struct Head {
-    record: SubmissionRecord,
-    status: String,
-}
-
-fn head(row: &Row<'_>) -> rusqlite::Result<Head> {
-    Ok(Head {
-        status: row.get(7)?,
-        record: SubmissionRecord {
-            id: row.get(0)?,
-            subject: row.get(1)?,
-            service_key: row.get(2)?,
-            ars: row.get(3)?,
-            authority_id: row.get(4)?,
-            form_id: row.get(5)?,
-            form_version: row.get(6)?,
-            status: Status::Initiated,
-            created_at: row.get(8)?,
-            expires_at: row.get(9)?,
-            expired: row.get::<_, i64>(10)? != 0,
-            data_sha512: row.get(11)?,
-            cursor: row.get(12)?,
-            key: row.get(13)?,
-            attachments: Vec::new(),
-            history: Vec::new(),
-        },
-    })
-}
-
-/// Fills in status, attachments and history of a submission head.
-fn complete(conn: &Connection, head: Head) -> Result<SubmissionRecord, Error> {
-    let mut record = head.record;
-    record.status = status_of(&head.status)?;
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, filename, media_type, size, sha512, received, complete FROM attachments
-         WHERE submission_id = ?1 ORDER BY position",
-    )?;
-    let rows = stmt.query_map([&record.id], |row| {
-        Ok(AttachmentRecord {
-            announced: Announced {
-                id: row.get(0)?,
-                filename: row.get(1)?,
-                media_type: row.get(2)?,
-                size: to_u64(row.get(3)?),
-                sha512: row.get(4)?,
-            },
-            received: to_u64(row.get(5)?),
-            complete: row.get::<_, i64>(6)? != 0,
-        })
-    })?;
-    for row in rows {
-        record.attachments.push(row?);
-    }
-    let mut stmt = conn.prepare_cached(
-        "SELECT status, at, reasons, note FROM status_events
-         WHERE submission_id = ?1 ORDER BY cursor",
-    )?;
-    let rows = stmt.query_map([&record.id], |row| {
-        Ok((
-            row.get::<_, String>(0)?,
-            row.get::<_, i64>(1)?,
-            row.get::<_, String>(2)?,
-            row.get::<_, Option<String>>(3)?,
-        ))
-    })?;
-    for row in rows {
-        let (status, at, reasons, note) = row?;
-        let reasons: Vec<String> = serde_json::from_str(&reasons)
-            .map_err(|e| Error::Corrupt(format!("status reasons: {e}")))?;
-        record.history.push(StatusEvent {
-            status: status_of(&status)?,
-            at,
-            reasons,
-            note,
-        });
-    }
-    Ok(record)
-}
-
-fn insert_event(tx: &Transaction<'_>, id: &str, event: &StatusEvent) -> Result<i64, Error> {
-    let reasons = serde_json::to_string(&event.reasons)
-        .map_err(|e| Error::Corrupt(format!("status reasons: {e}")))?;
-    tx.execute(
-        "INSERT INTO status_events (submission_id, status, at, reasons, note)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![id, event.status.as_str(), event.at, reasons, event.note],
-    )?;
-    let cursor = tx.last_insert_rowid();
-    tx.execute(
-        "UPDATE submissions SET status = ?2, cursor = ?3 WHERE id = ?1",
-        params![id, event.status.as_str(), cursor],
-    )?;
-    Ok(cursor)
-}
-
-fn insert_idempotency(
-    tx: &Transaction<'_>,
-    scope: &str,
-    key: &str,
-    response: &StoredResponse,
-) -> Result<(), Error> {
-    tx.execute(
-        "INSERT INTO idempotency (scope, key, subject, fingerprint, status, body)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![
-            scope,
-            key,
-            response.subject,
-            response.fingerprint,
-            response.status,
-            response.body
-        ],
-    )?;
-    Ok(())
 }
 
 impl SqliteStorage {
@@ -289,9 +132,31 @@ impl Storage for SqliteStorage {
     fn create_submission(
         &self,
         new: &NewSubmission,
+        quota: &Quota,
         respond: &Respond<'_>,
-    ) -> Result<StoredResponse, Error> {
+    ) -> Result<Created, Error> {
         self.write(|tx| {
+            let today: i64 = tx.query_row(
+                "SELECT COUNT(*) FROM submissions WHERE subject = ?1 AND created_at >= ?2",
+                params![new.subject, quota.day_start],
+                |row| row.get(0),
+            )?;
+            let today = to_u64(today);
+            if today >= quota.per_day {
+                return Ok(Created::OverDailyQuota { today });
+            }
+            let held: i64 = tx.query_row(
+                "SELECT COALESCE(SUM(a.size), 0) FROM attachments a
+                 JOIN submissions s ON s.id = a.submission_id
+                 WHERE s.subject = ?1 AND s.expired = 0",
+                [&new.subject],
+                |row| row.get(0),
+            )?;
+            let held = to_u64(held);
+            let announced: u64 = new.attachments.iter().map(|a| a.size).sum();
+            if held.saturating_add(announced) > quota.attachment_bytes {
+                return Ok(Created::OverAttachmentQuota { held });
+            }
             let taken = tx
                 .query_row("SELECT 1 FROM submissions WHERE id = ?1", [&new.id], |_| {
                     Ok(())
@@ -342,7 +207,7 @@ impl Storage for SqliteStorage {
             let cursor = insert_event(tx, id, &event)?;
             let response = respond(cursor)?;
             insert_idempotency(tx, "create", &new.key, &response)?;
-            Ok(response)
+            Ok(Created::Stored(response))
         })
     }
 

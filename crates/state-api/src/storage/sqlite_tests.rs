@@ -30,6 +30,12 @@ fn new_submission(id: &str) -> NewSubmission {
     }
 }
 
+const NO_QUOTA: Quota = Quota {
+    day_start: 0,
+    per_day: u64::MAX,
+    attachment_bytes: u64::MAX,
+};
+
 fn respond(_cursor: i64) -> Result<StoredResponse, Error> {
     Ok(response())
 }
@@ -47,7 +53,7 @@ fn response() -> StoredResponse {
 fn chunks_append_in_order_and_hash_over_all_of_them() {
     let (_dir, storage) = storage();
     storage
-        .create_submission(&new_submission("x"), &respond)
+        .create_submission(&new_submission("x"), &NO_QUOTA, &respond)
         .expect("created");
     let first = storage.append_chunk("x", "a", 0, b"abc").expect("append");
     assert_eq!(
@@ -76,7 +82,7 @@ fn reopening_runs_no_migration_twice_and_keeps_data() {
     {
         let storage = SqliteStorage::open(dir.path(), false).expect("opens");
         storage
-            .create_submission(&new_submission("x"), &respond)
+            .create_submission(&new_submission("x"), &NO_QUOTA, &respond)
             .expect("created");
     }
     let storage = SqliteStorage::open(dir.path(), false).expect("reopens");
@@ -155,7 +161,7 @@ fn idempotency_keys_of_a_version_4_database_stay_with_their_citizen() {
 fn two_citizens_with_one_key_get_two_submissions() {
     let (_dir, storage) = storage();
     storage
-        .create_submission(&new_submission("x"), &respond)
+        .create_submission(&new_submission("x"), &NO_QUOTA, &respond)
         .expect("created");
     let mut ben = new_submission("x");
     ben.subject = "ben".into();
@@ -166,7 +172,7 @@ fn two_citizens_with_one_key_get_two_submissions() {
         })
     };
     storage
-        .create_submission(&ben, &for_ben)
+        .create_submission(&ben, &NO_QUOTA, &for_ben)
         .expect("ben's is created too");
     let bens = storage
         .citizen_submission("ben", "x")
