@@ -203,8 +203,12 @@ pub struct Config {
     pub login_lockout: Lockout,
     /// How long a login page's form (its CSRF token) stays good.
     pub login_form_ttl: Duration,
-    /// Bearer credential of the back office (`/admin/v1/...`); `None` disables those endpoints.
+    /// Bearer credential of the back office (`/admin/v1/...`, served only on its own listener,
+    /// see [`crate::serve_back_office_with_shutdown`]); at least 32 characters. `None` disables
+    /// those endpoints.
     pub admin_token: Option<String>,
+    /// Failed back office authentications per peer address before that address is locked out.
+    pub admin_lockout: Lockout,
     pub access_token_ttl: Duration,
     pub refresh_token_ttl: Duration,
     /// How long a used refresh token may be used once more (a client retrying after the answer
@@ -250,6 +254,10 @@ impl Default for Config {
             login_lockout: Lockout::default(),
             login_form_ttl: Duration::from_secs(30 * 60),
             admin_token: None,
+            admin_lockout: Lockout {
+                max_failures: 10,
+                ..Lockout::default()
+            },
             access_token_ttl: Duration::from_secs(15 * 60),
             refresh_token_ttl: Duration::from_secs(90 * 24 * 60 * 60),
             refresh_reuse_grace: Duration::from_secs(60),

@@ -194,6 +194,16 @@ impl From<&SubmissionRecord> for Submission {
     }
 }
 
+/// A page of the back office listing, newest change first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct SubmissionList {
+    pub items: Vec<Submission>,
+    /// The opaque cursor of the next page (pass as `after`); absent on the last page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+}
+
 /// A page of changed submissions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]

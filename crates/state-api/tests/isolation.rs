@@ -178,16 +178,12 @@ async fn two_citizens_using_one_key_each_get_their_own_submission() {
 
     // The back office sees two submissions and reaches each owner.
     let listed: serde_json::Value = server
-        .http
-        .get(server.url("/admin/v1/submissions"))
-        .bearer_auth("admin-secret")
-        .send()
+        .admin_get("/admin/v1/submissions")
         .await
-        .expect("list")
         .json()
         .await
         .expect("JSON");
-    let listed = listed.as_array().cloned().unwrap_or_default();
+    let listed = listed["items"].as_array().cloned().unwrap_or_default();
     assert_eq!(listed.len(), 2, "two submissions");
     for item in &listed {
         let sent = server

@@ -4,7 +4,6 @@
 //! Tokens are opaque random strings stored only as SHA-256 hashes. This module never logs a
 //! token, a code, a password or a name.
 
-use axum::http::StatusCode;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -348,19 +347,6 @@ impl Backend {
             name: citizen.display_name.clone(),
             trust_level: citizen.trust_level.clone(),
         })
-    }
-
-    /// Checks the back office credential.
-    pub fn check_admin(&self, bearer: Option<&str>) -> Result<(), Problem> {
-        match (&self.config().admin_token, bearer) {
-            (None, _) => Err(Problem::not_found()),
-            (Some(expected), Some(given)) if same_secret(expected, given) => Ok(()),
-            _ => Err(Problem::new(
-                StatusCode::UNAUTHORIZED,
-                "unauthorized",
-                "Back office credential required",
-            )),
-        }
     }
 }
 

@@ -45,6 +45,8 @@ pub struct Backend {
     forms: Vec<domain::form::Form>,
     /// The login page's CSRF key and the failed logins per username.
     login_guard: login::LoginGuard,
+    /// Failed back office authentications per peer address.
+    admin_throttle: throttle::Throttle,
 }
 
 /// Holds an Idempotency-Key as in flight until dropped.
@@ -82,8 +84,8 @@ fn initial_offset(fake_now: Option<i64>) -> Result<i64, Error> {
 }
 
 impl Backend {
-    /// Fails when a configured form definition is refused by the form engine, or a release
-    /// build is given a fake clock.
+    /// Fails when a configured form definition is refused by the form engine, the back office
+    /// token is too short, or a release build is given a fake clock.
     pub fn new(storage: Arc<dyn Storage>, config: Arc<Config>) -> Result<Backend, Error> {
         let mut forms = Vec::with_capacity(config.forms.len());
         for definition in &config.forms {
@@ -93,7 +95,9 @@ impl Backend {
             forms.push(form);
         }
         let offset = initial_offset(config.fake_now)?;
+        admin::check_admin_token(config.admin_token.as_deref())?;
         let login_guard = login::LoginGuard::new(&config);
+        let admin_throttle = throttle::Throttle::new(config.admin_lockout);
         Ok(Backend {
             storage,
             config,
@@ -101,6 +105,7 @@ impl Backend {
             in_flight: Mutex::new(HashSet::new()),
             forms,
             login_guard,
+            admin_throttle,
         })
     }
 
@@ -117,6 +122,10 @@ impl Backend {
 
     pub(crate) fn login_guard(&self) -> &login::LoginGuard {
         &self.login_guard
+    }
+
+    pub(crate) fn admin_throttle(&self) -> &throttle::Throttle {
+        &self.admin_throttle
     }
 
     /// Now, in unix milliseconds.

@@ -295,10 +295,12 @@ pub trait Storage: Send + Sync + 'static {
         since: i64,
         limit: usize,
     ) -> Result<Vec<SubmissionRecord>, Error>;
-    /// All submissions (back office), newest first, optionally of one status.
+    /// Submissions (back office), newest change first, optionally of one status, changed
+    /// before the change cursor `before` (the next page), at most `limit`.
     fn all_submissions(
         &self,
         status: Option<Status>,
+        before: Option<i64>,
         limit: usize,
     ) -> Result<Vec<SubmissionRecord>, Error>;
     /// Appends a chunk at `offset` if that is where the stored bytes end.

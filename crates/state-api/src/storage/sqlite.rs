@@ -262,16 +262,21 @@ impl Storage for SqliteStorage {
     fn all_submissions(
         &self,
         status: Option<Status>,
+        before: Option<i64>,
         limit: usize,
     ) -> Result<Vec<SubmissionRecord>, Error> {
         self.read(|conn| {
             let sql = format!(
                 "SELECT {SUBMISSION_COLUMNS} FROM submissions
-                 WHERE ?1 IS NULL OR status = ?1 ORDER BY cursor DESC LIMIT ?2"
+                 WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR cursor < ?2)
+                 ORDER BY cursor DESC LIMIT ?3"
             );
             let mut stmt = conn.prepare_cached(&sql)?;
             let heads = stmt
-                .query_map(params![status.map(Status::as_str), limit as i64], head)?
+                .query_map(
+                    params![status.map(Status::as_str), before, limit as i64],
+                    head,
+                )?
                 .collect::<Result<Vec<_>, _>>()?;
             heads.into_iter().map(|h| complete(conn, h)).collect()
         })

@@ -80,18 +80,25 @@ pub fn serve_form(config: &mut Config, definition: domain::form::FormDefinition)
     }
 }
 
-/// A running server; dropping it stops the server.
+/// The back office credential of test servers (the server wants at least 32 characters).
+pub const ADMIN_TOKEN: &str = "test-back-office-token-0123456789abcdef";
+
+/// A running server with its back office on a listener of its own; dropping it stops both.
 pub struct TestServer {
     pub base: String,
+    /// Where the back office listens.
+    pub admin_base: String,
     pub state: AppState,
     pub http: reqwest::Client,
     _dir: tempfile::TempDir,
     task: tokio::task::JoinHandle<()>,
+    admin_task: tokio::task::JoinHandle<()>,
 }
 
 impl Drop for TestServer {
     fn drop(&mut self) {
         self.task.abort();
+        self.admin_task.abort();
     }
 }
 
@@ -103,7 +110,7 @@ impl TestServer {
     pub async fn start_with(adjust: impl FnOnce(&mut Config)) -> TestServer {
         let dir = tempfile::tempdir().expect("a temporary directory");
         let mut config = Config::new(dir.path().join("data"), tiny_catalog());
-        config.admin_token = Some("admin-secret".into());
+        config.admin_token = Some(ADMIN_TOKEN.into());
         adjust(&mut config);
         let state = AppState::new(config).expect("the server state opens");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
@@ -114,6 +121,16 @@ impl TestServer {
         let task = tokio::spawn(async move {
             let _ = state_api::serve_with_shutdown(listener, serving, std::future::pending()).await;
         });
+        let office = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("a loopback port");
+        let admin_base = format!("http://{}", office.local_addr().expect("a local address"));
+        let serving = state.clone();
+        let admin_task = tokio::spawn(async move {
+            let _ =
+                state_api::serve_back_office_with_shutdown(office, serving, std::future::pending())
+                    .await;
+        });
         let http = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .timeout(Duration::from_secs(20))
@@ -121,15 +138,22 @@ impl TestServer {
             .expect("an HTTP client");
         TestServer {
             base,
+            admin_base,
             state,
             http,
             _dir: dir,
             task,
+            admin_task,
         }
     }
 
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
+    }
+
+    /// A URL on the back office's listener.
+    pub fn admin_url(&self, path: &str) -> String {
+        format!("{}{}", self.admin_base, path)
     }
 }
 
@@ -379,9 +403,18 @@ impl TestServer {
 
     pub async fn admin_post(&self, path: &str, body: &serde_json::Value) -> reqwest::Response {
         self.http
-            .post(self.url(path))
-            .bearer_auth("admin-secret")
+            .post(self.admin_url(path))
+            .bearer_auth(ADMIN_TOKEN)
             .json(body)
+            .send()
+            .await
+            .expect("admin request")
+    }
+
+    pub async fn admin_get(&self, path: &str) -> reqwest::Response {
+        self.http
+            .get(self.admin_url(path))
+            .bearer_auth(ADMIN_TOKEN)
             .send()
             .await
             .expect("admin request")
