@@ -175,6 +175,17 @@ impl Default for Lockout {
     }
 }
 
+/// The private key ID tokens are signed with: PKCS#8 DER of a P-256 key. Its `Debug` shows
+/// nothing of it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct IdTokenKey(pub Vec<u8>);
+
+impl std::fmt::Debug for IdTokenKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("IdTokenKey(..)")
+    }
+}
+
 /// Everything the server needs to run.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -199,6 +210,9 @@ pub struct Config {
     /// so a server started without `--demo` never shows a credential.
     pub demo: bool,
     pub clients: Vec<OAuthClient>,
+    /// The ES256 key of the ID tokens; `None`: a key made at start (demo and test servers:
+    /// its public half changes with every start).
+    pub id_token_key: Option<IdTokenKey>,
     /// Failed passwords per username (existing or not) before that username is locked out.
     pub login_lockout: Lockout,
     /// How long a login page's form (its CSRF token) stays good.
@@ -251,6 +265,7 @@ impl Default for Config {
             citizens: DemoCitizen::defaults(),
             demo: false,
             clients: vec![OAuthClient::app()],
+            id_token_key: None,
             login_lockout: Lockout::default(),
             login_form_ttl: Duration::from_secs(30 * 60),
             admin_token: None,

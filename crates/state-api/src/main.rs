@@ -39,6 +39,11 @@ enum Command {
         /// that would show in `ps`.
         #[arg(long)]
         admin_token_file: Option<PathBuf>,
+        /// A PKCS#8 P-256 private key (PEM or DER) to sign ID tokens with, e.g. from
+        /// `openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256`. Without it a key
+        /// is made at start (fine for demos and tests; its public key changes with each start).
+        #[arg(long)]
+        id_token_key_file: Option<PathBuf>,
         /// Seconds an unfinished submission lives.
         #[arg(long, default_value_t = 24 * 60 * 60)]
         submission_ttl_secs: u64,
@@ -139,6 +144,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             data_dir,
             admin_listen,
             admin_token_file,
+            id_token_key_file,
             submission_ttl_secs,
             rate,
             public_url,
@@ -158,6 +164,25 @@ async fn run(cli: Cli) -> Result<(), String> {
                         .into(),
                 );
             }
+            config.id_token_key = match id_token_key_file {
+                Some(path) => {
+                    let bytes = std::fs::read(&path).map_err(|e| {
+                        format!("cannot read the ID token key {}: {e}", path.display())
+                    })?;
+                    let der = state_api::service::id_token::pkcs8_from_file(&bytes)
+                        .map_err(|e| e.to_string())?;
+                    Some(state_api::IdTokenKey(der))
+                }
+                None => {
+                    if !demo {
+                        tracing::warn!(
+                            "no --id-token-key-file: ID tokens are signed with a key made now, \
+                             which the next start replaces"
+                        );
+                    }
+                    None
+                }
+            };
             config.submission_ttl = Duration::from_secs(submission_ttl_secs);
             config.limits.rate_per_second = (rate > 0.0).then_some(rate);
             config.public_url = public_url;

@@ -42,6 +42,7 @@ async fn served_document_describes_every_route() {
         "/v1/submissions/{id}/submit",
         "/v1/inbox",
         "/.well-known/openid-configuration",
+        "/.well-known/jwks.json",
         "/oauth/authorize",
         "/oauth/token",
         "/oauth/userinfo",

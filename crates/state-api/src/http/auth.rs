@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::json;
 use crate::error::Problem;
 use crate::service::auth::{AuthorizeParams, OAuthError, TokenRequest, TokenResponse, UserInfo};
+use crate::service::id_token::{Jwks, ALGORITHM};
 use crate::service::login::{valid_nonce, LoginRefusal, NONCE_COOKIE};
 use crate::service::{random_token, Citizen};
 use crate::state::AppState;
@@ -22,13 +23,15 @@ pub struct OpenIdConfiguration {
     pub token_endpoint: String,
     pub userinfo_endpoint: String,
     pub revocation_endpoint: String,
+    /// The JWK Set with the public key of the ID tokens.
+    pub jwks_uri: String,
     pub response_types_supported: Vec<String>,
     pub grant_types_supported: Vec<String>,
     pub code_challenge_methods_supported: Vec<String>,
     pub token_endpoint_auth_methods_supported: Vec<String>,
     pub scopes_supported: Vec<String>,
     pub subject_types_supported: Vec<String>,
-    /// No ID token is issued yet (opaque access tokens and userinfo only).
+    /// ID tokens (scope `openid`) are signed ES256; access tokens stay opaque.
     pub id_token_signing_alg_values_supported: Vec<String>,
 }
 
@@ -61,15 +64,28 @@ pub async fn openid_configuration(State(state): State<AppState>, headers: Header
             token_endpoint: format!("{base}/oauth/token"),
             userinfo_endpoint: format!("{base}/oauth/userinfo"),
             revocation_endpoint: format!("{base}/oauth/revoke"),
+            jwks_uri: format!("{base}/.well-known/jwks.json"),
             response_types_supported: strings(&["code"]),
             grant_types_supported: strings(&["authorization_code", "refresh_token"]),
             code_challenge_methods_supported: strings(&["S256"]),
             token_endpoint_auth_methods_supported: strings(&["none"]),
             scopes_supported: strings(&["openid", "profile"]),
             subject_types_supported: strings(&["public"]),
-            id_token_signing_alg_values_supported: strings(&["none"]),
+            id_token_signing_alg_values_supported: strings(&[ALGORITHM]),
         },
     )
+}
+
+/// The public keys of the ID tokens (RFC 7517 JWK Set).
+#[utoipa::path(get, path = "/.well-known/jwks.json", tag = "login",
+    responses((status = 200, body = Jwks)))]
+pub async fn jwks(State(state): State<AppState>) -> Response {
+    let mut response = json(StatusCode::OK, &state.backend().id_tokens().jwks());
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        axum::http::HeaderValue::from_static("public, max-age=300"),
+    );
+    response
 }
 
 fn escape(text: &str) -> String {
@@ -355,9 +371,11 @@ pub async fn authorize_login(
     responses((status = 200, body = TokenResponse), (status = 400, body = OAuthError)))]
 pub async fn token(
     State(state): State<AppState>,
+    headers: HeaderMap,
     Form(request): Form<TokenRequest>,
 ) -> Result<Response, Problem> {
-    let answer = state.backend().token(&request).await?;
+    let issuer = base_url(&state, &headers);
+    let answer = state.backend().token(&request, &issuer).await?;
     let mut response = match answer {
         Ok(tokens) => json(StatusCode::OK, &tokens),
         Err(error) => json(StatusCode::BAD_REQUEST, &error),

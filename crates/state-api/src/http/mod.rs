@@ -42,6 +42,7 @@ pub fn router(state: AppState) -> Router {
             "/.well-known/openid-configuration",
             get(auth::openid_configuration),
         )
+        .route("/.well-known/jwks.json", get(auth::jwks))
         .route(
             "/oauth/authorize",
             get(auth::authorize_page).post(auth::authorize_login),

@@ -65,6 +65,7 @@ impl Modify for Security {
         super::submissions::submit,
         super::submissions::inbox,
         super::auth::openid_configuration,
+        super::auth::jwks,
         super::auth::authorize_page,
         super::auth::authorize_login,
         super::auth::token,

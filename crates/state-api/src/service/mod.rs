@@ -8,6 +8,7 @@
 pub mod admin;
 pub mod auth;
 mod forms;
+pub mod id_token;
 pub mod login;
 pub mod quota;
 pub mod reports;
@@ -47,6 +48,8 @@ pub struct Backend {
     login_guard: login::LoginGuard,
     /// Failed back office authentications per peer address.
     admin_throttle: throttle::Throttle,
+    /// The ID token key.
+    id_tokens: id_token::IdTokenSigner,
 }
 
 /// Holds an Idempotency-Key as in flight until dropped.
@@ -98,6 +101,8 @@ impl Backend {
         admin::check_admin_token(config.admin_token.as_deref())?;
         let login_guard = login::LoginGuard::new(&config);
         let admin_throttle = throttle::Throttle::new(config.admin_lockout);
+        let id_tokens =
+            id_token::IdTokenSigner::new(config.id_token_key.as_ref().map(|k| k.0.as_slice()))?;
         Ok(Backend {
             storage,
             config,
@@ -106,6 +111,7 @@ impl Backend {
             forms,
             login_guard,
             admin_throttle,
+            id_tokens,
         })
     }
 
@@ -126,6 +132,11 @@ impl Backend {
 
     pub(crate) fn admin_throttle(&self) -> &throttle::Throttle {
         &self.admin_throttle
+    }
+
+    /// The ID token key (its public half is the JWK Set).
+    pub fn id_tokens(&self) -> &id_token::IdTokenSigner {
+        &self.id_tokens
     }
 
     /// Now, in unix milliseconds.
