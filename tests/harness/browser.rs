@@ -1,8 +1,9 @@
 //! The "system browser" for end-to-end logins. The app opens the state API's login page with
 //! `xdg-open` (RFC 8252: the system browser, never the app's webview). In the harness, an
 //! `xdg-open` first on the app's PATH only writes the URL to a file; [`complete_login`] then does
-//! what a person does in the browser, for real, against the real state API: it posts the login
-//! form, and follows the redirect to the app's loopback listener, which finishes the login.
+//! what a person does in the browser, for real, against the real state API: it opens the login
+//! page (its cookie and CSRF token), posts the form, and follows the redirect to the app's
+//! loopback listener, which finishes the login.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -45,14 +46,41 @@ impl Browser {
     pub async fn complete_login(&self, username: &str, timeout: Duration) -> Result<()> {
         let url = wait_for_url(&self.log(), timeout).await?;
         let authorize = reqwest::Url::parse(&url)?;
-        let mut form: Vec<(String, String)> = authorize.query_pairs().into_owned().collect();
-        form.push(("username".into(), username.into()));
-        form.push(("password".into(), "demo".into()));
         let http = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .timeout(Duration::from_secs(30))
             .build()?;
-        let login = http.post(authorize.as_str()).form(&form).send().await?;
+        // Open the page first, as a browser does: it sets the login cookie and its form carries
+        // the CSRF token the server checks.
+        let page = http.get(authorize.as_str()).send().await?;
+        if !page.status().is_success() {
+            return Err(format!("the login page answered {}", page.status()).into());
+        }
+        let cookie = page
+            .headers()
+            .get(reqwest::header::SET_COOKIE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .ok_or("the login page set no cookie")?
+            .to_string();
+        let html = page.text().await?;
+        let csrf = html
+            .split_once(r#"name="csrf_token" value=""#)
+            .and_then(|(_, rest)| rest.split_once('"'))
+            .map(|(token, _)| token.to_string())
+            .ok_or("the login form carries no CSRF token")?;
+        let mut form: Vec<(String, String)> = authorize.query_pairs().into_owned().collect();
+        form.push(("csrf_token".into(), csrf));
+        form.push(("username".into(), username.into()));
+        form.push(("password".into(), "demo".into()));
+        let mut post = authorize.clone();
+        post.set_query(None);
+        let login = http
+            .post(post.as_str())
+            .header(reqwest::header::COOKIE, cookie)
+            .form(&form)
+            .send()
+            .await?;
         let location = login
             .headers()
             .get(reqwest::header::LOCATION)

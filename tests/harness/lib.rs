@@ -115,13 +115,15 @@ impl Drop for Xvfb {
     }
 }
 
-/// The back office's credential in tests.
-pub const ADMIN_TOKEN: &str = "e2e-back-office";
+/// The back office's credential in tests (the server wants at least 32 characters).
+pub const ADMIN_TOKEN: &str = "e2e-back-office-token-0123456789abcdef";
 
 /// The reference state API, in this process, on a loopback port that can be stopped and
 /// started again on the same port (the app keeps its address).
 pub struct StateApi {
     pub port: u16,
+    /// Where the back office listens (its own listener, never the public one).
+    pub admin_port: u16,
     data_dir: PathBuf,
     stop: Option<oneshot::Sender<()>>,
     task: Option<tokio::task::JoinHandle<()>>,
@@ -134,6 +136,7 @@ impl StateApi {
     pub async fn start(data_dir: &Path) -> Result<StateApi> {
         let mut api = StateApi {
             port: free_port()?,
+            admin_port: free_port()?,
             data_dir: data_dir.to_path_buf(),
             stop: None,
             task: None,
@@ -147,6 +150,7 @@ impl StateApi {
     pub async fn start_on(data_dir: &Path, port: u16) -> Result<StateApi> {
         let mut api = StateApi {
             port,
+            admin_port: free_port()?,
             data_dir: data_dir.to_path_buf(),
             stop: None,
             task: None,
@@ -163,6 +167,7 @@ impl StateApi {
     ) -> Result<StateApi> {
         let mut api = StateApi {
             port: free_port()?,
+            admin_port: free_port()?,
             data_dir: data_dir.to_path_buf(),
             stop: None,
             task: None,
@@ -176,6 +181,7 @@ impl StateApi {
     pub fn down() -> Result<StateApi> {
         Ok(StateApi {
             port: free_port()?,
+            admin_port: free_port()?,
             data_dir: PathBuf::new(),
             stop: None,
             task: None,
@@ -187,10 +193,15 @@ impl StateApi {
         format!("http://127.0.0.1:{}/", self.port)
     }
 
+    /// The back office's base URL (`admin/v1/...` under it).
+    pub fn admin_url(&self) -> String {
+        format!("http://127.0.0.1:{}/", self.admin_port)
+    }
+
     /// The authority writes to the citizen about a submission (the back office's admin API).
     pub async fn send_message(&self, submission_id: &str, title: &str, body: &str) -> Result<()> {
         let response = reqwest::Client::new()
-            .post(format!("{}admin/v1/messages", self.url()))
+            .post(format!("{}admin/v1/messages", self.admin_url()))
             .bearer_auth(ADMIN_TOKEN)
             .json(
                 &serde_json::json!({ "submissionId": submission_id, "title": title, "body": body }),
@@ -206,7 +217,10 @@ impl StateApi {
     /// The reports of accessibility problems the server received (back office view).
     pub async fn accessibility_reports(&self) -> Result<Vec<serde_json::Value>> {
         let response = reqwest::Client::new()
-            .get(format!("{}admin/v1/accessibility-reports", self.url()))
+            .get(format!(
+                "{}admin/v1/accessibility-reports",
+                self.admin_url()
+            ))
             .bearer_auth(ADMIN_TOKEN)
             .send()
             .await?;
@@ -231,12 +245,23 @@ impl StateApi {
         }
         let state = state_api::AppState::new(config)?;
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", self.port)).await?;
+        let office = tokio::net::TcpListener::bind(("127.0.0.1", self.admin_port)).await?;
         let (stop, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(async move {
-            let shutdown = async move {
-                let _ = stopped.await;
+            let (done, until_done) = tokio::sync::watch::channel(false);
+            let until = |mut rx: tokio::sync::watch::Receiver<bool>| async move {
+                let _ = rx.wait_for(|d| *d).await;
             };
-            if let Err(error) = state_api::serve_with_shutdown(listener, state, shutdown).await {
+            let public =
+                state_api::serve_with_shutdown(listener, state.clone(), until(until_done.clone()));
+            let back_office =
+                state_api::serve_back_office_with_shutdown(office, state, until(until_done));
+            let signal = async move {
+                let _ = stopped.await;
+                let _ = done.send(true);
+            };
+            let (public, back_office, ()) = tokio::join!(public, back_office, signal);
+            if let Err(error) = public.and(back_office) {
                 eprintln!("state API stopped with an error: {error}");
             }
         });

@@ -55,7 +55,7 @@ async fn queued_offline_sent_after_login_received_and_answered_in_the_inbox() ->
 
     // Exactly one submission arrived, with its attachment.
     let arrived = reqwest::Client::new()
-        .get(format!("{}admin/v1/submissions", api.url()))
+        .get(format!("{}admin/v1/submissions", api.admin_url()))
         .bearer_auth(e2e::ADMIN_TOKEN)
         .send()
         .await?

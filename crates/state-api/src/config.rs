@@ -116,6 +116,11 @@ pub struct Limits {
     pub max_attachments: usize,
     /// Media types accepted for attachments.
     pub attachment_media_types: Vec<String>,
+    /// Most submissions one citizen may create per day (the citizen's day, Europe/Berlin).
+    pub submissions_per_day: u64,
+    /// Most attachment bytes the server holds for one citizen (announced sizes of the
+    /// submissions that have not expired).
+    pub attachment_bytes_per_citizen: u64,
     /// Requests per second per client (bearer subject or peer address); `None` = no limit.
     pub rate_per_second: Option<f64>,
     /// Burst size of the rate limit.
@@ -141,11 +146,43 @@ impl Default for Limits {
                 "application/json".to_string(),
                 "text/plain".to_string(),
             ],
+            submissions_per_day: 50,
+            attachment_bytes_per_citizen: 500 * 1024 * 1024,
             rate_per_second: Some(50.0),
             rate_burst: 200.0,
             header_read_timeout: Duration::from_secs(10),
             request_timeout: Duration::from_secs(60),
         }
+    }
+}
+
+/// Refusing a guesser: after `max_failures` failed attempts for one key (a username, the back
+/// office) within `window`, that key is refused for `duration`, whoever tries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lockout {
+    pub max_failures: u32,
+    pub window: Duration,
+    pub duration: Duration,
+}
+
+impl Default for Lockout {
+    fn default() -> Self {
+        Lockout {
+            max_failures: 5,
+            window: Duration::from_secs(15 * 60),
+            duration: Duration::from_secs(15 * 60),
+        }
+    }
+}
+
+/// The private key ID tokens are signed with: PKCS#8 DER of a P-256 key. Its `Debug` shows
+/// nothing of it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct IdTokenKey(pub Vec<u8>);
+
+impl std::fmt::Debug for IdTokenKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("IdTokenKey(..)")
     }
 }
 
@@ -173,8 +210,19 @@ pub struct Config {
     /// so a server started without `--demo` never shows a credential.
     pub demo: bool,
     pub clients: Vec<OAuthClient>,
-    /// Bearer credential of the back office (`/admin/v1/...`); `None` disables those endpoints.
+    /// The ES256 key of the ID tokens; `None`: a key made at start (demo and test servers:
+    /// its public half changes with every start).
+    pub id_token_key: Option<IdTokenKey>,
+    /// Failed passwords per username (existing or not) before that username is locked out.
+    pub login_lockout: Lockout,
+    /// How long a login page's form (its CSRF token) stays good.
+    pub login_form_ttl: Duration,
+    /// Bearer credential of the back office (`/admin/v1/...`, served only on its own listener,
+    /// see [`crate::serve_back_office_with_shutdown`]); at least 32 characters. `None` disables
+    /// those endpoints.
     pub admin_token: Option<String>,
+    /// Failed back office authentications per peer address before that address is locked out.
+    pub admin_lockout: Lockout,
     pub access_token_ttl: Duration,
     pub refresh_token_ttl: Duration,
     /// How long a used refresh token may be used once more (a client retrying after the answer
@@ -217,7 +265,14 @@ impl Default for Config {
             citizens: DemoCitizen::defaults(),
             demo: false,
             clients: vec![OAuthClient::app()],
+            id_token_key: None,
+            login_lockout: Lockout::default(),
+            login_form_ttl: Duration::from_secs(30 * 60),
             admin_token: None,
+            admin_lockout: Lockout {
+                max_failures: 10,
+                ..Lockout::default()
+            },
             access_token_ttl: Duration::from_secs(15 * 60),
             refresh_token_ttl: Duration::from_secs(90 * 24 * 60 * 60),
             refresh_reuse_grace: Duration::from_secs(60),

@@ -26,8 +26,10 @@ pub mod state;
 pub mod storage;
 pub mod wire;
 
-pub use config::{Config, DemoCitizen, Limits, OAuthClient, RedirectUri};
+pub use config::{Config, DemoCitizen, IdTokenKey, Limits, Lockout, OAuthClient, RedirectUri};
 pub use error::{Error, FieldProblem, Problem};
-pub use http::router;
-pub use server::{serve, serve_with_shutdown};
+pub use http::{back_office_router, router};
+pub use server::{
+    serve, serve_back_office_with_shutdown, serve_with_back_office, serve_with_shutdown,
+};
 pub use state::AppState;

@@ -30,9 +30,20 @@ enum Command {
         /// Directory for the SQLite database.
         #[arg(long, default_value = "state-api-data")]
         data_dir: PathBuf,
-        /// The back office credential; without it the /admin endpoints are off.
-        #[arg(long, env = "STATE_API_ADMIN_TOKEN", hide_env_values = true)]
-        admin_token: Option<String>,
+        /// Serve the back office (/admin/v1) on this address, apart from the public API
+        /// (e.g. 127.0.0.1:8788). Off unless given; needs a back office token.
+        #[arg(long)]
+        admin_listen: Option<SocketAddr>,
+        /// A file holding the back office token (at least 32 characters; surrounding
+        /// whitespace is ignored). Or set STATE_API_ADMIN_TOKEN. Never a command-line value:
+        /// that would show in `ps`.
+        #[arg(long)]
+        admin_token_file: Option<PathBuf>,
+        /// A PKCS#8 P-256 private key (PEM or DER) to sign ID tokens with, e.g. from
+        /// `openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256`. Without it a key
+        /// is made at start (fine for demos and tests; its public key changes with each start).
+        #[arg(long)]
+        id_token_key_file: Option<PathBuf>,
         /// Seconds an unfinished submission lives.
         #[arg(long, default_value_t = 24 * 60 * 60)]
         submission_ttl_secs: u64,
@@ -131,7 +142,9 @@ async fn run(cli: Cli) -> Result<(), String> {
         Command::Serve {
             listen,
             data_dir,
-            admin_token,
+            admin_listen,
+            admin_token_file,
+            id_token_key_file,
             submission_ttl_secs,
             rate,
             public_url,
@@ -143,7 +156,33 @@ async fn run(cli: Cli) -> Result<(), String> {
             }
             let catalog = load_catalog()?;
             let mut config = state_api::Config::new(data_dir, catalog);
-            config.admin_token = admin_token.filter(|t| !t.is_empty());
+            config.admin_token = admin_token(admin_token_file.as_deref())?;
+            if admin_listen.is_some() && config.admin_token.is_none() {
+                return Err(
+                    "--admin-listen needs a back office token: --admin-token-file FILE \
+                            or STATE_API_ADMIN_TOKEN"
+                        .into(),
+                );
+            }
+            config.id_token_key = match id_token_key_file {
+                Some(path) => {
+                    let bytes = std::fs::read(&path).map_err(|e| {
+                        format!("cannot read the ID token key {}: {e}", path.display())
+                    })?;
+                    let der = state_api::service::id_token::pkcs8_from_file(&bytes)
+                        .map_err(|e| e.to_string())?;
+                    Some(state_api::IdTokenKey(der))
+                }
+                None => {
+                    if !demo {
+                        tracing::warn!(
+                            "no --id-token-key-file: ID tokens are signed with a key made now, \
+                             which the next start replaces"
+                        );
+                    }
+                    None
+                }
+            };
             config.submission_ttl = Duration::from_secs(submission_ttl_secs);
             config.limits.rate_per_second = (rate > 0.0).then_some(rate);
             config.public_url = public_url;
@@ -154,8 +193,22 @@ async fn run(cli: Cli) -> Result<(), String> {
                 .await
                 .map_err(|e| format!("cannot listen on {listen}: {e}"))?;
             let local = listener.local_addr().map_err(|e| e.to_string())?;
+            let back_office = match admin_listen {
+                Some(address) => {
+                    if !address.ip().is_loopback() {
+                        tracing::warn!(%address, "the back office listens beyond loopback");
+                    }
+                    let office = tokio::net::TcpListener::bind(address)
+                        .await
+                        .map_err(|e| format!("cannot listen on {address}: {e}"))?;
+                    let local = office.local_addr().map_err(|e| e.to_string())?;
+                    tracing::info!(back_office = %local, "back office listening");
+                    Some(office)
+                }
+                None => None,
+            };
             tracing::info!(address = %local, "state API listening");
-            state_api::serve(listener, config)
+            state_api::serve_with_back_office(listener, back_office, config)
                 .await
                 .map_err(|e| e.to_string())
         }
@@ -165,6 +218,22 @@ async fn run(cli: Cli) -> Result<(), String> {
             Ok(())
         }
     }
+}
+
+/// The back office token: from `file`, else from `STATE_API_ADMIN_TOKEN`, else none. (The
+/// server refuses one shorter than 32 characters.)
+fn admin_token(file: Option<&std::path::Path>) -> Result<Option<String>, String> {
+    let token = match file {
+        Some(path) => std::fs::read_to_string(path).map_err(|e| {
+            format!(
+                "cannot read the back office token file {}: {e}",
+                path.display()
+            )
+        })?,
+        None => std::env::var("STATE_API_ADMIN_TOKEN").unwrap_or_default(),
+    };
+    let token = token.trim();
+    Ok((!token.is_empty()).then(|| token.to_string()))
 }
 
 /// `STATE_API_FAKE_NOW` (an RFC 3339 instant) starts a debug build's clock there, for demos
@@ -200,13 +269,29 @@ async fn admin(data_dir: PathBuf, action: AdminAction) -> Result<(), String> {
                 ),
                 None => None,
             };
-            for s in backend.admin_submissions(status).await.map_err(problem)? {
-                println!(
-                    "{}\t{}\t{}",
-                    s.submission_id,
-                    s.status.as_str(),
-                    s.service_key
-                );
+            // Every page, not only the newest.
+            let mut after: Option<String> = None;
+            loop {
+                let page = backend
+                    .admin_submissions(
+                        status,
+                        after.as_deref(),
+                        state_api::service::admin::MAX_ADMIN_PAGE,
+                    )
+                    .await
+                    .map_err(problem)?;
+                for s in &page.items {
+                    println!(
+                        "{}\t{}\t{}",
+                        s.submission_id,
+                        s.status.as_str(),
+                        s.service_key
+                    );
+                }
+                match page.next {
+                    Some(next) => after = Some(next),
+                    None => break,
+                }
             }
         }
         AdminAction::SetStatus {

@@ -22,19 +22,71 @@ use crate::error::Error;
 use crate::state::AppState;
 
 /// Serves `config` on `listener` until a shutdown signal (Ctrl-C, SIGTERM) or until the
-/// returned future is dropped (which ends every connection).
+/// returned future is dropped (which ends every connection). No back office.
 pub async fn serve(listener: TcpListener, config: Config) -> Result<(), Error> {
-    let state = AppState::new(config)?;
-    serve_with_shutdown(listener, state, shutdown_signal()).await
+    serve_with_back_office(listener, None, config).await
 }
 
-/// Serves `state` on `listener` until `shutdown` completes; open requests get a few seconds.
+/// Serves the public API on `listener` and, if given, the back office on `back_office` (a
+/// listener of its own, so it is never reachable where the public API is), until a shutdown
+/// signal.
+pub async fn serve_with_back_office(
+    listener: TcpListener,
+    back_office: Option<TcpListener>,
+    config: Config,
+) -> Result<(), Error> {
+    let state = AppState::new(config)?;
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    tokio::spawn(async move {
+        shutdown_signal().await;
+        let _ = stop.send(true);
+    });
+    let until_stopped = |mut stopped: tokio::sync::watch::Receiver<bool>| async move {
+        let _ = stopped.wait_for(|s| *s).await;
+    };
+    match back_office {
+        None => serve_with_shutdown(listener, state, until_stopped(stopped)).await,
+        Some(back_office) => {
+            let office = serve_back_office_with_shutdown(
+                back_office,
+                state.clone(),
+                until_stopped(stopped.clone()),
+            );
+            let public = serve_with_shutdown(listener, state, until_stopped(stopped));
+            let (public, office) = tokio::join!(public, office);
+            public.and(office)
+        }
+    }
+}
+
+/// Serves the public API of `state` on `listener` until `shutdown` completes; open requests
+/// get a few seconds. Runs the background sweep.
 pub async fn serve_with_shutdown(
     listener: TcpListener,
     state: AppState,
     shutdown: impl Future<Output = ()>,
 ) -> Result<(), Error> {
     let app = crate::http::router(state.clone());
+    run(listener, app, &state, true, shutdown).await
+}
+
+/// Serves the back office of `state` (`/admin/v1/...`) on `listener` until `shutdown`.
+pub async fn serve_back_office_with_shutdown(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()>,
+) -> Result<(), Error> {
+    let app = crate::http::back_office_router(state.clone());
+    run(listener, app, &state, false, shutdown).await
+}
+
+async fn run(
+    listener: TcpListener,
+    app: axum::Router,
+    state: &AppState,
+    background_tasks: bool,
+    shutdown: impl Future<Output = ()>,
+) -> Result<(), Error> {
     let mut builder = auto::Builder::new(TokioExecutor::new());
     builder
         .http1()
@@ -43,8 +95,10 @@ pub async fn serve_with_shutdown(
     let graceful = GracefulShutdown::new();
     let mut connections = JoinSet::new();
     let mut background = JoinSet::new();
-    for task in state.background_tasks() {
-        background.spawn(task);
+    if background_tasks {
+        for task in state.background_tasks() {
+            background.spawn(task);
+        }
     }
     tokio::pin!(shutdown);
     loop {

@@ -51,7 +51,10 @@ pub struct CreateSubmission {
     /// The applicant's place: an 8-digit AGS or a 12-digit ARS; decides the authority.
     #[serde(default)]
     pub ars: Option<String>,
-    /// The form the data will follow.
+    /// The form the data will follow. The server decides it from the service's catalog entry:
+    /// name one of that form's versions or leave it out (the current version is taken);
+    /// another form, or a form for a service that takes none, is refused (422,
+    /// `form_not_of_service`).
     #[serde(default)]
     pub form: Option<FormRef>,
     #[serde(default)]
@@ -154,10 +157,21 @@ pub struct Submission {
     pub status_history: Vec<StatusEntry>,
 }
 
+impl Submission {
+    /// The back office's view: the server's reference as the id (the citizen's id is the
+    /// same unless two citizens chose the same UUID).
+    pub fn for_back_office(r: &SubmissionRecord) -> Self {
+        let mut submission = Submission::from(r);
+        submission.submission_id = r.id.clone();
+        submission
+    }
+}
+
+/// The citizen's view: the id is the citizen's own UUID.
 impl From<&SubmissionRecord> for Submission {
     fn from(r: &SubmissionRecord) -> Self {
         Submission {
-            submission_id: r.id.clone(),
+            submission_id: r.key.clone(),
             service_key: r.service_key.clone(),
             ars: r.ars.clone(),
             authority_id: r.authority_id.clone(),
@@ -178,6 +192,16 @@ impl From<&SubmissionRecord> for Submission {
             status_history: r.history.iter().map(StatusEntry::from).collect(),
         }
     }
+}
+
+/// A page of the back office listing, newest change first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct SubmissionList {
+    pub items: Vec<Submission>,
+    /// The opaque cursor of the next page (pass as `after`); absent on the last page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
 }
 
 /// A page of changed submissions.

@@ -154,13 +154,7 @@ async fn the_login_page_cannot_be_framed_or_cached_and_shows_no_credential_outsi
         "no demo credential outside demo mode"
     );
 
-    let wrong = server
-        .http
-        .post(server.url("/oauth/authorize"))
-        .form(&common::authorize_form("anna", "wrong"))
-        .send()
-        .await
-        .expect("wrong password");
+    let wrong = common::post_login(&server.http, &server.base, "anna", "wrong").await;
     assert_eq!(wrong.status(), 401, "the page again");
     assert_eq!(
         wrong
@@ -175,13 +169,7 @@ async fn the_login_page_cannot_be_framed_or_cached_and_shows_no_credential_outsi
 #[tokio::test]
 async fn wrong_password_shows_the_page_again() {
     let server = TestServer::start().await;
-    let response = server
-        .http
-        .post(server.url("/oauth/authorize"))
-        .form(&common::authorize_form("anna", "wrong"))
-        .send()
-        .await
-        .expect("login");
+    let response = common::post_login(&server.http, &server.base, "anna", "wrong").await;
     assert_eq!(response.status(), 401, "wrong credentials give no code");
 }
 

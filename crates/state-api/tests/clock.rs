@@ -3,7 +3,7 @@
 //! for tests (a release build refuses a moved clock, see `Backend::new`).
 mod common;
 
-use common::{create_body, new_id, problem_code, TestServer};
+use common::{create_body, new_id, problem_code, serve_form, TestServer};
 
 /// A form with one date that may not lie in the past.
 fn moving_in_form() -> domain::form::FormDefinition {
@@ -24,7 +24,7 @@ const HALF_PAST_MIDNIGHT: &str = "2028-03-01T00:30:00+01:00";
 async fn at_half_past_midnight_in_berlin_the_server_counts_the_new_day() {
     let fake = domain::calendar::parse_instant(HALF_PAST_MIDNIGHT).expect("an instant");
     let server = TestServer::start_with(move |config| {
-        config.forms = vec![moving_in_form()];
+        serve_form(config, moving_in_form());
         config.fake_now = Some(fake);
     })
     .await;

@@ -61,7 +61,7 @@ async fn a_new_random_bearer_per_request_does_not_escape_the_limit() {
         // A password or back-office token guesser: a fresh, unverifiable bearer each time.
         let response = server
             .http
-            .get(server.url("/admin/v1/submissions"))
+            .get(server.url("/v1/submissions"))
             .bearer_auth(format!("guess-{n}"))
             .send()
             .await

@@ -42,6 +42,7 @@ async fn served_document_describes_every_route() {
         "/v1/submissions/{id}/submit",
         "/v1/inbox",
         "/.well-known/openid-configuration",
+        "/.well-known/jwks.json",
         "/oauth/authorize",
         "/oauth/token",
         "/oauth/userinfo",
@@ -76,6 +77,7 @@ fn catalog_schemas_describe_every_domain_field() {
         service.duration = Some(full.clone());
         service.documents = vec![full.clone()];
         service.keywords = vec!["Parken".into()];
+        service.form_id = Some("bewohnerparkausweis".into());
     }
     if let Some(authority) = catalog.authorities.first_mut() {
         authority.address = Some("Fischmarkt 1".into());

@@ -22,8 +22,8 @@ async fn post(
 async fn admin_reports(server: &TestServer) -> Vec<serde_json::Value> {
     let response = server
         .http
-        .get(server.url("/admin/v1/accessibility-reports"))
-        .bearer_auth("admin-secret")
+        .get(server.admin_url("/admin/v1/accessibility-reports"))
+        .bearer_auth(common::ADMIN_TOKEN)
         .send()
         .await
         .expect("request");
@@ -162,7 +162,7 @@ async fn bad_reports_are_refused_with_the_apps_message_ids() {
     );
     let anonymous = server
         .http
-        .get(server.url("/admin/v1/accessibility-reports"))
+        .get(server.admin_url("/admin/v1/accessibility-reports"))
         .send()
         .await
         .expect("request");

@@ -4,7 +4,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::{create_body, new_id, problem_code, TestServer};
+use common::{create_body, new_id, problem_code, serve_form, TestServer};
 
 #[tokio::test]
 async fn a_submission_goes_from_create_through_chunked_upload_to_received() {
@@ -396,15 +396,13 @@ async fn a_damaged_attachment_is_refused_and_can_be_sent_again() {
 
 #[tokio::test]
 async fn data_is_validated_by_the_form_engine_with_every_field_problem() {
-    let server = TestServer::start().await;
-    let anna = server.login("anna").await;
-    let form = server
-        .state
-        .config()
-        .forms
+    let form = state_api::config::showcase_forms()
         .first()
         .cloned()
         .expect("a showcase form");
+    let served_form = form.clone();
+    let server = TestServer::start_with(move |config| serve_form(config, served_form)).await;
+    let anna = server.login("anna").await;
     let served = server
         .http
         .get(server.url(&format!("/v1/forms/{}/{}", form.id, form.version)))

@@ -143,16 +143,19 @@ async fn a_submission_with_attachments_arrives_once_and_status_and_inbox_come_ba
     // The back office moves the status and writes; the worker's polling brings both home.
     let http = reqwest::Client::new();
     let moved = http
-        .post(format!("{}admin/v1/submissions/{id}/status", server.base()))
-        .bearer_auth("admin-secret")
+        .post(format!(
+            "{}admin/v1/submissions/{id}/status",
+            server.admin_base()
+        ))
+        .bearer_auth(support::ADMIN_TOKEN)
         .json(&serde_json::json!({"status": "PROCESSING"}))
         .send()
         .await
         .expect("status move");
     assert_eq!(moved.status(), 200, "the back office moves the status");
     let written = http
-        .post(format!("{}admin/v1/messages", server.base()))
-        .bearer_auth("admin-secret")
+        .post(format!("{}admin/v1/messages", server.admin_base()))
+        .bearer_auth(support::ADMIN_TOKEN)
         .json(&serde_json::json!({"submissionId": id.to_string(), "title": "Eingangsbestätigung", "body": "Ihr Antrag ist da."}))
         .send()
         .await
@@ -501,8 +504,8 @@ async fn after_a_new_login_the_inbox_is_read_from_the_start() {
         ("citizen-anna", "Bescheid für Anna"),
     ] {
         let written = http
-            .post(format!("{}admin/v1/messages", server.base()))
-            .bearer_auth("admin-secret")
+            .post(format!("{}admin/v1/messages", server.admin_base()))
+            .bearer_auth(support::ADMIN_TOKEN)
             .json(&serde_json::json!({"subject": subject, "title": title, "body": "…"}))
             .send()
             .await

@@ -9,25 +9,35 @@ use super::{json, Admin, JsonBody};
 use crate::error::{FieldProblem, Problem};
 use crate::state::AppState;
 use crate::storage::Status;
-use crate::wire::{Message, NewMessage, StatusChange, Submission};
+use crate::wire::{Message, NewMessage, StatusChange, Submission, SubmissionList};
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
-pub struct StatusFilter {
+pub struct ListQuery {
     /// Only submissions in this status (e.g. SUBMITTED).
     #[serde(default)]
     pub status: Option<String>,
+    /// The `next` cursor of the page before (absent: the first page).
+    #[serde(default)]
+    pub after: Option<String>,
+    /// Page size, 1 to 500 (default 100).
+    #[serde(default)]
+    pub limit: Option<usize>,
 }
 
-/// All submissions, newest change first (500 at most).
+/// Submissions, newest change first, a page at a time: follow `next` (also in the `Link`
+/// header, `rel="next"`) until it is absent.
 #[utoipa::path(get, path = "/admin/v1/submissions", tag = "back office", security(("admin" = [])),
-    params(StatusFilter),
-    responses((status = 200, body = Vec<Submission>), (status = 401, body = Problem)))]
+    params(ListQuery),
+    responses((status = 200, body = SubmissionList, headers(("Link" = String, description = "rel=\"next\": the next page"))),
+        (status = 400, description = "A cursor that is not a page's next", body = Problem),
+        (status = 401, body = Problem),
+        (status = 429, description = "Too many failed authentications from this address (Retry-After)", body = Problem)))]
 pub async fn list(
     State(state): State<AppState>,
     _admin: Admin,
-    Query(filter): Query<StatusFilter>,
+    Query(query): Query<ListQuery>,
 ) -> Result<Response, Problem> {
-    let status = match filter.status.as_deref() {
+    let status = match query.status.as_deref() {
         None | Some("") => None,
         Some(text) => Some(Status::parse(text).ok_or_else(|| {
             Problem::validation(vec![FieldProblem::new(
@@ -37,8 +47,26 @@ pub async fn list(
             )])
         })?),
     };
-    let list = state.backend().admin_submissions(status).await?;
-    Ok(json(StatusCode::OK, &list))
+    let limit = query.limit.unwrap_or(100);
+    let page = state
+        .backend()
+        .admin_submissions(status, query.after.as_deref(), limit)
+        .await?;
+    let link = page.next.as_ref().map(|next| {
+        let mut link = format!("</admin/v1/submissions?after={next}&limit={limit}");
+        if let Some(status) = status {
+            link.push_str(&format!("&status={}", status.as_str()));
+        }
+        link.push_str(">; rel=\"next\"");
+        link
+    });
+    let mut response = json(StatusCode::OK, &page);
+    if let Some(value) = link.and_then(|l| axum::http::HeaderValue::from_str(&l).ok()) {
+        response
+            .headers_mut()
+            .insert(axum::http::header::LINK, value);
+    }
+    Ok(response)
 }
 
 /// Moves a submission's status (RECEIVED, PROCESSING, ACTION_REQUIRED, COMPLETED, REJECTED).

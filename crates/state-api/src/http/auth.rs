@@ -10,7 +10,9 @@ use serde::{Deserialize, Serialize};
 use super::json;
 use crate::error::Problem;
 use crate::service::auth::{AuthorizeParams, OAuthError, TokenRequest, TokenResponse, UserInfo};
-use crate::service::Citizen;
+use crate::service::id_token::{Jwks, ALGORITHM};
+use crate::service::login::{valid_nonce, LoginRefusal, NONCE_COOKIE};
+use crate::service::{random_token, Citizen};
 use crate::state::AppState;
 
 /// The OpenID Provider metadata this server publishes.
@@ -21,13 +23,15 @@ pub struct OpenIdConfiguration {
     pub token_endpoint: String,
     pub userinfo_endpoint: String,
     pub revocation_endpoint: String,
+    /// The JWK Set with the public key of the ID tokens.
+    pub jwks_uri: String,
     pub response_types_supported: Vec<String>,
     pub grant_types_supported: Vec<String>,
     pub code_challenge_methods_supported: Vec<String>,
     pub token_endpoint_auth_methods_supported: Vec<String>,
     pub scopes_supported: Vec<String>,
     pub subject_types_supported: Vec<String>,
-    /// No ID token is issued yet (opaque access tokens and userinfo only).
+    /// ID tokens (scope `openid`) are signed ES256; access tokens stay opaque.
     pub id_token_signing_alg_values_supported: Vec<String>,
 }
 
@@ -60,15 +64,28 @@ pub async fn openid_configuration(State(state): State<AppState>, headers: Header
             token_endpoint: format!("{base}/oauth/token"),
             userinfo_endpoint: format!("{base}/oauth/userinfo"),
             revocation_endpoint: format!("{base}/oauth/revoke"),
+            jwks_uri: format!("{base}/.well-known/jwks.json"),
             response_types_supported: strings(&["code"]),
             grant_types_supported: strings(&["authorization_code", "refresh_token"]),
             code_challenge_methods_supported: strings(&["S256"]),
             token_endpoint_auth_methods_supported: strings(&["none"]),
             scopes_supported: strings(&["openid", "profile"]),
             subject_types_supported: strings(&["public"]),
-            id_token_signing_alg_values_supported: strings(&["none"]),
+            id_token_signing_alg_values_supported: strings(&[ALGORITHM]),
         },
     )
+}
+
+/// The public keys of the ID tokens (RFC 7517 JWK Set).
+#[utoipa::path(get, path = "/.well-known/jwks.json", tag = "login",
+    responses((status = 200, body = Jwks)))]
+pub async fn jwks(State(state): State<AppState>) -> Response {
+    let mut response = json(StatusCode::OK, &state.backend().id_tokens().jwks());
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        axum::http::HeaderValue::from_static("public, max-age=300"),
+    );
+    response
 }
 
 fn escape(text: &str) -> String {
@@ -99,7 +116,7 @@ fn percent(text: &str) -> String {
     out
 }
 
-fn login_page(state: &AppState, p: &AuthorizeParams, error: Option<&str>) -> String {
+fn login_page(state: &AppState, p: &AuthorizeParams, csrf: &str, error: Option<&str>) -> String {
     let hidden = [
         ("response_type", p.response_type.as_str()),
         ("client_id", &p.client_id),
@@ -108,6 +125,7 @@ fn login_page(state: &AppState, p: &AuthorizeParams, error: Option<&str>) -> Str
         ("code_challenge_method", &p.code_challenge_method),
         ("state", p.state.as_deref().unwrap_or("")),
         ("scope", p.scope.as_deref().unwrap_or("openid")),
+        ("csrf_token", csrf),
     ]
     .iter()
     .map(|(k, v)| format!(r#"<input type="hidden" name="{k}" value="{}">"#, escape(v)))
@@ -183,15 +201,77 @@ fn refused_page(why: &str) -> Response {
 
 /// The login page (authorization endpoint). PKCE S256 is required.
 #[utoipa::path(get, path = "/oauth/authorize", tag = "login", params(AuthorizeParams),
-    responses((status = 200, description = "HTML login page"), (status = 400, description = "Unknown client, redirect or missing PKCE")))]
+    responses((status = 200, description = "HTML login page with its CSRF token; sets the browser's login cookie"), (status = 400, description = "Unknown client, redirect or missing PKCE")))]
 pub async fn authorize_page(
     State(state): State<AppState>,
+    headers: HeaderMap,
     Query(params): Query<AuthorizeParams>,
 ) -> Response {
-    match state.backend().check_authorize(&params) {
-        Ok(()) => login_headers(Html(login_page(&state, &params, None)).into_response()),
-        Err(refusal) => refused_page(&refusal.0),
+    if let Err(refusal) = state.backend().check_authorize(&params) {
+        return refused_page(&refusal.0);
     }
+    // One nonce per browser: a second login tab keeps the first one's form good.
+    let nonce = login_nonce(&headers).unwrap_or_else(random_token);
+    let csrf = state.backend().login_form_token(&nonce, &params);
+    let mut response =
+        login_headers(Html(login_page(&state, &params, &csrf, None)).into_response());
+    let ttl = state.config().login_form_ttl.as_secs();
+    let secure = state
+        .config()
+        .public_url
+        .as_deref()
+        .is_some_and(|u| u.starts_with("https://"));
+    let cookie = format!(
+        "{NONCE_COOKIE}={nonce}; Path=/oauth/authorize; HttpOnly; SameSite=Strict; Max-Age={ttl}{}",
+        if secure { "; Secure" } else { "" }
+    );
+    if let Ok(value) = axum::http::HeaderValue::from_str(&cookie) {
+        response.headers_mut().insert(header::SET_COOKIE, value);
+    }
+    response
+}
+
+/// The browser's login nonce from its `Cookie` header, if well-formed.
+fn login_nonce(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, value)| *name == NONCE_COOKIE && valid_nonce(value))
+        .map(|(_, value)| value.to_string())
+}
+
+/// "ab 10:45 Uhr (in 15 Minuten)": when a locked-out username may try again, in Berlin time.
+fn try_again_at(now: i64, until: i64) -> String {
+    let minutes = (until.saturating_sub(now) + 59_999) / 60_000;
+    let clock = domain::calendar::format_instant(until)
+        .and_then(|t| t.get(11..16).map(str::to_string))
+        .unwrap_or_default();
+    format!(
+        "Zu viele fehlgeschlagene Anmeldeversuche für diesen Benutzernamen. Bitte versuchen Sie \
+         es ab {clock} Uhr wieder (in {minutes} Minuten)."
+    )
+}
+
+/// The login page again with an error, with status `status`.
+fn login_again(
+    state: &AppState,
+    form: &LoginForm,
+    status: StatusCode,
+    error: &str,
+    retry_after: Option<u64>,
+) -> Response {
+    let csrf = form.csrf_token.as_deref().unwrap_or_default();
+    let page = login_page(state, &form.params, csrf, Some(error));
+    let mut response = login_headers((status, Html(page)).into_response());
+    if let Some(seconds) = retry_after {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, axum::http::HeaderValue::from(seconds));
+    }
+    response
 }
 
 /// The login form's fields.
@@ -203,30 +283,68 @@ pub struct LoginForm {
     pub username: String,
     #[serde(default)]
     pub password: String,
+    /// The CSRF token of the page the form came from.
+    #[serde(default)]
+    pub csrf_token: Option<String>,
 }
 
 /// Logs a demo citizen in and redirects to the client with a code (303).
 #[utoipa::path(post, path = "/oauth/authorize", tag = "login",
     request_body(content_type = "application/x-www-form-urlencoded", description = "The authorize parameters plus username and password"),
-    responses((status = 303, description = "Redirect to redirect_uri with code and state"), (status = 401, description = "Wrong credentials: the page again")))]
+    responses((status = 303, description = "Redirect to redirect_uri with code and state"),
+        (status = 400, description = "The form's CSRF token (csrf_token, bound to the authorization and the browser's login cookie) is missing, wrong or expired: start the login again"),
+        (status = 401, description = "Wrong credentials: the page again"),
+        (status = 429, description = "Too many failed passwords for this username: locked out for a while (Retry-After); the page says until when")))]
 pub async fn authorize_login(
     State(state): State<AppState>,
+    headers: HeaderMap,
     Form(form): Form<LoginForm>,
 ) -> Result<Response, Problem> {
     let backend = state.backend();
     if let Err(refusal) = backend.check_authorize(&form.params) {
         return Ok(refused_page(&refusal.0));
     }
-    let Some(citizen) = backend.login(&form.username, &form.password) else {
-        let page = login_page(
+    let nonce = login_nonce(&headers);
+    let checked = backend.check_login_attempt(
+        form.csrf_token.as_deref(),
+        nonce.as_deref(),
+        &form.params,
+        &form.username,
+    );
+    let locked = |until: i64| {
+        let now = backend.now();
+        let seconds = u64::try_from((until.saturating_sub(now) + 999) / 1000).unwrap_or(1);
+        login_again(
             &state,
-            &form.params,
-            Some("Benutzername oder Passwort falsch."),
-        );
-        return Ok(login_headers(
-            (StatusCode::UNAUTHORIZED, Html(page)).into_response(),
+            &form,
+            StatusCode::TOO_MANY_REQUESTS,
+            &try_again_at(now, until),
+            Some(seconds),
+        )
+    };
+    match checked {
+        Ok(()) => {}
+        Err(LoginRefusal::Form) => {
+            return Ok(refused_page(
+                "Diese Anmeldeseite ist abgelaufen oder wurde nicht in diesem Browser geöffnet. \
+                 Bitte starten Sie die Anmeldung in der App neu.",
+            ))
+        }
+        Err(LoginRefusal::Locked { until }) => return Ok(locked(until)),
+    }
+    let Some(citizen) = backend.login(&form.username, &form.password) else {
+        if let Some(until) = backend.login_failed(&form.username) {
+            return Ok(locked(until));
+        }
+        return Ok(login_again(
+            &state,
+            &form,
+            StatusCode::UNAUTHORIZED,
+            "Benutzername oder Passwort falsch.",
+            None,
         ));
     };
+    backend.login_succeeded(&form.username);
     let code = backend.issue_code(&form.params, &citizen.subject).await?;
     let separator = if form.params.redirect_uri.contains('?') {
         '&'
@@ -253,9 +371,11 @@ pub async fn authorize_login(
     responses((status = 200, body = TokenResponse), (status = 400, body = OAuthError)))]
 pub async fn token(
     State(state): State<AppState>,
+    headers: HeaderMap,
     Form(request): Form<TokenRequest>,
 ) -> Result<Response, Problem> {
-    let answer = state.backend().token(&request).await?;
+    let issuer = base_url(&state, &headers);
+    let answer = state.backend().token(&request, &issuer).await?;
     let mut response = match answer {
         Ok(tokens) => json(StatusCode::OK, &tokens),
         Err(error) => json(StatusCode::BAD_REQUEST, &error),

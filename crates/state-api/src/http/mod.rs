@@ -26,7 +26,8 @@ use crate::error::Problem;
 use crate::service::{sha256_hex, Citizen};
 use crate::state::AppState;
 
-/// The whole API as an axum router, for in-process tests and for [`crate::serve`].
+/// The public API as an axum router, for in-process tests and for [`crate::serve`]. The back
+/// office is not part of it (see [`back_office_router`]).
 pub fn router(state: AppState) -> Router {
     let limits = state.config().limits.clone();
     let uploads = Router::new()
@@ -35,12 +36,13 @@ pub fn router(state: AppState) -> Router {
             patch(submissions::upload_chunk).head(submissions::upload_state),
         )
         .layer(DefaultBodyLimit::max(limits.max_chunk));
-    Router::new()
+    let public = Router::new()
         .route("/health", get(catalog::health))
         .route(
             "/.well-known/openid-configuration",
             get(auth::openid_configuration),
         )
+        .route("/.well-known/jwks.json", get(auth::jwks))
         .route(
             "/oauth/authorize",
             get(auth::authorize_page).post(auth::authorize_login),
@@ -60,6 +62,21 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/submissions/{id}/submit", post(submissions::submit))
         .route("/v1/inbox", get(submissions::inbox))
         .route("/v1/accessibility-reports", post(reports::create))
+        .layer(DefaultBodyLimit::max(limits.max_json_body))
+        .merge(uploads)
+        .fallback(|| async { Problem::not_found() })
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            rate_limit,
+        ));
+    common_layers(public, &limits).with_state(state)
+}
+
+/// The back office (`/admin/v1/...`) as an axum router: served on a listener of its own
+/// (`--admin-listen`, loopback or an internal network), never on the public one.
+pub fn back_office_router(state: AppState) -> Router {
+    let limits = state.config().limits.clone();
+    let admin = Router::new()
         .route("/admin/v1/accessibility-reports", get(reports::list))
         .route("/admin/v1/submissions", get(admin::list))
         .route(
@@ -68,19 +85,19 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/admin/v1/messages", post(admin::send_message))
         .layer(DefaultBodyLimit::max(limits.max_json_body))
-        .merge(uploads)
-        .fallback(|| async { Problem::not_found() })
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            rate_limit,
-        ))
+        .fallback(|| async { Problem::not_found() });
+    common_layers(admin, &limits).with_state(state)
+}
+
+/// Timeouts and problem documents for the framework's own refusals, on every listener.
+fn common_layers(router: Router<AppState>, limits: &crate::config::Limits) -> Router<AppState> {
+    router
         .layer(RequestBodyTimeoutLayer::new(limits.request_timeout))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             limits.request_timeout,
         ))
         .layer(axum::middleware::from_fn(problems_for_framework_errors))
-        .with_state(state)
 }
 
 /// Turns the framework's own refusals (a malformed query or path, a wrong method, a timeout:
@@ -212,7 +229,11 @@ impl FromRequestParts<AppState> for Admin {
     type Rejection = Problem;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Problem> {
-        state.backend().check_admin(bearer(&parts.headers))?;
+        let peer = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|ConnectInfo(peer)| peer.ip());
+        state.backend().check_admin(bearer(&parts.headers), peer)?;
         Ok(Admin)
     }
 }

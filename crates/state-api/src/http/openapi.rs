@@ -31,7 +31,10 @@ impl Modify for Security {
             SecurityScheme::Http(
                 HttpBuilder::new()
                     .scheme(HttpAuthScheme::Bearer)
-                    .description(Some("The back office credential (server configuration)"))
+                    .description(Some(
+                        "The back office credential (at least 32 characters, from a file or \
+                         the environment); only on the back office listener",
+                    ))
                     .build(),
             ),
         );
@@ -44,7 +47,8 @@ impl Modify for Security {
         title = "ThüringenApp reference state API",
         description = "Catalog, form definitions, FIT-Connect-shaped idempotent submissions with \
             chunked attachments, BundID status history, inbox, OAuth 2 login with PKCE, and a \
-            simulated back office. Errors are RFC 9457 application/problem+json.",
+            simulated back office (the /admin/v1 paths, served only on the back office's own \
+            listener). Errors are RFC 9457 application/problem+json.",
         license(name = "EUPL-1.2")
     ),
     modifiers(&Security),
@@ -61,6 +65,7 @@ impl Modify for Security {
         super::submissions::submit,
         super::submissions::inbox,
         super::auth::openid_configuration,
+        super::auth::jwks,
         super::auth::authorize_page,
         super::auth::authorize_login,
         super::auth::token,

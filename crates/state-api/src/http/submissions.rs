@@ -45,7 +45,7 @@ pub(super) fn stored_response(stored: Stored, location: Option<String>) -> Respo
 /// get the same answer.
 #[utoipa::path(post, path = "/v1/submissions", tag = "submissions",
     security(("bearer" = [])),
-    params(("Idempotency-Key" = String, Header, description = "The submission's UUID, made by the client; kept for good")),
+    params(("Idempotency-Key" = String, Header, description = "The submission's UUID, made by the client; kept for good, and the citizen's own: another citizen's use of the same UUID is another submission")),
     request_body = CreateSubmission,
     responses(
         (status = 201, description = "Created (or the replay of the first answer, with Idempotent-Replayed: true)", body = Submission),
@@ -54,7 +54,8 @@ pub(super) fn stored_response(stored: Stored, location: Option<String>) -> Respo
         (status = 409, description = "The first request with this key is still running", body = Problem, content_type = "application/problem+json"),
         (status = 410, description = "The submission of this key expired unfinished: start over with a new id", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Key reused with another body, or field problems", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many requests (Retry-After)", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The citizen's attachments would exceed their storage quota (quota_attachment_bytes)", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many requests, or the citizen's daily submission quota is reached (quota_submissions_per_day; Retry-After: the next day in Europe/Berlin)", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create(
     State(state): State<AppState>,

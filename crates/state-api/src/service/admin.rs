@@ -9,16 +9,121 @@ use axum::http::StatusCode;
 use super::Backend;
 use crate::error::{FieldProblem, Problem};
 use crate::storage::{MessageRecord, Status, StatusEvent};
-use crate::wire::{Message, NewMessage, StatusChange, Submission};
+use crate::wire::{Message, NewMessage, StatusChange, Submission, SubmissionList};
+
+/// The largest page of the back office listing.
+pub const MAX_ADMIN_PAGE: usize = 500;
+
+/// An opaque page cursor for the change cursor `cursor`.
+fn page_cursor(cursor: i64) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(format!("submissions:{cursor}"))
+}
+
+fn parse_page_cursor(text: &str) -> Option<i64> {
+    use base64::Engine;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(text.trim())
+        .ok()?;
+    String::from_utf8(bytes)
+        .ok()?
+        .strip_prefix("submissions:")?
+        .parse()
+        .ok()
+}
+
+/// The shortest back office token the server accepts.
+pub const MIN_ADMIN_TOKEN_CHARS: usize = 32;
+
+/// Refuses a configured back office token that is too short to resist guessing.
+pub(crate) fn check_admin_token(token: Option<&str>) -> Result<(), crate::error::Error> {
+    match token {
+        Some(token) if token.chars().count() < MIN_ADMIN_TOKEN_CHARS => {
+            Err(crate::error::Error::Config(format!(
+                "the back office token must be at least {MIN_ADMIN_TOKEN_CHARS} characters"
+            )))
+        }
+        _ => Ok(()),
+    }
+}
 
 impl Backend {
-    /// All submissions, newest change first, optionally of one status.
+    /// Checks the back office credential presented from `peer`. A failure is logged (never the
+    /// presented value) and counted per peer address; too many lock that address out for a
+    /// while, even with the right credential.
+    pub fn check_admin(
+        &self,
+        bearer: Option<&str>,
+        peer: Option<std::net::IpAddr>,
+    ) -> Result<(), Problem> {
+        let Some(expected) = &self.config().admin_token else {
+            return Err(Problem::not_found());
+        };
+        let key = match peer {
+            Some(ip) => format!("admin:{ip}"),
+            None => "admin:unknown".to_string(),
+        };
+        let now = self.now();
+        let locked = |until: i64| {
+            let mut problem = Problem::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "admin_locked",
+                "Too many failed back office authentications",
+            )
+            .detail("this address is locked out of the back office for a while");
+            problem.retry_after =
+                Some(u64::try_from((until.saturating_sub(now) + 999) / 1000).unwrap_or(1));
+            problem
+        };
+        if let Some(until) = self.admin_throttle().locked_until(&key, now) {
+            return Err(locked(until));
+        }
+        if bearer.is_some_and(|given| super::same_secret(expected, given)) {
+            self.admin_throttle().succeeded(&key);
+            return Ok(());
+        }
+        let peer = peer.map(|ip| ip.to_string()).unwrap_or_default();
+        tracing::warn!(%peer, presented = bearer.is_some(), "back office authentication failed");
+        if let Some(until) = self.admin_throttle().failed(&key, now) {
+            tracing::warn!(%peer, "back office locked for this address after failed authentications");
+            return Err(locked(until));
+        }
+        Err(Problem::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "Back office credential required",
+        ))
+    }
+
+    /// A page of submissions, newest change first, optionally of one status: the first page,
+    /// or the one after the opaque cursor `after` (a page's `next`). `limit` is capped at
+    /// [`MAX_ADMIN_PAGE`]. A submission that changes while pages are read moves to the front.
     pub async fn admin_submissions(
         &self,
         status: Option<Status>,
-    ) -> Result<Vec<Submission>, Problem> {
-        let records = self.db(move |s| s.all_submissions(status, 500)).await?;
-        Ok(records.iter().map(Submission::from).collect())
+        after: Option<&str>,
+        limit: usize,
+    ) -> Result<SubmissionList, Problem> {
+        let before = match after {
+            Some(cursor) => Some(parse_page_cursor(cursor).ok_or_else(|| {
+                Problem::bad_request("cursor_invalid", "pass a page's next cursor unchanged")
+            })?),
+            None => None,
+        };
+        let limit = limit.clamp(1, MAX_ADMIN_PAGE);
+        let mut records = self
+            .db(move |s| s.all_submissions(status, before, limit + 1))
+            .await?;
+        let next = if records.len() > limit {
+            records.truncate(limit);
+            records.last().map(|r| page_cursor(r.cursor))
+        } else {
+            None
+        };
+        Ok(SubmissionList {
+            items: records.iter().map(Submission::for_back_office).collect(),
+            next,
+        })
     }
 
     /// Moves a submission's status, if the move is allowed.
@@ -68,12 +173,13 @@ impl Backend {
             .db(move |s| s.submission(&id))
             .await?
             .ok_or_else(Problem::internal)?;
-        Ok(Submission::from(&record))
+        Ok(Submission::for_back_office(&record))
     }
 
     /// Sends an inbox message to a citizen (or to the owner of a submission).
     pub async fn admin_send_message(&self, message: NewMessage) -> Result<Message, Problem> {
         let mut responsible = None;
+        let mut about = None;
         let subject = match (&message.submission_id, &message.subject) {
             (Some(id), _) => {
                 let lookup = id.clone();
@@ -82,6 +188,8 @@ impl Backend {
                     .await?
                     .ok_or_else(|| Problem::not_found().detail("no such submission"))?;
                 responsible = record.authority_id.clone();
+                // The citizen knows the submission by their own id.
+                about = Some(record.key.clone());
                 record.subject
             }
             (None, Some(subject)) => subject.clone(),
@@ -116,7 +224,7 @@ impl Backend {
         let mut record = MessageRecord {
             id: uuid::Uuid::new_v4().to_string(),
             subject,
-            submission_id: message.submission_id,
+            submission_id: about,
             title: message.title,
             body: message.body,
             at: self.now(),

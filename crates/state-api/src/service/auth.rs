@@ -4,7 +4,6 @@
 //! Tokens are opaque random strings stored only as SHA-256 hashes. This module never logs a
 //! token, a code, a password or a name.
 
-use axum::http::StatusCode;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -59,6 +58,10 @@ pub struct TokenResponse {
     pub expires_in: u64,
     pub refresh_token: String,
     pub scope: String,
+    /// For scope `openid`: an ID token, a JWT signed ES256 with the key published at the
+    /// discovery document's `jwks_uri`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_token: Option<String>,
 }
 
 /// A token error (RFC 6749 §5.2).
@@ -160,8 +163,23 @@ impl Backend {
         client_id: &str,
         scope: &str,
         family: &str,
+        issuer: &str,
     ) -> Result<TokenResponse, Problem> {
         let now = self.now();
+        let id_token = if scope.split_whitespace().any(|s| s == "openid") {
+            let iat = now.div_euclid(1000);
+            let ttl = i64::try_from(self.config().access_token_ttl.as_secs()).unwrap_or(i64::MAX);
+            let claims = super::id_token::IdTokenClaims {
+                iss: issuer.to_string(),
+                sub: subject.to_string(),
+                aud: client_id.to_string(),
+                iat,
+                exp: iat.saturating_add(ttl),
+            };
+            Some(self.id_tokens().sign(&claims).map_err(Problem::from)?)
+        } else {
+            None
+        };
         let access_ttl = self.config().access_token_ttl;
         let refresh_ttl = self.config().refresh_token_ttl;
         let ms = |d: std::time::Duration| i64::try_from(d.as_millis()).unwrap_or(i64::MAX);
@@ -206,13 +224,16 @@ impl Backend {
             expires_in: access_ttl.as_secs(),
             refresh_token: refresh,
             scope: scope.into(),
+            id_token,
         })
     }
 
-    /// `POST /oauth/token`: authorization_code (with PKCE) or refresh_token (rotating).
+    /// `POST /oauth/token`: authorization_code (with PKCE) or refresh_token (rotating). ID
+    /// tokens name `issuer` (the discovery document's) as their `iss`.
     pub async fn token(
         &self,
         request: &TokenRequest,
+        issuer: &str,
     ) -> Result<Result<TokenResponse, OAuthError>, Problem> {
         match request.grant_type.as_str() {
             "authorization_code" => {
@@ -247,9 +268,15 @@ impl Backend {
                 }
                 // A new login: a new token family.
                 let family = random_token();
-                self.issue_tokens(&found.subject, &found.client_id, &found.scope, &family)
-                    .await
-                    .map(Ok)
+                self.issue_tokens(
+                    &found.subject,
+                    &found.client_id,
+                    &found.scope,
+                    &family,
+                    issuer,
+                )
+                .await
+                .map(Ok)
             }
             "refresh_token" => {
                 let Some(refresh) = request.refresh_token.clone() else {
@@ -300,6 +327,7 @@ impl Backend {
                     &found.client_id,
                     &found.scope,
                     &found.family,
+                    issuer,
                 )
                 .await
                 .map(Ok)
@@ -348,19 +376,6 @@ impl Backend {
             name: citizen.display_name.clone(),
             trust_level: citizen.trust_level.clone(),
         })
-    }
-
-    /// Checks the back office credential.
-    pub fn check_admin(&self, bearer: Option<&str>) -> Result<(), Problem> {
-        match (&self.config().admin_token, bearer) {
-            (None, _) => Err(Problem::not_found()),
-            (Some(expected), Some(given)) if same_secret(expected, given) => Ok(()),
-            _ => Err(Problem::new(
-                StatusCode::UNAUTHORIZED,
-                "unauthorized",
-                "Back office credential required",
-            )),
-        }
     }
 }
 

@@ -7,8 +7,13 @@
 
 pub mod admin;
 pub mod auth;
+mod forms;
+pub mod id_token;
+pub mod login;
+pub mod quota;
 pub mod reports;
 pub mod submissions;
+pub mod throttle;
 pub mod validation;
 
 use std::collections::HashSet;
@@ -39,6 +44,12 @@ pub struct Backend {
     in_flight: Mutex<HashSet<String>>,
     /// The form definitions, checked and compiled once.
     forms: Vec<domain::form::Form>,
+    /// The login page's CSRF key and the failed logins per username.
+    login_guard: login::LoginGuard,
+    /// Failed back office authentications per peer address.
+    admin_throttle: throttle::Throttle,
+    /// The ID token key.
+    id_tokens: id_token::IdTokenSigner,
 }
 
 /// Holds an Idempotency-Key as in flight until dropped.
@@ -76,8 +87,8 @@ fn initial_offset(fake_now: Option<i64>) -> Result<i64, Error> {
 }
 
 impl Backend {
-    /// Fails when a configured form definition is refused by the form engine, or a release
-    /// build is given a fake clock.
+    /// Fails when a configured form definition is refused by the form engine, the back office
+    /// token is too short, or a release build is given a fake clock.
     pub fn new(storage: Arc<dyn Storage>, config: Arc<Config>) -> Result<Backend, Error> {
         let mut forms = Vec::with_capacity(config.forms.len());
         for definition in &config.forms {
@@ -87,20 +98,21 @@ impl Backend {
             forms.push(form);
         }
         let offset = initial_offset(config.fake_now)?;
+        admin::check_admin_token(config.admin_token.as_deref())?;
+        let login_guard = login::LoginGuard::new(&config);
+        let admin_throttle = throttle::Throttle::new(config.admin_lockout);
+        let id_tokens =
+            id_token::IdTokenSigner::new(config.id_token_key.as_ref().map(|k| k.0.as_slice()))?;
         Ok(Backend {
             storage,
             config,
             clock_offset_ms: AtomicI64::new(offset),
             in_flight: Mutex::new(HashSet::new()),
             forms,
+            login_guard,
+            admin_throttle,
+            id_tokens,
         })
-    }
-
-    /// A form by id and version.
-    pub fn form(&self, id: &str, version: &str) -> Option<&domain::form::Form> {
-        self.forms
-            .iter()
-            .find(|f| f.definition().id == id && f.definition().version == version)
     }
 
     /// Today by the server's clock: the citizen's day in Europe/Berlin, as the app counts it
@@ -112,6 +124,19 @@ impl Backend {
 
     pub fn config(&self) -> &Config {
         &self.config
+    }
+
+    pub(crate) fn login_guard(&self) -> &login::LoginGuard {
+        &self.login_guard
+    }
+
+    pub(crate) fn admin_throttle(&self) -> &throttle::Throttle {
+        &self.admin_throttle
+    }
+
+    /// The ID token key (its public half is the JWK Set).
+    pub fn id_tokens(&self) -> &id_token::IdTokenSigner {
+        &self.id_tokens
     }
 
     /// Now, in unix milliseconds.

@@ -13,7 +13,8 @@ use crate::error::{FieldProblem, Problem};
 use crate::storage::{ReportRecord, StoredResponse};
 use crate::wire::{rfc3339, ReceivedReport, ReportReceipt};
 
-/// Reports are not tied to a login; their idempotent answers are kept under this subject.
+/// Reports are not tied to a login; their idempotent answers are kept under this subject, in
+/// their own scope, apart from every citizen's keys.
 const ANONYMOUS: &str = "anonymous";
 
 /// The reference number of the `sequence`-th report, received at `received_at` (unix ms).
@@ -46,7 +47,7 @@ impl Backend {
         };
         let lookup = key.clone();
         if let Some(stored) = self
-            .db(move |s| s.idempotent_response("report", &lookup))
+            .db(move |s| s.idempotent_response("report", ANONYMOUS, &lookup))
             .await?
         {
             if stored.fingerprint != fingerprint {

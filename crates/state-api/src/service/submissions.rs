@@ -4,8 +4,10 @@
 //!
 //! Idempotency follows draft-ietf-httpapi-idempotency-key-header-07: a missing key is 400, a
 //! key whose first request is still running is 409, a key reused with another body is 422,
-//! otherwise the first answer is replayed. Keys are kept for good. Every lookup is scoped to
-//! the citizen: another citizen's submission is "not found".
+//! otherwise the first answer is replayed. Keys are kept for good and belong to the citizen who
+//! used them: another citizen's use of the same UUID is another submission, and nothing about
+//! it shows (no "used with another body" oracle, no claiming of a UUID). Every lookup is scoped
+//! to the citizen: another citizen's submission is "not found".
 
 use axum::http::StatusCode;
 
@@ -13,7 +15,9 @@ use super::validation::validate_data;
 use super::{canonical_json, sha256_hex, Backend, Citizen};
 use crate::error::{FieldProblem, Problem};
 use crate::storage::SubmissionRecord;
-use crate::storage::{Announced, Append, NewSubmission, Status, StatusEvent, StoredResponse};
+use crate::storage::{
+    Announced, Append, Created, NewSubmission, Status, StatusEvent, StoredResponse,
+};
 use crate::wire::{
     AttachmentState, CreateSubmission, Submission, SubmissionPage, SubmitSubmission,
 };
@@ -80,8 +84,10 @@ impl Backend {
         citizen: &Citizen,
         id: &str,
     ) -> Result<SubmissionRecord, Problem> {
-        let id = id.to_string();
-        let record = self.db(move |s| s.submission(&id)).await?;
+        let (subject, key) = (citizen.subject.clone(), id.trim().to_ascii_lowercase());
+        let record = self
+            .db(move |s| s.citizen_submission(&subject, &key))
+            .await?;
         match record {
             Some(record) if record.subject == citizen.subject => Ok(record),
             _ => Err(Problem::not_found().detail("no such submission")),
@@ -162,23 +168,25 @@ impl Backend {
             serde_json::from_slice(body).map_err(|e| Problem::malformed_json(&e))?;
         let fingerprint =
             sha256_hex(format!("POST /v1/submissions {}", canonical_json(&value)).as_bytes());
-        let Some(_guard) = self.begin(format!("create:{key}"))? else {
+        let Some(_guard) = self.begin(format!("create:{}:{key}", citizen.subject))? else {
             return Err(super::key_in_flight());
         };
         let delay = self.config().debug_create_delay;
         if !delay.is_zero() {
             tokio::time::sleep(delay).await;
         }
-        let lookup = key.clone();
+        let (subject, lookup) = (citizen.subject.clone(), key.clone());
         if let Some(stored) = self
-            .db(move |s| s.idempotent_response("create", &lookup))
+            .db(move |s| s.idempotent_response("create", &subject, &lookup))
             .await?
         {
-            if stored.subject != citizen.subject || stored.fingerprint != fingerprint {
+            if stored.fingerprint != fingerprint {
                 return Err(super::key_reused("submission"));
             }
-            let id = key.clone();
-            let record = self.db(move |s| s.submission(&id)).await?;
+            let (subject, lookup) = (citizen.subject.clone(), key.clone());
+            let record = self
+                .db(move |s| s.citizen_submission(&subject, &lookup))
+                .await?;
             if record.as_ref().is_some_and(|r| self.is_expired(r)) {
                 return Err(expired_problem());
             }
@@ -200,15 +208,10 @@ impl Backend {
                 "a LeiKa key of the catalog",
             ));
         }
-        if let Some(form) = &request.form {
-            if self.form(&form.id, &form.version).is_none() {
-                problems.push(FieldProblem::new(
-                    "/form",
-                    "unknown_form",
-                    "no form definition with this id and version (see /v1/forms)",
-                ));
-            }
-        }
+        let form = match service {
+            Some(service) => self.form_of_service(service, request.form.as_ref(), &mut problems),
+            None => None,
+        };
         let ags = match &request.ars {
             Some(ars) => match ags_of(ars) {
                 Some(ags) => Some(ags),
@@ -237,12 +240,14 @@ impl Backend {
         let ttl = i64::try_from(self.config().submission_ttl.as_millis()).unwrap_or(i64::MAX);
         let new = NewSubmission {
             id: key.clone(),
+            spare_id: uuid::Uuid::new_v4().to_string(),
+            key: key.clone(),
             subject: citizen.subject.clone(),
             service_key: request.service_key.clone(),
             ars: request.ars.clone(),
             authority_id,
-            form_id: request.form.as_ref().map(|f| f.id.clone()),
-            form_version: request.form.as_ref().map(|f| f.version.clone()),
+            form_id: form.map(|f| f.definition().id.clone()),
+            form_version: form.map(|f| f.definition().version.clone()),
             attachments: request
                 .announced_attachments
                 .iter()
@@ -257,8 +262,10 @@ impl Backend {
             created_at: now,
             expires_at: now.saturating_add(ttl),
         };
-        let id = key.clone();
-        let exists = self.db(move |s| s.submission(&id)).await?;
+        let (subject, lookup) = (citizen.subject.clone(), key.clone());
+        let exists = self
+            .db(move |s| s.citizen_submission(&subject, &lookup))
+            .await?;
         if exists.is_some() {
             return Err(super::key_reused("submission"));
         }
@@ -274,9 +281,22 @@ impl Backend {
                 body: serialize(&Submission::from(&record))?,
             })
         };
-        let stored = self
-            .db(move |s| s.create_submission(&new, &key, &respond))
+        let announced: u64 = new.attachments.iter().map(|a| a.size).sum();
+        let (quota, next_day) = self.quota_now()?;
+        let created = self
+            .db(move |s| s.create_submission(&new, &quota, &respond))
             .await?;
+        let stored = match created {
+            Created::Stored(stored) => stored,
+            Created::OverDailyQuota { .. } => {
+                tracing::info!("daily submission quota reached");
+                return Err(self.over_daily_quota(quota.per_day, next_day));
+            }
+            Created::OverAttachmentQuota { held } => {
+                tracing::info!("attachment storage quota reached");
+                return Err(self.over_attachment_quota(held, announced));
+            }
+        };
         tracing::debug!(service = %request.service_key, "submission created");
         Ok(Stored {
             status: stored.status,
@@ -453,9 +473,9 @@ impl Backend {
             )
             .detail("this submission is being submitted; retry later"));
         };
-        let scope = format!("submit:{id}");
+        let (scope, subject) = (format!("submit:{id}"), citizen.subject.clone());
         if let Some(stored) = self
-            .db(move |s| s.idempotent_response(&scope, "submit"))
+            .db(move |s| s.idempotent_response(&scope, &subject, "submit"))
             .await?
         {
             if stored.fingerprint != fingerprint {
@@ -570,17 +590,12 @@ impl Backend {
             replayed: false,
         })
     }
-
-    /// The form a submission follows, if the server knows it.
-    fn form_for(&self, record: &SubmissionRecord) -> Option<&domain::form::Form> {
-        let (id, version) = (record.form_id.as_deref()?, record.form_version.as_deref()?);
-        self.form(id, version)
-    }
 }
 
 fn record_of_new(new: &NewSubmission) -> SubmissionRecord {
     SubmissionRecord {
         id: new.id.clone(),
+        key: new.key.clone(),
         subject: new.subject.clone(),
         service_key: new.service_key.clone(),
         ars: new.ars.clone(),

@@ -5,6 +5,8 @@
 //! killed process once it returns. This module holds no rules (those are in `service`) and the
 //! SQL lives only in [`sqlite`].
 
+mod migrations;
+mod rows;
 pub mod sqlite;
 
 use serde::{Deserialize, Serialize};
@@ -101,7 +103,12 @@ pub struct StatusEvent {
 /// What is needed to create a submission.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewSubmission {
+    /// The server's reference wanted for it (the citizen's key).
     pub id: String,
+    /// The reference used instead when another citizen's submission holds `id` already.
+    pub spare_id: String,
+    /// The citizen's UUID for it (its Idempotency-Key), unique per citizen.
+    pub key: String,
     pub subject: String,
     pub service_key: String,
     pub ars: Option<String>,
@@ -113,10 +120,37 @@ pub struct NewSubmission {
     pub expires_at: i64,
 }
 
+/// A citizen's quotas, checked in the transaction that creates a submission (so concurrent
+/// creates cannot slip past them together).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quota {
+    /// Submissions created at or after this instant (the start of the citizen's day) count.
+    pub day_start: i64,
+    /// Most submissions per day, this one included.
+    pub per_day: u64,
+    /// Most attachment bytes held for the citizen (announced sizes of submissions that have
+    /// not expired), this one's included.
+    pub attachment_bytes: u64,
+}
+
+/// What creating a submission did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Created {
+    /// Created; the answer kept for its key.
+    Stored(StoredResponse),
+    /// Nothing created: the citizen created this many today already.
+    OverDailyQuota { today: u64 },
+    /// Nothing created: the citizen's attachments hold this many bytes already.
+    OverAttachmentQuota { held: u64 },
+}
+
 /// A submission as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SubmissionRecord {
+    /// The server's reference (the back office's); usually equal to `key`.
     pub id: String,
+    /// The citizen's UUID for it (its Idempotency-Key and its id in the citizen's API).
+    pub key: String,
     pub subject: String,
     pub service_key: String,
     pub ars: Option<String>,
@@ -228,17 +262,32 @@ pub type Respond<'a> = dyn Fn(i64) -> Result<StoredResponse, Error> + Send + Syn
 
 /// Everything the server keeps. Each method is one transaction.
 pub trait Storage: Send + Sync + 'static {
-    /// The stored answer for an Idempotency-Key in a scope (`create`, `submit:<id>`).
-    fn idempotent_response(&self, scope: &str, key: &str) -> Result<Option<StoredResponse>, Error>;
-    /// Creates a submission with its INITIATED event and keeps its idempotent answer.
-    /// `respond` builds the answer to keep from the new change cursor; it is returned.
+    /// The stored answer for an Idempotency-Key a subject (a citizen, or `anonymous`) used in
+    /// a scope (`create`, `submit:<id>`, `report`). Keys of different subjects never meet.
+    fn idempotent_response(
+        &self,
+        scope: &str,
+        subject: &str,
+        key: &str,
+    ) -> Result<Option<StoredResponse>, Error>;
+    /// Creates a submission with its INITIATED event and keeps its idempotent answer (scope
+    /// `create`, the citizen's key), unless it would exceed the citizen's `quota`. It is
+    /// stored under `new.id`, or under `new.spare_id` when another citizen's submission holds
+    /// `new.id`. `respond` builds the answer to keep from the new change cursor.
     fn create_submission(
         &self,
         new: &NewSubmission,
-        key: &str,
+        quota: &Quota,
         respond: &Respond<'_>,
-    ) -> Result<StoredResponse, Error>;
+    ) -> Result<Created, Error>;
+    /// A submission by the server's reference (back office).
     fn submission(&self, id: &str) -> Result<Option<SubmissionRecord>, Error>;
+    /// A citizen's submission by the citizen's key.
+    fn citizen_submission(
+        &self,
+        subject: &str,
+        key: &str,
+    ) -> Result<Option<SubmissionRecord>, Error>;
     /// A citizen's submissions whose cursor is above `since`, oldest change first.
     fn submissions_changed(
         &self,
@@ -246,10 +295,12 @@ pub trait Storage: Send + Sync + 'static {
         since: i64,
         limit: usize,
     ) -> Result<Vec<SubmissionRecord>, Error>;
-    /// All submissions (back office), newest first, optionally of one status.
+    /// Submissions (back office), newest change first, optionally of one status, changed
+    /// before the change cursor `before` (the next page), at most `limit`.
     fn all_submissions(
         &self,
         status: Option<Status>,
+        before: Option<i64>,
         limit: usize,
     ) -> Result<Vec<SubmissionRecord>, Error>;
     /// Appends a chunk at `offset` if that is where the stored bytes end.

@@ -8,143 +8,14 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
-use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use sha2::{Digest, Sha512};
 
+use super::migrations::MIGRATIONS;
+use super::rows::*;
 use super::*;
 
-const MIGRATIONS: &[&str] = &[
-    r#"
-CREATE TABLE submissions (
-    id TEXT PRIMARY KEY,
-    subject TEXT NOT NULL,
-    service_key TEXT NOT NULL,
-    ars TEXT,
-    authority_id TEXT,
-    form_id TEXT,
-    form_version TEXT,
-    status TEXT NOT NULL,
-    created_at INTEGER NOT NULL,
-    expires_at INTEGER,
-    expired INTEGER NOT NULL DEFAULT 0,
-    data_json TEXT,
-    data_sha512 TEXT,
-    cursor INTEGER NOT NULL
-);
-CREATE INDEX submissions_by_subject ON submissions (subject, cursor);
-CREATE INDEX submissions_expiring ON submissions (expires_at) WHERE expires_at IS NOT NULL;
-CREATE TABLE attachments (
-    submission_id TEXT NOT NULL REFERENCES submissions (id),
-    id TEXT NOT NULL,
-    position INTEGER NOT NULL,
-    filename TEXT NOT NULL,
-    media_type TEXT NOT NULL,
-    size INTEGER NOT NULL,
-    sha512 TEXT NOT NULL,
-    received INTEGER NOT NULL DEFAULT 0,
-    complete INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (submission_id, id)
-);
-CREATE TABLE attachment_chunks (
-    submission_id TEXT NOT NULL,
-    attachment_id TEXT NOT NULL,
-    offset INTEGER NOT NULL,
-    data BLOB NOT NULL,
-    PRIMARY KEY (submission_id, attachment_id, offset)
-);
-CREATE TABLE status_events (
-    cursor INTEGER PRIMARY KEY AUTOINCREMENT,
-    submission_id TEXT NOT NULL REFERENCES submissions (id),
-    status TEXT NOT NULL,
-    at INTEGER NOT NULL,
-    reasons TEXT NOT NULL DEFAULT '[]',
-    note TEXT
-);
-CREATE INDEX status_events_by_submission ON status_events (submission_id, cursor);
-CREATE TABLE messages (
-    cursor INTEGER PRIMARY KEY AUTOINCREMENT,
-    id TEXT NOT NULL UNIQUE,
-    subject TEXT NOT NULL,
-    submission_id TEXT,
-    title TEXT NOT NULL,
-    body TEXT NOT NULL,
-    at INTEGER NOT NULL
-);
-CREATE INDEX messages_by_subject ON messages (subject, cursor);
-CREATE TABLE idempotency (
-    scope TEXT NOT NULL,
-    key TEXT NOT NULL,
-    subject TEXT NOT NULL,
-    fingerprint TEXT NOT NULL,
-    status INTEGER NOT NULL,
-    body TEXT NOT NULL,
-    PRIMARY KEY (scope, key)
-);
-CREATE TABLE auth_codes (
-    code_hash TEXT PRIMARY KEY,
-    client_id TEXT NOT NULL,
-    redirect_uri TEXT NOT NULL,
-    code_challenge TEXT NOT NULL,
-    subject TEXT NOT NULL,
-    scope TEXT NOT NULL,
-    expires_at INTEGER NOT NULL
-);
-CREATE TABLE tokens (
-    token_hash TEXT PRIMARY KEY,
-    kind TEXT NOT NULL,
-    subject TEXT NOT NULL,
-    client_id TEXT NOT NULL,
-    scope TEXT NOT NULL,
-    expires_at INTEGER NOT NULL
-);
-"#,
-    r#"
-CREATE TABLE accessibility_reports (
-    sequence INTEGER PRIMARY KEY AUTOINCREMENT,
-    id TEXT NOT NULL UNIQUE,
-    report TEXT NOT NULL,
-    received_at INTEGER NOT NULL
-);
-"#,
-    r#"
-ALTER TABLE messages ADD COLUMN sender TEXT NOT NULL DEFAULT '';
-"#,
-    r#"
-ALTER TABLE tokens ADD COLUMN family TEXT NOT NULL DEFAULT '';
-ALTER TABLE tokens ADD COLUMN used_at INTEGER;
-UPDATE tokens SET family = token_hash WHERE family = '';
-CREATE INDEX tokens_by_family ON tokens (family);
-"#,
-];
-
 const READERS: usize = 4;
-
-/// One token by its hash.
-fn token_row(conn: &Connection, token_hash: &str) -> Result<Option<TokenRecord>, Error> {
-    let found = conn
-        .prepare_cached(
-            "SELECT kind, subject, client_id, scope, expires_at, family, used_at FROM tokens
-             WHERE token_hash = ?1",
-        )?
-        .query_row([token_hash], |row| {
-            let kind: String = row.get(0)?;
-            Ok(TokenRecord {
-                kind: if kind == TokenKind::Refresh.as_str() {
-                    TokenKind::Refresh
-                } else {
-                    TokenKind::Access
-                },
-                subject: row.get(1)?,
-                client_id: row.get(2)?,
-                scope: row.get(3)?,
-                expires_at: row.get(4)?,
-                family: row.get(5)?,
-                used_at: row.get(6)?,
-            })
-        })
-        .optional()?;
-    Ok(found)
-}
 
 /// SQLite storage in `<data_dir>/state-api.sqlite3`.
 pub struct SqliteStorage {
@@ -187,136 +58,6 @@ fn lock(mutex: &Mutex<Connection>) -> Result<MutexGuard<'_, Connection>, Error> 
     mutex
         .lock()
         .map_err(|_| Error::Task("a database connection was poisoned".into()))
-}
-
-fn status_of(text: &str) -> Result<Status, Error> {
-    Status::parse(text).ok_or_else(|| Error::Corrupt(format!("unknown status {text}")))
-}
-
-fn to_u64(value: i64) -> u64 {
-    u64::try_from(value).unwrap_or(0)
-}
-
-fn to_i64(value: u64) -> i64 {
-    i64::try_from(value).unwrap_or(i64::MAX)
-}
-
-const SUBMISSION_COLUMNS: &str = "id, subject, service_key, ars, authority_id, form_id, \
-     form_version, status, created_at, expires_at, expired, data_sha512, cursor";
-
-struct Head {
-    record: SubmissionRecord,
-    status: String,
-}
-
-fn head(row: &Row<'_>) -> rusqlite::Result<Head> {
-    Ok(Head {
-        status: row.get(7)?,
-        record: SubmissionRecord {
-            id: row.get(0)?,
-            subject: row.get(1)?,
-            service_key: row.get(2)?,
-            ars: row.get(3)?,
-            authority_id: row.get(4)?,
-            form_id: row.get(5)?,
-            form_version: row.get(6)?,
-            status: Status::Initiated,
-            created_at: row.get(8)?,
-            expires_at: row.get(9)?,
-            expired: row.get::<_, i64>(10)? != 0,
-            data_sha512: row.get(11)?,
-            cursor: row.get(12)?,
-            attachments: Vec::new(),
-            history: Vec::new(),
-        },
-    })
-}
-
-/// Fills in status, attachments and history of a submission head.
-fn complete(conn: &Connection, head: Head) -> Result<SubmissionRecord, Error> {
-    let mut record = head.record;
-    record.status = status_of(&head.status)?;
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, filename, media_type, size, sha512, received, complete FROM attachments
-         WHERE submission_id = ?1 ORDER BY position",
-    )?;
-    let rows = stmt.query_map([&record.id], |row| {
-        Ok(AttachmentRecord {
-            announced: Announced {
-                id: row.get(0)?,
-                filename: row.get(1)?,
-                media_type: row.get(2)?,
-                size: to_u64(row.get(3)?),
-                sha512: row.get(4)?,
-            },
-            received: to_u64(row.get(5)?),
-            complete: row.get::<_, i64>(6)? != 0,
-        })
-    })?;
-    for row in rows {
-        record.attachments.push(row?);
-    }
-    let mut stmt = conn.prepare_cached(
-        "SELECT status, at, reasons, note FROM status_events
-         WHERE submission_id = ?1 ORDER BY cursor",
-    )?;
-    let rows = stmt.query_map([&record.id], |row| {
-        Ok((
-            row.get::<_, String>(0)?,
-            row.get::<_, i64>(1)?,
-            row.get::<_, String>(2)?,
-            row.get::<_, Option<String>>(3)?,
-        ))
-    })?;
-    for row in rows {
-        let (status, at, reasons, note) = row?;
-        let reasons: Vec<String> = serde_json::from_str(&reasons)
-            .map_err(|e| Error::Corrupt(format!("status reasons: {e}")))?;
-        record.history.push(StatusEvent {
-            status: status_of(&status)?,
-            at,
-            reasons,
-            note,
-        });
-    }
-    Ok(record)
-}
-
-fn insert_event(tx: &Transaction<'_>, id: &str, event: &StatusEvent) -> Result<i64, Error> {
-    let reasons = serde_json::to_string(&event.reasons)
-        .map_err(|e| Error::Corrupt(format!("status reasons: {e}")))?;
-    tx.execute(
-        "INSERT INTO status_events (submission_id, status, at, reasons, note)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![id, event.status.as_str(), event.at, reasons, event.note],
-    )?;
-    let cursor = tx.last_insert_rowid();
-    tx.execute(
-        "UPDATE submissions SET status = ?2, cursor = ?3 WHERE id = ?1",
-        params![id, event.status.as_str(), cursor],
-    )?;
-    Ok(cursor)
-}
-
-fn insert_idempotency(
-    tx: &Transaction<'_>,
-    scope: &str,
-    key: &str,
-    response: &StoredResponse,
-) -> Result<(), Error> {
-    tx.execute(
-        "INSERT INTO idempotency (scope, key, subject, fingerprint, status, body)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![
-            scope,
-            key,
-            response.subject,
-            response.fingerprint,
-            response.status,
-            response.body
-        ],
-    )?;
-    Ok(())
 }
 
 impl SqliteStorage {
@@ -363,14 +104,19 @@ impl SqliteStorage {
 }
 
 impl Storage for SqliteStorage {
-    fn idempotent_response(&self, scope: &str, key: &str) -> Result<Option<StoredResponse>, Error> {
+    fn idempotent_response(
+        &self,
+        scope: &str,
+        subject: &str,
+        key: &str,
+    ) -> Result<Option<StoredResponse>, Error> {
         self.read(|conn| {
             let found = conn
                 .prepare_cached(
                     "SELECT subject, fingerprint, status, body FROM idempotency
-                     WHERE scope = ?1 AND key = ?2",
+                     WHERE scope = ?1 AND subject = ?2 AND key = ?3",
                 )?
-                .query_row([scope, key], |row| {
+                .query_row([scope, subject, key], |row| {
                     Ok(StoredResponse {
                         subject: row.get(0)?,
                         fingerprint: row.get(1)?,
@@ -386,16 +132,45 @@ impl Storage for SqliteStorage {
     fn create_submission(
         &self,
         new: &NewSubmission,
-        key: &str,
+        quota: &Quota,
         respond: &Respond<'_>,
-    ) -> Result<StoredResponse, Error> {
+    ) -> Result<Created, Error> {
         self.write(|tx| {
+            let today: i64 = tx.query_row(
+                "SELECT COUNT(*) FROM submissions WHERE subject = ?1 AND created_at >= ?2",
+                params![new.subject, quota.day_start],
+                |row| row.get(0),
+            )?;
+            let today = to_u64(today);
+            if today >= quota.per_day {
+                return Ok(Created::OverDailyQuota { today });
+            }
+            let held: i64 = tx.query_row(
+                "SELECT COALESCE(SUM(a.size), 0) FROM attachments a
+                 JOIN submissions s ON s.id = a.submission_id
+                 WHERE s.subject = ?1 AND s.expired = 0",
+                [&new.subject],
+                |row| row.get(0),
+            )?;
+            let held = to_u64(held);
+            let announced: u64 = new.attachments.iter().map(|a| a.size).sum();
+            if held.saturating_add(announced) > quota.attachment_bytes {
+                return Ok(Created::OverAttachmentQuota { held });
+            }
+            let taken = tx
+                .query_row("SELECT 1 FROM submissions WHERE id = ?1", [&new.id], |_| {
+                    Ok(())
+                })
+                .optional()?
+                .is_some();
+            let id = if taken { &new.spare_id } else { &new.id };
             tx.execute(
-                "INSERT INTO submissions (id, subject, service_key, ars, authority_id, form_id,
-                     form_version, status, created_at, expires_at, cursor)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0)",
+                "INSERT INTO submissions (id, idempotency_key, subject, service_key, ars,
+                     authority_id, form_id, form_version, status, created_at, expires_at, cursor)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0)",
                 params![
-                    new.id,
+                    id,
+                    new.key,
                     new.subject,
                     new.service_key,
                     new.ars,
@@ -413,7 +188,7 @@ impl Storage for SqliteStorage {
                          size, sha512)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                     params![
-                        new.id,
+                        id,
                         a.id,
                         position as i64,
                         a.filename,
@@ -429,10 +204,10 @@ impl Storage for SqliteStorage {
                 reasons: Vec::new(),
                 note: None,
             };
-            let cursor = insert_event(tx, &new.id, &event)?;
+            let cursor = insert_event(tx, id, &event)?;
             let response = respond(cursor)?;
-            insert_idempotency(tx, "create", key, &response)?;
-            Ok(response)
+            insert_idempotency(tx, "create", &new.key, &response)?;
+            Ok(Created::Stored(response))
         })
     }
 
@@ -442,6 +217,24 @@ impl Storage for SqliteStorage {
             let found = conn
                 .prepare_cached(&sql)?
                 .query_row([id], head)
+                .optional()?;
+            found.map(|h| complete(conn, h)).transpose()
+        })
+    }
+
+    fn citizen_submission(
+        &self,
+        subject: &str,
+        key: &str,
+    ) -> Result<Option<SubmissionRecord>, Error> {
+        self.read(|conn| {
+            let sql = format!(
+                "SELECT {SUBMISSION_COLUMNS} FROM submissions
+                 WHERE subject = ?1 AND idempotency_key = ?2"
+            );
+            let found = conn
+                .prepare_cached(&sql)?
+                .query_row([subject, key], head)
                 .optional()?;
             found.map(|h| complete(conn, h)).transpose()
         })
@@ -469,16 +262,21 @@ impl Storage for SqliteStorage {
     fn all_submissions(
         &self,
         status: Option<Status>,
+        before: Option<i64>,
         limit: usize,
     ) -> Result<Vec<SubmissionRecord>, Error> {
         self.read(|conn| {
             let sql = format!(
                 "SELECT {SUBMISSION_COLUMNS} FROM submissions
-                 WHERE ?1 IS NULL OR status = ?1 ORDER BY cursor DESC LIMIT ?2"
+                 WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR cursor < ?2)
+                 ORDER BY cursor DESC LIMIT ?3"
             );
             let mut stmt = conn.prepare_cached(&sql)?;
             let heads = stmt
-                .query_map(params![status.map(Status::as_str), limit as i64], head)?
+                .query_map(
+                    params![status.map(Status::as_str), before, limit as i64],
+                    head,
+                )?
                 .collect::<Result<Vec<_>, _>>()?;
             heads.into_iter().map(|h| complete(conn, h)).collect()
         })
@@ -775,91 +573,5 @@ impl Storage for SqliteStorage {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn storage() -> (tempfile::TempDir, SqliteStorage) {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let storage = SqliteStorage::open(dir.path(), false).expect("opens");
-        (dir, storage)
-    }
-
-    fn new_submission(id: &str) -> NewSubmission {
-        NewSubmission {
-            id: id.into(),
-            subject: "s".into(),
-            service_key: "99108001001000".into(),
-            ars: None,
-            authority_id: None,
-            form_id: None,
-            form_version: None,
-            attachments: vec![Announced {
-                id: "a".into(),
-                filename: "f.pdf".into(),
-                media_type: "application/pdf".into(),
-                size: 6,
-                sha512: hex::encode(Sha512::digest(b"abcdef")),
-            }],
-            created_at: 1,
-            expires_at: 100,
-        }
-    }
-
-    fn respond(_cursor: i64) -> Result<StoredResponse, Error> {
-        Ok(response())
-    }
-
-    fn response() -> StoredResponse {
-        StoredResponse {
-            subject: "s".into(),
-            fingerprint: "f".into(),
-            status: 201,
-            body: "{}".into(),
-        }
-    }
-
-    #[test]
-    fn chunks_append_in_order_and_hash_over_all_of_them() {
-        let (_dir, storage) = storage();
-        storage
-            .create_submission(&new_submission("x"), "x", &respond)
-            .expect("created");
-        let first = storage.append_chunk("x", "a", 0, b"abc").expect("append");
-        assert_eq!(
-            first,
-            Append::Appended { received: 3 },
-            "first chunk stored"
-        );
-        let wrong = storage.append_chunk("x", "a", 0, b"abc").expect("append");
-        assert_eq!(
-            wrong,
-            Append::OffsetMismatch { received: 3 },
-            "a repeated chunk is refused"
-        );
-        storage.append_chunk("x", "a", 3, b"def").expect("append");
-        let hash = storage.attachment_sha512("x", "a").expect("hash");
-        assert_eq!(
-            hash,
-            hex::encode(Sha512::digest(b"abcdef")),
-            "hash over all chunks"
-        );
-    }
-
-    #[test]
-    fn reopening_runs_no_migration_twice_and_keeps_data() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        {
-            let storage = SqliteStorage::open(dir.path(), false).expect("opens");
-            storage
-                .create_submission(&new_submission("x"), "x", &respond)
-                .expect("created");
-        }
-        let storage = SqliteStorage::open(dir.path(), false).expect("reopens");
-        let found = storage.submission("x").expect("read");
-        assert!(found.is_some(), "the submission survives a reopen");
-        let expired = storage.expire_due(1000).expect("expire");
-        assert_eq!(expired, 1, "the unsubmitted submission expires");
-        let found = storage.submission("x").expect("read").expect("still there");
-        assert!(found.expired, "it is marked expired, not deleted");
-    }
-}
+#[path = "sqlite_tests.rs"]
+mod tests;

@@ -11,7 +11,9 @@ use state_api::{AppState, Config};
 pub const PARKING: &str = "99108001001000";
 pub const ERFURT: &str = "16051000";
 
-/// A catalog with one service and two authorities, enough for every test.
+/// A catalog with one service and two authorities, enough for every test. The service names
+/// no form, so the protocol tests send free data; tests of form rules give it one with
+/// [`serve_form`].
 pub fn tiny_catalog() -> Catalog {
     Catalog {
         version: "test-1".into(),
@@ -30,7 +32,7 @@ pub fn tiny_catalog() -> Catalog {
             fees: None,
             duration: None,
             documents: vec![],
-            form_id: Some("S00000001".into()),
+            form_id: None,
             keywords: vec![],
         }],
         authorities: vec![
@@ -59,18 +61,44 @@ pub fn tiny_catalog() -> Catalog {
     }
 }
 
-/// A running server; dropping it stops the server.
+/// Makes `definition` the parking service's form: served, announced in the catalog at its
+/// version, and named by the service's catalog entry.
+pub fn serve_form(config: &mut Config, definition: domain::form::FormDefinition) {
+    let (id, version) = (definition.id.clone(), definition.version.clone());
+    for service in &mut config.catalog.services {
+        if service.leika_key == PARKING {
+            service.form_id = Some(id.clone());
+        }
+    }
+    config.catalog.forms.retain(|f| f.id != id);
+    config
+        .catalog
+        .forms
+        .push(domain::FormVersion { id, version });
+    if !config.forms.contains(&definition) {
+        config.forms.push(definition);
+    }
+}
+
+/// The back office credential of test servers (the server wants at least 32 characters).
+pub const ADMIN_TOKEN: &str = "test-back-office-token-0123456789abcdef";
+
+/// A running server with its back office on a listener of its own; dropping it stops both.
 pub struct TestServer {
     pub base: String,
+    /// Where the back office listens.
+    pub admin_base: String,
     pub state: AppState,
     pub http: reqwest::Client,
     _dir: tempfile::TempDir,
     task: tokio::task::JoinHandle<()>,
+    admin_task: tokio::task::JoinHandle<()>,
 }
 
 impl Drop for TestServer {
     fn drop(&mut self) {
         self.task.abort();
+        self.admin_task.abort();
     }
 }
 
@@ -82,7 +110,7 @@ impl TestServer {
     pub async fn start_with(adjust: impl FnOnce(&mut Config)) -> TestServer {
         let dir = tempfile::tempdir().expect("a temporary directory");
         let mut config = Config::new(dir.path().join("data"), tiny_catalog());
-        config.admin_token = Some("admin-secret".into());
+        config.admin_token = Some(ADMIN_TOKEN.into());
         adjust(&mut config);
         let state = AppState::new(config).expect("the server state opens");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
@@ -93,6 +121,16 @@ impl TestServer {
         let task = tokio::spawn(async move {
             let _ = state_api::serve_with_shutdown(listener, serving, std::future::pending()).await;
         });
+        let office = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("a loopback port");
+        let admin_base = format!("http://{}", office.local_addr().expect("a local address"));
+        let serving = state.clone();
+        let admin_task = tokio::spawn(async move {
+            let _ =
+                state_api::serve_back_office_with_shutdown(office, serving, std::future::pending())
+                    .await;
+        });
         let http = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .timeout(Duration::from_secs(20))
@@ -100,15 +138,22 @@ impl TestServer {
             .expect("an HTTP client");
         TestServer {
             base,
+            admin_base,
             state,
             http,
             _dir: dir,
             task,
+            admin_task,
         }
     }
 
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
+    }
+
+    /// A URL on the back office's listener.
+    pub fn admin_url(&self, path: &str) -> String {
+        format!("{}{}", self.admin_base, path)
     }
 }
 
@@ -131,7 +176,8 @@ pub fn sha512_hex(data: &[u8]) -> String {
     hex::encode(Sha512::digest(data))
 }
 
-pub fn authorize_form(username: &str, password: &str) -> Vec<(&'static str, String)> {
+/// The authorize request's parameters (the query of the login page).
+pub fn authorize_params() -> Vec<(&'static str, String)> {
     vec![
         ("response_type", "code".into()),
         ("client_id", "thueringen-app".into()),
@@ -140,19 +186,81 @@ pub fn authorize_form(username: &str, password: &str) -> Vec<(&'static str, Stri
         ("code_challenge_method", "S256".into()),
         ("state", "xyz".into()),
         ("scope", "openid".into()),
-        ("username", username.into()),
-        ("password", password.into()),
     ]
+}
+
+/// What a browser holds after opening the login page: the form's CSRF token and the login
+/// cookie (`name=value`).
+#[derive(Debug, Clone)]
+pub struct LoginPage {
+    pub csrf_token: String,
+    pub cookie: String,
+}
+
+/// Opens the login page like a browser: its CSRF token and the cookie it sets.
+pub async fn open_login_page(http: &reqwest::Client, base: &str) -> LoginPage {
+    let page = http
+        .get(format!("{base}/oauth/authorize"))
+        .query(&authorize_params())
+        .send()
+        .await
+        .expect("the login page opens");
+    assert_eq!(page.status(), 200, "the login page is shown");
+    let cookie = page
+        .headers()
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .expect("the page sets the login cookie")
+        .to_string();
+    let html = page.text().await.expect("HTML");
+    LoginPage {
+        csrf_token: csrf_token_of(&html).expect("the form carries a CSRF token"),
+        cookie,
+    }
+}
+
+/// The `csrf_token` hidden field's value in a login page.
+pub fn csrf_token_of(html: &str) -> Option<String> {
+    let start = html.find(r#"name="csrf_token" value=""#)? + r#"name="csrf_token" value=""#.len();
+    let rest = html.get(start..)?;
+    Some(rest.get(..rest.find('"')?)?.to_string())
+}
+
+/// Posts the login form of `page` with these credentials.
+pub async fn post_login_on(
+    http: &reqwest::Client,
+    base: &str,
+    page: &LoginPage,
+    username: &str,
+    password: &str,
+) -> reqwest::Response {
+    let mut form = authorize_params();
+    form.push(("csrf_token", page.csrf_token.clone()));
+    form.push(("username", username.into()));
+    form.push(("password", password.into()));
+    http.post(format!("{base}/oauth/authorize"))
+        .header("cookie", &page.cookie)
+        .form(&form)
+        .send()
+        .await
+        .expect("login form posts")
+}
+
+/// Opens the login page and posts it with these credentials, as a person does.
+pub async fn post_login(
+    http: &reqwest::Client,
+    base: &str,
+    username: &str,
+    password: &str,
+) -> reqwest::Response {
+    let page = open_login_page(http, base).await;
+    post_login_on(http, base, &page, username, password).await
 }
 
 /// The code from a login (the 303 redirect's Location).
 pub async fn login_code(http: &reqwest::Client, base: &str, username: &str) -> String {
-    let response = http
-        .post(format!("{base}/oauth/authorize"))
-        .form(&authorize_form(username, "demo"))
-        .send()
-        .await
-        .expect("login form posts");
+    let response = post_login(http, base, username, "demo").await;
     assert_eq!(response.status(), 303, "a correct login redirects");
     let location = response
         .headers()
@@ -295,9 +403,18 @@ impl TestServer {
 
     pub async fn admin_post(&self, path: &str, body: &serde_json::Value) -> reqwest::Response {
         self.http
-            .post(self.url(path))
-            .bearer_auth("admin-secret")
+            .post(self.admin_url(path))
+            .bearer_auth(ADMIN_TOKEN)
             .json(body)
+            .send()
+            .await
+            .expect("admin request")
+    }
+
+    pub async fn admin_get(&self, path: &str) -> reqwest::Response {
+        self.http
+            .get(self.admin_url(path))
+            .bearer_auth(ADMIN_TOKEN)
             .send()
             .await
             .expect("admin request")

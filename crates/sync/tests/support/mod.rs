@@ -73,21 +73,29 @@ pub fn test_form() -> domain::form::FormDefinition {
     serde_json::from_value(json).expect("the test form parses")
 }
 
-/// The real state API, restartable on the same data directory.
+/// The back office credential of the test server (the server wants at least 32 characters).
+pub const ADMIN_TOKEN: &str = "sync-test-back-office-token-0123456789";
+
+/// The real state API, restartable on the same data directory, with its back office on a
+/// listener of its own.
 pub struct TestServer {
     pub dir: tempfile::TempDir,
     pub addr: SocketAddr,
+    pub admin_addr: SocketAddr,
     pub state: AppState,
     stop: Option<oneshot::Sender<()>>,
     task: Option<tokio::task::JoinHandle<()>>,
+    admin_task: Option<tokio::task::JoinHandle<()>>,
     adjust: fn(&mut Config),
 }
 
 fn config(dir: &Path, adjust: fn(&mut Config)) -> Config {
     let mut config = Config::new(dir.join("data"), tiny_catalog());
     config.forms = vec![test_form()];
-    config.admin_token = Some("admin-secret".into());
+    config.admin_token = Some(ADMIN_TOKEN.into());
     config.limits.rate_per_second = None;
+    // The fault tests send 200 submissions for one citizen: beyond a real person's day.
+    config.limits.submissions_per_day = 10_000;
     adjust(&mut config);
     config
 }
@@ -103,9 +111,11 @@ impl TestServer {
         let mut server = TestServer {
             dir,
             addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+            admin_addr: SocketAddr::from(([127, 0, 0, 1], 0)),
             state,
             stop: None,
             task: None,
+            admin_task: None,
             adjust,
         };
         server.listen().await;
@@ -126,10 +136,28 @@ impl TestServer {
             .await;
         }));
         self.stop = Some(stop);
+        let office = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("a loopback port");
+        self.admin_addr = office.local_addr().expect("a local address");
+        let serving = self.state.clone();
+        if let Some(old) = self.admin_task.take() {
+            old.abort();
+        }
+        self.admin_task = Some(tokio::spawn(async move {
+            let _ =
+                state_api::serve_back_office_with_shutdown(office, serving, std::future::pending())
+                    .await;
+        }));
     }
 
     pub fn base(&self) -> String {
         format!("http://{}/", self.addr)
+    }
+
+    /// Where the back office listens (`admin/v1/...` under it).
+    pub fn admin_base(&self) -> String {
+        format!("http://{}/", self.admin_addr)
     }
 
     /// Stops the server (in-flight connections are cut after the grace period) and starts a
@@ -147,19 +175,32 @@ impl TestServer {
         self.addr
     }
 
-    /// Every submission the server holds (the back office view, up to 500).
+    /// Every submission the server holds (the back office view, every page).
     pub async fn submissions(&self) -> Vec<state_api::wire::Submission> {
-        self.state
-            .backend()
-            .admin_submissions(None)
-            .await
-            .expect("the back office lists submissions")
+        let mut all = Vec::new();
+        let mut after: Option<String> = None;
+        loop {
+            let page = self
+                .state
+                .backend()
+                .admin_submissions(None, after.as_deref(), 500)
+                .await
+                .expect("the back office lists submissions");
+            all.extend(page.items);
+            match page.next {
+                Some(next) => after = Some(next),
+                None => return all,
+            }
+        }
     }
 }
 
 impl Drop for TestServer {
     fn drop(&mut self) {
         if let Some(task) = &self.task {
+            task.abort();
+        }
+        if let Some(task) = &self.admin_task {
             task.abort();
         }
     }
@@ -296,21 +337,44 @@ pub fn canonical(value: &serde_json::Value) -> String {
     }
 }
 
-/// Drives the server's login page like a browser would: posts the demo credentials with the
-/// authorize URL's parameters, then follows the redirect to the app's loopback listener.
+/// Drives the server's login page like a browser would: opens it (keeping its login cookie and
+/// reading the form's CSRF token), posts the demo credentials with the authorize URL's
+/// parameters, then follows the redirect to the app's loopback listener.
 pub async fn drive_browser(authorize_url: &reqwest::Url, username: &str) {
     let http = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .timeout(Duration::from_secs(30))
         .build()
         .expect("a browser stand-in");
+    let page = http
+        .get(authorize_url.clone())
+        .send()
+        .await
+        .expect("the login page opens");
+    assert_eq!(page.status(), 200, "the login page is shown");
+    let cookie = page
+        .headers()
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .expect("the page sets its login cookie")
+        .to_string();
+    let html = page.text().await.expect("the login page");
+    let marker = r#"name="csrf_token" value=""#;
+    let csrf = html
+        .split_once(marker)
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map(|(token, _)| token.to_string())
+        .expect("the form carries a CSRF token");
     let mut form: Vec<(String, String)> = authorize_url.query_pairs().into_owned().collect();
+    form.push(("csrf_token".into(), csrf));
     form.push(("username".into(), username.into()));
     form.push(("password".into(), "demo".into()));
     let mut post = authorize_url.clone();
     post.set_query(None);
     let answer = http
         .post(post)
+        .header("cookie", cookie)
         .form(&form)
         .send()
         .await

@@ -1,0 +1,127 @@
+//! The server's schema, one migration per entry: entry `n` brings a database from
+//! `user_version` n to n + 1. Entries are never edited once shipped; a change is a new entry.
+
+pub(crate) const MIGRATIONS: &[&str] = &[
+    r#"
+CREATE TABLE submissions (
+    id TEXT PRIMARY KEY,
+    subject TEXT NOT NULL,
+    service_key TEXT NOT NULL,
+    ars TEXT,
+    authority_id TEXT,
+    form_id TEXT,
+    form_version TEXT,
+    status TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER,
+    expired INTEGER NOT NULL DEFAULT 0,
+    data_json TEXT,
+    data_sha512 TEXT,
+    cursor INTEGER NOT NULL
+);
+CREATE INDEX submissions_by_subject ON submissions (subject, cursor);
+CREATE INDEX submissions_expiring ON submissions (expires_at) WHERE expires_at IS NOT NULL;
+CREATE TABLE attachments (
+    submission_id TEXT NOT NULL REFERENCES submissions (id),
+    id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    filename TEXT NOT NULL,
+    media_type TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    sha512 TEXT NOT NULL,
+    received INTEGER NOT NULL DEFAULT 0,
+    complete INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (submission_id, id)
+);
+CREATE TABLE attachment_chunks (
+    submission_id TEXT NOT NULL,
+    attachment_id TEXT NOT NULL,
+    offset INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (submission_id, attachment_id, offset)
+);
+CREATE TABLE status_events (
+    cursor INTEGER PRIMARY KEY AUTOINCREMENT,
+    submission_id TEXT NOT NULL REFERENCES submissions (id),
+    status TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    reasons TEXT NOT NULL DEFAULT '[]',
+    note TEXT
+);
+CREATE INDEX status_events_by_submission ON status_events (submission_id, cursor);
+CREATE TABLE messages (
+    cursor INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    subject TEXT NOT NULL,
+    submission_id TEXT,
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
+    at INTEGER NOT NULL
+);
+CREATE INDEX messages_by_subject ON messages (subject, cursor);
+CREATE TABLE idempotency (
+    scope TEXT NOT NULL,
+    key TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (scope, key)
+);
+CREATE TABLE auth_codes (
+    code_hash TEXT PRIMARY KEY,
+    client_id TEXT NOT NULL,
+    redirect_uri TEXT NOT NULL,
+    code_challenge TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+);
+CREATE TABLE tokens (
+    token_hash TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    client_id TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+);
+"#,
+    r#"
+CREATE TABLE accessibility_reports (
+    sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    report TEXT NOT NULL,
+    received_at INTEGER NOT NULL
+);
+"#,
+    r#"
+ALTER TABLE messages ADD COLUMN sender TEXT NOT NULL DEFAULT '';
+"#,
+    r#"
+ALTER TABLE tokens ADD COLUMN family TEXT NOT NULL DEFAULT '';
+ALTER TABLE tokens ADD COLUMN used_at INTEGER;
+UPDATE tokens SET family = token_hash WHERE family = '';
+CREATE INDEX tokens_by_family ON tokens (family);
+"#,
+    // Idempotency keys belong to whoever used them: a citizen's submission is found by
+    // (subject, idempotency_key); `id` stays the server's own reference (the back office's),
+    // equal to the key unless another citizen's submission held that id already.
+    r#"
+ALTER TABLE submissions ADD COLUMN idempotency_key TEXT NOT NULL DEFAULT '';
+UPDATE submissions SET idempotency_key = id;
+CREATE UNIQUE INDEX submissions_by_key ON submissions (subject, idempotency_key);
+CREATE TABLE idempotency_scoped (
+    scope TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    key TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (scope, subject, key)
+);
+INSERT INTO idempotency_scoped (scope, subject, key, fingerprint, status, body)
+    SELECT scope, subject, key, fingerprint, status, body FROM idempotency;
+DROP TABLE idempotency;
+ALTER TABLE idempotency_scoped RENAME TO idempotency;
+"#,
+];

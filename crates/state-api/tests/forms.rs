@@ -1,0 +1,127 @@
+//! The server decides the form: a submission follows the form its service's catalog entry
+//! names, whether the create names it or not; another form is refused; a service without a
+//! form takes free data.
+mod common;
+
+use common::{create_body, new_id, problem_code, serve_form, TestServer};
+
+/// A form with one required text field `name`.
+fn name_form() -> domain::form::FormDefinition {
+    let json = serde_json::json!({
+        "id": "namensformular", "version": "1", "title": {"de": "Name"},
+        "pages": [{"id": "p", "title": {"de": "Seite"}, "items": [
+            {"type": "field", "id": "name", "label": {"de": "Name"}, "kind": {"type": "text"}, "required": true}
+        ]}]
+    });
+    serde_json::from_value(json).expect("the test form parses")
+}
+
+async fn with_name_form() -> TestServer {
+    TestServer::start_with(|config| serve_form(config, name_form())).await
+}
+
+#[tokio::test]
+async fn a_create_naming_another_form_than_the_services_is_refused() {
+    let server = with_name_form().await;
+    let anna = server.login("anna").await;
+    let other = state_api::config::showcase_forms()
+        .first()
+        .cloned()
+        .expect("a showcase form the server also serves");
+    let mut body = create_body(&[]);
+    body["form"] = serde_json::json!({"id": other.id, "version": other.version});
+    let (status, code, problem) =
+        problem_code(server.create(&anna.access, &new_id(), &body).await).await;
+    assert_eq!(
+        (status, code.as_str()),
+        (422, "validation_failed"),
+        "{problem}"
+    );
+    assert_eq!(problem["errors"][0]["field"], "/form", "{problem}");
+    assert_eq!(
+        problem["errors"][0]["code"], "form_not_of_service",
+        "the problem says the form is not the service's: {problem}"
+    );
+    assert!(
+        problem["errors"][0]["detail"]
+            .as_str()
+            .is_some_and(|m| m.contains("namensformular")),
+        "and names the service's form: {problem}"
+    );
+
+    body["form"] = serde_json::json!({"id": "namensformular", "version": "1"});
+    let named = server.create(&anna.access, &new_id(), &body).await;
+    assert_eq!(named.status(), 201, "the service's own form is accepted");
+}
+
+#[tokio::test]
+async fn data_is_checked_against_the_catalogs_form_when_the_create_names_none() {
+    let server = with_name_form().await;
+    let anna = server.login("anna").await;
+    let id = new_id();
+    let created = server.create(&anna.access, &id, &create_body(&[])).await;
+    assert_eq!(created.status(), 201, "created without naming a form");
+    let created: serde_json::Value = created.json().await.expect("JSON");
+    assert_eq!(
+        created["form"],
+        serde_json::json!({"id": "namensformular", "version": "1"}),
+        "the server fixed the service's form"
+    );
+
+    let arbitrary = server
+        .submit(&anna.access, &id, &serde_json::json!({"anything": "goes"}))
+        .await;
+    let (status, code, problem) = problem_code(arbitrary).await;
+    assert_eq!(
+        (status, code.as_str()),
+        (422, "validation_failed"),
+        "arbitrary data is not the form's: {problem}"
+    );
+    assert!(
+        problem["errors"]
+            .as_array()
+            .is_some_and(|e| e.iter().any(|e| e["field"] == "name")),
+        "the missing field is named: {problem}"
+    );
+    let state: serde_json::Value = server
+        .get(&anna.access, &format!("/v1/submissions/{id}"))
+        .await
+        .json()
+        .await
+        .expect("JSON");
+    assert_eq!(state["status"], "INITIATED", "not RECEIVED");
+
+    let valid = server
+        .submit(&anna.access, &id, &serde_json::json!({"name": "Anna"}))
+        .await;
+    assert_eq!(valid.status(), 200, "the form's data is accepted");
+}
+
+#[tokio::test]
+async fn a_service_without_a_form_takes_free_data_and_no_form() {
+    let server = TestServer::start().await;
+    let anna = server.login("anna").await;
+    let id = new_id();
+    assert_eq!(
+        server
+            .create(&anna.access, &id, &create_body(&[]))
+            .await
+            .status(),
+        201
+    );
+    let free = server
+        .submit(&anna.access, &id, &serde_json::json!({"anything": "goes"}))
+        .await;
+    assert_eq!(free.status(), 200, "free data for a service without a form");
+
+    let mut body = create_body(&[]);
+    let form = state_api::config::showcase_forms()
+        .first()
+        .cloned()
+        .expect("a showcase form");
+    body["form"] = serde_json::json!({"id": form.id, "version": form.version});
+    let (status, _, problem) =
+        problem_code(server.create(&anna.access, &new_id(), &body).await).await;
+    assert_eq!(status, 422, "a form the service does not name is refused");
+    assert_eq!(problem["errors"][0]["code"], "form_not_of_service");
+}
