@@ -56,6 +56,7 @@ fn main() {
         "load_draft",
         "save_answer",
         "set_draft_page",
+        "dismiss_review",
         "delete_draft",
         "add_attachment",
         "remove_attachment",

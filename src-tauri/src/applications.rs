@@ -7,9 +7,10 @@ use std::io::Cursor;
 use base64::Engine;
 use domain::form::{FieldPath, Form, FormDefinition, Value};
 use domain::ipc::{
-    AddAttachmentRequest, ApplicationSummary, AttachmentView, DraftRef, DraftView, ErrorCode,
-    FormResponse, IpcError, LoadFormRequest, RemoveAttachmentRequest, SaveAnswerRequest, Saved,
-    SetDraftPageRequest, StartDraftRequest, SubmissionRef, SubmissionView, SubmitResponse,
+    AddAttachmentRequest, ApplicationSummary, AttachmentView, DismissReviewRequest, DraftRef,
+    DraftView, ErrorCode, FormResponse, IpcError, LoadFormRequest, RemoveAttachmentRequest,
+    SaveAnswerRequest, Saved, SetDraftPageRequest, StartDraftRequest, SubmissionRef,
+    SubmissionView, SubmitResponse,
 };
 use store::{NewDraft, Store, MAX_ATTACHMENT_BYTES};
 use tauri::State;
@@ -105,6 +106,22 @@ pub fn set_draft_page(
     state
         .store()?
         .set_draft_page(parse_id(&request.draft_id)?, &request.page_id, now)
+        .map_err(storage_error)?;
+    Ok(Saved {
+        saved_at: clock::rfc3339(now),
+    })
+}
+
+/// The person has seen an answer that a form update did not carry over.
+#[tauri::command]
+pub fn dismiss_review(
+    state: State<'_, AppState>,
+    request: DismissReviewRequest,
+) -> Result<Saved, IpcError> {
+    let now = clock::now_millis();
+    state
+        .store()?
+        .dismiss_review(parse_id(&request.draft_id)?, &request.path, now)
         .map_err(storage_error)?;
     Ok(Saved {
         saved_at: clock::rfc3339(now),

@@ -36,6 +36,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         applications::load_draft,
         applications::save_answer,
         applications::set_draft_page,
+        applications::dismiss_review,
         applications::delete_draft,
         applications::add_attachment,
         applications::remove_attachment,

@@ -1,6 +1,8 @@
 //! Maps what the store holds onto the IPC views the UI shows. No policy and no IO beyond the
 //! store reads it is handed.
 
+use std::collections::{BTreeMap, HashSet};
+
 use domain::form::{FieldPath, FormDefinition, Record, Value};
 use domain::ipc::{
     ApplicationStatus, ApplicationSummary, AttachmentView, DraftView, ErrorCode, IpcError,
@@ -85,6 +87,31 @@ pub fn refresh_attachment_answer(
         .map_err(storage_error)
 }
 
+/// Labels of set-aside answers whose field the current version dropped, from the version each
+/// answer was given on. Best effort: a label that cannot be found is left out (the window then
+/// says "an earlier answer").
+fn review_labels(
+    store: &Store,
+    form_id: &str,
+    current: &FormDefinition,
+    draft: Uuid,
+) -> BTreeMap<String, domain::Localized> {
+    let present: HashSet<String> = current.fields().into_iter().map(|(path, _)| path).collect();
+    let mut labels = BTreeMap::new();
+    for (path, version) in store.review_versions(draft).unwrap_or_default() {
+        let element = path.element();
+        if present.contains(&element) {
+            continue;
+        }
+        if let Ok(old) = form_of(store, form_id, &version) {
+            if let Some((_, field)) = old.fields().into_iter().find(|(p, _)| *p == element) {
+                labels.insert(element, field.label.clone());
+            }
+        }
+    }
+    labels
+}
+
 pub fn draft_view(store: &Store, id: Uuid) -> Result<DraftView, IpcError> {
     let draft = store
         .draft(id)
@@ -97,6 +124,7 @@ pub fn draft_view(store: &Store, id: Uuid) -> Result<DraftView, IpcError> {
         .iter()
         .map(attachment_view)
         .collect();
+    let review_labels = review_labels(store, &draft.form_id, &definition, id);
     Ok(DraftView {
         draft_id: id.to_string(),
         leika_key: draft.service_key.unwrap_or_default(),
@@ -104,6 +132,7 @@ pub fn draft_view(store: &Store, id: Uuid) -> Result<DraftView, IpcError> {
         answers: draft.answers,
         current_page: draft.page,
         review: draft.review,
+        review_labels,
         attachments,
         updated_at: clock::rfc3339(draft.updated_at),
     })

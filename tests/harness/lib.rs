@@ -271,6 +271,14 @@ impl StateApi {
     }
 
     /// Stops the server; the port is free afterwards.
+    /// Stops the server and starts it again on the same ports and data with a changed
+    /// configuration (a new form version, a changed catalog).
+    pub async fn restart_with(&mut self, customize: fn(&mut state_api::Config)) -> Result<()> {
+        self.stop().await;
+        self.customize = Some(customize);
+        self.resume().await
+    }
+
     pub async fn stop(&mut self) {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
@@ -409,12 +417,12 @@ impl App {
         css: &str,
         timeout: Duration,
     ) -> Result<fantoccini::elements::Element> {
-        Ok(self
-            .client
+        self.client
             .wait()
             .at_most(timeout)
             .for_element(Locator::Css(css))
-            .await?)
+            .await
+            .map_err(|e| format!("{css}: not there within {timeout:?} ({e})").into())
     }
 
     /// Polls the text of `css` until `accept` says yes; returns the last text seen.

@@ -24,6 +24,7 @@ pub mod command {
     pub const LOAD_DRAFT: &str = "load_draft";
     pub const SAVE_ANSWER: &str = "save_answer";
     pub const SET_DRAFT_PAGE: &str = "set_draft_page";
+    pub const DISMISS_REVIEW: &str = "dismiss_review";
     pub const DELETE_DRAFT: &str = "delete_draft";
     pub const ADD_ATTACHMENT: &str = "add_attachment";
     pub const REMOVE_ATTACHMENT: &str = "remove_attachment";
@@ -209,6 +210,10 @@ pub struct DraftView {
     /// Answers carried over from an older form version that the person should check.
     #[serde(default)]
     pub review: Vec<ReviewItem>,
+    /// For review items whose field the current version no longer has: the label it had in
+    /// the version the answer was given on, by element path (`group.field`).
+    #[serde(default)]
+    pub review_labels: BTreeMap<String, crate::catalog::Localized>,
     #[serde(default)]
     pub attachments: Vec<AttachmentView>,
     /// RFC 3339, from the shell's clock.
@@ -236,6 +241,14 @@ pub struct Saved {
 pub struct SetDraftPageRequest {
     pub draft_id: String,
     pub page_id: String,
+}
+
+/// Arguments of [`command::DISMISS_REVIEW`]: the person has seen an answer that a form update
+/// did not carry over.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DismissReviewRequest {
+    pub draft_id: String,
+    pub path: crate::form::FieldPath,
 }
 
 /// Arguments of [`command::ADD_ATTACHMENT`]: a file the person picked, base64-encoded.

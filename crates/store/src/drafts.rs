@@ -296,6 +296,25 @@ impl Store {
         Ok(review)
     }
 
+    /// For each answer set aside by a form update: the form version it was given on (to name
+    /// it with that version's label when the new version no longer has the field).
+    pub fn review_versions(&self, draft: Uuid) -> Result<Vec<(FieldPath, String)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT path, from_version FROM draft_review WHERE draft_id = ?1 ORDER BY path",
+        )?;
+        let rows = stmt.query_map([draft.to_string()], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
+        let mut found = Vec::new();
+        for row in rows {
+            let (path, version) = row?;
+            if let Some(path) = FieldPath::parse(&path) {
+                found.push((path, version));
+            }
+        }
+        Ok(found)
+    }
+
     /// A whole draft, or `None` if there is none with this id.
     pub fn draft(&self, draft: Uuid) -> Result<Option<Draft>, StoreError> {
         let id = draft.to_string();

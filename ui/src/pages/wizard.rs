@@ -27,6 +27,9 @@ use crate::focus::{focus_heading_soon, focus_id_soon, focus_soon, local_time};
 use crate::ipc::request;
 use crate::l10n::{t_args, tr, use_language};
 
+#[path = "wizard_update.rs"]
+mod update;
+
 /// The DOM id of the input for an answer path: `personen[1].vorname` → `f-personen-1-vorname`.
 pub fn dom_id(path: &FieldPath) -> String {
     let mut id = String::from("f");
@@ -105,6 +108,10 @@ struct Wizard {
     attachments: RwSignal<Vec<AttachmentView>>,
     /// Problems the shell reported on submit.
     submit_problems: RwSignal<Vec<Problem>>,
+    /// Answers a form update did not carry over, until the person has seen them.
+    review: RwSignal<Vec<domain::form::ReviewItem>>,
+    /// Labels of those whose field the new version dropped.
+    review_labels: StoredValue<std::collections::BTreeMap<String, domain::Localized>>,
 }
 
 impl Wizard {
@@ -289,6 +296,8 @@ pub fn WizardPage() -> impl IntoView {
                             save: RwSignal::new(SaveState::Idle),
                             attachments: RwSignal::new(view.attachments),
                             submit_problems: RwSignal::new(Vec::new()),
+                            review: RwSignal::new(view.review),
+                            review_labels: StoredValue::new(view.review_labels),
                         })));
                     }
                     Err(_) => loaded.set(Some(Err("error-internal".to_owned()))),
@@ -327,6 +336,7 @@ fn WizardView(wizard: Wizard) -> impl IntoView {
             <p class="wizard-form-title kern-preline">{title}</p>
             <Progress wizard=wizard/>
             <SaveStatus wizard=wizard/>
+            <update::FormUpdated wizard=wizard review=wizard.review old_labels=wizard.review_labels/>
             {move || {
                 let index = wizard.page.get();
                 if index >= count {
