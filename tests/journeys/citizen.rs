@@ -1478,6 +1478,53 @@ async fn text_at_200_percent_on_a_phone_needs_no_sideways_scrolling() -> Result<
     Ok(())
 }
 
+/// What every key screen must hold at every size, beyond its screenshot: nothing wider than
+/// the window (no sideways scrolling, WCAG 1.4.10), one visible main heading, and the four
+/// main navigation links on screen with a box a finger can hit (at least 24 px).
+async fn screen_fits(app: &App, name: &str, width: u32) -> Result<()> {
+    let layout = app
+        .client
+        .execute(
+            "const nav = ['nav-services', 'nav-applications', 'nav-inbox', 'nav-settings'].map(id => { \
+               const r = document.getElementById(id)?.getBoundingClientRect(); \
+               return r ? { w: r.width, h: r.height, right: r.right } : null; }); \
+             const h1 = [...document.querySelectorAll('h1')].filter(h => h.getBoundingClientRect().height > 0); \
+             return { scroll: document.documentElement.scrollWidth, inner: window.innerWidth, h1: h1.length, nav };",
+            vec![],
+        )
+        .await?;
+    let scroll = layout["scroll"].as_f64().unwrap_or(f64::MAX);
+    let inner = layout["inner"].as_f64().unwrap_or(0.0);
+    assert!(
+        scroll <= inner + 1.0,
+        "{name}: the page is {scroll} px wide in a {inner} px window ({width} px asked): {layout}"
+    );
+    assert_eq!(
+        layout["h1"],
+        json!(1),
+        "{name}: one visible main heading: {layout}"
+    );
+    for link in layout["nav"].as_array().into_iter().flatten() {
+        let (w, h, right) = (
+            link["w"].as_f64().unwrap_or(0.0),
+            link["h"].as_f64().unwrap_or(0.0),
+            link["right"].as_f64().unwrap_or(f64::MAX),
+        );
+        assert!(
+            w >= 24.0 && h >= 24.0 && right <= inner + 1.0,
+            "{name}: a navigation link is hidden, tiny or off screen: {layout}"
+        );
+    }
+    assert_eq!(
+        layout["nav"]
+            .as_array()
+            .map(|n| n.iter().filter(|l| !l.is_null()).count()),
+        Some(4),
+        "{name}: the four navigation links are there: {layout}"
+    );
+    Ok(())
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs the built app, Xvfb and tauri-driver: run scripts/test.sh"]
 async fn key_screens_at_phone_tablet_and_desktop_size() -> Result<()> {
@@ -1494,26 +1541,32 @@ async fn key_screens_at_phone_tablet_and_desktop_size() -> Result<()> {
         app.wait_for_text(".catalog-origin", LONG, |t| t.contains("vom Landesdienst"))
             .await?;
         app.screenshot(&format!("size-{size}-1-start")).await?;
+        screen_fits(&app, &format!("{size} start"), width).await?;
         choose_home(&app, "Weimar", "Weimar").await?;
         app.screenshot(&format!("size-{size}-2-settings")).await?;
+        screen_fits(&app, &format!("{size} settings"), width).await?;
         goto(&app, &format!("/leistung/{REGISTRATION}")).await?;
         app.wait_for(".authority-name", SHORT).await?;
         app.screenshot(&format!("size-{size}-3-service-detail"))
             .await?;
+        screen_fits(&app, &format!("{size} service-detail"), width).await?;
         start_application(&app, REGISTRATION).await?;
         click(&app, "#wizard-next").await?;
         app.wait_for("#error-summary", SHORT).await?;
         tokio::time::sleep(Duration::from_millis(400)).await;
         app.screenshot(&format!("size-{size}-4-error-summary"))
             .await?;
+        screen_fits(&app, &format!("{size} error-summary"), width).await?;
         goto(&app, "/antraege").await?;
         app.wait_for(".application", SHORT).await?;
         app.screenshot(&format!("size-{size}-5-applications"))
             .await?;
+        screen_fits(&app, &format!("{size} applications"), width).await?;
         click(&app, ".withdraw-draft").await?;
         app.wait_for(".withdraw-dialog[open]", SHORT).await?;
         app.screenshot(&format!("size-{size}-6-withdraw-dialog"))
             .await?;
+        screen_fits(&app, &format!("{size} withdraw-dialog"), width).await?;
         click(&app, ".withdraw-dialog[open] .withdraw-confirm").await?;
         app.wait_for_text("#drafts-heading ~ p", SHORT, |t| !t.is_empty())
             .await?;
@@ -1521,6 +1574,7 @@ async fn key_screens_at_phone_tablet_and_desktop_size() -> Result<()> {
         app.wait_for("#a11y-heading", SHORT).await?;
         app.screenshot(&format!("size-{size}-7-accessibility"))
             .await?;
+        screen_fits(&app, &format!("{size} accessibility"), width).await?;
         app.quit().await?;
         api.stop().await;
     }

@@ -168,7 +168,7 @@ async fn submitted_while_logged_out_waits_for_a_login_and_is_sent_from_the_promp
         "nothing waits any more"
     );
     let arrived = reqwest::Client::new()
-        .get(format!("{}admin/v1/submissions", api.url()))
+        .get(format!("{}admin/v1/submissions", api.admin_url()))
         .bearer_auth(e2e::ADMIN_TOKEN)
         .send()
         .await?
