@@ -138,9 +138,13 @@ pub async fn status_on_my_applications(
     let mut seen = None;
     while std::time::Instant::now() < deadline {
         if let Ok(item) = app.client.find(Locator::Css(&css)).await {
-            seen = item.attr("data-status").await?;
-            if seen.as_deref() == Some(status) {
-                return Ok(());
+            // The list re-renders on every sync event: an element found a moment ago may be
+            // gone (stale); look again.
+            if let Ok(now) = item.attr("data-status").await {
+                seen = now;
+                if seen.as_deref() == Some(status) {
+                    return Ok(());
+                }
             }
         }
         tokio::time::sleep(Duration::from_millis(250)).await;
