@@ -417,12 +417,42 @@ impl App {
         css: &str,
         timeout: Duration,
     ) -> Result<fantoccini::elements::Element> {
-        self.client
+        let found = self
+            .client
             .wait()
             .at_most(timeout)
             .for_element(Locator::Css(css))
-            .await
-            .map_err(|e| format!("{css}: not there within {timeout:?} ({e})").into())
+            .await;
+        match found {
+            Ok(element) => Ok(element),
+            Err(e) => {
+                let seen = self.describe_window(css).await;
+                Err(format!("{css}: not there within {timeout:?} ({e}); {seen}").into())
+            }
+        }
+    }
+
+    /// What the window showed when a wait failed: the page's address, load state and the start
+    /// of its text, and a screenshot in the artifacts (so a failure in CI says where it stood).
+    async fn describe_window(&self, css: &str) -> String {
+        let script = "return [String(location.href), document.readyState, \
+            (document.body ? document.body.innerText : '<no body>').slice(0, 400)];";
+        let state = match self.client.execute(script, vec![]).await {
+            Ok(value) => value.to_string(),
+            Err(e) => format!("the window did not answer ({e})"),
+        };
+        let name: String = css
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+            .collect();
+        let shot = match self.screenshot(&format!("timeout-{name}")).await {
+            Ok(path) => path.display().to_string(),
+            Err(e) => format!("no screenshot ({e})"),
+        };
+        format!(
+            "after {} s the window showed {state}; screenshot {shot}",
+            self.started.elapsed().as_secs()
+        )
     }
 
     /// Polls the text of `css` until `accept` says yes; returns the last text seen.

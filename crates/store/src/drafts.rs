@@ -15,6 +15,7 @@ use domain::form::{ReviewReason, Value};
 use rusqlite::{params, OptionalExtension};
 use uuid::Uuid;
 
+use crate::owner::{CURRENT_OWNER, VISIBLE};
 use crate::{Store, StoreError, UnixMillis};
 
 /// Where a draft stands.
@@ -122,8 +123,10 @@ impl Store {
     /// Starts a draft. Starting the same id twice is an error the caller should not see.
     pub fn create_draft(&self, draft: &NewDraft<'_>) -> Result<(), StoreError> {
         self.conn.execute(
-            "INSERT INTO draft (id, form_id, form_version, started_on_version, service_key,
-               created_at, updated_at) VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?5)",
+            &format!(
+                "INSERT INTO draft (id, form_id, form_version, started_on_version, service_key,
+                   created_at, updated_at, owner) VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?5, {CURRENT_OWNER})"
+            ),
             params![
                 draft.id.to_string(),
                 draft.form_id,
@@ -144,7 +147,9 @@ impl Store {
     ) -> Result<(), StoreError> {
         let changed = self
             .conn
-            .prepare_cached("UPDATE draft SET updated_at = ?2 WHERE id = ?1 AND state = 'editing'")?
+            .prepare_cached(&format!(
+                "UPDATE draft SET updated_at = ?2 WHERE id = ?1 AND state = 'editing' AND {VISIBLE}"
+            ))?
             .execute(params![draft.to_string(), now])?;
         if changed == 1 {
             return Ok(());
@@ -164,7 +169,7 @@ impl Store {
         let state: Option<String> = self
             .conn
             .query_row(
-                "SELECT state FROM draft WHERE id = ?1",
+                &format!("SELECT state FROM draft WHERE id = ?1 AND {VISIBLE}"),
                 [draft.to_string()],
                 |r| r.get(0),
             )
@@ -321,8 +326,10 @@ impl Store {
         let row = self
             .conn
             .query_row(
-                "SELECT form_id, form_version, started_on_version, service_key, page, state,
-                   created_at, updated_at FROM draft WHERE id = ?1",
+                &format!(
+                    "SELECT form_id, form_version, started_on_version, service_key, page, state,
+                       created_at, updated_at FROM draft WHERE id = ?1 AND {VISIBLE}"
+                ),
                 [&id],
                 |r| {
                     Ok(Draft {
@@ -351,11 +358,11 @@ impl Store {
 
     /// All drafts, the most recently edited first.
     pub fn drafts(&self) -> Result<Vec<DraftSummary>, StoreError> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.conn.prepare(&format!(
             "SELECT id, form_id, form_version, service_key, page, state, updated_at,
                (SELECT count(*) FROM draft_review r WHERE r.draft_id = d.id)
-             FROM draft d ORDER BY updated_at DESC, id",
-        )?;
+             FROM draft d WHERE {VISIBLE} ORDER BY updated_at DESC, id"
+        ))?;
         let rows = stmt.query_map([], |r| {
             Ok(DraftSummary {
                 id: parse_uuid(&r.get::<_, String>(0)?)?,

@@ -125,7 +125,7 @@ mod tests {
             sender: String::new(),
             received_at: 4,
             read_at: None,
-        })?;
+        }, &crate::Owner::Device)?;
         let report = AccessibilityReport {
             description: "Kontrast".into(),
             ..AccessibilityReport::default()

@@ -4,7 +4,8 @@
 use rusqlite::{params, OptionalExtension};
 use uuid::Uuid;
 
-use crate::{Store, StoreError, UnixMillis};
+use crate::owner::VISIBLE;
+use crate::{Owner, Store, StoreError, UnixMillis};
 
 /// One message from an authority.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,12 +39,14 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<InboxMessage> {
 const COLUMNS: &str = "id, submission_id, subject, body, sender, received_at, read_at";
 
 impl Store {
-    /// Stores a message the sync engine fetched. Fetching it again updates its content but
-    /// never its read flag.
-    pub fn save_message(&self, message: &InboxMessage) -> Result<(), StoreError> {
+    /// Stores a message the sync engine fetched for `owner` (the account it was fetched
+    /// under, not whoever uses the app by the time it is stored). Fetching it again updates
+    /// its content but never its read flag or owner.
+    pub fn save_message(&self, message: &InboxMessage, owner: &Owner) -> Result<(), StoreError> {
         self.conn.execute(
-            "INSERT INTO inbox_message (id, submission_id, subject, body, sender, received_at, read_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            "INSERT INTO inbox_message (id, submission_id, subject, body, sender, received_at,
+               read_at, owner)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
              ON CONFLICT (id) DO UPDATE SET subject = excluded.subject, body = excluded.body,
                sender = excluded.sender,
                submission_id = excluded.submission_id, received_at = excluded.received_at",
@@ -54,7 +57,8 @@ impl Store {
                 message.body,
                 message.sender,
                 message.received_at,
-                message.read_at
+                message.read_at,
+                owner.to_text()
             ],
         )?;
         Ok(())
@@ -63,7 +67,7 @@ impl Store {
     /// All messages, newest first.
     pub fn inbox(&self) -> Result<Vec<InboxMessage>, StoreError> {
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT {COLUMNS} FROM inbox_message ORDER BY received_at DESC, id"
+            "SELECT {COLUMNS} FROM inbox_message WHERE {VISIBLE} ORDER BY received_at DESC, id"
         ))?;
         let rows = stmt.query_map([], row)?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -73,7 +77,7 @@ impl Store {
         Ok(self
             .conn
             .query_row(
-                &format!("SELECT {COLUMNS} FROM inbox_message WHERE id = ?1"),
+                &format!("SELECT {COLUMNS} FROM inbox_message WHERE id = ?1 AND {VISIBLE}"),
                 [id],
                 row,
             )
@@ -83,7 +87,9 @@ impl Store {
     /// Marks a message read at `at` (the first time counts).
     pub fn mark_read(&self, id: &str, at: UnixMillis) -> Result<(), StoreError> {
         let changed = self.conn.execute(
-            "UPDATE inbox_message SET read_at = coalesce(read_at, ?2) WHERE id = ?1",
+            &format!(
+                "UPDATE inbox_message SET read_at = coalesce(read_at, ?2) WHERE id = ?1 AND {VISIBLE}"
+            ),
             params![id, at],
         )?;
         if changed == 0 {
@@ -94,7 +100,7 @@ impl Store {
 
     pub fn unread_count(&self) -> Result<u32, StoreError> {
         Ok(self.conn.query_row(
-            "SELECT count(*) FROM inbox_message WHERE read_at IS NULL",
+            &format!("SELECT count(*) FROM inbox_message WHERE read_at IS NULL AND {VISIBLE}"),
             [],
             |r| r.get(0),
         )?)
@@ -117,11 +123,11 @@ mod tests {
             received_at: 10,
             read_at: None,
         };
-        store.save_message(&message)?;
+        store.save_message(&message, &crate::Owner::Device)?;
         assert_eq!(store.unread_count()?, 1, "new message unread");
         store.mark_read("m1", 20)?;
         store.mark_read("m1", 30)?;
-        store.save_message(&message)?;
+        store.save_message(&message, &crate::Owner::Device)?;
         let stored = store
             .message("m1")?
             .ok_or(StoreError::not_found("message", "m1"))?;

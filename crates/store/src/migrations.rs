@@ -151,6 +151,16 @@ pub(crate) const MIGRATIONS: &[M<'static>] = &[
     ),
     // 4: the applicant's place (AGS/ARS) a submission is queued for, so the state API routes it.
     M::up("ALTER TABLE submission ADD COLUMN ars TEXT;"),
+    // 5: whose data a row is (`device`, or `account:` and the subject; see `owner.rs`). What
+    // was there before belongs to the device: nobody can tell whose it was, and the device is
+    // what showed it so far. An outbox row belongs to its submission's owner.
+    M::up(
+        "ALTER TABLE draft ADD COLUMN owner TEXT NOT NULL DEFAULT 'device';
+        ALTER TABLE submission ADD COLUMN owner TEXT NOT NULL DEFAULT 'device';
+        ALTER TABLE inbox_message ADD COLUMN owner TEXT NOT NULL DEFAULT 'device';
+        ALTER TABLE profile ADD COLUMN owner TEXT NOT NULL DEFAULT 'device';
+        CREATE INDEX submission_by_owner ON submission (owner);",
+    ),
 ];
 
 pub(crate) fn apply(conn: &mut Connection) -> Result<(), StoreError> {
@@ -209,6 +219,18 @@ mod tests {
                 [],
             )?;
         }
+        if version >= 5 {
+            conn.execute(
+                "INSERT INTO setting (key, value) VALUES ('owner', 'account:ida')",
+                [],
+            )?;
+            conn.execute(
+                "INSERT INTO draft (id, form_id, form_version, started_on_version, page,
+                   created_at, updated_at, owner) VALUES ('d5', 'f', '1', '1', 'p5', 1, 1,
+                   'account:ben')",
+                [],
+            )?;
+        }
         if version >= 3 {
             conn.execute(
                 "INSERT INTO accessibility_report (id, body, state, next_attempt_at, created_at)
@@ -218,6 +240,15 @@ mod tests {
             )?;
         }
         Ok(())
+    }
+
+    fn visible_drafts(store: &Store) -> Result<Vec<String>, StoreError> {
+        let mut stmt = store.conn.prepare(&format!(
+            "SELECT id FROM draft WHERE {} ORDER BY id",
+            crate::owner::VISIBLE
+        ))?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// What every version's fixture must still show after the upgrade.
@@ -252,6 +283,24 @@ mod tests {
                 store.submission_place(Uuid::from_u128(4))?.as_deref(),
                 Some("16051000"),
                 "place kept from v{version}"
+            );
+        }
+        if version >= 2 && version < 5 {
+            // Data from before owners belongs to the device: whoever logs in still sees it.
+            store.set_owner(&crate::Owner::Account("someone".into()))?;
+            assert_eq!(
+                visible_drafts(store)?,
+                vec!["d2".to_string()],
+                "the device's draft is seen after the upgrade (v{version})"
+            );
+            store.set_owner(&crate::Owner::Device)?;
+        }
+        if version >= 5 {
+            assert_eq!(store.owner()?, crate::Owner::Account("ida".into()));
+            assert_eq!(
+                visible_drafts(store)?,
+                vec!["d2".to_string()],
+                "Ben's draft stays hidden from Ida after the upgrade (v{version})"
             );
         }
         if version >= 3 {

@@ -18,7 +18,8 @@ use domain::form::Answers;
 use rusqlite::{params, OptionalExtension};
 use uuid::Uuid;
 
-use crate::{Store, StoreError, UnixMillis};
+use crate::owner::{CURRENT_OWNER, SENDABLE, VISIBLE};
+use crate::{Owner, Store, StoreError, UnixMillis};
 
 /// BundID / FIT-Connect-style statuses of an application.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -168,6 +169,9 @@ pub struct OutboxEntry {
     pub last_error: Option<String>,
     pub created_at: UnixMillis,
     pub updated_at: UnixMillis,
+    /// Whose submission it is: it is sent only under this account ([`Owner::Device`]: not
+    /// before someone logged in takes it, [`Store::claim_submission`]).
+    pub owner: Owner,
 }
 
 fn uuid(text: String) -> rusqlite::Result<Uuid> {
@@ -185,11 +189,13 @@ fn outbox_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<OutboxEntry> {
         last_error: r.get(4)?,
         created_at: r.get(5)?,
         updated_at: r.get(6)?,
+        owner: Owner::from_text(&r.get::<_, Option<String>>(7)?.unwrap_or_default()),
     })
 }
 
 const OUTBOX_COLUMNS: &str =
-    "submission_id, state, attempts, next_attempt_at, last_error, created_at, updated_at";
+    "submission_id, state, attempts, next_attempt_at, last_error, created_at, updated_at,
+     (SELECT s.owner FROM submission s WHERE s.id = outbox.submission_id)";
 
 impl Store {
     /// Queues a draft for sending: stores the submission (`INITIATED`), puts it in the outbox
@@ -252,9 +258,11 @@ impl Store {
             self.touch_editing(draft, now, "submit")?;
             let id = submission.to_string();
             tx.execute(
-                "INSERT INTO submission (id, draft_id, form_id, form_version, service_key, payload,
-                   status, created_at, updated_at, ars)
-                   VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'INITIATED', ?7, ?7, ?8)",
+                &format!(
+                    "INSERT INTO submission (id, draft_id, form_id, form_version, service_key,
+                       payload, status, created_at, updated_at, ars, owner)
+                       VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'INITIATED', ?7, ?7, ?8, {CURRENT_OWNER})"
+                ),
                 params![
                     id,
                     draft.to_string(),
@@ -288,20 +296,24 @@ impl Store {
         Ok(())
     }
 
-    /// Outbox entries due at `now` (pending, attempt time reached), oldest first.
+    /// Outbox entries due at `now` (pending, attempt time reached), oldest first: only the
+    /// logged-in person's, never another account's or one queued without a login.
     pub fn outbox_due(&self, now: UnixMillis, limit: u32) -> Result<Vec<OutboxEntry>, StoreError> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {OUTBOX_COLUMNS} FROM outbox WHERE state = 'pending' AND next_attempt_at <= ?1
+               AND submission_id IN (SELECT id FROM submission WHERE {SENDABLE})
              ORDER BY next_attempt_at, created_at LIMIT ?2"
         ))?;
         let rows = stmt.query_map(params![now, limit], outbox_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Every outbox entry, newest first.
+    /// Every outbox entry the logged-in person can send, newest first.
     pub fn outbox_entries(&self) -> Result<Vec<OutboxEntry>, StoreError> {
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT {OUTBOX_COLUMNS} FROM outbox ORDER BY created_at DESC"
+            "SELECT {OUTBOX_COLUMNS} FROM outbox
+             WHERE submission_id IN (SELECT id FROM submission WHERE {SENDABLE})
+             ORDER BY created_at DESC"
         ))?;
         let rows = stmt.query_map([], outbox_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -603,15 +615,40 @@ impl Store {
             .flatten())
     }
 
-    /// One submission with its history.
+    /// One submission with its history, if the person using the app now may see it.
     pub fn submission(&self, submission: Uuid) -> Result<Option<Submission>, StoreError> {
+        self.submission_where(submission, VISIBLE, &[])
+    }
+
+    /// One submission of `owner`, whoever uses the app now: the sync engine finishes what it
+    /// began sending under that account even if a logout happened meanwhile.
+    pub fn submission_of(
+        &self,
+        submission: Uuid,
+        owner: &Owner,
+    ) -> Result<Option<Submission>, StoreError> {
+        let owner = owner.to_text();
+        self.submission_where(submission, "owner = ?2", &[&owner])
+    }
+
+    fn submission_where(
+        &self,
+        submission: Uuid,
+        filter: &str,
+        extra: &[&dyn rusqlite::ToSql],
+    ) -> Result<Option<Submission>, StoreError> {
         let id = submission.to_string();
+        let mut values: Vec<&dyn rusqlite::ToSql> = vec![&id];
+        values.extend_from_slice(extra);
         let row = self
             .conn
             .query_row(
-                "SELECT draft_id, form_id, form_version, service_key, payload, status, server_ref,
-                   created_at, updated_at FROM submission WHERE id = ?1",
-                [&id],
+                &format!(
+                    "SELECT draft_id, form_id, form_version, service_key, payload, status,
+                       server_ref, created_at, updated_at FROM submission WHERE id = ?1
+                       AND {filter}"
+                ),
+                values.as_slice(),
                 |r| {
                     Ok((
                         r.get::<_, Option<String>>(0)?,
@@ -656,12 +693,14 @@ impl Store {
         }))
     }
 
-    /// All submissions with their history, newest first.
+    /// All submissions the person using the app now may see, with their history, newest first.
     pub fn submissions(&self) -> Result<Vec<Submission>, StoreError> {
         let ids: Vec<Uuid> = {
             let mut stmt = self
                 .conn
-                .prepare("SELECT id FROM submission ORDER BY created_at DESC, id")?;
+                .prepare(&format!(
+                    "SELECT id FROM submission WHERE {VISIBLE} ORDER BY created_at DESC, id"
+                ))?;
             let rows = stmt.query_map([], |r| uuid(r.get(0)?))?;
             rows.collect::<Result<_, _>>()?
         };
@@ -717,6 +756,7 @@ mod tests {
     #[test]
     fn submit_queues_the_draft_and_the_outbox_in_one_go() -> Result<(), StoreError> {
         let store = Store::open_in_memory()?;
+        store.set_owner(&Owner::Account("ida".into()))?;
         let (draft, submission) = queued(&store)?;
         assert_eq!(
             store.draft(draft)?.map(|d| d.state),
@@ -774,6 +814,7 @@ mod tests {
     #[test]
     fn the_outbox_state_machine_allows_only_its_moves() -> Result<(), StoreError> {
         let store = Store::open_in_memory()?;
+        store.set_owner(&Owner::Account("ida".into()))?;
         let (_, id) = queued(&store)?;
         assert_eq!(store.outbox_due(9, 10)?.len(), 0, "not due before its time");
         assert_eq!(store.outbox_due(10, 10)?.len(), 1, "due at its time");

@@ -5,6 +5,7 @@ use domain::form::Answers;
 use rusqlite::params;
 use uuid::Uuid;
 
+use crate::owner::{CURRENT_OWNER, VISIBLE};
 use crate::{Store, StoreError, UnixMillis};
 
 /// A set of prefill answers under a label the person chose.
@@ -18,12 +19,16 @@ pub struct Profile {
 }
 
 impl Store {
-    /// Stores or replaces a profile.
+    /// Stores or replaces a profile of the person using the app now (another person's
+    /// profile with the same id is left alone).
     pub fn save_profile(&self, profile: &Profile) -> Result<(), StoreError> {
         self.conn.execute(
-            "INSERT INTO profile (id, label, data, updated_at) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (id) DO UPDATE SET label = excluded.label, data = excluded.data,
-               updated_at = excluded.updated_at",
+            &format!(
+                "INSERT INTO profile (id, label, data, updated_at, owner)
+                 VALUES (?1, ?2, ?3, ?4, {CURRENT_OWNER})
+                 ON CONFLICT (id) DO UPDATE SET label = excluded.label, data = excluded.data,
+                   updated_at = excluded.updated_at WHERE {VISIBLE}"
+            ),
             params![
                 profile.id.to_string(),
                 profile.label,
@@ -38,7 +43,9 @@ impl Store {
     pub fn profiles(&self) -> Result<Vec<Profile>, StoreError> {
         let mut stmt = self
             .conn
-            .prepare("SELECT id, label, data, updated_at FROM profile ORDER BY label, id")?;
+            .prepare(&format!(
+                "SELECT id, label, data, updated_at FROM profile WHERE {VISIBLE} ORDER BY label, id"
+            ))?;
         let rows = stmt.query_map([], |r| {
             Ok((
                 r.get::<_, String>(0)?,
@@ -65,7 +72,10 @@ impl Store {
 
     pub fn delete_profile(&self, id: Uuid) -> Result<(), StoreError> {
         self.conn
-            .execute("DELETE FROM profile WHERE id = ?1", [id.to_string()])?;
+            .execute(
+                &format!("DELETE FROM profile WHERE id = ?1 AND {VISIBLE}"),
+                [id.to_string()],
+            )?;
         Ok(())
     }
 }
