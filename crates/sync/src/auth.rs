@@ -317,6 +317,44 @@ impl Session {
         Ok(token)
     }
 
+    /// A valid access token and the subject (`sub`) of the person it belongs to, read
+    /// together: whatever is sent or stored with this token is that person's. Asks the
+    /// userinfo endpoint when the session does not know yet (after a restart).
+    pub async fn identity(&self) -> Result<(Secret, String), SyncError> {
+        for _ in 0..3 {
+            let token = self.access_token().await?;
+            {
+                let inner = self.inner.lock().await;
+                if !inner.access.as_ref().is_some_and(|a| a.token == token) {
+                    continue; // a logout, login or refresh came in between
+                }
+                if let Some(user) = &inner.user {
+                    return Ok((token, user.sub.clone()));
+                }
+            }
+            let endpoints = self.endpoints().await?;
+            let path = endpoints
+                .userinfo_endpoint
+                .clone()
+                .unwrap_or_else(|| "oauth/userinfo".into());
+            let user = match self.client.userinfo(&token, &path).await {
+                Ok(user) => user,
+                Err(SyncError::Unauthorized) => {
+                    self.rejected(&token).await;
+                    continue;
+                }
+                Err(other) => return Err(other),
+            };
+            let mut inner = self.inner.lock().await;
+            if inner.access.as_ref().is_some_and(|a| a.token == token) {
+                let subject = user.sub.clone();
+                inner.user = Some(user);
+                return Ok((token, subject));
+            }
+        }
+        Err(SyncError::LoginRequired)
+    }
+
     /// Whether nothing can be sent until the person logs in (again).
     pub async fn needs_login(&self) -> bool {
         self.inner.lock().await.needs_login
@@ -397,15 +435,22 @@ impl Session {
             })?;
         let access = {
             let mut inner = self.inner.lock().await;
+            // A new login may be another person: who it is comes from this login's userinfo,
+            // never from the last one.
+            inner.user = None;
             self.keep(&mut inner, tokens)?
         };
         let userinfo = endpoints
             .userinfo_endpoint
             .clone()
             .unwrap_or_else(|| "oauth/userinfo".into());
-        // Who logged in is nice to show; a failure here does not undo the login.
+        // Who logged in; a failure here does not undo the login ([`Session::identity`] asks
+        // again before anything is sent or stored for this person).
         if let Ok(user) = self.client.userinfo(&access, &userinfo).await {
-            self.inner.lock().await.user = Some(user);
+            let mut inner = self.inner.lock().await;
+            if inner.access.as_ref().is_some_and(|a| a.token == access) {
+                inner.user = Some(user);
+            }
         }
         self.login_changed.send_modify(|n| *n += 1);
         self.account().await

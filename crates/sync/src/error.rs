@@ -82,6 +82,10 @@ pub enum SyncError {
     /// What is queued on the device cannot be sent as it is (a missing or damaged attachment).
     #[error("the queued data cannot be sent: {0}")]
     LocalData(String),
+    /// The application belongs to another account than the one logged in now: it waits for
+    /// its own person's login and is never sent as someone else.
+    #[error("the application belongs to another account than the one logged in")]
+    OtherAccount,
 }
 
 /// Conflicts that a later retry resolves: the first request is still running, or an upload
@@ -96,7 +100,7 @@ impl SyncError {
     /// Whether a later retry can succeed without anything changing on our side.
     pub fn is_transient(&self) -> bool {
         match self {
-            SyncError::Unreachable(_) => true,
+            SyncError::Unreachable(_) | SyncError::OtherAccount => true,
             SyncError::Refused {
                 status, problem, ..
             } => {
@@ -161,6 +165,7 @@ impl SyncError {
             SyncError::InvalidBaseUrl(_) => "invalid_base_url".into(),
             SyncError::InsecureTransport(_) => "insecure_transport".into(),
             SyncError::LocalData(_) => "local_data".into(),
+            SyncError::OtherAccount => "other_account".into(),
         }
     }
 }

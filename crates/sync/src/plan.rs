@@ -239,6 +239,7 @@ mod tests {
             last_error: None,
             created_at: created,
             updated_at: created,
+            owner: store::Owner::Account("anna".into()),
         }
     }
 

@@ -20,7 +20,7 @@ use std::time::Duration;
 use domain::ipc::{ApplicationStatus, Connectivity, SyncProgress};
 use keychain::Secret;
 use rand::Rng;
-use store::{InboxMessage, StatusChange, Store, SubmissionStatus, UnixMillis};
+use store::{InboxMessage, Owner, StatusChange, Store, SubmissionStatus, UnixMillis};
 use tokio::sync::{mpsc, Notify};
 use tokio::task::JoinSet;
 use uuid::Uuid;
@@ -324,6 +324,7 @@ impl Engine {
                         let job = Job {
                             store: self.store.clone(),
                             session: self.session.clone(),
+                            owner: entry.owner.clone(),
                             events: self.events.clone(),
                             chunk: self.config.chunk_size.max(1),
                         };
@@ -606,7 +607,13 @@ impl Engine {
 
     /// Status changes and new inbox messages since the cursors.
     async fn poll(&mut self) -> Result<(), SyncError> {
-        let token = self.session.access_token().await?;
+        let (token, subject) = self.session.identity().await?;
+        let owner = Owner::Account(subject);
+        // Only while the store shows this account (the shell sets it at login): during a
+        // logout or a change of person nothing of this account is stored.
+        if lock(&self.store)?.owner()? != owner {
+            return Ok(());
+        }
         let mut local: Option<HashMap<String, Uuid>> = None;
         loop {
             let page = self
@@ -687,7 +694,8 @@ impl Engine {
                 if store.message(&message.message_id)?.is_none() {
                     new_messages += 1;
                 }
-                store.save_message(&InboxMessage {
+                store.save_message(
+                    &InboxMessage {
                     id: message.message_id.clone(),
                     submission_id,
                     subject: message.title.clone(),
@@ -695,7 +703,9 @@ impl Engine {
                     sender: message.sender.clone(),
                     received_at: parse_time(&message.sent_at).unwrap_or_else(|| self.now()),
                     read_at: None,
-                })?;
+                    },
+                    &owner,
+                )?;
             }
             self.inbox_cursor = page.cursor.max(self.inbox_cursor);
             if !page.more {
@@ -740,6 +750,8 @@ impl Engine {
 struct Job {
     store: Arc<Mutex<Store>>,
     session: Arc<Session>,
+    /// Whose submission this is: every request goes with a token of exactly this account.
+    owner: Owner,
     events: mpsc::UnboundedSender<SyncEvent>,
     chunk: usize,
 }
@@ -763,7 +775,7 @@ impl Job {
     fn payload(&self, id: Uuid) -> Result<Payload, SyncError> {
         let store = lock(&self.store)?;
         let submission = store
-            .submission(id)?
+            .submission_of(id, &self.owner)?
             .ok_or_else(|| SyncError::LocalData("the queued submission is missing".into()))?;
         let attachments = match submission.draft_id {
             Some(draft) => store.draft_attachments(draft)?,
@@ -802,8 +814,14 @@ impl Job {
         })
     }
 
+    /// A token of the submission's own account, or [`SyncError::OtherAccount`]: an
+    /// application is never sent as whoever happens to be logged in.
     async fn token(&self) -> Result<Secret, SyncError> {
-        self.session.access_token().await
+        let (token, subject) = self.session.identity().await?;
+        if Owner::Account(subject) != self.owner {
+            return Err(SyncError::OtherAccount);
+        }
+        Ok(token)
     }
 
     async fn check<T>(&self, token: &Secret, result: Result<T, SyncError>) -> Result<T, SyncError> {

@@ -50,6 +50,7 @@ struct Expected {
 /// Queues the 200 submissions: one to three attachments of 1 byte to 60 KB (up to four
 /// 16 KiB chunks each).
 fn queue_all(store: &Store, rng: &mut impl Rng) -> HashMap<Uuid, Expected> {
+    support::use_as(store, "anna");
     let mut expected = HashMap::new();
     for n in 0..SUBMISSIONS {
         let count = rng.gen_range(1..=3);

@@ -34,6 +34,7 @@ async fn rig(base: &str) -> Rig {
         credentials.clone(),
     );
     support::login(&session, "anna").await;
+    support::use_as(&store.lock().expect("store"), "anna");
     Rig {
         _dir: dir,
         store,
@@ -429,6 +430,7 @@ async fn offline_the_worker_probes_with_back_off_instead_of_spinning() {
         Arc::new(MemoryCredentials::new()),
     );
     support::login(&session, "anna").await;
+    support::use_as(&store.lock().expect("store"), "anna");
     proxy.set_offline(true);
     let ids: Vec<uuid::Uuid> = {
         let store = store.lock().expect("store");
@@ -518,9 +520,15 @@ async fn after_a_new_login_the_inbox_is_read_from_the_start() {
         matches!(e, SyncEvent::InboxUpdated { .. })
     })
     .await;
-    // Anna logs out; Ben logs in on the same device.
+    // Anna logs out; Ben logs in on the same device (the shell moves the store's owner).
     rig.session.logout().await.expect("logged out");
+    rig.store
+        .lock()
+        .expect("store")
+        .set_owner(&store::Owner::Device)
+        .expect("owner");
     support::login(&rig.session, "ben").await;
+    support::use_as(&rig.store.lock().expect("store"), "ben");
     worker.wake();
     let deadline = tokio::time::Instant::now() + LIMIT;
     loop {
@@ -534,6 +542,11 @@ async fn after_a_new_login_the_inbox_is_read_from_the_start() {
             .map(|m| m.subject)
             .collect();
         if titles.iter().any(|t| t == "Bescheid für Ben") {
+            assert_eq!(
+                titles,
+                vec!["Bescheid für Ben".to_string()],
+                "Ben sees his message and nothing of Anna's"
+            );
             break;
         }
         assert!(
@@ -620,4 +633,76 @@ async fn every_step_the_authority_took_between_two_polls_reaches_the_timeline() 
             .any(|c| c.note.as_deref() == Some("Bitte reichen Sie die Zulassung nach.")),
         "with the authority's note"
     );
+}
+
+/// The submissions the state API holds for whoever `session` is logged in as.
+async fn held_for(session: &Session) -> Vec<String> {
+    let token = session.access_token().await.expect("a token");
+    session
+        .client()
+        .submissions_since(&token, 0)
+        .await
+        .expect("the list")
+        .items
+        .into_iter()
+        .map(|s| s.submission_id)
+        .collect()
+}
+
+/// #14: an application goes only under the account of the person who submitted it. Ben, who
+/// logs in after Anna on the same device, never sends Anna's queued application, not even
+/// while the store still shows Anna (a shell that has not caught up with the login), and it is
+/// not lost: Anna's next login sends it, once.
+#[tokio::test]
+async fn an_application_is_never_sent_under_the_next_persons_login() {
+    let server = TestServer::start().await;
+    let rig = rig(&server.base()).await;
+    let id = {
+        let store = rig.store.lock().expect("store");
+        support::queue(&store, 9, Some("Anna"), 1, 2_000, 1_000)
+    };
+    rig.session.logout().await.expect("Anna logs out");
+    support::login(&rig.session, "ben").await;
+    let (worker, log) = start(&rig);
+    // The worker runs as Ben for a while: several polls and send rounds.
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    assert!(
+        held_for(&rig.session).await.is_empty(),
+        "nothing was sent under Ben's login"
+    );
+    assert!(
+        server.submissions().await.is_empty(),
+        "nothing reached the state API at all"
+    );
+    let entry = rig
+        .store
+        .lock()
+        .expect("store")
+        .outbox_entry(id)
+        .expect("readable")
+        .expect("still queued");
+    assert_eq!(
+        entry.state,
+        store::OutboxState::Pending,
+        "Anna's application waits, not failed: {entry:?}"
+    );
+    assert!(
+        entry.attempts >= 1 && entry.last_error.as_deref() == Some("other_account"),
+        "the worker tried and refused to send it as Ben: {entry:?}"
+    );
+    // Anna comes back: her login sends it.
+    rig.session.logout().await.expect("Ben logs out");
+    support::login(&rig.session, "anna").await;
+    worker.wake();
+    until(&log, "Anna's application sent", |e| {
+        matches!(e, SyncEvent::Progress(p) if p.submission_id == id.to_string()
+            && p.status != ApplicationStatus::Queued && p.status != ApplicationStatus::Sending)
+    })
+    .await;
+    assert_eq!(
+        held_for(&rig.session).await,
+        vec![id.to_string()],
+        "it arrived under Anna's account, once"
+    );
+    worker.stop().await;
 }

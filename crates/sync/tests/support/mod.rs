@@ -394,6 +394,18 @@ pub async fn drive_browser(authorize_url: &reqwest::Url, username: &str) {
     assert_eq!(back.status(), 200, "the app's loopback listener answers");
 }
 
+/// The store's owner for a demo citizen of the test server (`citizen-<username>`, as the
+/// server's demo configuration names them): what the shell sets when that person logs in.
+pub fn owner(username: &str) -> store::Owner {
+    store::Owner::Account(format!("citizen-{username}"))
+}
+
+/// The person `username` uses the app: what is queued from now on is theirs, and only theirs
+/// is sent (the shell does this at login).
+pub fn use_as(store: &Store, username: &str) {
+    store.set_owner(&owner(username)).expect("the owner is kept");
+}
+
 /// Logs `username` in on `session` through the whole browser flow.
 pub async fn login(session: &Session, username: &str) -> sync::Account {
     let pending = session.begin_login().await.expect("a login starts");
