@@ -57,6 +57,7 @@ fn main() {
         "save_answer",
         "set_draft_page",
         "dismiss_review",
+        "claim_submission",
         "delete_draft",
         "add_attachment",
         "remove_attachment",

@@ -50,3 +50,9 @@ waiting-connection = Der Versand hat noch nicht geklappt. Die App versucht es vo
 sending-log-in = Anmelden und senden
 sending-log-in-pending = Bitte melden Sie sich im Browser an. Danach wird Ihr Antrag gesendet.
 sending-now = Jetzt senden
+waiting-claim = Dieser Antrag wurde auf diesem Gerät ohne Anmeldung gestellt. Er wird erst gesendet, wenn Sie ihn mit Ihrem Konto senden. Ist es nicht Ihr Antrag, lassen Sie ihn liegen.
+waiting-claim-count = { $count ->
+    [one] Ein Antrag wurde auf diesem Gerät ohne Anmeldung gestellt. Öffnen Sie ihn, um ihn mit Ihrem Konto zu senden.
+   *[other] { $count } Anträge wurden auf diesem Gerät ohne Anmeldung gestellt. Öffnen Sie einen, um ihn mit Ihrem Konto zu senden.
+}
+sending-claim = Mit meinem Konto senden

@@ -50,3 +50,9 @@ waiting-connection = Sending has not worked yet. The app keeps trying by itself;
 sending-log-in = Log in and send
 sending-log-in-pending = Please log in in your browser. Your application will be sent afterwards.
 sending-now = Send now
+waiting-claim = This application was made on this device without logging in. It is sent only when you send it with your account. If it is not yours, leave it.
+waiting-claim-count = { $count ->
+    [one] One application was made on this device without logging in. Open it to send it with your account.
+   *[other] { $count } applications were made on this device without logging in. Open one to send it with your account.
+}
+sending-claim = Send with my account

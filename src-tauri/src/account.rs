@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use domain::ipc::{AccountView, ErrorCode, IpcError};
+use store::Owner;
 use sync::SyncError;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
@@ -51,13 +52,57 @@ pub async fn log_in<R: Runtime>(
         .finish_login(pending, LOGIN_TIMEOUT)
         .await
         .map_err(sync_error)?;
+    let _change = state.account_change.lock().await;
+    // The store shows the person who logged in, and only them: who that is comes from the
+    // state API for this login. If it cannot say, the login is undone rather than kept
+    // under the wrong person.
+    match state.session.identity().await {
+        Ok((_, subject)) => state
+            .store()?
+            .set_owner(&Owner::Account(subject))
+            .map_err(crate::state::storage_error)?,
+        Err(error) => {
+            let _ = state.session.logout().await;
+            state
+                .store()?
+                .set_owner(&Owner::Device)
+                .map_err(crate::state::storage_error)?;
+            return Err(sync_error(error));
+        }
+    }
     state.nudge_sync();
     Ok(account.into())
 }
 
+/// A login kept in the keychain that the store does not know the person of (kept from before
+/// data had owners): the store takes the logged-in person as the one using the app. Runs when
+/// the app starts and when it comes online; does nothing while nobody is logged in.
+pub async fn take_over_kept_login(state: &AppState) {
+    let _change = state.account_change.lock().await;
+    let unknown = state
+        .store()
+        .and_then(|s| s.owner().map_err(crate::state::storage_error))
+        .is_ok_and(|owner| owner == Owner::Device);
+    if !unknown || !state.logged_in().await {
+        return;
+    }
+    if let Ok((_, subject)) = state.session.identity().await {
+        if let Ok(store) = state.store() {
+            let _ = store.set_owner(&Owner::Account(subject));
+        }
+    }
+}
+
 #[tauri::command]
 pub async fn log_out(state: State<'_, AppState>) -> Result<AccountView, IpcError> {
-    state.session.logout().await.map_err(sync_error)?;
+    let _change = state.account_change.lock().await;
+    let logged_out = state.session.logout().await;
+    // Whatever the logout did, the person's data is hidden now.
+    state
+        .store()?
+        .set_owner(&Owner::Device)
+        .map_err(crate::state::storage_error)?;
+    logged_out.map_err(sync_error)?;
     state
         .session
         .account()
@@ -73,10 +118,14 @@ pub async fn log_out(state: State<'_, AppState>) -> Result<AccountView, IpcError
 pub async fn forget_personal_data(
     state: State<'_, AppState>,
 ) -> Result<domain::ipc::Forgotten, IpcError> {
+    let _change = state.account_change.lock().await;
     // Tokens first: whatever happens next, nobody is left logged in as this person.
     let _ = state.session.logout().await;
-    let forgotten = state
-        .store()?
+    let store = state.store()?;
+    store
+        .set_owner(&Owner::Device)
+        .map_err(crate::state::storage_error)?;
+    let forgotten = store
         .forget_personal_data()
         .map_err(crate::state::storage_error)?;
     Ok(domain::ipc::Forgotten {

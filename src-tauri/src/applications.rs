@@ -249,6 +249,21 @@ pub async fn list_applications(
     views::applications(&*state.store()?, logged_in)
 }
 
+/// The logged-in person takes an application queued on this device without a login as theirs:
+/// from now on it is sent under their account, and only theirs.
+#[tauri::command]
+pub fn claim_submission(
+    state: State<'_, AppState>,
+    request: SubmissionRef,
+) -> Result<(), IpcError> {
+    state
+        .store()?
+        .claim_submission(parse_id(&request.submission_id)?)
+        .map_err(storage_error)?;
+    state.nudge_sync();
+    Ok(())
+}
+
 #[tauri::command]
 pub async fn load_submission(
     state: State<'_, AppState>,

@@ -37,6 +37,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         applications::save_answer,
         applications::set_draft_page,
         applications::dismiss_review,
+        applications::claim_submission,
         applications::delete_draft,
         applications::add_attachment,
         applications::remove_attachment,

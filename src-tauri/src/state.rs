@@ -71,6 +71,9 @@ pub struct AppState {
     pub session: Arc<Session>,
     /// Wakes the outbox worker when something was queued or the person asks to send now.
     pub sync_wakeup: std::sync::Arc<tokio::sync::Notify>,
+    /// Held while the person using the app changes (login, logout, forgetting, taking over a
+    /// kept login), so the session and the store's owner change together.
+    pub account_change: tokio::sync::Mutex<()>,
 }
 
 impl AppState {
@@ -102,6 +105,7 @@ impl AppState {
             client,
             session,
             sync_wakeup: Default::default(),
+            account_change: Default::default(),
         })
     }
 

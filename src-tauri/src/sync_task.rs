@@ -28,11 +28,17 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
             crate::clock::for_sync(),
             events,
         );
+        crate::account::take_over_kept_login(&app.state::<AppState>()).await;
         loop {
             tokio::select! {
                 () = wakeup.notified() => worker.wake(),
                 next = received.recv() => match next {
-                    Some(event) => forward(&app, event),
+                    Some(event) => {
+                        if matches!(event, SyncEvent::Connectivity(domain::ipc::Connectivity::Online)) {
+                            crate::account::take_over_kept_login(&app.state::<AppState>()).await;
+                        }
+                        forward(&app, event)
+                    }
                     None => break,
                 },
             }

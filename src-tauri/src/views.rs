@@ -8,7 +8,7 @@ use domain::ipc::{
     ApplicationStatus, ApplicationSummary, AttachmentView, DraftView, ErrorCode, IpcError,
     StatusEntry, SubmissionView, Waiting,
 };
-use store::{DraftAttachment, DraftState, OutboxState, Store, SubmissionStatus};
+use store::{DraftAttachment, DraftState, OutboxState, Owner, Store, SubmissionStatus};
 use uuid::Uuid;
 
 use crate::clock;
@@ -157,6 +157,9 @@ pub fn waiting_for(entry: &store::OutboxEntry, logged_in: bool) -> Option<Waitin
         (OutboxState::Failed, _) => Some(Waiting::Refused),
         (OutboxState::Sent, _) => None,
         (OutboxState::Pending | OutboxState::Sending, _) if !logged_in => Some(Waiting::Login),
+        (OutboxState::Pending | OutboxState::Sending, _) if entry.owner == Owner::Device => {
+            Some(Waiting::Claim)
+        }
         (OutboxState::Pending | OutboxState::Sending, Some(_)) => Some(Waiting::Connection),
         (OutboxState::Pending | OutboxState::Sending, None) => None,
     }

@@ -102,6 +102,8 @@ async fn wait_for_url(log: &Path, timeout: Duration) -> Result<String> {
     while Instant::now() < deadline {
         if let Ok(text) = std::fs::read_to_string(log) {
             if let Some(url) = text.lines().rev().find(|l| l.starts_with("http")) {
+                // Used up: the next login waits for the page the app opens then, not this one.
+                std::fs::write(log, "")?;
                 return Ok(url.to_string());
             }
         }

@@ -126,6 +126,26 @@ pub async fn log_in(app: &App, username: &str, shown: &str, timeout: Duration) -
     Ok(())
 }
 
+/// After a login: the person opens an application they queued on this device without a login
+/// (on "my applications") and sends it with their account. Checks that the list says it waits
+/// for that, and that nothing else sends it.
+pub async fn send_with_my_account(app: &App, submission_id: &str) -> Result<()> {
+    follow(app, "#nav-applications").await?;
+    let item = format!("li.application[data-application-id='{submission_id}']");
+    app.wait_for(&format!("{item} .waiting[data-waiting='claim']"), SHORT)
+        .await?;
+    app.wait_for(".sending-notice[data-waiting='claim']", SHORT)
+        .await?;
+    follow(app, &format!("{item} .application-name a")).await?;
+    app.wait_for("#submission-heading", SHORT).await?;
+    follow(
+        app,
+        ".sending-notice[data-waiting='claim'] #send-with-my-account",
+    )
+    .await?;
+    Ok(())
+}
+
 /// Waits until "my applications" shows `status` (e.g. `status-received`) for a submission.
 pub async fn status_on_my_applications(
     app: &App,

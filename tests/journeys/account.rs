@@ -5,7 +5,11 @@
 
 use std::time::Duration;
 
+use e2e::steps::{
+    follow, invoke, log_in, parking_permit_draft, queue_parking_permit, status_on_my_applications,
+};
 use e2e::{App, Result, StateApi};
+use serde_json::json;
 
 const LONG: Duration = Duration::from_secs(60);
 const SHORT: Duration = Duration::from_secs(20);
@@ -67,5 +71,148 @@ async fn log_in_through_the_system_browser_survives_a_restart_and_log_out_forget
     app.wait_for("#log-in", SHORT).await?;
     app.quit().await?;
     api.stop().await;
+    Ok(())
+}
+
+/// Checks that nothing of Anna shows: no application on "my applications", no message in the
+/// inbox, her draft and her application cannot be opened, even by id.
+async fn nothing_of_anna(app: &App, draft_id: &str, submission_id: &str, who: &str) -> Result<()> {
+    // On screen: "my applications" has loaded (its sections are there) and lists nothing.
+    follow(app, "#nav-applications").await?;
+    app.wait_for("#drafts-heading", SHORT).await?;
+    let items = app
+        .client
+        .find_all(fantoccini::Locator::Css(".application"))
+        .await?;
+    assert!(items.is_empty(), "{who} sees none of Anna's applications");
+    // Through the shell, as the pages ask it: nothing listed, nothing to open, even by id.
+    let listed = invoke(app, "list_applications", json!({})).await?;
+    assert_eq!(listed, json!([]), "{who}: no application listed");
+    let inbox = invoke(app, "list_inbox", json!({})).await?;
+    assert_eq!(inbox, json!([]), "{who}: no message listed");
+    let draft = invoke(
+        app,
+        "load_draft",
+        json!({ "request": { "draft_id": draft_id } }),
+    )
+    .await;
+    assert!(
+        draft.is_err(),
+        "{who} cannot open Anna's draft by id: {draft:?}"
+    );
+    let submission = invoke(
+        app,
+        "load_submission",
+        json!({ "request": { "submission_id": submission_id } }),
+    )
+    .await;
+    assert!(
+        submission.is_err(),
+        "{who} cannot open Anna's application by id: {submission:?}"
+    );
+    follow(app, "#nav-inbox").await?;
+    app.wait_for("#inbox-heading", SHORT).await?;
+    let text = app
+        .wait_for_text("#main", SHORT, |t| !t.is_empty() && !t.contains("…"))
+        .await?;
+    assert!(
+        !text.contains(CANARY),
+        "{who} does not see Anna's message: {text:?}"
+    );
+    Ok(())
+}
+
+const CANARY: &str = "Kanarienvogel-7Q";
+
+/// #14, on a shared tablet without assisted mode: Anna's drafts, applications and messages are
+/// hers. After her logout the next person (not logged in, then Ben) sees nothing of them, not
+/// even by id; her next login shows them again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the built app, Xvfb and tauri-driver: run scripts/test.sh"]
+async fn after_a_logout_the_next_person_sees_nothing_of_the_last() -> Result<()> {
+    let server_dir = tempfile::tempdir()?;
+    let app_dir = tempfile::tempdir()?;
+    let mut api = StateApi::start(server_dir.path()).await?;
+    let app = App::launch(app_dir.path(), &api, 820, 1180).await?;
+    app.wait_for("#service-list li", LONG).await?;
+    log_in(&app, "anna", "Anna", LONG).await?;
+
+    // Anna sends an application, the authority writes to her, and she leaves a draft.
+    let submission_id = queue_parking_permit(&app).await?;
+    follow(&app, "#nav-applications").await?;
+    status_on_my_applications(&app, &submission_id, "status-received", LONG).await?;
+    api.send_message(
+        &submission_id,
+        CANARY,
+        "Bitte reichen Sie noch ein Foto ein.",
+    )
+    .await?;
+    let draft_id = parking_permit_draft(&app, &e2e::clock::today().to_string()).await?;
+    invoke(
+        &app,
+        "save_answer",
+        json!({ "request": { "draft_id": draft_id, "path": "antragsteller.familienname", "value": CANARY } }),
+    )
+    .await?;
+    follow(&app, "#nav-inbox").await?;
+    app.wait_for_text("#main", LONG, |t| t.contains(CANARY))
+        .await?;
+    follow(&app, "#nav-applications").await?;
+    app.wait_for(".application", SHORT).await?;
+
+    // Anna logs out: the next person, not logged in, sees nothing of her.
+    follow(&app, "#nav-settings").await?;
+    follow(&app, "#log-out").await?;
+    app.wait_for("#log-in", LONG).await?;
+    nothing_of_anna(&app, &draft_id, &submission_id, "the next person").await?;
+    let mut report = Vec::new();
+    follow(&app, "#nav-applications").await?;
+    app.wait_for("#applications-heading", SHORT).await?;
+    e2e::a11y::axe(&app, "my applications after a logout", &mut report).await?;
+    app.screenshot("shared-tablet-after-logout").await?;
+
+    // Ben logs in on the same tablet: nothing of Anna either.
+    log_in(&app, "ben", "Ben", LONG).await?;
+    nothing_of_anna(&app, &draft_id, &submission_id, "Ben").await?;
+    follow(&app, "#nav-settings").await?;
+    follow(&app, "#log-out").await?;
+    app.wait_for("#log-in", LONG).await?;
+
+    // Anna comes back: her draft, her application and her message are there.
+    log_in(&app, "anna", "Anna", LONG).await?;
+    follow(&app, "#nav-applications").await?;
+    app.wait_for(
+        &format!("li.application[data-application-id='{submission_id}']"),
+        LONG,
+    )
+    .await?;
+    app.wait_for(
+        &format!("li.application[data-application-id='{draft_id}']"),
+        SHORT,
+    )
+    .await?;
+    let draft = invoke(
+        &app,
+        "load_draft",
+        json!({ "request": { "draft_id": draft_id } }),
+    )
+    .await?;
+    assert!(
+        draft.to_string().contains(CANARY),
+        "Anna's draft is intact: {draft}"
+    );
+    follow(&app, "#nav-inbox").await?;
+    app.wait_for_text("#main", LONG, |t| t.contains(CANARY))
+        .await?;
+    // Log out, so the next journey starts as nobody.
+    follow(&app, "#nav-settings").await?;
+    follow(&app, "#log-out").await?;
+    app.wait_for("#log-in", LONG).await?;
+    app.quit().await?;
+    api.stop().await;
+    assert_eq!(
+        e2e::a11y::write_report(&report, "axe-report-shared-tablet.json")?,
+        0
+    );
     Ok(())
 }

@@ -673,6 +673,8 @@ async fn parking_permit_offline_survives_a_restart_is_received_and_answered() ->
     app.browser.complete_login("anna", LONG).await?;
     app.wait_for_text("#account-state", LONG, |t| t.contains("Anna"))
         .await?;
+    // Queued without a login: it goes only once she sends it with her account (#14).
+    e2e::steps::send_with_my_account(&app, &submission_id).await?;
     goto(&app, &format!("/antraege/{submission_id}")).await?;
     let deadline = std::time::Instant::now() + Duration::from_secs(90);
     loop {

@@ -8,7 +8,8 @@
 use std::time::Duration;
 
 use e2e::steps::{
-    follow, invoke, log_in, parking_permit_draft, status_on_my_applications, submit_draft,
+    follow, invoke, log_in, parking_permit_draft, send_with_my_account, status_on_my_applications,
+    submit_draft,
 };
 use e2e::{App, Result, StateApi};
 use serde_json::json;
@@ -106,6 +107,7 @@ async fn window_shell_and_state_api_agree_on_today_at_half_past_midnight_in_berl
         .ok_or("a submission id")?
         .to_string();
     log_in(&app, "anna", "Anna", LONG).await?;
+    send_with_my_account(&app, &submission_id).await?;
     follow(&app, "#nav-applications").await?;
     status_on_my_applications(&app, &submission_id, "status-received", LONG).await?;
     app.screenshot("clock-half-past-midnight-received").await?;

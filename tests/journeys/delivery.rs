@@ -10,7 +10,9 @@
 
 use std::time::Duration;
 
-use e2e::steps::{follow, log_in, queue_parking_permit, status_on_my_applications};
+use e2e::steps::{
+    follow, log_in, queue_parking_permit, send_with_my_account, status_on_my_applications,
+};
 use e2e::{App, Result, StateApi};
 use fantoccini::Locator;
 use serde_json::{json, Value};
@@ -33,9 +35,12 @@ async fn queued_offline_sent_after_login_received_and_answered_in_the_inbox() ->
     status_on_my_applications(&app, &submission_id, "status-queued", SHORT).await?;
     app.screenshot("delivery-queued-offline").await?;
 
-    // The state API comes back where the app expects it; the person logs in; the outbox sends.
+    // The state API comes back where the app expects it; the person logs in and sends the
+    // application queued without a login with her account (#14: a login alone sends nothing
+    // that was queued on the device); the outbox sends.
     let mut api = StateApi::start_on(server_dir.path(), down.port).await?;
     log_in(&app, "anna", "Anna", LONG).await?;
+    send_with_my_account(&app, &submission_id).await?;
     follow(&app, "#nav-applications").await?;
     status_on_my_applications(&app, &submission_id, "status-received", LONG).await?;
     let deadline = std::time::Instant::now() + SHORT;

@@ -30,6 +30,7 @@ pub mod command {
     pub const REMOVE_ATTACHMENT: &str = "remove_attachment";
     pub const SUBMIT_DRAFT: &str = "submit_draft";
     pub const LIST_APPLICATIONS: &str = "list_applications";
+    pub const CLAIM_SUBMISSION: &str = "claim_submission";
     pub const LOAD_SUBMISSION: &str = "load_submission";
     pub const LIST_INBOX: &str = "list_inbox";
     pub const MARK_MESSAGE_READ: &str = "mark_message_read";
@@ -342,6 +343,9 @@ pub enum Waiting {
     Connection,
     /// The state API refused the application; retrying the same data cannot help.
     Refused,
+    /// It was queued on this device while nobody was logged in, and the person logged in now
+    /// has not taken it as theirs: it is sent only under the account of whoever takes it.
+    Claim,
 }
 
 impl Waiting {
@@ -351,6 +355,7 @@ impl Waiting {
             Waiting::Login => "waiting-login",
             Waiting::Connection => "waiting-connection",
             Waiting::Refused => "error-submission-refused",
+            Waiting::Claim => "waiting-claim",
         }
     }
 }

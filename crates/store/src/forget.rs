@@ -117,15 +117,18 @@ mod tests {
             .map(|d| d.answers)
             .unwrap_or_default();
         store.submit(Uuid::from_u128(2), Uuid::from_u128(200), &payload, 3)?;
-        store.save_message(&InboxMessage {
-            id: "m1".into(),
-            submission_id: None,
-            subject: "Bescheid".into(),
-            body: "…".into(),
-            sender: String::new(),
-            received_at: 4,
-            read_at: None,
-        }, &crate::Owner::Device)?;
+        store.save_message(
+            &InboxMessage {
+                id: "m1".into(),
+                submission_id: None,
+                subject: "Bescheid".into(),
+                body: "…".into(),
+                sender: String::new(),
+                received_at: 4,
+                read_at: None,
+            },
+            &crate::Owner::Device,
+        )?;
         let report = AccessibilityReport {
             description: "Kontrast".into(),
             ..AccessibilityReport::default()

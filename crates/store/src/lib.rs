@@ -39,8 +39,8 @@ pub use forget::Forgotten;
 pub use inbox::InboxMessage;
 pub use key::DatabaseKey;
 pub use keychain::{KeyStore, KeychainError, MemoryKeyStore, OsKeyStore};
-pub use owner::Owner;
 pub use outbox::{OutboxEntry, OutboxState, StatusChange, Submission, SubmissionStatus};
+pub use owner::Owner;
 pub use profiles::Profile;
 pub use reports::{ReportDelivery, StoredReport};
 

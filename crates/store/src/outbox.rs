@@ -696,11 +696,9 @@ impl Store {
     /// All submissions the person using the app now may see, with their history, newest first.
     pub fn submissions(&self) -> Result<Vec<Submission>, StoreError> {
         let ids: Vec<Uuid> = {
-            let mut stmt = self
-                .conn
-                .prepare(&format!(
-                    "SELECT id FROM submission WHERE {VISIBLE} ORDER BY created_at DESC, id"
-                ))?;
+            let mut stmt = self.conn.prepare(&format!(
+                "SELECT id FROM submission WHERE {VISIBLE} ORDER BY created_at DESC, id"
+            ))?;
             let rows = stmt.query_map([], |r| uuid(r.get(0)?))?;
             rows.collect::<Result<_, _>>()?
         };

@@ -195,7 +195,10 @@ mod tests {
             assert!(store.draft(idas)?.is_none(), "not even by id");
             assert!(store.submissions()?.is_empty());
             assert!(store.submission(submission)?.is_none());
-            assert!(store.outbox_due(10, 10)?.is_empty(), "never sent as {other:?}");
+            assert!(
+                store.outbox_due(10, 10)?.is_empty(),
+                "never sent as {other:?}"
+            );
             assert!(store.outbox_entries()?.is_empty());
             assert!(store.inbox()?.is_empty());
             assert!(store.message("m-ida")?.is_none());
@@ -241,9 +244,16 @@ mod tests {
             store.submission_owner(submission)?,
             Some(Owner::Account("ida".into()))
         );
-        assert_eq!(store.outbox_due(10, 10)?.len(), 1, "now it is Ida's to send");
+        assert_eq!(
+            store.outbox_due(10, 10)?.len(),
+            1,
+            "now it is Ida's to send"
+        );
         store.set_owner(&Owner::Account("ben".into()))?;
-        assert!(store.claim_submission(submission).is_err(), "Ben cannot take Ida's");
+        assert!(
+            store.claim_submission(submission).is_err(),
+            "Ben cannot take Ida's"
+        );
         Ok(())
     }
 }

@@ -41,11 +41,9 @@ impl Store {
 
     /// All profiles, by label.
     pub fn profiles(&self) -> Result<Vec<Profile>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare(&format!(
-                "SELECT id, label, data, updated_at FROM profile WHERE {VISIBLE} ORDER BY label, id"
-            ))?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT id, label, data, updated_at FROM profile WHERE {VISIBLE} ORDER BY label, id"
+        ))?;
         let rows = stmt.query_map([], |r| {
             Ok((
                 r.get::<_, String>(0)?,
@@ -71,11 +69,10 @@ impl Store {
     }
 
     pub fn delete_profile(&self, id: Uuid) -> Result<(), StoreError> {
-        self.conn
-            .execute(
-                &format!("DELETE FROM profile WHERE id = ?1 AND {VISIBLE}"),
-                [id.to_string()],
-            )?;
+        self.conn.execute(
+            &format!("DELETE FROM profile WHERE id = ?1 AND {VISIBLE}"),
+            [id.to_string()],
+        )?;
         Ok(())
     }
 }

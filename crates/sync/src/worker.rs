@@ -696,13 +696,13 @@ impl Engine {
                 }
                 store.save_message(
                     &InboxMessage {
-                    id: message.message_id.clone(),
-                    submission_id,
-                    subject: message.title.clone(),
-                    body: message.body.clone(),
-                    sender: message.sender.clone(),
-                    received_at: parse_time(&message.sent_at).unwrap_or_else(|| self.now()),
-                    read_at: None,
+                        id: message.message_id.clone(),
+                        submission_id,
+                        subject: message.title.clone(),
+                        body: message.body.clone(),
+                        sender: message.sender.clone(),
+                        received_at: parse_time(&message.sent_at).unwrap_or_else(|| self.now()),
+                        read_at: None,
                     },
                     &owner,
                 )?;

@@ -254,6 +254,10 @@ pub fn ApplicationsPage() -> impl IntoView {
             (0, _) => Some(view! { <SendingNotice waiting=Waiting::Connection/> }.into_any()),
             (count, _) => Some(view! { <SendingNotice waiting=Waiting::Login count=count/> }.into_any()),
         }}
+        {move || match waiting_count(Waiting::Claim) {
+            0 => None,
+            count => Some(view! { <SendingNotice waiting=Waiting::Claim count=count/> }),
+        }}
         <Show when=move || list.with(Option::is_some) fallback=move || view! { <p class="kern-body" role="status">{tr("app-loading")}</p> }>
             {section("drafts-heading", "applications-drafts", "applications-no-drafts", Signal::derive(drafts))}
             {section("outbox-heading", "applications-outbox", "applications-no-outbox", Signal::derive(outbox))}
@@ -315,6 +319,7 @@ fn SubmissionDetail(submission: SubmissionView, just_sent: bool) -> impl IntoVie
     let data = submission.data.clone();
     // Messages from the authority about this application, newest first.
     let submission_id = submission.submission_id.clone();
+    let own_id = submission.submission_id.clone();
     let messages: RwSignal<Vec<domain::ipc::InboxMessage>> = RwSignal::new(Vec::new());
     Effect::new(move |_| {
         ctx.unread.track();
@@ -343,7 +348,7 @@ fn SubmissionDetail(submission: SubmissionView, just_sent: bool) -> impl IntoVie
                 <div class="kern-alert__body"><p class="kern-body">{tr(if waiting == Some(Waiting::Login) { "applications-just-sent-login" } else { "applications-just-sent" })}</p></div>
             </div>
         })}
-        {waiting.map(|w| view! { <SendingNotice waiting=w/> })}
+        {waiting.map(|w| view! { <SendingNotice waiting=w submission=own_id/> })}
         <p class="kern-body">
             <span class="kern-body--bold">{tr("applications-status")}": "</span>
             <span id="submission-status" class=badge_class(current) data-status=status_id(current)><span class="kern-label">{tr(status_id(current))}</span></span>

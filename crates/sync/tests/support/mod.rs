@@ -403,7 +403,9 @@ pub fn owner(username: &str) -> store::Owner {
 /// The person `username` uses the app: what is queued from now on is theirs, and only theirs
 /// is sent (the shell does this at login).
 pub fn use_as(store: &Store, username: &str) {
-    store.set_owner(&owner(username)).expect("the owner is kept");
+    store
+        .set_owner(&owner(username))
+        .expect("the owner is kept");
 }
 
 /// Logs `username` in on `session` through the whole browser flow.
