@@ -32,3 +32,6 @@ settings-forget-unsent = { $count ->
 settings-forget-cancel = Abbrechen
 settings-forget-confirm = Löschen und abmelden
 settings-forgotten = Ihre Daten wurden von diesem Gerät gelöscht, und Sie sind abgemeldet.
+settings-details = Gespeicherte Angaben
+settings-details-kept = Auf diesem Gerät gespeichert für Ihre Anträge: { $details }.
+settings-details-forget = Gespeicherte Angaben löschen

@@ -32,3 +32,6 @@ settings-forget-unsent = { $count ->
 settings-forget-cancel = Cancel
 settings-forget-confirm = Delete and log out
 settings-forgotten = Your data was deleted from this device and you are logged out.
+settings-details = Saved details
+settings-details-kept = Saved on this device for your applications: { $details }.
+settings-details-forget = Delete saved details

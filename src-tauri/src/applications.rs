@@ -20,7 +20,7 @@ use crate::clock;
 use crate::state::{storage_error, AppState};
 use crate::views;
 
-fn parse_id(text: &str) -> Result<Uuid, IpcError> {
+pub(crate) fn parse_id(text: &str) -> Result<Uuid, IpcError> {
     Uuid::parse_str(text)
         .map_err(|_| IpcError::new(ErrorCode::InvalidRequest, "error-invalid-request"))
 }

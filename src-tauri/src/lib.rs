@@ -8,6 +8,7 @@ mod account;
 mod applications;
 mod clock;
 mod commands;
+mod details;
 mod inbox;
 mod navigation;
 mod reports;
@@ -38,6 +39,9 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         applications::set_draft_page,
         applications::dismiss_review,
         applications::claim_submission,
+        details::load_my_details,
+        details::remember_my_details,
+        details::forget_my_details,
         applications::delete_draft,
         applications::add_attachment,
         applications::remove_attachment,

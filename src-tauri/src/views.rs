@@ -14,7 +14,7 @@ use uuid::Uuid;
 use crate::clock;
 use crate::state::storage_error;
 
-fn not_found() -> IpcError {
+pub(crate) fn not_found() -> IpcError {
     IpcError::new(ErrorCode::NotFound, "error-not-found")
 }
 
@@ -308,6 +308,7 @@ mod tests {
             last_error: last_error.map(str::to_string),
             created_at: 0,
             updated_at: 0,
+            owner: Owner::Account("anna".into()),
         }
     }
 
@@ -333,6 +334,14 @@ mod tests {
             waiting_for(&entry(Sending, Some("503")), true),
             Some(Waiting::Connection)
         );
+        // Queued on this device without a login: a login alone does not send it; the person
+        // logged in must take it (#14).
+        let on_device = store::OutboxEntry {
+            owner: Owner::Device,
+            ..entry(Pending, None)
+        };
+        assert_eq!(waiting_for(&on_device, false), Some(Waiting::Login));
+        assert_eq!(waiting_for(&on_device, true), Some(Waiting::Claim));
         // Refused stays refused, logged in or not; sent waits for nothing.
         assert_eq!(
             waiting_for(&entry(Failed, Some("422 invalid")), true),

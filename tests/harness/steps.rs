@@ -102,6 +102,17 @@ pub async fn queue_parking_permit(app: &App) -> Result<String> {
         .to_string())
 }
 
+/// Goes to a route of the single-page app the way a link does.
+pub async fn goto(app: &App, path: &str) -> Result<()> {
+    app.client
+        .execute(
+            "history.pushState({}, '', arguments[0]); dispatchEvent(new PopStateEvent('popstate', { state: {} }));",
+            vec![json!(path)],
+        )
+        .await?;
+    Ok(())
+}
+
 /// Follows a navigation link (a script click: WebKitWebDriver reports nav links covered while
 /// the page re-renders after an event).
 pub async fn follow(app: &App, css: &str) -> Result<()> {

@@ -6,7 +6,8 @@
 use std::time::Duration;
 
 use e2e::steps::{
-    follow, invoke, log_in, parking_permit_draft, queue_parking_permit, status_on_my_applications,
+    follow, goto, invoke, log_in, parking_permit_draft, queue_parking_permit,
+    status_on_my_applications,
 };
 use e2e::{App, Result, StateApi};
 use serde_json::json;
@@ -212,6 +213,140 @@ async fn after_a_logout_the_next_person_sees_nothing_of_the_last() -> Result<()>
     api.stop().await;
     assert_eq!(
         e2e::a11y::write_report(&report, "axe-report-shared-tablet.json")?,
+        0
+    );
+    Ok(())
+}
+
+/// The value of an input, by its id.
+async fn input_value(app: &App, id: &str) -> Result<String> {
+    let value = app
+        .client
+        .execute(
+            "const e = document.getElementById(arguments[0]); return e ? e.value : null;",
+            vec![json!(id)],
+        )
+        .await?;
+    Ok(value.as_str().unwrap_or_default().to_string())
+}
+
+/// #18 prefill: on a phone, the person keeps the details of one application (only when asked,
+/// from the review) and a later form offers them for its empty fields of the person; what she
+/// typed stays; deleting them in the settings ends the offer.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the built app, Xvfb and tauri-driver: run scripts/test.sh"]
+async fn details_kept_from_one_application_fill_the_next_only_when_asked() -> Result<()> {
+    let server_dir = tempfile::tempdir()?;
+    let app_dir = tempfile::tempdir()?;
+    let mut api = StateApi::start(server_dir.path()).await?;
+    let app = App::launch(app_dir.path(), &api, 390, 844).await?;
+    app.wait_for("#service-list li", LONG).await?;
+    let mut report = Vec::new();
+
+    // A complete parking permit, opened at its review: keep its details.
+    let parking = parking_permit_draft(&app, &e2e::clock::today().to_string()).await?;
+    invoke(
+        &app,
+        "set_draft_page",
+        json!({ "request": { "draft_id": parking, "page_id": "review" } }),
+    )
+    .await?;
+    goto(&app, &format!("/antrag/{parking}")).await?;
+    app.wait_for("#wizard-submit", LONG).await?;
+    assert!(
+        app.client
+            .find(fantoccini::Locator::Css("#fill-my-details"))
+            .await
+            .is_err(),
+        "nothing is offered before anything was kept"
+    );
+    app.wait_for("#remember-my-details", SHORT).await?;
+    e2e::a11y::axe(&app, "review with keep my details", &mut report).await?;
+    follow(&app, "#remember-my-details").await?;
+    app.wait_for("#my-details-remembered", SHORT).await?;
+
+    // A dog-tax form: she typed her given names already; the rest comes from what she kept.
+    let dog = invoke(
+        &app,
+        "start_draft",
+        json!({ "request": { "leika_key": "99102013000000", "form_id": "hundesteuer" } }),
+    )
+    .await?;
+    let dog = dog["draft_id"].as_str().ok_or("a draft id")?.to_string();
+    invoke(
+        &app,
+        "save_answer",
+        json!({ "request": { "draft_id": dog, "path": "halter.vornamen", "value": "Anne-Marie" } }),
+    )
+    .await?;
+    goto(&app, &format!("/antrag/{dog}")).await?;
+    let offer = app
+        .wait_for_text(".my-details-offer", LONG, |t| t.contains("Familienname"))
+        .await?;
+    assert!(
+        !offer.contains("Vornamen"),
+        "the typed given names are not offered for replacing: {offer:?}"
+    );
+    e2e::a11y::axe(&app, "wizard with the offer of kept details", &mut report).await?;
+    app.screenshot("details-offer-phone").await?;
+    follow(&app, "#fill-my-details").await?;
+    app.wait_for("#my-details-filled", SHORT).await?;
+    assert_eq!(
+        input_value(&app, "f-halter-familienname").await?,
+        "Beispiel"
+    );
+    assert_eq!(input_value(&app, "f-halter-vornamen").await?, "Anne-Marie");
+    assert_eq!(input_value(&app, "f-halter-anschrift").await?, "Anger");
+    assert!(
+        offer.contains("Anschrift"),
+        "the kept address is offered too: {offer:?}"
+    );
+    app.screenshot("details-filled-phone").await?;
+    // Kept by the shell like anything typed.
+    let deadline = std::time::Instant::now() + SHORT;
+    loop {
+        let stored = invoke(
+            &app,
+            "load_draft",
+            json!({ "request": { "draft_id": dog } }),
+        )
+        .await?;
+        if stored["answers"]["halter"]["familienname"] == "Beispiel" {
+            assert_eq!(stored["answers"]["halter"]["vornamen"], "Anne-Marie");
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the filled answer is saved: {stored}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+
+    // Deleting them in the settings ends the offer.
+    follow(&app, "#nav-settings").await?;
+    app.wait_for_text("#my-details-kept", SHORT, |t| t.contains("Familienname"))
+        .await?;
+    e2e::a11y::axe(&app, "settings with kept details", &mut report).await?;
+    follow(&app, "#forget-my-details").await?;
+    let deadline = std::time::Instant::now() + SHORT;
+    while app
+        .client
+        .find(fantoccini::Locator::Css("#my-details-kept"))
+        .await
+        .is_ok()
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the details are deleted"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let mine = invoke(&app, "load_my_details", json!({})).await?;
+    assert_eq!(mine["details"], json!({}), "nothing kept: {mine}");
+    app.quit().await?;
+    api.stop().await;
+    assert_eq!(
+        e2e::a11y::write_report(&report, "axe-report-my-details.json")?,
         0
     );
     Ok(())

@@ -31,6 +31,9 @@ pub mod command {
     pub const SUBMIT_DRAFT: &str = "submit_draft";
     pub const LIST_APPLICATIONS: &str = "list_applications";
     pub const CLAIM_SUBMISSION: &str = "claim_submission";
+    pub const LOAD_MY_DETAILS: &str = "load_my_details";
+    pub const REMEMBER_MY_DETAILS: &str = "remember_my_details";
+    pub const FORGET_MY_DETAILS: &str = "forget_my_details";
     pub const LOAD_SUBMISSION: &str = "load_submission";
     pub const LIST_INBOX: &str = "list_inbox";
     pub const MARK_MESSAGE_READ: &str = "mark_message_read";
@@ -190,6 +193,13 @@ pub struct FormResponse {
 pub struct StartDraftRequest {
     pub leika_key: String,
     pub form_id: String,
+}
+
+/// The details (name, date of birth, address, e-mail, phone) the person chose to keep on this
+/// device for later forms, keyed as `form::autofill` keys them; empty when nothing is kept.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct MyDetails {
+    pub details: crate::form::Answers,
 }
 
 /// Arguments of commands that name one draft.

@@ -285,7 +285,7 @@ mod tests {
                 "place kept from v{version}"
             );
         }
-        if version >= 2 && version < 5 {
+        if (2..5).contains(&version) {
             // Data from before owners belongs to the device: whoever logs in still sees it.
             store.set_owner(&crate::Owner::Account("someone".into()))?;
             assert_eq!(

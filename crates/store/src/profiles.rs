@@ -2,11 +2,14 @@
 //! forms (name, address). Ids are the caller's UUIDs.
 
 use domain::form::Answers;
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 use uuid::Uuid;
 
 use crate::owner::{CURRENT_OWNER, VISIBLE};
 use crate::{Store, StoreError, UnixMillis};
+
+/// The label of the profile that holds the person's own details (`domain::form::autofill`).
+const MY_DETAILS: &str = "me";
 
 /// A set of prefill answers under a label the person chose.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,6 +71,60 @@ impl Store {
         Ok(profiles)
     }
 
+    /// The details the person using the app now chose to keep for later forms (their own
+    /// only: not the device's, not another account's).
+    pub fn my_details(&self) -> Result<Option<Answers>, StoreError> {
+        let data: Option<String> = self
+            .conn
+            .query_row(
+                &format!(
+                    "SELECT data FROM profile WHERE label = ?1 AND owner = {CURRENT_OWNER}
+                     ORDER BY updated_at DESC LIMIT 1"
+                ),
+                [MY_DETAILS],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(data.map(|d| serde_json::from_str(&d)).transpose()?)
+    }
+
+    /// Keeps `details` as the person's own (replacing what was kept); `new_id` names the row
+    /// when there was none.
+    pub fn save_my_details(
+        &self,
+        new_id: Uuid,
+        details: &Answers,
+        now: UnixMillis,
+    ) -> Result<(), StoreError> {
+        let data = serde_json::to_string(details)?;
+        let changed = self.conn.execute(
+            &format!(
+                "UPDATE profile SET data = ?2, updated_at = ?3
+                 WHERE label = ?1 AND owner = {CURRENT_OWNER}"
+            ),
+            params![MY_DETAILS, data, now],
+        )?;
+        if changed == 0 {
+            self.conn.execute(
+                &format!(
+                    "INSERT INTO profile (id, label, data, updated_at, owner)
+                     VALUES (?1, ?2, ?3, ?4, {CURRENT_OWNER})"
+                ),
+                params![new_id.to_string(), MY_DETAILS, data, now],
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Removes the details the person using the app now kept.
+    pub fn forget_my_details(&self) -> Result<(), StoreError> {
+        self.conn.execute(
+            &format!("DELETE FROM profile WHERE label = ?1 AND owner = {CURRENT_OWNER}"),
+            [MY_DETAILS],
+        )?;
+        Ok(())
+    }
+
     pub fn delete_profile(&self, id: Uuid) -> Result<(), StoreError> {
         self.conn.execute(
             &format!("DELETE FROM profile WHERE id = ?1 AND {VISIBLE}"),
@@ -107,6 +164,29 @@ mod tests {
         );
         store.delete_profile(profile.id)?;
         assert!(store.profiles()?.is_empty(), "deleted");
+        Ok(())
+    }
+
+    #[test]
+    fn my_details_are_mine_and_replaced_not_added() -> Result<(), StoreError> {
+        use domain::form::{FieldPath, Value};
+        let store = Store::open_in_memory()?;
+        let name = FieldPath::root().child("family_name");
+        let mut details = Answers::new();
+        details.set(&name, Value::text("Beispiel"));
+        store.set_owner(&crate::Owner::Account("anna".into()))?;
+        assert_eq!(store.my_details()?, None);
+        store.save_my_details(Uuid::from_u128(1), &details, 1)?;
+        details.set(&name, Value::text("Muster"));
+        store.save_my_details(Uuid::from_u128(2), &details, 2)?;
+        assert_eq!(store.my_details()?, Some(details.clone()), "replaced");
+        for other in [crate::Owner::Device, crate::Owner::Account("ben".into())] {
+            store.set_owner(&other)?;
+            assert_eq!(store.my_details()?, None, "{other:?} gets none of Anna's");
+        }
+        store.set_owner(&crate::Owner::Account("anna".into()))?;
+        store.forget_my_details()?;
+        assert_eq!(store.my_details()?, None, "forgotten");
         Ok(())
     }
 }

@@ -93,6 +93,7 @@ pub fn SettingsPage() -> impl IntoView {
             </div>
             <HomeMunicipality/>
             <Account/>
+            <MyDetailsKept/>
         </div>
     }
 }
@@ -234,6 +235,45 @@ fn Account() -> impl IntoView {
             }}
             <ForgetThisDevice on_done=reload/>
         </section>
+    }
+}
+
+/// The details the person kept for later forms, and a way to delete them.
+#[component]
+fn MyDetailsKept() -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    let language = use_language();
+    let kept: RwSignal<Vec<domain::form::autofill::Detail>> = RwSignal::new(Vec::new());
+    spawn_local(async move {
+        if let Ok(mine) = call0::<domain::ipc::MyDetails>(command::LOAD_MY_DETAILS).await {
+            kept.set(domain::form::autofill::kept(&mine.details));
+        }
+    });
+    let forget = move |_| {
+        spawn_local(async move {
+            match call0::<domain::ipc::MyDetails>(command::FORGET_MY_DETAILS).await {
+                Ok(_) => kept.set(Vec::new()),
+                Err(error) => ctx.error.set(Some(error)),
+            }
+        });
+    };
+    let names = move || {
+        kept.get()
+            .iter()
+            .map(|d| t_args(language.get(), d.message_id(), &[]))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    view! {
+        <Show when=move || !kept.with(Vec::is_empty)>
+            <section class="settings-details" aria-labelledby="my-details-heading">
+                <h2 id="my-details-heading" class="kern-heading-small">{tr("settings-details")}</h2>
+                <p class="kern-body" id="my-details-kept">{move || t_args(language.get(), "settings-details-kept", &[("details", Arg::from(names().as_str()))])}</p>
+                <button id="forget-my-details" type="button" class="kern-btn kern-btn--secondary" on:click=forget>
+                    <span class="kern-label">{tr("settings-details-forget")}</span>
+                </button>
+            </section>
+        </Show>
     }
 }
 

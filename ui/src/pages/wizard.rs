@@ -30,6 +30,9 @@ use crate::l10n::{t_args, tr, use_language};
 #[path = "wizard_update.rs"]
 mod update;
 
+#[path = "wizard_details.rs"]
+mod details;
+
 /// The DOM id of the input for an answer path: `personen[1].vorname` → `f-personen-1-vorname`.
 pub fn dom_id(path: &FieldPath) -> String {
     let mut id = String::from("f");
@@ -500,6 +503,8 @@ fn PageView(wizard: Wizard, index: usize) -> impl IntoView {
     view! {
         <ErrorSummary wizard=wizard problems=summary/>
         <h1 id="wizard-heading" class="kern-heading-large" tabindex="-1">{move || title.get(language.get()).to_string()}</h1>
+        // Right under the page's heading, where the focus lands: seen before the first field.
+        <details::FillMyDetails wizard=wizard/>
         <form class="wizard-page" novalidate=true on:submit=move |ev| { ev.prevent_default(); }>
             {render_items(wizard, &items, &FieldPath::root())}
             <div class="kern-btn-wrapper wizard-nav">
@@ -804,13 +809,14 @@ fn kind_name(kind: &FieldKind) -> &'static str {
 }
 
 /// Which HTML input a text-like kind gets: (type, inputmode, autocomplete).
-fn input_kind(kind: &FieldKind, id: &str) -> (&'static str, Option<&'static str>, &'static str) {
-    let autocomplete = match id {
-        "vorname" | "given_name" => "given-name",
-        "familienname" | "nachname" | "name" => "family-name",
-        "geburtsdatum" => "bday",
-        _ => "off",
-    };
+fn input_kind(
+    kind: &FieldKind,
+    field: &domain::form::Field,
+) -> (&'static str, Option<&'static str>, &'static str) {
+    // The person's own details get their autofill token, from the form model (FIM ids).
+    let autocomplete = domain::form::autofill::detail_of(field)
+        .map(|d| d.autocomplete())
+        .unwrap_or("off");
     match kind {
         FieldKind::Email => ("email", None, "email"),
         FieldKind::Phone => ("tel", None, "tel"),
@@ -1117,7 +1123,7 @@ fn render_field(wizard: Wizard, field: domain::form::Field, path: FieldPath) -> 
             .into_any()
         }
         kind => {
-            let (input_type, inputmode, autocomplete) = input_kind(&kind, &field.id);
+            let (input_type, inputmode, autocomplete) = input_kind(&kind, &field);
             let unit = match &kind {
                 FieldKind::Integer { unit, .. } | FieldKind::Decimal { unit, .. } => unit.clone(),
                 _ => None,
@@ -1617,6 +1623,7 @@ fn Review(wizard: Wizard) -> impl IntoView {
                 </dl>
             </section>
         }).collect_view()}
+        <details::RememberMyDetails wizard=wizard/>
         <div class="kern-btn-wrapper wizard-nav">
             <button id="wizard-submit" type="button" class="kern-btn kern-btn--primary" on:click=submit disabled=move || sending.get()>
                 <span class="kern-label">{tr("wizard-submit")}</span>

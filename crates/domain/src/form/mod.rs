@@ -68,6 +68,7 @@
 //! What we add beyond FIM: pages (wizard steps), localized labels in one document, relative
 //! date bounds, format kinds with checksums, and message ids for every problem.
 
+pub mod autofill;
 pub mod checks;
 pub mod date;
 mod engine;
