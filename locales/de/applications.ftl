@@ -56,3 +56,8 @@ waiting-claim-count = { $count ->
    *[other] { $count } Anträge wurden auf diesem Gerät ohne Anmeldung gestellt. Öffnen Sie einen, um ihn mit Ihrem Konto zu senden.
 }
 sending-claim = Mit meinem Konto senden
+refusal-heading = Was der Landesdienst bemängelt hat
+refusal-other = Diese Angabe wurde nicht angenommen.
+refusal-correct = Antrag korrigieren
+refusal-correct-explained = Ihr Antrag ist wieder ein Entwurf. Korrigieren Sie die genannten Angaben und senden Sie ihn erneut; nichts von dem, was Sie eingegeben haben, ist verloren.
+refusal-resent = Sie haben den Antrag bereits korrigiert und erneut gesendet. Den neuen Stand finden Sie unter „Meine Anträge“.

@@ -56,3 +56,8 @@ waiting-claim-count = { $count ->
    *[other] { $count } applications were made on this device without logging in. Open one to send it with your account.
 }
 sending-claim = Send with my account
+refusal-heading = What the state service objected to
+refusal-other = This answer was not accepted.
+refusal-correct = Correct the application
+refusal-correct-explained = Your application is a draft again. Correct the answers named and send it again; nothing you entered is lost.
+refusal-resent = You have already corrected and sent the application again. You find its new state under "My applications".

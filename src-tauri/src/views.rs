@@ -5,8 +5,8 @@ use std::collections::{BTreeMap, HashSet};
 
 use domain::form::{FieldPath, FormDefinition, Record, Value};
 use domain::ipc::{
-    ApplicationStatus, ApplicationSummary, AttachmentView, DraftView, ErrorCode, IpcError,
-    StatusEntry, SubmissionView, Waiting,
+    ApplicationStatus, ApplicationSummary, AttachmentView, DraftView, ErrorCode, IpcError, Refusal,
+    RefusedAnswer, StatusEntry, SubmissionView, Waiting,
 };
 use store::{DraftAttachment, DraftState, OutboxState, Owner, Store, SubmissionStatus};
 use uuid::Uuid;
@@ -248,6 +248,10 @@ pub fn submission_view(
             note: change.note.clone(),
         })
         .collect();
+    let refusal = outbox
+        .as_ref()
+        .filter(|e| e.state == OutboxState::Failed)
+        .map(|e| refusal_of(store, submission.draft_id, e.last_error.as_deref()));
     Ok(SubmissionView {
         submission_id: id.to_string(),
         leika_key: submission.service_key.unwrap_or_default(),
@@ -256,7 +260,33 @@ pub fn submission_view(
         attachments,
         timeline,
         waiting: outbox.as_ref().and_then(|e| waiting_for(e, logged_in)),
+        refusal,
     })
+}
+
+/// What the state API named when it refused (the worker keeps its problems as JSON, never
+/// values), and the draft when it is back in editing to be corrected.
+fn refusal_of(store: &Store, draft: Option<Uuid>, problems: Option<&str>) -> Refusal {
+    let problems = problems
+        .and_then(|json| serde_json::from_str::<Vec<sync::FieldProblem>>(json).ok())
+        .unwrap_or_default()
+        .into_iter()
+        .map(|p| RefusedAnswer {
+            path: p.field,
+            message_id: p.code,
+            args: p.args,
+        })
+        .collect();
+    let draft_id = draft
+        .filter(|d| {
+            store
+                .draft(*d)
+                .ok()
+                .flatten()
+                .is_some_and(|d| d.state == DraftState::Editing)
+        })
+        .map(|d| d.to_string());
+    Refusal { draft_id, problems }
 }
 
 /// A stored report as "your reports" shows it.
@@ -352,5 +382,47 @@ mod tests {
             Some(Waiting::Refused)
         );
         assert_eq!(waiting_for(&entry(Sent, None), false), None);
+    }
+
+    #[test]
+    fn a_refusal_names_the_answers_and_the_draft_to_correct(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let store = Store::open_in_memory()?;
+        store.set_owner(&Owner::Account("anna".into()))?;
+        let draft = Uuid::from_u128(7);
+        store.create_draft(&store::NewDraft {
+            id: draft,
+            form_id: "bewohnerparkausweis",
+            form_version: "1",
+            service_key: None,
+            now: 1,
+        })?;
+        let submission = Uuid::from_u128(70);
+        store.submit(draft, submission, &domain::form::Answers::new(), 2)?;
+        store.outbox_claim(submission, 3)?;
+        let problems = r#"[{"field":"antragsteller.geburtsdatum","code":"form-date-in-future","detail":"","args":{"max":"2026-12-05"}}]"#;
+        store.outbox_refused(submission, problems, 4)?;
+        let refusal = refusal_of(&store, Some(draft), Some(problems));
+        assert_eq!(refusal.draft_id, Some(draft.to_string()), "back in editing");
+        assert_eq!(
+            refusal.problems,
+            vec![RefusedAnswer {
+                path: "antragsteller.geburtsdatum".into(),
+                message_id: "form-date-in-future".into(),
+                args: [("max".to_string(), "2026-12-05".to_string())].into(),
+            }]
+        );
+        // Unreadable problems still make a refusal, without details; a draft sent again (no
+        // longer editing) is not offered for correction.
+        store.submit(draft, Uuid::from_u128(71), &domain::form::Answers::new(), 5)?;
+        let again = refusal_of(&store, Some(draft), Some("422"));
+        assert_eq!(
+            again,
+            Refusal {
+                draft_id: None,
+                problems: Vec::new()
+            }
+        );
+        Ok(())
     }
 }

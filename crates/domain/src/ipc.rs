@@ -400,6 +400,19 @@ pub struct SubmissionView {
     /// What sending waits for, if it waits.
     #[serde(default)]
     pub waiting: Option<Waiting>,
+    /// The state API refused the application: what it named, and the draft to correct.
+    #[serde(default)]
+    pub refusal: Option<Refusal>,
+}
+
+/// Why the state API refused an application, and where to correct it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Refusal {
+    /// The draft, back in editing, when it can still be corrected and sent again.
+    #[serde(default)]
+    pub draft_id: Option<String>,
+    /// The answers the state API named (a path, a form message id or the server's code).
+    pub problems: Vec<RefusedAnswer>,
 }
 
 /// A message from an authority.

@@ -320,6 +320,8 @@ fn SubmissionDetail(submission: SubmissionView, just_sent: bool) -> impl IntoVie
     // Messages from the authority about this application, newest first.
     let submission_id = submission.submission_id.clone();
     let own_id = submission.submission_id.clone();
+    let refusal = submission.refusal.clone();
+    let refused_form = submission.definition.clone();
     let messages: RwSignal<Vec<domain::ipc::InboxMessage>> = RwSignal::new(Vec::new());
     Effect::new(move |_| {
         ctx.unread.track();
@@ -349,6 +351,7 @@ fn SubmissionDetail(submission: SubmissionView, just_sent: bool) -> impl IntoVie
             </div>
         })}
         {waiting.map(|w| view! { <SendingNotice waiting=w submission=own_id/> })}
+        {refusal.map(|r| view! { <crate::pages::refusal::RefusalDetail refusal=r definition=refused_form/> })}
         <p class="kern-body">
             <span class="kern-body--bold">{tr("applications-status")}": "</span>
             <span id="submission-status" class=badge_class(current) data-status=status_id(current)><span class="kern-label">{tr(status_id(current))}</span></span>
