@@ -43,15 +43,17 @@ fn a_pattern_must_match_the_whole_trimmed_answer() {
         assert_eq!(check(postal.clone(), text), *expected, "answer {text:?}");
     }
     let multiline = serde_json::json!({"type": "multiline_text", "pattern": "\\d+(\\n\\d+)*"});
-    assert!(check(multiline.clone(), "1\n22").is_empty(), "\\d and \\n work");
+    assert!(
+        check(multiline.clone(), "1\n22").is_empty(),
+        "\\d and \\n work"
+    );
     assert_eq!(check(multiline, "1\nx"), ["form-text-pattern"]);
 }
 
 #[test]
 fn a_pattern_that_does_not_compile_refuses_the_definition() {
     for bad in ["[a-z", "(?<", "a{99999999}"] {
-        let error = form(serde_json::json!({"type": "text", "pattern": bad}))
-            .expect_err("refused");
+        let error = form(serde_json::json!({"type": "text", "pattern": bad})).expect_err("refused");
         assert!(
             matches!(&error, DefinitionError::Element { element, problem, .. }
                 if element == "f" && problem.contains("pattern")),
@@ -67,7 +69,10 @@ fn latin_text_takes_din_91379_c_and_names_the_first_other_character() {
     assert_eq!(check(latin.clone(), "Иван"), ["form-text-latin \"И\""]);
     assert_eq!(check(latin, "Anna 😀"), ["form-text-latin \"😀\""]);
     let plain = serde_json::json!({"type": "text"});
-    assert!(check(plain, "Иван").is_empty(), "plain text takes any script");
+    assert!(
+        check(plain, "Иван").is_empty(),
+        "plain text takes any script"
+    );
 }
 
 #[test]

@@ -461,7 +461,8 @@ impl<'d> Compiler<'d> {
                 ..
             } => {
                 pattern = Some(
-                    compile_pattern(source).map_err(|problem| self.element_error(element, problem))?,
+                    compile_pattern(source)
+                        .map_err(|problem| self.element_error(element, problem))?,
                 );
             }
             FieldKind::Info { .. } if field.compute.is_some() || field.required => {

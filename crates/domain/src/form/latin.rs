@@ -125,7 +125,11 @@ mod tests {
             "Karl-Bröger-Straße 17 – nein: -",
         ] {
             let name = name.replace('–', "-");
-            assert_eq!(first_outside_din91379_c(&name), None, "{name} is Datentyp C");
+            assert_eq!(
+                first_outside_din91379_c(&name),
+                None,
+                "{name} is Datentyp C"
+            );
         }
     }
 
