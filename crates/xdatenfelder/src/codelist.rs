@@ -80,12 +80,10 @@ impl CodeLists {
             }
         }
         let uri = reference.canonical_uri.as_ref()?;
-        let same_uri = self.lists.iter().filter(|l| &l.canonical_uri == uri);
+        let mut same_uri = self.lists.iter().filter(|l| &l.canonical_uri == uri);
         match &reference.version {
-            Some(version) => same_uri
-                .into_iter()
-                .find(|l| l.version.as_ref() == Some(version)),
-            None => same_uri.last(),
+            Some(version) => same_uri.find(|l| l.version.as_ref() == Some(version)),
+            None => same_uri.next_back(),
         }
     }
 }

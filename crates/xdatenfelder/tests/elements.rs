@@ -6,6 +6,9 @@ use domain::form::{Codes, DateBound, Feldart, Field, FieldKind, Item, Num, Prefi
 use support::*;
 use xdatenfelder::{CodeLists, Options, XdfVersion};
 
+/// Präzisierung entries (name, value).
+type Praez<'a> = &'a [(&'a str, &'a str)];
+
 /// Imports one top-level field `F1` with this cardinality and returns it with the import.
 fn one_field(v: XdfVersion, anzahl: &str, datenfeld: &str) -> (Field, xdatenfelder::Import) {
     let import =
@@ -42,26 +45,26 @@ fn text(
 
 #[test]
 fn datentyp_and_praezisierung() {
-    let cases: Vec<(&str, Vec<(&str, &str)>, FieldKind)> = vec![
-        ("text", vec![], text(None, None, None, false)),
+    let cases: Vec<(&str, Praez, FieldKind)> = vec![
+        ("text", &[], text(None, None, None, false)),
         (
             "text",
-            vec![("minLength", "2"), ("maxLength", "55")],
+            &[("minLength", "2"), ("maxLength", "55")],
             text(Some(2), Some(55), None, false),
         ),
         (
             "text",
-            vec![("pattern", "[A-Z]{2}")],
+            &[("pattern", "[A-Z]{2}")],
             text(None, None, Some("[A-Z]{2}"), false),
         ),
         (
             "text_latin",
-            vec![("maxLength", "40")],
+            &[("maxLength", "40")],
             text(None, Some(40), None, true),
         ),
         (
             "text",
-            vec![("maxLength", "2000")],
+            &[("maxLength", "2000")],
             FieldKind::MultilineText {
                 min_length: None,
                 max_length: Some(2000),
@@ -69,26 +72,26 @@ fn datentyp_and_praezisierung() {
                 latin: false,
             },
         ),
-        ("text", vec![("pattern", "[0-9]{5}")], FieldKind::PostalCode),
+        ("text", &[("pattern", "[0-9]{5}")], FieldKind::PostalCode),
         (
             "text",
-            vec![("pattern", "[A-Z]{2}[0-9]{2}[A-Z0-9 ]{11,40}")],
+            &[("pattern", "[A-Z]{2}[0-9]{2}[A-Z0-9 ]{11,40}")],
             FieldKind::Iban,
         ),
         (
             "date",
-            vec![("minValue", "1900-01-01"), ("maxValue", "today")],
+            &[("minValue", "1900-01-01"), ("maxValue", "today")],
             FieldKind::Date {
                 min: DateBound::parse("1900-01-01"),
                 max: DateBound::parse("today"),
             },
         ),
-        ("time", vec![], FieldKind::Time),
-        ("datetime", vec![], FieldKind::DateTime),
-        ("bool", vec![], FieldKind::YesNo),
+        ("time", &[], FieldKind::Time),
+        ("datetime", &[], FieldKind::DateTime),
+        ("bool", &[], FieldKind::YesNo),
         (
             "num",
-            vec![("minValue", "0.5"), ("maxValue", "99.9")],
+            &[("minValue", "0.5"), ("maxValue", "99.9")],
             FieldKind::Decimal {
                 min: Num::parse("0.5"),
                 max: Num::parse("99.9"),
@@ -98,7 +101,7 @@ fn datentyp_and_praezisierung() {
         ),
         (
             "num_int",
-            vec![("minValue", "1"), ("maxValue", "10")],
+            &[("minValue", "1"), ("maxValue", "10")],
             FieldKind::Integer {
                 min: Some(1),
                 max: Some(10),
@@ -107,13 +110,13 @@ fn datentyp_and_praezisierung() {
         ),
         (
             "num_currency",
-            vec![("minValue", "0"), ("maxValue", "30.70")],
+            &[("minValue", "0"), ("maxValue", "30.70")],
             FieldKind::Money {
                 min_cents: Some(0),
                 max_cents: Some(3070),
             },
         ),
-        ("obj", vec![], FieldKind::Address),
+        ("obj", &[], FieldKind::Address),
     ];
     for v in BOTH {
         for (datentyp, praez, expected) in &cases {
@@ -129,7 +132,7 @@ fn datentyp_and_praezisierung() {
 #[test]
 fn what_praezisierung_cannot_say_is_reported() {
     for v in BOTH {
-        let cases: &[(&str, &[(&str, &str)], &str)] = &[
+        let cases: &[(&str, Praez, &str)] = &[
             (
                 "date",
                 &[("pattern", "x")],

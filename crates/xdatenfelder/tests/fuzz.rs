@@ -125,7 +125,7 @@ fn mutated_messages_never_panic_the_import() {
     let seed: u64 = std::env::var("XDF_FUZZ_SEED")
         .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or(0x5EED_0F_F1A7);
+        .unwrap_or(0x5EED_F1A7);
     let seconds: u64 = std::env::var("XDF_FUZZ_SECONDS")
         .ok()
         .and_then(|s| s.parse().ok())

@@ -536,6 +536,22 @@ pub fn iban_check(text: &str) -> IbanCheck {
     }
 }
 
+/// The largest compiled pattern we accept (bytes of the regex program): a definition cannot
+/// make every keystroke slow. Matching itself is linear in the answer's length.
+const PATTERN_SIZE_LIMIT: usize = 1 << 20;
+
+/// Compiles a `pattern` constraint as XML Schema reads it: the whole text must match (the
+/// pattern is anchored at both ends). Errors say why, for the definition error.
+pub fn compile_pattern(pattern: &str) -> Result<regex::Regex, String> {
+    regex::RegexBuilder::new(&format!("^(?:{pattern})$"))
+        .size_limit(PATTERN_SIZE_LIMIT)
+        .build()
+        .map_err(|e| match e {
+            regex::Error::CompiledTooBig(_) => "the pattern is too large".to_owned(),
+            other => format!("the pattern does not compile: {other}"),
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -588,20 +604,4 @@ mod tests {
             assert_eq!(iban_check(text), expected, "IBAN {text:?}");
         }
     }
-}
-
-/// The largest compiled pattern we accept (bytes of the regex program): a definition cannot
-/// make every keystroke slow. Matching itself is linear in the answer's length.
-const PATTERN_SIZE_LIMIT: usize = 1 << 20;
-
-/// Compiles a `pattern` constraint as XML Schema reads it: the whole text must match (the
-/// pattern is anchored at both ends). Errors say why, for the definition error.
-pub fn compile_pattern(pattern: &str) -> Result<regex::Regex, String> {
-    regex::RegexBuilder::new(&format!("^(?:{pattern})$"))
-        .size_limit(PATTERN_SIZE_LIMIT)
-        .build()
-        .map_err(|e| match e {
-            regex::Error::CompiledTooBig(_) => "the pattern is too large".to_owned(),
-            other => format!("the pattern does not compile: {other}"),
-        })
 }

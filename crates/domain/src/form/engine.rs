@@ -178,8 +178,8 @@ struct CField {
     level: u32,
     checks: Vec<CCheck>,
     codes: Vec<String>,
-    /// The compiled `pattern` of a text field.
-    pattern: Option<regex::Regex>,
+    /// The compiled `pattern` of a text field (boxed: keeps `CItem`'s variants of a size).
+    pattern: Option<Box<regex::Regex>>,
 }
 
 #[derive(Clone)]
@@ -505,7 +505,7 @@ impl<'d> Compiler<'d> {
             level: 0,
             checks,
             codes,
-            pattern,
+            pattern: pattern.map(Box::new),
         })
     }
 
@@ -1250,7 +1250,7 @@ impl<'a> Walk<'a> {
                 &field.kind,
                 value,
                 &field.codes,
-                field.pattern.as_ref(),
+                field.pattern.as_deref(),
                 self.today,
                 &mut findings,
             );
