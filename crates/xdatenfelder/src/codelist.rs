@@ -54,9 +54,9 @@ impl CodeLists {
 
     /// Reads one genericode document and adds its list.
     pub fn add_genericode(&mut self, xml_text: &str) -> Result<&GenericodeList, CodeListError> {
-        let list = parse_genericode(xml_text)?;
-        self.lists.push(list);
-        Ok(&self.lists[self.lists.len() - 1])
+        let at = self.lists.len();
+        self.lists.push(parse_genericode(xml_text)?);
+        Ok(&self.lists[at])
     }
 
     pub fn len(&self) -> usize {

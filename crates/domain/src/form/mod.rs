@@ -65,6 +65,9 @@
 //! wrong type) refuses the definition with a [`RuleError`] naming the form, the element, the
 //! property and the column.
 //!
+//! The crate `xdatenfelder` reads XDatenfelder 2.0 and 3.0.0 messages into this model along
+//! this table (its README lists what it leaves out).
+//!
 //! What we add beyond FIM: pages (wizard steps), localized labels in one document, relative
 //! date bounds, format kinds with checksums, and message ids for every problem.
 
