@@ -89,6 +89,12 @@ impl CodeLists {
 }
 
 fn parse_genericode(text: &str) -> Result<GenericodeList, CodeListError> {
+    if xml::nests_deeper_than(text, xml::MAX_XML_DEPTH) {
+        return Err(CodeListError::Invalid {
+            path: "(the XML document)".into(),
+            reason: format!("elements nest deeper than {} levels", xml::MAX_XML_DEPTH),
+        });
+    }
     let doc = Document::parse(text).map_err(|e| CodeListError::Xml(e.to_string()))?;
     let root = doc.root_element();
     if root.tag_name().name() != "CodeList" || root.tag_name().namespace() != Some(GENERICODE_NS) {

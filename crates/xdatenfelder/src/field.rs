@@ -437,6 +437,12 @@ fn codes(ctx: &mut Ctx<'_>, node: Node<'_, '_>, path: &str) -> Option<Codes> {
     if let Some(werte) = child(node, ns, "werte") {
         let mut codes = Vec::new();
         for (i, wert) in xml::children(werte, ns, "wert").enumerate() {
+            if child_text(wert, ns, "hilfe").is_some() {
+                ctx.report.ignored(
+                    step(path, &format!("werte/wert[{}]/hilfe", i + 1)),
+                    "a help text of a value: our options carry a label only",
+                );
+            }
             match (child_text(wert, ns, "code"), child_text(wert, ns, "name")) {
                 (Some(code), name) => codes.push(Code {
                     label: Localized::de(name.unwrap_or_else(|| code.clone())),
@@ -488,6 +494,12 @@ fn codes(ctx: &mut Ctx<'_>, node: Node<'_, '_>, path: &str) -> Option<Codes> {
         );
         return None;
     };
+    if let Some(help) = child_text(node, ns, "helpKey") {
+        ctx.report.ignored(
+            step(path, "helpKey"),
+            format!("the help column `{help}` of the code list: our options carry a label only"),
+        );
+    }
     let code_key = child_text(node, ns, "codeKey");
     let name_key = child_text(node, ns, "nameKey");
     let list = code_list(list, code_key.as_deref(), name_key.as_deref());

@@ -28,6 +28,9 @@ use crate::ImportError;
 /// The message of a check whose rule names none (or one we have no text for).
 pub const GENERIC_MESSAGE: &str = "form-check-failed";
 
+/// How many rules the engine may refuse before the import gives up.
+pub const MAX_REFUSED_RULES: usize = 100;
+
 /// What a rule is attached to.
 pub(crate) enum Target<'a> {
     Group(&'a mut Group),
@@ -220,7 +223,8 @@ pub(crate) fn until_the_engine_accepts(
     ctx: &mut Ctx<'_>,
     mut definition: FormDefinition,
 ) -> Result<FormDefinition, ImportError> {
-    loop {
+    // Each refusal costs a build of the whole form: bound the work a message can cause.
+    for _ in 0..=MAX_REFUSED_RULES {
         match Form::new(definition.clone()) {
             Ok(_) => return Ok(definition),
             Err(DefinitionError::Rule(e)) => {
@@ -238,6 +242,9 @@ pub(crate) fn until_the_engine_accepts(
             Err(other) => return Err(ImportError::Definition(other.to_string())),
         }
     }
+    Err(ImportError::Definition(format!(
+        "the form engine refuses more than {MAX_REFUSED_RULES} rules; write them in our rule language"
+    )))
 }
 
 /// Removes the rule `property` of the element at `element` (ids joined by `.`).

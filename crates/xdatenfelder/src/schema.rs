@@ -162,6 +162,12 @@ pub(crate) fn import(text: &str, options: &Options) -> Result<Import, ImportErro
         allow_dtd: false,
         nodes_limit: 4_000_000,
     };
+    if xml::nests_deeper_than(text, xml::MAX_XML_DEPTH) {
+        return Err(ImportError::TooDeep {
+            path: "(the XML document)".into(),
+            limit: xml::MAX_XML_DEPTH,
+        });
+    }
     let doc =
         Document::parse_with_options(text, parsing).map_err(|e| ImportError::Xml(e.to_string()))?;
     let root = doc.root_element();
@@ -394,6 +400,17 @@ fn datenfeldgruppe(
             path: path.to_owned(),
             element: "struktur (a group needs at least one element)".into(),
         });
+    }
+    if let Some(art) = xml::child_code(node, ctx.ns, "art") {
+        let what = if art == "X" {
+            "a choice group (art X: exactly one of its elements is filled in)".to_owned()
+        } else {
+            format!("group art `{art}`")
+        };
+        ctx.report.approximated(
+            step(path, "art"),
+            format!("{what}: imported as a plain group; a rule must say what it means"),
+        );
     }
     let (repeat, optional) = match anzahl {
         a if a.many() => (

@@ -74,3 +74,83 @@ pub(crate) fn step(path: &str, name: &str) -> String {
         format!("{path}/{name}")
     }
 }
+
+/// How deep elements may nest in a document we parse. `roxmltree` builds its tree
+/// recursively, so a hostile document could exhaust the stack before any of our limits
+/// applies: [`nests_deeper_than`] looks first. A Stammdatenschema nests a few dozen levels.
+pub(crate) const MAX_XML_DEPTH: usize = 256;
+
+/// Does any element of `text` nest deeper than `limit`? A linear scan that skips comments,
+/// CDATA, processing instructions and declarations and respects quoted attribute values; on
+/// malformed text it may count wrongly, but then the parser refuses the text anyway.
+pub(crate) fn nests_deeper_than(text: &str, limit: usize) -> bool {
+    let b = text.as_bytes();
+    let skip_to = |from: usize, end: &[u8]| -> usize {
+        b.get(from..)
+            .and_then(|rest| rest.windows(end.len()).position(|w| w == end))
+            .map_or(b.len(), |p| from + p + end.len())
+    };
+    let (mut i, mut depth) = (0, 0_usize);
+    while i < b.len() {
+        if b[i] != b'<' {
+            i += 1;
+            continue;
+        }
+        let rest = &b[i + 1..];
+        if rest.starts_with(b"!--") {
+            i = skip_to(i + 4, b"-->");
+        } else if rest.starts_with(b"![CDATA[") {
+            i = skip_to(i + 9, b"]]>");
+        } else if rest.starts_with(b"?") {
+            i = skip_to(i + 2, b"?>");
+        } else if rest.starts_with(b"!") {
+            i = skip_to(i + 2, b">");
+        } else if rest.starts_with(b"/") {
+            depth = depth.saturating_sub(1);
+            i = skip_to(i + 2, b">");
+        } else {
+            let mut j = i + 1;
+            let mut quote = None;
+            while j < b.len() {
+                let c = b[j];
+                match quote {
+                    Some(q) if c == q => quote = None,
+                    Some(_) => {}
+                    None if c == b'"' || c == b'\'' => quote = Some(c),
+                    None if c == b'>' => break,
+                    None => {}
+                }
+                j += 1;
+            }
+            if j < b.len() && b[j - 1] != b'/' {
+                depth += 1;
+                if depth > limit {
+                    return true;
+                }
+            }
+            i = j + 1;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nests_deeper_than;
+
+    #[test]
+    fn depth_is_counted_past_comments_cdata_and_quotes() {
+        assert!(!nests_deeper_than("<a><b/><c>x</c></a>", 2));
+        assert!(nests_deeper_than("<a><b><c/></b></a>", 1));
+        assert!(!nests_deeper_than("<a><b><c/></b></a>", 2));
+        assert!(!nests_deeper_than(
+            "<a><!-- <b><c> --><![CDATA[<d><e>]]><?p <f>?></a>",
+            1
+        ));
+        assert!(
+            nests_deeper_than(&"<a x=\"/>\">".repeat(5), 4),
+            "a `/>` inside a quoted value closes nothing"
+        );
+        assert!(!nests_deeper_than(&"<a>".repeat(5), 5));
+    }
+}

@@ -576,3 +576,28 @@ fn prefixes_unknown_elements_and_repeated_ids() {
         );
     }
 }
+
+#[test]
+fn choice_groups_and_value_help_are_noted() {
+    for v in BOTH {
+        let g = group(
+            "G1",
+            &entry("0:1", &field(v, "F1", "input", "text", &[], "")),
+            "<xdf:art><code>X</code></xdf:art>",
+        );
+        let import = run(&message(v, &entry("1:1", &g))).expect("imports");
+        assert!(
+            noted(&import, "datenfeldgruppe[G1]/art: a choice group (art X"),
+            "{v:?}: {:?}",
+            reasons(&import)
+        );
+    }
+    let v = XdfVersion::V3;
+    let werte = "<xdf:werte><xdf:wert><xdf:code>a</xdf:code><xdf:name>A</xdf:name><xdf:hilfe>Erklärung</xdf:hilfe></xdf:wert></xdf:werte>";
+    let (_, import) = one_field(v, "1:1", &field(v, "F1", "select", "text", &[], werte));
+    assert!(
+        noted(&import, "werte/wert[1]/hilfe: a help text of a value"),
+        "{:?}",
+        reasons(&import)
+    );
+}

@@ -182,3 +182,37 @@ fn code_list_errors() {
     ));
     assert!(lists.is_empty(), "nothing half-read was kept");
 }
+
+#[test]
+fn deep_xml_and_many_refused_rules_end_in_an_error_not_a_crash() {
+    let deep = "<a>".repeat(200_000) + &"</a>".repeat(200_000);
+    assert!(
+        matches!(refused(&deep), ImportError::TooDeep { limit: 256, .. }),
+        "a deep tree is refused before the parser sees it"
+    );
+    let mut lists = CodeLists::new();
+    assert!(matches!(
+        lists.add_genericode(&deep),
+        Err(CodeListError::Invalid { .. })
+    ));
+    let v = XdfVersion::V3;
+    let mut body = String::new();
+    for i in 0..120 {
+        body += &entry(
+            "0:1",
+            &field(
+                v,
+                &format!("F{i}"),
+                "input",
+                "bool",
+                &[],
+                &rule(v, &format!("R{i}"), "K", "show_if: F999 == true"),
+            ),
+        );
+    }
+    let e = refused(&message(v, &body));
+    assert!(
+        matches!(&e, ImportError::Definition(m) if m.contains("more than 100 rules")),
+        "{e}"
+    );
+}

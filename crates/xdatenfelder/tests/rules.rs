@@ -163,3 +163,24 @@ fn rules() {
         reasons(&import)
     );
 }
+
+#[test]
+fn a_deeply_nested_script_is_refused_by_the_engine_not_a_crash() {
+    for v in BOTH {
+        let deep = format!("show_if: {}true{}", "(".repeat(5000), ")".repeat(5000));
+        let xml = message(
+            v,
+            &entry(
+                "0:1",
+                &field(v, "F1", "input", "bool", &[], &rule(v, "R1", "K", &deep)),
+            ),
+        );
+        let import = run(&xml).expect("imports without the rule");
+        assert!(import.definition.fields()[0].1.show_if.is_none(), "{v:?}");
+        assert!(
+            noted(&import, "refuses the rule"),
+            "{v:?}: {:?}",
+            reasons(&import)
+        );
+    }
+}
