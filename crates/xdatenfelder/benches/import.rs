@@ -159,6 +159,13 @@ fn bench(c: &mut Criterion) {
         fields.len(),
         serde_json::to_string(&imported.definition).map(|s| s.len() / 1024).unwrap_or(0)
     );
+    percentiles(
+        "of which the form engine's build of the result",
+        300,
+        || {
+            black_box(domain::form::Form::new(imported.definition.clone()).ok());
+        },
+    );
     percentiles("import 350 fields, 200 rules", 300, || {
         black_box(import(black_box(&xml), &options).ok());
     });
