@@ -242,6 +242,18 @@ pub(crate) fn datenfeld(
         prefill,
     };
     rules::attach(ctx, node, path, rules::Target::Field(&mut field));
+    if field.feldart == Feldart::Select && !matches!(field.kind, FieldKind::Choice { .. }) {
+        field.feldart = Feldart::Input;
+    }
+    let unanswerable = matches!(field.feldart, Feldart::Hidden | Feldart::Locked);
+    if unanswerable && field.required && field.compute.is_none() {
+        field.required = false;
+        ctx.report.approximated(
+            step(path, "anzahl"),
+            "a required hidden or locked field without a calculation: nobody could fill it in \
+             (its preset value is not carried), so it is not required here",
+        );
+    }
     Ok(Item::Field(field))
 }
 

@@ -280,6 +280,10 @@ fn stammdatenschema(ctx: &mut Ctx<'_>, node: Node<'_, '_>) -> Result<FormDefinit
 /// One page per top-level group (its id and label); top-level fields join the page before
 /// them, or a first page of their own.
 fn pages(items: Vec<Item>) -> Vec<Page> {
+    let mut first_page_id = FORM_DEFAULTS.first_page_id.to_owned();
+    while items.iter().any(|i| i.id() == first_page_id) {
+        first_page_id.push('_');
+    }
     let mut pages: Vec<Page> = Vec::new();
     for item in items {
         match (&item, pages.last_mut()) {
@@ -291,7 +295,7 @@ fn pages(items: Vec<Item>) -> Vec<Page> {
             }),
             (Item::Field(_), Some(page)) => page.items.push(item),
             (Item::Field(_), None) => pages.push(Page {
-                id: FORM_DEFAULTS.first_page_id.to_owned(),
+                id: first_page_id.clone(),
                 title: Localized::new(FORM_DEFAULTS.first_page_de, FORM_DEFAULTS.first_page_en),
                 show_if: None,
                 items: vec![item],

@@ -601,3 +601,26 @@ fn choice_groups_and_value_help_are_noted() {
         reasons(&import)
     );
 }
+
+#[test]
+fn hidden_and_locked_fields_nobody_can_fill_are_not_required() {
+    for v in BOTH {
+        for art in ["hidden", "locked"] {
+            let (f, import) = one_field(v, "1:1", &field(v, "F1", art, "text", &[], ""));
+            assert!(!f.required, "{v:?} {art}");
+            assert!(noted(&import, "nobody could fill it in"), "{v:?} {art}");
+            let computed = rule(v, "R1", "B", "compute: 'fest'");
+            let (f, import) = one_field(v, "1:1", &field(v, "F1", art, "text", &[], &computed));
+            assert!(
+                f.required && import.report.is_empty(),
+                "{v:?} {art}: computed stays required"
+            );
+        }
+        let (f, _) = one_field(v, "1:1", &field(v, "F1", "select", "text", &[], ""));
+        assert_eq!(
+            f.feldart,
+            Feldart::Input,
+            "{v:?}: a select without values is free input"
+        );
+    }
+}
