@@ -624,3 +624,35 @@ fn hidden_and_locked_fields_nobody_can_fill_are_not_required() {
         );
     }
 }
+
+#[test]
+fn a_minimal_message_without_optional_parts_imports() {
+    for v in BOTH {
+        let ns = v.namespace();
+        let xml = format!(
+            "<m:xdatenfelder.stammdatenschema.0102 xmlns:m=\"{ns}\"><m:stammdatenschema>\
+             <m:identifikation><m:id>S7</m:id></m:identifikation>\
+             <m:struktur><m:anzahl>1:1</m:anzahl><m:enthaelt><m:datenfeld>\
+             <m:identifikation><m:id>F7</m:id></m:identifikation>\
+             <m:feldart><code>input</code></m:feldart><m:datentyp><code>text</code></m:datentyp>\
+             </m:datenfeld></m:enthaelt></m:struktur></m:stammdatenschema></m:xdatenfelder.stammdatenschema.0102>"
+        );
+        let import = run(&xml).unwrap_or_else(|e| panic!("{v:?}: {e}"));
+        let def = &import.definition;
+        assert_eq!(
+            (def.id.as_str(), def.version.as_str(), def.title.de.as_str()),
+            ("S7", "0", "S7"),
+            "{v:?}"
+        );
+        assert_eq!(
+            def.fields()[0].1.label.de,
+            "F7",
+            "{v:?}: the id stands in for a label"
+        );
+        assert_eq!(
+            def.pages[0].id, "angaben",
+            "{v:?}: top-level fields get a first page"
+        );
+        assert!(noted(&import, "the schema has no version"), "{v:?}");
+    }
+}
