@@ -67,7 +67,12 @@ fn latin_text_takes_din_91379_c_and_names_the_first_other_character() {
     let latin = serde_json::json!({"type": "text", "latin": true});
     assert!(check(latin.clone(), "Zoë O'Brien-Łukasiewicz").is_empty());
     assert_eq!(check(latin.clone(), "Иван"), ["form-text-latin \"И\""]);
-    assert_eq!(check(latin, "Anna 😀"), ["form-text-latin \"😀\""]);
+    assert_eq!(check(latin.clone(), "Anna 😀"), ["form-text-latin \"😀\""]);
+    assert_eq!(
+        check(latin, "Anna\u{2003}Berg"),
+        ["form-text-latin \"U+2003\""],
+        "an invisible character is named by its code point"
+    );
     let plain = serde_json::json!({"type": "text"});
     assert!(
         check(plain, "Иван").is_empty(),

@@ -105,7 +105,13 @@ pub(crate) fn check_value(
             }
             if *latin {
                 if let Some(c) = super::latin::first_outside_din91379_c(text) {
-                    out.push(with(finding("form-text-latin"), "char", c.to_string()));
+                    // An invisible character is named by its code point.
+                    let shown = if c.is_control() || c.is_whitespace() {
+                        format!("U+{:04X}", u32::from(c))
+                    } else {
+                        c.to_string()
+                    };
+                    out.push(with(finding("form-text-latin"), "char", shown));
                 }
             }
             if let Some(pattern) = pattern {
