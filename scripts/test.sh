@@ -37,6 +37,8 @@ step "lints"
 cargo clippy --locked --workspace --exclude ui --all-targets -- -D warnings
 if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
   CARGO_TARGET_DIR="$THUERINGEN_WASM_TARGET_DIR" cargo clippy --locked -p ui --target wasm32-unknown-unknown -- -D warnings
+  # The XDatenfelder import is pure like the domain: it must keep building for wasm32.
+  CARGO_TARGET_DIR="$THUERINGEN_WASM_TARGET_DIR" cargo clippy --locked -p xdatenfelder --lib --target wasm32-unknown-unknown -- -D warnings
 fi
 
 # Every lock file against the RustSec advisory database, offline (a dated snapshot in
@@ -48,7 +50,7 @@ if [[ ! -d "$advisory_db/crates" ]]; then
   echo "no RustSec snapshot at $advisory_db: cannot check the dependencies" >&2
   exit 1
 fi
-for lock in Cargo.lock crates/domain/tests/wasm/Cargo.lock crates/domain/benches/wasm/Cargo.lock crates/domain/fuzz/Cargo.lock; do
+for lock in Cargo.lock crates/domain/tests/wasm/Cargo.lock crates/domain/benches/wasm/Cargo.lock crates/domain/fuzz/Cargo.lock crates/xdatenfelder/fuzz/Cargo.lock; do
   report="$THUERINGEN_ARTIFACTS/advisories-${lock//\//-}.txt"
   if ! cargo audit --db "$advisory_db" --no-fetch --stale -f "$lock" >"$report" 2>&1; then
     cat "$report"

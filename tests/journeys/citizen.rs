@@ -175,10 +175,12 @@ fn valid_answers(def: &FormDefinition, yes: bool) -> Value {
                         FieldKind::Text {
                             min_length,
                             max_length,
+                            ..
                         }
                         | FieldKind::MultilineText {
                             min_length,
                             max_length,
+                            ..
                         } => {
                             let len = min_length
                                 .unwrap_or(0)

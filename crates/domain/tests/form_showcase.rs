@@ -330,10 +330,12 @@ fn fill_valid(def: &FormDefinition, items: &[form::Item], yes: bool, record: &mu
                     FieldKind::Text {
                         min_length,
                         max_length,
+                        ..
                     }
                     | FieldKind::MultilineText {
                         min_length,
                         max_length,
+                        ..
                     } => {
                         let len = min_length
                             .unwrap_or(0)

@@ -70,6 +70,13 @@ fn text_kinds() {
         json!("Zeile 1\nZeile 2"),
         &[],
     );
+    // Patterns (the regex crate) and DIN 91379 Latin text, in wasm as natively.
+    let postal = json!({"type": "text", "pattern": "\\d{5}"});
+    check(postal.clone(), json!("99084"), &[]);
+    check(postal, json!("9908a"), &["x:form-text-pattern"]);
+    let latin = json!({"type": "text", "latin": true});
+    check(latin.clone(), json!("Zoë Łukasiewicz-O'Brien"), &[]);
+    check(latin, json!("Иван"), &["x:form-text-latin"]);
 }
 
 #[test]

@@ -268,6 +268,16 @@ mod tests {
     }
 
     #[test]
+    fn every_form_engine_problem_has_a_text_in_every_language() {
+        let l10n = Localizer::new();
+        for id in domain::form::MESSAGE_IDS {
+            for language in Language::ALL {
+                assert!(l10n.has(language, id), "{id} has a {} text", language.tag());
+            }
+        }
+    }
+
+    #[test]
     fn formats_arguments_and_falls_back() {
         let l10n = Localizer::new();
         let text = l10n.format(

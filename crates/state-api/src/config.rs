@@ -194,7 +194,8 @@ pub struct Config {
     /// The catalog served at `/v1/catalog`.
     pub catalog: domain::Catalog,
     /// Form definitions served at `/v1/forms/{id}/{version}` and used to validate submitted
-    /// data. Default: the showcase forms of `domain::form::showcase`.
+    /// data. Default: the showcase forms of `domain::form::showcase` and the forms imported
+    /// from the XDatenfelder messages of `data/xdf` ([`imported_forms`]).
     pub forms: Vec<domain::form::FormDefinition>,
     /// How long an unfinished (never submitted) submission lives.
     pub submission_ttl: Duration,
@@ -257,7 +258,10 @@ impl Default for Config {
         Config {
             data_dir: PathBuf::new(),
             catalog: domain::Catalog::default(),
-            forms: showcase_forms(),
+            forms: showcase_forms()
+                .into_iter()
+                .chain(imported_forms())
+                .collect(),
             submission_ttl: Duration::from_secs(24 * 60 * 60),
             sweep_interval: Duration::from_secs(60),
             auto_receive: true,
@@ -290,6 +294,18 @@ pub fn showcase_forms() -> Vec<domain::form::FormDefinition> {
     domain::form::showcase_definitions()
         .into_iter()
         .filter_map(|(_, json)| serde_json::from_str(json).ok())
+        .collect()
+}
+
+/// The forms imported from the XDatenfelder messages shipped in `data/xdf` (embedded at
+/// compile time by `xdatenfelder::shipped`, imported through the importer when the server
+/// starts, so the XML stays the one source; a message that does not import is left out, a
+/// test checks that none is). Their ids are the schemas' FIM ids (`S…`).
+pub fn imported_forms() -> Vec<domain::form::FormDefinition> {
+    xdatenfelder::shipped::imports()
+        .into_iter()
+        .filter_map(|(_, result)| result.ok())
+        .map(|import| import.definition)
         .collect()
 }
 
@@ -361,5 +377,19 @@ mod tests {
             domain::form::showcase_definitions().len(),
             "every showcase definition parses"
         );
+    }
+
+    #[test]
+    fn every_shipped_xdatenfelder_message_is_served_by_default() {
+        let imported = super::imported_forms();
+        assert_eq!(
+            imported.len(),
+            xdatenfelder::shipped::MESSAGES.len(),
+            "every message in data/xdf imports"
+        );
+        let served = super::Config::default().forms;
+        for form in &imported {
+            assert!(served.contains(form), "{} is served", form.id);
+        }
     }
 }

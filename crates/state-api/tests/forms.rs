@@ -125,3 +125,85 @@ async fn a_service_without_a_form_takes_free_data_and_no_form() {
     assert_eq!(status, 422, "a form the service does not name is refused");
     assert_eq!(problem["errors"][0]["code"], "form_not_of_service");
 }
+
+/// A small XDatenfelder 3.0.0 message: a required name in DIN 91379 Latin characters and an
+/// optional file number of the form `AZ-` and four digits.
+const IMPORTED_XDF3: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<fim:xdatenfelder.stammdatenschema.0102 xmlns:fim="urn:xoev-de:fim:standard:xdatenfelder_3.0.0">
+  <fim:header><fim:nachrichtID>t1</fim:nachrichtID></fim:header>
+  <fim:stammdatenschema>
+    <fim:identifikation><fim:id>S99000001</fim:id><fim:version>2.0.0</fim:version></fim:identifikation>
+    <fim:bezeichnung>Namensformular aus FIM</fim:bezeichnung>
+    <fim:struktur><fim:anzahl>1:1</fim:anzahl><fim:enthaelt>
+      <fim:datenfeld>
+        <fim:identifikation><fim:id>F99000001</fim:id></fim:identifikation>
+        <fim:bezeichnungEingabe>Name</fim:bezeichnungEingabe>
+        <fim:feldart><code>input</code></fim:feldart><fim:datentyp><code>text_latin</code></fim:datentyp>
+        <fim:praezisierung maxLength="40"/>
+      </fim:datenfeld>
+    </fim:enthaelt></fim:struktur>
+    <fim:struktur><fim:anzahl>0:1</fim:anzahl><fim:enthaelt>
+      <fim:datenfeld>
+        <fim:identifikation><fim:id>F99000002</fim:id></fim:identifikation>
+        <fim:bezeichnungEingabe>Aktenzeichen</fim:bezeichnungEingabe>
+        <fim:feldart><code>input</code></fim:feldart><fim:datentyp><code>text</code></fim:datentyp>
+        <fim:praezisierung pattern="AZ-[0-9]{4}"/>
+      </fim:datenfeld>
+    </fim:enthaelt></fim:struktur>
+  </fim:stammdatenschema>
+</fim:xdatenfelder.stammdatenschema.0102>"#;
+
+#[tokio::test]
+async fn a_form_imported_from_xdatenfelder_is_served_and_validates_submissions() {
+    // The shipped messages of data/xdf are served by default, at their schema id.
+    let server = TestServer::start().await;
+    for form in state_api::config::imported_forms() {
+        let served = server
+            .http
+            .get(server.url(&format!("/v1/forms/{}/{}", form.id, form.version)))
+            .send()
+            .await
+            .expect("GET");
+        assert_eq!(served.status(), 200, "{} is served", form.id);
+        let served: domain::form::FormDefinition = served.json().await.expect("a definition");
+        assert_eq!(served, form, "as imported");
+    }
+
+    let imported = xdatenfelder::import(IMPORTED_XDF3, &xdatenfelder::Options::default())
+        .expect("the message imports");
+    assert!(imported.report.is_empty(), "{}", imported.report);
+    let definition = imported.definition;
+    let server = TestServer::start_with(|config| serve_form(config, definition.clone())).await;
+    let anna = server.login("anna").await;
+    let id = new_id();
+    let created = server.create(&anna.access, &id, &create_body(&[])).await;
+    assert_eq!(created.status(), 201);
+
+    let bad = serde_json::json!({"F99000001": "Иван", "F99000002": "AZ-12"});
+    let (status, code, problem) = problem_code(server.submit(&anna.access, &id, &bad).await).await;
+    assert_eq!(
+        (status, code.as_str()),
+        (422, "validation_failed"),
+        "{problem}"
+    );
+    let codes: Vec<(String, String)> = problem["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .map(|e| {
+            (
+                e["field"].as_str().unwrap_or_default().to_owned(),
+                e["code"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    assert!(
+        codes.contains(&("F99000001".into(), "form-text-latin".into()))
+            && codes.contains(&("F99000002".into(), "form-text-pattern".into())),
+        "the server checks text_latin and the pattern: {codes:?}"
+    );
+
+    let good = serde_json::json!({"F99000001": "Zoë Łukasiewicz", "F99000002": "AZ-1234"});
+    let accepted = server.submit(&anna.access, &id, &good).await;
+    assert_eq!(accepted.status(), 200, "valid answers are accepted");
+}

@@ -62,11 +62,13 @@ fn euros(cents: i64) -> String {
     format!("{sign}{}.{:02}", abs / 100, abs % 100)
 }
 
-/// Checks a non-empty answer. `codes` are the allowed codes of a choice field.
+/// Checks a non-empty answer. `codes` are the allowed codes of a choice field, `pattern` the
+/// compiled `pattern` of a text field (see [`compile_pattern`]).
 pub(crate) fn check_value(
     kind: &FieldKind,
     value: &Value,
     codes: &[String],
+    pattern: Option<&regex::Regex>,
     today: Date,
     out: &mut Vec<Finding>,
 ) {
@@ -75,10 +77,14 @@ pub(crate) fn check_value(
         FieldKind::Text {
             min_length,
             max_length,
+            latin,
+            ..
         }
         | FieldKind::MultilineText {
             min_length,
             max_length,
+            latin,
+            ..
         } => {
             let Some(text) = value.as_text() else {
                 return out.push(mismatch());
@@ -95,6 +101,22 @@ pub(crate) fn check_value(
             if let Some(max) = *max_length {
                 if len > max as usize {
                     out.push(with(finding("form-text-too-long"), "max", i64::from(max)));
+                }
+            }
+            if *latin {
+                if let Some(c) = super::latin::first_outside_din91379_c(text) {
+                    // An invisible character is named by its code point.
+                    let shown = if c.is_control() || c.is_whitespace() {
+                        format!("U+{:04X}", u32::from(c))
+                    } else {
+                        c.to_string()
+                    };
+                    out.push(with(finding("form-text-latin"), "char", shown));
+                }
+            }
+            if let Some(pattern) = pattern {
+                if !pattern.is_match(text.trim()) {
+                    out.push(finding("form-text-pattern"));
                 }
             }
         }
@@ -518,6 +540,22 @@ pub fn iban_check(text: &str) -> IbanCheck {
     } else {
         IbanCheck::Checksum
     }
+}
+
+/// The largest compiled pattern we accept (bytes of the regex program): a definition cannot
+/// make every keystroke slow. Matching itself is linear in the answer's length.
+const PATTERN_SIZE_LIMIT: usize = 1 << 20;
+
+/// Compiles a `pattern` constraint as XML Schema reads it: the whole text must match (the
+/// pattern is anchored at both ends). Errors say why, for the definition error.
+pub fn compile_pattern(pattern: &str) -> Result<regex::Regex, String> {
+    regex::RegexBuilder::new(&format!("^(?:{pattern})$"))
+        .size_limit(PATTERN_SIZE_LIMIT)
+        .build()
+        .map_err(|e| match e {
+            regex::Error::CompiledTooBig(_) => "the pattern is too large".to_owned(),
+            other => format!("the pattern does not compile: {other}"),
+        })
 }
 
 #[cfg(test)]

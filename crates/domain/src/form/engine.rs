@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::checks::{check_value, Finding, ADDRESS_PARTS};
+use super::checks::{check_value, compile_pattern, Finding, ADDRESS_PARTS};
 use super::date::Date;
 use super::expr::{self, Env, Expr, Ref, Target, Val};
 use super::model::{
@@ -178,6 +178,8 @@ struct CField {
     level: u32,
     checks: Vec<CCheck>,
     codes: Vec<String>,
+    /// The compiled `pattern` of a text field (boxed: keeps `CItem`'s variants of a size).
+    pattern: Option<Box<regex::Regex>>,
 }
 
 #[derive(Clone)]
@@ -416,6 +418,7 @@ impl<'d> Compiler<'d> {
         scopes: &[Scope<'d>],
     ) -> Result<CField, DefinitionError> {
         let mut codes = Vec::new();
+        let mut pattern = None;
         match &field.kind {
             FieldKind::Choice {
                 codes: source,
@@ -448,6 +451,19 @@ impl<'d> Compiler<'d> {
                         );
                     }
                 }
+            }
+            FieldKind::Text {
+                pattern: Some(source),
+                ..
+            }
+            | FieldKind::MultilineText {
+                pattern: Some(source),
+                ..
+            } => {
+                pattern = Some(
+                    compile_pattern(source)
+                        .map_err(|problem| self.element_error(element, problem))?,
+                );
             }
             FieldKind::Info { .. } if field.compute.is_some() || field.required => {
                 return Err(
@@ -489,6 +505,7 @@ impl<'d> Compiler<'d> {
             level: 0,
             checks,
             codes,
+            pattern: pattern.map(Box::new),
         })
     }
 
@@ -1229,7 +1246,14 @@ impl<'a> Walk<'a> {
         if let (Some(value), false) = (value, empty) {
             let mut findings = std::mem::take(&mut self.findings);
             findings.clear();
-            check_value(&field.kind, value, &field.codes, self.today, &mut findings);
+            check_value(
+                &field.kind,
+                value,
+                &field.codes,
+                field.pattern.as_deref(),
+                self.today,
+                &mut findings,
+            );
             for finding in findings.drain(..) {
                 let mut path = self.path.clone();
                 if let Some(part) = finding.part {

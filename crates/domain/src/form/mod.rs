@@ -41,7 +41,7 @@
 //! | Feldart `select` + Codeliste | [`FieldKind::Choice`] with `codes` (a named [`CodeList`] with its XRepository `uri` and version, or inline) |
 //! | Feldart `label` | [`FieldKind::Info`] (and `feldart: label`) |
 //! | Feldart `hidden`, `locked` | [`Field::feldart`] `hidden` / `locked` |
-//! | Datentyp `text`, `text_latin` | [`FieldKind::Text`] / `MultilineText`, or a format kind (`email`, `phone`, `iban`, `postal_code`, `municipality`) |
+//! | Datentyp `text`, `text_latin` | [`FieldKind::Text`] / `MultilineText` (`latin: true` for `text_latin`: DIN SPEC 91379 Datentyp C, see [`latin`]), or a format kind (`email`, `phone`, `iban`, `postal_code`, `municipality`) |
 //! | Datentyp `date` | [`FieldKind::Date`] with `min`/`max`, also relative (`today`, `today-6m`) |
 //! | Datentyp `bool` | [`FieldKind::YesNo`] |
 //! | Datentyp `num`, `num_int`, `num_currency` | [`FieldKind::Decimal`], [`FieldKind::Integer`], [`FieldKind::Money`] (integer cents) |
@@ -50,7 +50,7 @@
 //! | Datentyp `time`, `datetime` | [`FieldKind::Time`] (`HH:MM[:SS]`), [`FieldKind::DateTime`] (`YYYY-MM-DDTHH:MM[:SS]`, local); in rules they are texts that compare in time order |
 //! | Präzisierung `minLength`, `maxLength` | `min_length`, `max_length` of text kinds |
 //! | Präzisierung `minValue`, `maxValue` | `min`, `max` (`min_cents`, `max_cents` for money) |
-//! | Präzisierung `pattern` | not yet (no regex engine in the domain); use a format kind or a rule |
+//! | Präzisierung `pattern` | `pattern` of text kinds (anchored, as in XML Schema; checked with the `regex` crate, linear time) |
 //! | Bezeichnung Eingabe / Ausgabe, Hilfetext | `label`, `hint` ([`Localized`], de and en) |
 //! | Vorbefüllung `keine`, `optional`, `verpflichtend` | [`Field::prefill`] `none`, `optional`, `required` |
 //! | Regel `R…`, type K (complex/conditional) | `show_if`, `required_if` on pages, groups and fields |
@@ -65,6 +65,9 @@
 //! wrong type) refuses the definition with a [`RuleError`] naming the form, the element, the
 //! property and the column.
 //!
+//! The crate `xdatenfelder` reads XDatenfelder 2.0 and 3.0.0 messages into this model along
+//! this table (its README lists what it leaves out).
+//!
 //! What we add beyond FIM: pages (wizard steps), localized labels in one document, relative
 //! date bounds, format kinds with checksums, and message ids for every problem.
 
@@ -73,6 +76,7 @@ pub mod checks;
 pub mod date;
 mod engine;
 pub mod expr;
+pub mod latin;
 mod migrate;
 pub mod model;
 pub mod num;
@@ -82,6 +86,7 @@ mod types;
 pub mod value;
 
 pub use crate::catalog::{Language, Localized};
+pub use checks::compile_pattern;
 pub use date::{Date, DateBound};
 pub use engine::{
     is_message_id, Arg, DefinitionError, Evaluation, Form, PageProgress, Problem, Progress,
@@ -105,6 +110,8 @@ pub const MESSAGE_IDS: &[&str] = &[
     "form-text-single-line",
     "form-text-too-short",
     "form-text-too-long",
+    "form-text-pattern",
+    "form-text-latin",
     "form-number-invalid",
     "form-number-not-integer",
     "form-number-too-small",
@@ -146,6 +153,8 @@ pub const MESSAGE_IDS: &[&str] = &[
     "form-renewable-share-low",
     "form-smoke-alarm-required",
     "form-business-start-too-far",
+    // checks of imported forms (FIM rules that name no message of their own)
+    "form-check-failed",
     // checks of synthetic forms (benches, fuzzing)
     "form-synthetic-check",
 ];

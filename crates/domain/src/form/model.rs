@@ -241,6 +241,14 @@ pub enum FieldKind {
         min_length: Option<u32>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         max_length: Option<u32>,
+        /// FIM Präzisierung `pattern`: the whole (trimmed) answer must match this regular
+        /// expression (XML Schema style: implicitly anchored). Checked when the form is built.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pattern: Option<String>,
+        /// FIM Datentyp `text_latin`: only the characters of DIN SPEC 91379 Datentyp C
+        /// (String.Latin+ 1.2 normative characters), see [`super::latin`].
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        latin: bool,
     },
     /// Text with line breaks. Answer: string.
     MultilineText {
@@ -248,6 +256,12 @@ pub enum FieldKind {
         min_length: Option<u32>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         max_length: Option<u32>,
+        /// As for [`FieldKind::Text`].
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pattern: Option<String>,
+        /// As for [`FieldKind::Text`].
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        latin: bool,
     },
     /// A whole number. Answer: number or numeric string.
     Integer {

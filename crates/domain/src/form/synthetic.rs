@@ -52,6 +52,8 @@ fn kind_for(i: usize) -> FieldKind {
         1 => FieldKind::Text {
             min_length: Some(2),
             max_length: Some(80),
+            pattern: None,
+            latin: false,
         },
         2 => FieldKind::Integer {
             min: Some(0),
@@ -91,6 +93,8 @@ fn kind_for(i: usize) -> FieldKind {
         12 => FieldKind::MultilineText {
             min_length: None,
             max_length: Some(2000),
+            pattern: None,
+            latin: false,
         },
         _ => FieldKind::Address,
     }
