@@ -47,6 +47,20 @@ fn row(service: &Service, life_situation: Option<String>, language: Language) ->
     }
 }
 
+/// A built search index; two are equal only when they are the same build.
+#[derive(Clone)]
+struct Indexed(Option<Arc<SearchIndex>>);
+
+impl PartialEq for Indexed {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.0, &other.0) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        }
+    }
+}
+
 #[component]
 pub fn CatalogPage() -> impl IntoView {
     let ctx = expect_context::<AppContext>();
@@ -65,16 +79,15 @@ pub fn CatalogPage() -> impl IntoView {
     });
     let location = use_location();
     let is_start = move || location.pathname.get() == "/";
-    let index: RwSignal<Option<Arc<SearchIndex>>> = RwSignal::new(None);
-
-    // Rebuild the index when the catalog or the language changes.
-    Effect::new(move |_| {
+    // The index of the catalog in the chosen language, rebuilt when either changes. A memo,
+    // computed when the results ask for it: an effect that set a signal ran on its own
+    // schedule, and once left the page at "no service found" with the catalog loaded.
+    let index = Memo::new(move |_| {
         let language = language.get();
-        let built = ctx.catalog.with(|c| {
+        Indexed(ctx.catalog.with(|c| {
             c.as_ref()
                 .map(|c| Arc::new(SearchIndex::new(&c.catalog, language)))
-        });
-        index.set(built);
+        }))
     });
 
     // (total hits, rows to show)
@@ -84,7 +97,7 @@ pub fn CatalogPage() -> impl IntoView {
         let life_situation = life_situation.get();
         let place = place.get();
         let local_only = local_only.get();
-        let Some(index) = index.get() else {
+        let Some(index) = index.get().0 else {
             return (0, Vec::new());
         };
         ctx.catalog.with(|catalog| {
