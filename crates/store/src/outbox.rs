@@ -543,15 +543,7 @@ impl Store {
             .collect();
         let new = &steps[already_kept(&kept, &steps)..];
         for step in new {
-            tx.execute(
-                "INSERT INTO submission_status (submission_id, seq, status, at, note)
-                 VALUES (?1, (SELECT coalesce(max(seq), -1) + 1 FROM submission_status WHERE submission_id = ?1), ?2, ?3, ?4)",
-                params![id, step.status.name(), step.at, step.note],
-            )?;
-            tx.execute(
-                "UPDATE submission SET status = ?2, updated_at = ?3 WHERE id = ?1",
-                params![id, step.status.name(), step.at],
-            )?;
+            self.append_status(&id, step.status, step.at, step.note.as_deref())?;
         }
         tx.commit()?;
         Ok(new.len())
@@ -576,16 +568,29 @@ impl Store {
         if current == status.name() {
             return Ok(false);
         }
-        tx.execute(
+        self.append_status(&id, status, at, note)?;
+        Ok(true)
+    }
+
+    /// Adds one step at the end of a submission's timeline and makes it its status, inside
+    /// the caller's transaction.
+    fn append_status(
+        &self,
+        id: &str,
+        status: SubmissionStatus,
+        at: UnixMillis,
+        note: Option<&str>,
+    ) -> Result<(), StoreError> {
+        self.conn.execute(
             "INSERT INTO submission_status (submission_id, seq, status, at, note)
              VALUES (?1, (SELECT coalesce(max(seq), -1) + 1 FROM submission_status WHERE submission_id = ?1), ?2, ?3, ?4)",
             params![id, status.name(), at, note],
         )?;
-        tx.execute(
+        self.conn.execute(
             "UPDATE submission SET status = ?2, updated_at = ?3 WHERE id = ?1",
             params![id, status.name(), at],
         )?;
-        Ok(true)
+        Ok(())
     }
 
     fn history(&self, id: &str) -> Result<Vec<StatusChange>, StoreError> {
