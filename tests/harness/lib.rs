@@ -198,6 +198,33 @@ impl StateApi {
         format!("http://127.0.0.1:{}/", self.admin_port)
     }
 
+    /// Every submission the state API holds, as the back office lists them (page by page,
+    /// following its `next` cursor).
+    pub async fn submissions(&self) -> Result<Vec<serde_json::Value>> {
+        let http = reqwest::Client::new();
+        let mut all = Vec::new();
+        let mut after: Option<String> = None;
+        loop {
+            let mut url = format!("{}admin/v1/submissions?limit=500", self.admin_url());
+            if let Some(cursor) = &after {
+                url.push_str(&format!("&after={cursor}"));
+            }
+            let page = http
+                .get(url)
+                .bearer_auth(ADMIN_TOKEN)
+                .send()
+                .await?
+                .error_for_status()?
+                .json::<serde_json::Value>()
+                .await?;
+            all.extend(page["items"].as_array().cloned().unwrap_or_default());
+            match page["next"].as_str() {
+                Some(next) => after = Some(next.to_string()),
+                None => return Ok(all),
+            }
+        }
+    }
+
     /// The authority writes to the citizen about a submission (the back office's admin API).
     pub async fn send_message(&self, submission_id: &str, title: &str, body: &str) -> Result<()> {
         let response = reqwest::Client::new()

@@ -59,18 +59,8 @@ async fn queued_offline_sent_after_login_received_and_answered_in_the_inbox() ->
     app.screenshot("delivery-received").await?;
 
     // Exactly one submission arrived, with its attachment.
-    let arrived = reqwest::Client::new()
-        .get(format!("{}admin/v1/submissions", api.admin_url()))
-        .bearer_auth(e2e::ADMIN_TOKEN)
-        .send()
-        .await?
-        .json::<Value>()
-        .await?;
-    let list = arrived
-        .as_array()
-        .or_else(|| arrived["items"].as_array())
-        .cloned()
-        .unwrap_or_default();
+    let list = api.submissions().await?;
+    let arrived = json!(list);
     let ours: Vec<&Value> = list
         .iter()
         .filter(|s| s["submissionId"] == json!(submission_id))
@@ -172,18 +162,8 @@ async fn submitted_while_logged_out_waits_for_a_login_and_is_sent_from_the_promp
             .is_err(),
         "nothing waits any more"
     );
-    let arrived = reqwest::Client::new()
-        .get(format!("{}admin/v1/submissions", api.admin_url()))
-        .bearer_auth(e2e::ADMIN_TOKEN)
-        .send()
-        .await?
-        .json::<Value>()
-        .await?;
-    let list = arrived
-        .as_array()
-        .or_else(|| arrived["items"].as_array())
-        .cloned()
-        .unwrap_or_default();
+    let list = api.submissions().await?;
+    let arrived = json!(list);
     let ours = list
         .iter()
         .filter(|s| s["submissionId"] == json!(submission_id))
