@@ -55,7 +55,7 @@ struct SetLanguageArgs {
 }
 
 async fn load_catalog(ctx: AppContext) {
-    match call0::<CatalogResponse>(command::LOAD_CATALOG).await {
+    match crate::ipc::read0::<CatalogResponse>(command::LOAD_CATALOG, 10_000).await {
         Ok(catalog) => {
             ctx.origin.set(Some(catalog.origin));
             ctx.catalog.set(Some(Arc::new(catalog)));
@@ -66,7 +66,7 @@ async fn load_catalog(ctx: AppContext) {
 
 async fn start(ctx: AppContext, language: RwSignal<Language>) {
     crate::clock::ensure().await;
-    match call0::<Settings>(command::GET_SETTINGS).await {
+    match crate::ipc::read0::<Settings>(command::GET_SETTINGS, 5_000).await {
         Ok(settings) => {
             language.set(settings.language);
             ctx.settings.set(settings);
@@ -74,7 +74,9 @@ async fn start(ctx: AppContext, language: RwSignal<Language>) {
         Err(error) => ctx.error.set(Some(error)),
     }
     load_catalog(ctx).await;
-    match call0::<RefreshResponse>(command::REFRESH_CATALOG).await {
+    // Patience above the client's connect and request timeouts: a slow state API is not asked
+    // twice, a lost message is.
+    match crate::ipc::read0::<RefreshResponse>(command::REFRESH_CATALOG, 40_000).await {
         Ok(RefreshResponse::Offline) => ctx.connectivity.set(Connectivity::Offline),
         Ok(RefreshResponse::Unchanged) => {
             // The shell stored the state API's answer; the content is what we show already.

@@ -8,8 +8,6 @@ use std::cell::Cell;
 use domain::calendar::UnixMillis;
 use domain::ipc::{command, ClockView};
 
-use crate::ipc::call0;
-
 thread_local! {
     /// The shell's offset once it answered.
     static OFFSET: Cell<Option<i64>> = const { Cell::new(None) };
@@ -21,7 +19,7 @@ pub async fn ensure() {
     if OFFSET.with(Cell::get).is_some() {
         return;
     }
-    let offset = call0::<ClockView>(command::CLOCK)
+    let offset = crate::ipc::read0::<ClockView>(command::CLOCK, 5_000)
         .await
         .map(|clock| clock.offset_ms)
         .unwrap_or(0);

@@ -78,3 +78,48 @@ pub async fn listen<P: DeserializeOwned + 'static>(
     closure.forget();
     ok
 }
+
+/// Waits `ms` milliseconds (the window's timer).
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// `future`'s answer, or `None` when it has not answered within `ms` milliseconds.
+async fn within<T>(future: impl std::future::Future<Output = T>, ms: i32) -> Option<T> {
+    use std::future::Future;
+    use std::task::Poll;
+    let mut future = Box::pin(future);
+    let mut timer = Box::pin(sleep(ms));
+    std::future::poll_fn(move |cx| {
+        if let Poll::Ready(value) = future.as_mut().poll(cx) {
+            return Poll::Ready(Some(value));
+        }
+        if timer.as_mut().poll(cx).is_ready() {
+            return Poll::Ready(None);
+        }
+        Poll::Pending
+    })
+    .await
+}
+
+/// A command without arguments that is safe to ask twice (a read, or the catalog refresh,
+/// which is conditional and idempotent), asked again when no answer came
+/// within `patience_ms`: under load an IPC message sent while the window starts has been seen
+/// to get no answer at all, which left the start page loading for good. The last try waits
+/// as long as it takes.
+pub async fn read0<Out: DeserializeOwned>(
+    command: &str,
+    patience_ms: i32,
+) -> Result<Out, IpcError> {
+    for _ in 0..2 {
+        if let Some(answer) = within(call0::<Out>(command), patience_ms).await {
+            return answer;
+        }
+    }
+    call0(command).await
+}
