@@ -186,8 +186,9 @@ impl std::fmt::Debug for IdTokenKey {
     }
 }
 
-/// Everything the server needs to run.
-#[derive(Debug, Clone)]
+/// Everything the server needs to run. Its `Debug` names the settings but never the back
+/// office token, the ID token key or a citizen's password, so a config may be logged.
+#[derive(Clone)]
 pub struct Config {
     /// Where the SQLite database lives (created if missing).
     pub data_dir: PathBuf,
@@ -239,6 +240,27 @@ pub struct Config {
     /// runs on from there. Only debug builds honour it: a release build refuses to start with
     /// one, so a production server always runs on the real clock.
     pub fake_now: Option<i64>,
+}
+
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Config")
+            .field("data_dir", &self.data_dir)
+            .field("services", &self.catalog.services.len())
+            .field("forms", &self.forms.len())
+            .field("submission_ttl", &self.submission_ttl)
+            .field("auto_receive", &self.auto_receive)
+            .field("public_url", &self.public_url)
+            .field("citizens", &self.citizens.len())
+            .field("demo", &self.demo)
+            .field("clients", &self.clients.len())
+            .field("id_token_key", &self.id_token_key.as_ref().map(|_| "set"))
+            .field("admin_token", &self.admin_token.as_ref().map(|_| "set"))
+            .field("limits", &self.limits)
+            .field("sync_full", &self.sync_full)
+            .field("fake_now", &self.fake_now)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Config {
@@ -311,6 +333,25 @@ pub fn imported_forms() -> Vec<domain::form::FormDefinition> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn debug_output_names_no_secret() {
+        let mut config = super::Config::new("data", domain::Catalog::default());
+        let token = "a-back-office-token-of-at-least-32-characters";
+        config.admin_token = Some(token.into());
+        let shown = format!("{config:?}");
+        assert!(
+            !shown.contains(token),
+            "the back office token is not shown: {shown}"
+        );
+        assert!(shown.contains("admin_token: Some(\"set\")"), "{shown}");
+        for citizen in &config.citizens {
+            assert!(
+                !shown.contains(&citizen.username),
+                "no citizen is listed: {shown}"
+            );
+        }
+    }
+
     use super::{OAuthClient, RedirectUri};
 
     fn accepted(uri: &str) -> bool {
