@@ -61,13 +61,11 @@ pub(crate) const SENDABLE: &str = "owner = (SELECT value FROM setting WHERE key 
 impl Store {
     /// Who uses the app now.
     pub fn owner(&self) -> Result<Owner, StoreError> {
-        let text: Option<String> = self
-            .conn
-            .query_row("SELECT value FROM setting WHERE key = ?1", [OWNER], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        Ok(text.as_deref().map(Owner::from_text).unwrap_or_default())
+        Ok(self
+            .setting(OWNER)?
+            .as_deref()
+            .map(Owner::from_text)
+            .unwrap_or_default())
     }
 
     /// Someone logged in (an account) or out ([`Owner::Device`]): from now on only their
@@ -78,13 +76,7 @@ impl Store {
                 self.conn
                     .execute("DELETE FROM setting WHERE key = ?1", [OWNER])?;
             }
-            Owner::Account(_) => {
-                self.conn.execute(
-                    "INSERT INTO setting (key, value) VALUES (?1, ?2)
-                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                    params![OWNER, owner.to_text()],
-                )?;
-            }
+            Owner::Account(_) => self.set_setting(OWNER, &owner.to_text())?,
         }
         Ok(())
     }

@@ -22,7 +22,7 @@ fn text_size_name(size: TextSize) -> &'static str {
 }
 
 impl Store {
-    fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+    pub(crate) fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
         Ok(self
             .conn
             .query_row("SELECT value FROM setting WHERE key = ?1", [key], |row| {
@@ -31,7 +31,7 @@ impl Store {
             .optional()?)
     }
 
-    fn set_setting(&self, key: &str, value: &str) -> Result<(), StoreError> {
+    pub(crate) fn set_setting(&self, key: &str, value: &str) -> Result<(), StoreError> {
         self.conn.execute(
             "INSERT INTO setting (key, value) VALUES (?1, ?2)
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",
