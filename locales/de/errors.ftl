@@ -15,3 +15,7 @@ error-login-required = Bitte melden Sie sich (erneut) an. Ihre Anträge bleiben 
 error-login-failed = Die Anmeldung hat nicht geklappt. Bitte versuchen Sie es noch einmal.
 error-browser-unavailable = Der Browser für die Anmeldung konnte nicht geöffnet werden. Bitte prüfen Sie, ob ein Browser installiert ist.
 error-submission-refused = Der Landesdienst hat diesen Antrag nicht angenommen. Bitte prüfen Sie die markierten Angaben und senden Sie ihn erneut.
+ui-crashed-title = Die Anzeige muss neu geladen werden
+ui-crashed-body = In der App ist ein Fehler aufgetreten. Ihre Eingaben sind auf diesem Gerät gespeichert. Laden Sie die Anzeige neu; hilft das nicht, starten Sie die App neu.
+ui-crashed-reload = Anzeige neu laden
+error-place-needed = Ihr Anliegen geht an die Stelle, die an Ihrem Wohnort zuständig ist. Wählen Sie dazu in den Einstellungen Ihren Wohnort; Ihre Eingaben bleiben gespeichert.

@@ -15,3 +15,7 @@ error-login-required = Please log in (again). Your applications stay queued and 
 error-login-failed = Logging in did not work. Please try again.
 error-browser-unavailable = The browser for logging in could not be opened. Please check that a browser is installed.
 error-submission-refused = The state service did not accept this application. Please check the marked answers and send it again.
+ui-crashed-title = The display needs to be reloaded
+ui-crashed-body = An error occurred in the app. What you entered is saved on this device. Reload the display; if that does not help, restart the app.
+ui-crashed-reload = Reload the display
+error-place-needed = Your request goes to the office responsible where you live. Choose where you live in the settings; what you entered stays saved.

@@ -22,41 +22,62 @@ pub use state::AppState;
 
 /// Registers the commands on a builder; generic so tests can use `tauri::test::mock_builder()`.
 pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
-    builder.invoke_handler(tauri::generate_handler![
-        commands::load_catalog,
-        commands::refresh_catalog,
-        commands::clock,
-        commands::get_settings,
-        commands::set_language,
-        commands::update_settings,
-        commands::sync_now,
-        commands::storage_notice,
-        commands::dismiss_storage_notice,
-        applications::load_form,
-        applications::start_draft,
-        applications::load_draft,
-        applications::save_answer,
-        applications::set_draft_page,
-        applications::dismiss_review,
-        applications::claim_submission,
-        details::load_my_details,
-        details::remember_my_details,
-        details::forget_my_details,
-        applications::delete_draft,
-        applications::add_attachment,
-        applications::remove_attachment,
-        applications::submit_draft,
-        applications::list_applications,
-        applications::load_submission,
-        inbox::list_inbox,
-        inbox::mark_message_read,
-        account::account,
-        account::log_in,
-        account::log_out,
-        account::forget_personal_data,
-        reports::send_accessibility_report,
-        reports::list_accessibility_reports,
-    ])
+    // `THUERINGEN_TRACE_IPC=1` prints each command's name as it arrives (never its arguments),
+    // so a window that waits for an answer shows whether the shell was asked at all.
+    let trace = std::env::var_os("THUERINGEN_TRACE_IPC").is_some();
+    let started = std::time::Instant::now();
+    builder.invoke_handler(move |invoke: tauri::ipc::Invoke<R>| {
+        let handler = commands_of::<R>(tauri::generate_handler![
+            commands::load_catalog,
+            commands::refresh_catalog,
+            commands::clock,
+            commands::get_settings,
+            commands::set_language,
+            commands::update_settings,
+            commands::sync_now,
+            commands::storage_notice,
+            commands::dismiss_storage_notice,
+            applications::load_form,
+            applications::start_draft,
+            applications::load_draft,
+            applications::save_answer,
+            applications::set_draft_page,
+            applications::dismiss_review,
+            applications::claim_submission,
+            details::load_my_details,
+            details::remember_my_details,
+            details::forget_my_details,
+            applications::delete_draft,
+            applications::add_attachment,
+            applications::remove_attachment,
+            applications::submit_draft,
+            applications::list_applications,
+            applications::load_submission,
+            inbox::list_inbox,
+            inbox::mark_message_read,
+            account::account,
+            account::log_in,
+            account::log_out,
+            account::forget_personal_data,
+            reports::send_accessibility_report,
+            reports::list_accessibility_reports,
+        ]);
+        if trace {
+            eprintln!(
+                "[ipc {:>7} ms] {}",
+                started.elapsed().as_millis(),
+                invoke.message.command()
+            );
+        }
+        handler(invoke)
+    })
+}
+
+/// Gives the generated handler its type (the macro's closure names no parameter type).
+fn commands_of<R: Runtime>(
+    handler: impl Fn(tauri::ipc::Invoke<R>) -> bool,
+) -> impl Fn(tauri::ipc::Invoke<R>) -> bool {
+    handler
 }
 
 #[cfg_attr(mobile, tauri::mobile_entry_point)]

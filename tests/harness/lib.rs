@@ -10,6 +10,7 @@ pub mod a11y;
 pub mod browser;
 pub mod clock;
 pub mod steps;
+pub mod wizard;
 
 use std::net::{SocketAddr, TcpListener as StdListener};
 use std::path::{Path, PathBuf};
@@ -398,6 +399,7 @@ impl App {
             ("THUERINGEN_DATA_DIR", data_dir.display().to_string()),
             ("THUERINGEN_STATE_API", state_api.url()),
             ("THUERINGEN_SYNC_POLL_SECS", "2".to_string()),
+            ("THUERINGEN_TRACE_IPC", "1".to_string()),
         ];
         env.extend(clock::app_env());
         env.extend(browser.env());
@@ -462,7 +464,10 @@ impl App {
     /// What the window showed when a wait failed: the page's address, load state and the start
     /// of its text, and a screenshot in the artifacts (so a failure in CI says where it stood).
     async fn describe_window(&self, css: &str) -> String {
-        let script = "return [String(location.href), document.readyState, \
+        let script = "const root = document.documentElement; \
+            return [String(location.href), document.readyState, \
+            'ipc: ' + root.getAttribute('data-ipc-waiting'), \
+            'crashed: ' + root.getAttribute('data-crashed'), \
             (document.body ? document.body.innerText : '<no body>').slice(0, 400)];";
         let state = match self.client.execute(script, vec![]).await {
             Ok(value) => value.to_string(),

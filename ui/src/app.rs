@@ -178,7 +178,9 @@ pub fn App() -> impl IntoView {
 
     // Keep <html lang> in step with the language, for screen readers and hyphenation.
     Effect::new(move |_| {
-        let tag = language.get().tag();
+        let current = language.get();
+        crate::crash::prepare(current);
+        let tag = current.tag();
         if let Some(root) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.document_element())

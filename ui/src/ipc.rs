@@ -21,12 +21,66 @@ pub async fn call<Args: Serialize, Out: DeserializeOwned>(
     let args = args
         .serialize(&serializer)
         .map_err(|_| IpcError::new(ErrorCode::InvalidRequest, "error-invalid-request"))?;
+    let _asked = Asked::new(command);
     match invoke(command, args).await {
         Ok(value) => serde_wasm_bindgen::from_value(value)
             .map_err(|_| IpcError::new(ErrorCode::Internal, "error-internal")),
         // The shell rejects with a serialized `IpcError`; anything else means no shell answered.
         Err(value) => Err(serde_wasm_bindgen::from_value(value)
             .unwrap_or_else(|_| IpcError::new(ErrorCode::Internal, "error-app-unavailable"))),
+    }
+}
+
+thread_local! {
+    /// Calls asked and not yet done (answered or given up), and how many are done.
+    static CALLS: std::cell::RefCell<(Vec<(u64, String)>, u64)> =
+        const { std::cell::RefCell::new((Vec::new(), 0)) };
+}
+
+/// One call in flight. While it waits, its command's name is in `data-ipc-waiting` on `<html>`
+/// (names only, never arguments or answers), so a test that times out can say which call of the
+/// shell never answered.
+struct Asked(u64);
+
+impl Asked {
+    fn new(command: &str) -> Asked {
+        let id = js_sys::Math::random().to_bits();
+        CALLS.with(|calls| {
+            if let Ok(mut calls) = calls.try_borrow_mut() {
+                calls.0.push((id, command.to_string()));
+            }
+        });
+        Asked::show();
+        Asked(id)
+    }
+
+    fn show() {
+        let text = CALLS.with(|calls| {
+            calls.try_borrow().ok().map(|calls| {
+                let names: Vec<&str> = calls.0.iter().map(|(_, name)| name.as_str()).collect();
+                format!("{} done; waiting: {}", calls.1, names.join(" "))
+            })
+        });
+        if let (Some(text), Some(root)) = (
+            text,
+            web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element()),
+        ) {
+            let _ = root.set_attribute("data-ipc-waiting", &text);
+        }
+    }
+}
+
+impl Drop for Asked {
+    fn drop(&mut self) {
+        CALLS.with(|calls| {
+            if let Ok(mut calls) = calls.try_borrow_mut() {
+                calls.0.retain(|(id, _)| *id != self.0);
+                calls.1 += 1;
+            }
+        });
+        Asked::show();
     }
 }
 

@@ -6,12 +6,13 @@
 
 mod app;
 mod clock;
+mod crash;
 mod focus;
 mod ipc;
 mod l10n;
 mod pages;
 
 fn main() {
-    console_error_panic_hook::set_once();
+    crash::install();
     leptos::mount::mount_to_body(app::App);
 }

@@ -1,0 +1,130 @@
+//! When the UI itself fails (a panic in the wasm), nothing on the page answers any more: the
+//! reactive system and every pending IPC answer are gone with it. Instead of a page that
+//! silently stops (a start page "loading" for good), the person is told, in their language,
+//! that their entries are kept and how to go on, with a button that reloads the display.
+//!
+//! The notice is built with plain DOM calls from texts prepared before any failure: after a
+//! panic, neither Leptos nor the localizer can be trusted to run. The failure's message goes to
+//! the console and to `data-crashed` on `<html>`, so a test that times out can say why; it
+//! never leaves the device.
+
+use std::cell::RefCell;
+
+use domain::Language;
+use wasm_bindgen::prelude::*;
+
+/// The notice's texts in the current language: title, body, button.
+struct Texts {
+    title: String,
+    body: String,
+    reload: String,
+}
+
+thread_local! {
+    static TEXTS: RefCell<Option<Texts>> = const { RefCell::new(None) };
+}
+
+/// Installs the panic hook (once, before the app mounts).
+pub fn install() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show(&info.to_string());
+    }));
+}
+
+/// Prepares the notice's texts for `language`; called whenever the language changes.
+pub fn prepare(language: Language) {
+    let text = |id: &str| crate::l10n::t_args(language, id, &[]);
+    let texts = Texts {
+        title: text("ui-crashed-title"),
+        body: text("ui-crashed-body"),
+        reload: text("ui-crashed-reload"),
+    };
+    TEXTS.with(|cell| {
+        if let Ok(mut slot) = cell.try_borrow_mut() {
+            *slot = Some(texts);
+        }
+    });
+}
+
+fn show(message: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(root) = document.document_element() {
+        let _ = root.set_attribute("data-crashed", message);
+    }
+    if document.get_element_by_id("ui-crashed").is_some() {
+        return;
+    }
+    let Some(body) = document.body() else {
+        return;
+    };
+    let (title, text, reload) = TEXTS
+        .try_with(|cell| {
+            cell.try_borrow().ok().and_then(|texts| {
+                texts
+                    .as_ref()
+                    .map(|t| (t.title.clone(), t.body.clone(), t.reload.clone()))
+            })
+        })
+        .ok()
+        .flatten()
+        // Before the first text was prepared the language is not known yet: German, the
+        // source language.
+        .unwrap_or_else(|| {
+            (
+                "Die Anzeige muss neu geladen werden".to_string(),
+                "In der App ist ein Fehler aufgetreten. Ihre Eingaben sind auf diesem Gerät \
+                 gespeichert."
+                    .to_string(),
+                "Anzeige neu laden".to_string(),
+            )
+        });
+    let _ = build(&document, &body, &title, &text, &reload);
+}
+
+/// `<div role="alert" id="ui-crashed" class="kern-alert kern-alert--danger">` first in the body,
+/// with the button focused so a keyboard or screen reader user lands on it.
+fn build(
+    document: &web_sys::Document,
+    body: &web_sys::HtmlElement,
+    title: &str,
+    text: &str,
+    reload: &str,
+) -> Result<(), JsValue> {
+    let notice = document.create_element("div")?;
+    notice.set_id("ui-crashed");
+    notice.set_attribute("role", "alert")?;
+    notice.set_class_name("kern-alert kern-alert--danger ui-crashed");
+    let heading = document.create_element("h2")?;
+    heading.set_class_name("kern-title");
+    heading.set_text_content(Some(title));
+    let paragraph = document.create_element("p")?;
+    paragraph.set_class_name("kern-body");
+    paragraph.set_text_content(Some(text));
+    let button = document.create_element("button")?;
+    button.set_attribute("type", "button")?;
+    button.set_id("ui-crashed-reload");
+    button.set_class_name("kern-btn kern-btn--primary");
+    let label = document.create_element("span")?;
+    label.set_class_name("kern-label");
+    label.set_text_content(Some(reload));
+    button.append_child(&label)?;
+    let on_click = Closure::<dyn FnMut()>::new(|| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().reload();
+        }
+    });
+    button.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref())?;
+    // The page is gone once the button is used; the closure lives until then.
+    on_click.forget();
+    notice.append_child(&heading)?;
+    notice.append_child(&paragraph)?;
+    notice.append_child(&button)?;
+    body.insert_before(&notice, body.first_child().as_ref())?;
+    if let Some(button) = button.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = button.focus();
+    }
+    Ok(())
+}
