@@ -60,3 +60,4 @@ form-smoke-alarm-required = Rauchwarnmelder sind in Thüringen Pflicht.
 form-business-start-too-far = Der Beginn liegt mehr als drei Monate in der Zukunft. Bitte prüfen Sie das Datum.
 form-synthetic-check = Testregel verletzt.
 form-check-failed = Diese Angabe passt nicht zu Ihren anderen Angaben. Bitte prüfen Sie sie.
+form-consent-required = Ohne Ihr Einverständnis kann die Stelle Ihr Anliegen nicht bearbeiten. Bitte bestätigen Sie es, um das Anliegen zu senden.

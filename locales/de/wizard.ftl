@@ -52,3 +52,5 @@ detail-birthday = Geburtsdatum
 detail-address = Anschrift
 detail-email = E-Mail-Adresse
 detail-phone = Telefonnummer
+wizard-general-service = Zur Leistung: { $service }
+wizard-general-office = Geht an: { $office }

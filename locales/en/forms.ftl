@@ -60,3 +60,4 @@ form-smoke-alarm-required = Smoke alarms are mandatory in Thuringia.
 form-business-start-too-far = The start is more than three months away. Please check the date.
 form-synthetic-check = Test rule broken.
 form-check-failed = This answer does not fit your other answers. Please check it.
+form-consent-required = Without your consent the office cannot deal with your request. Please confirm it to send the request.

@@ -52,3 +52,5 @@ detail-birthday = Date of birth
 detail-address = Address
 detail-email = Email address
 detail-phone = Phone number
+wizard-general-service = About the service: { $service }
+wizard-general-office = Goes to: { $office }

@@ -220,6 +220,14 @@ pub fn submit_draft(
                     .filter(|ags| {
                         matches!(ags.len(), 8 | 12) && ags.bytes().all(|b| b.is_ascii_digit())
                     });
+                // The general application has no office of its own: without the place it
+                // would go nowhere. Nothing is queued; the draft stays as it is.
+                if draft.form_id == domain::GENERAL_APPLICATION_FORM && place.is_none() {
+                    return Err(IpcError::new(
+                        ErrorCode::InvalidRequest,
+                        "error-place-needed",
+                    ));
+                }
                 store
                     .submit_for_place(
                         draft_id,

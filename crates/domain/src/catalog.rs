@@ -160,6 +160,18 @@ pub struct Service {
     pub keywords: Vec<String>,
 }
 
+/// The form of the general application ("Anliegen an die zuständige Stelle"): how a person
+/// acts on any service that has no form of its own. It goes, like every application, to the
+/// authority responsible for the service at the person's place.
+pub const GENERAL_APPLICATION_FORM: &str = "anliegen";
+
+impl Service {
+    /// The form a person applies with: the service's own, else the general application.
+    pub fn application_form(&self) -> &str {
+        self.form_id.as_deref().unwrap_or(GENERAL_APPLICATION_FORM)
+    }
+}
+
 /// A kind of office.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

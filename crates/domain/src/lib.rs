@@ -15,5 +15,5 @@ pub mod text;
 
 pub use catalog::{
     Authority, AuthorityKind, Catalog, District, FormVersion, Language, LifeSituation, Localized,
-    Municipality, PostalCodeArea, ResponsibleLevel, Service,
+    Municipality, PostalCodeArea, ResponsibleLevel, Service, GENERAL_APPLICATION_FORM,
 };

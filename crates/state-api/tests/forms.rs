@@ -1,6 +1,6 @@
 //! The server decides the form: a submission follows the form its service's catalog entry
 //! names, whether the create names it or not; another form is refused; a service without a
-//! form takes free data.
+//! form takes the general application when the create names it, and free data otherwise.
 mod common;
 
 use common::{create_body, new_id, problem_code, serve_form, TestServer};
@@ -124,6 +124,97 @@ async fn a_service_without_a_form_takes_free_data_and_no_form() {
         problem_code(server.create(&anna.access, &new_id(), &body).await).await;
     assert_eq!(status, 422, "a form the service does not name is refused");
     assert_eq!(problem["errors"][0]["code"], "form_not_of_service");
+}
+
+/// A complete general application, as the app sends it.
+fn general_application() -> serde_json::Value {
+    serde_json::json!({
+        "art": "frage",
+        "beschreibung": "Wie lange dauert die Bearbeitung ungefähr?",
+        "antragsteller": {
+            "familienname": "Muster",
+            "vornamen": "Anna",
+            "anschrift": {"strasse": "Anger", "hausnummer": "1", "plz": "99084", "ort": "Erfurt"},
+            "antwortweg": "email",
+            "email": "anna@example.de"
+        },
+        "einwilligung": true,
+        "angaben_richtig": true
+    })
+}
+
+#[tokio::test]
+async fn a_service_without_a_form_takes_the_general_application_validated_and_routed() {
+    let server = TestServer::start().await;
+    let anna = server.login("anna").await;
+    let general = state_api::config::showcase_forms()
+        .into_iter()
+        .find(|f| f.id == domain::GENERAL_APPLICATION_FORM)
+        .expect("the server serves the general application");
+    let mut body = create_body(&[]);
+    body["form"] = serde_json::json!({"id": general.id, "version": general.version});
+    let id = new_id();
+    let created = server.create(&anna.access, &id, &body).await;
+    assert_eq!(created.status(), 201, "the general application is accepted");
+    let created: serde_json::Value = created.json().await.expect("JSON");
+    assert_eq!(created["form"]["id"], domain::GENERAL_APPLICATION_FORM);
+    assert!(
+        created["authorityId"]
+            .as_str()
+            .is_some_and(|a| !a.is_empty()),
+        "it goes to the authority responsible at the place: {created}"
+    );
+
+    let free = server
+        .submit(&anna.access, &id, &serde_json::json!({"anything": "goes"}))
+        .await;
+    let (status, _, problem) = problem_code(free).await;
+    assert_eq!(
+        status, 422,
+        "free data is not a general application: {problem}"
+    );
+
+    let mut unconsented = general_application();
+    unconsented["einwilligung"] = serde_json::json!(false);
+    let (status, _, problem) =
+        problem_code(server.submit(&anna.access, &id, &unconsented).await).await;
+    assert_eq!(status, 422, "no consent, no request: {problem}");
+    assert!(
+        problem.to_string().contains("form-consent-required"),
+        "the problem names the missing consent: {problem}"
+    );
+
+    let sent = server
+        .submit(&anna.access, &id, &general_application())
+        .await;
+    assert_eq!(
+        sent.status(),
+        200,
+        "a complete general application is taken"
+    );
+}
+
+#[tokio::test]
+async fn a_service_with_its_own_form_refuses_the_general_application() {
+    let server = with_name_form().await;
+    let anna = server.login("anna").await;
+    let general = state_api::config::showcase_forms()
+        .into_iter()
+        .find(|f| f.id == domain::GENERAL_APPLICATION_FORM)
+        .expect("the server serves the general application");
+    let mut body = create_body(&[]);
+    body["form"] = serde_json::json!({"id": general.id, "version": general.version});
+    let (status, code, problem) =
+        problem_code(server.create(&anna.access, &new_id(), &body).await).await;
+    assert_eq!(
+        (status, code.as_str()),
+        (422, "validation_failed"),
+        "{problem}"
+    );
+    assert_eq!(
+        problem["errors"][0]["code"], "form_not_of_service",
+        "{problem}"
+    );
 }
 
 /// A small XDatenfelder 3.0.0 message: a required name in DIN 91379 Latin characters and an

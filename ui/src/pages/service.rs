@@ -23,7 +23,9 @@ struct Detail {
     fees: Option<String>,
     duration: Option<String>,
     law: Option<String>,
-    form_id: Option<String>,
+    /// The form to apply with: the service's own, else the general application.
+    form_id: String,
+    own_form: bool,
     confirmed: bool,
     authority: Option<AuthorityText>,
     place: Option<String>,
@@ -70,7 +72,8 @@ fn detail(ctx: &AppContext, key: &str, language: Language) -> Option<Detail> {
             fees: text(&service.fees),
             duration: text(&service.duration),
             law: service.law.clone(),
-            form_id: service.form_id.clone(),
+            form_id: service.application_form().to_string(),
+            own_form: service.form_id.is_some(),
             confirmed: service.responsibility_confirmed,
             authority,
             place: home
@@ -121,9 +124,7 @@ fn ServiceDetail(detail: Detail, draft: RwSignal<Option<String>>) -> impl IntoVi
     let form_id = detail.form_id.clone();
     let key = detail.key.clone();
     let start = move |_| {
-        let Some(form_id) = form_id.clone() else {
-            return;
-        };
+        let form_id = form_id.clone();
         if let Some(id) = draft.get_untracked() {
             navigate(&format!("/antrag/{id}"), Default::default());
             return;
@@ -151,7 +152,9 @@ fn ServiceDetail(detail: Detail, draft: RwSignal<Option<String>>) -> impl IntoVi
             }
         });
     };
-    let has_form = detail.form_id.is_some();
+    let own_form = detail.own_form;
+    // The general application needs the place: it goes to the office responsible there.
+    let can_apply = own_form || detail.authority.is_some();
     let authority = detail.authority.clone();
     let place = detail.place.clone();
     view! {
@@ -197,15 +200,30 @@ fn ServiceDetail(detail: Detail, draft: RwSignal<Option<String>>) -> impl IntoVi
                             </div>
                         })}
                     </dl>
+                    {(!own_form).then(|| view! {
+                        <section aria-labelledby="general-heading" class="service-general">
+                            <h2 id="general-heading" class="kern-heading-small">{tr("service-general-heading")}</h2>
+                            <p class="kern-body">{tr("service-no-form")}</p>
+                            {(!can_apply).then(|| view! {
+                                <p id="general-needs-place" class="kern-body">{tr("service-general-needs-place")}" "
+                                    <a class="kern-link" href="/einstellungen#home-municipality">{tr("service-choose-place-link")}</a>
+                                </p>
+                            })}
+                        </section>
+                    })}
                     <div class="kern-btn-wrapper service-actions">
-                        {has_form.then(|| view! {
-                            <button id="start-application" type="button" class="kern-btn kern-btn--primary"
+                        {can_apply.then(|| view! {
+                            <button id=if own_form { "start-application" } else { "start-general-application" }
+                                type="button" class="kern-btn kern-btn--primary"
                                 on:click=start disabled=move || starting.get()>
-                                <span class="kern-label">{move || if draft.get().is_some() { tr("service-continue")() } else { tr("service-start")() }}</span>
+                                <span class="kern-label">{move || match (draft.get().is_some(), own_form) {
+                                    (true, _) => tr("service-continue")(),
+                                    (false, true) => tr("service-start")(),
+                                    (false, false) => tr("service-start-general")(),
+                                }}</span>
                             </button>
                         })}
                     </div>
-                    {(!has_form).then(|| view! { <p class="kern-body">{tr("service-no-form")}</p> })}
                 </div>
                 <aside class="service-detail__aside kern-card" aria-labelledby="authority-heading">
                     <div class="kern-card__container">

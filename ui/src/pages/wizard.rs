@@ -32,6 +32,8 @@ mod update;
 
 #[path = "wizard_details.rs"]
 mod details;
+#[path = "wizard_general.rs"]
+mod general;
 
 /// The DOM id of the input for an answer path: `personen[1].vorname` → `f-personen-1-vorname`.
 pub fn dom_id(path: &FieldPath) -> String {
@@ -98,6 +100,8 @@ enum SaveState {
 #[derive(Clone, Copy)]
 struct Wizard {
     draft_id: StoredValue<String>,
+    /// The service the draft is for (the general application serves many).
+    leika_key: StoredValue<String>,
     form: StoredValue<Arc<Form>>,
     answers: RwSignal<Answers>,
     checked: RwSignal<Arc<Checked>>,
@@ -289,6 +293,7 @@ pub fn WizardPage() -> impl IntoView {
                         let checked = Arc::new(Checked::new(&form, &view.answers));
                         loaded.set(Some(Ok(Wizard {
                             draft_id: StoredValue::new(view.draft_id),
+                            leika_key: StoredValue::new(view.leika_key),
                             form: StoredValue::new(form),
                             answers: RwSignal::new(view.answers),
                             checked: RwSignal::new(checked),
@@ -337,6 +342,9 @@ fn WizardView(wizard: Wizard) -> impl IntoView {
     view! {
         <div class="wizard">
             <p class="wizard-form-title kern-preline">{title}</p>
+            {wizard.form.with_value(|f| f.definition().leika_key.is_none()).then(|| view! {
+                <general::GeneralRequestAbout leika_key=wizard.leika_key.get_value()/>
+            })}
             <Progress wizard=wizard/>
             <SaveStatus wizard=wizard/>
             <update::FormUpdated wizard=wizard review=wizard.review old_labels=wizard.review_labels/>

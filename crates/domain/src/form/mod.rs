@@ -144,6 +144,7 @@ pub const MESSAGE_IDS: &[&str] = &[
     "form-repeat-too-many",
     // checks of the showcase forms
     "form-confirmation-required",
+    "form-consent-required",
     "form-end-before-start",
     "form-move-in-too-late",
     "form-person-too-young",

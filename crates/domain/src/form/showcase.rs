@@ -13,6 +13,9 @@ pub const BAUGENEHMIGUNG: &str = include_str!("../../../../data/forms/baugenehmi
 pub const HUNDESTEUER: &str = include_str!("../../../../data/forms/hundesteuer.json");
 /// Gewerbeanmeldung, GewA 1 (LeiKa 99050012104000).
 pub const GEWERBEANMELDUNG: &str = include_str!("../../../../data/forms/gewerbeanmeldung.json");
+/// The general application for every service without a form of its own (no LeiKa key: the
+/// draft carries the service's).
+pub const ANLIEGEN: &str = include_str!("../../../../data/forms/anliegen.json");
 
 /// Every showcase definition as (form id, JSON).
 pub fn showcase_definitions() -> Vec<(&'static str, &'static str)> {
@@ -22,6 +25,7 @@ pub fn showcase_definitions() -> Vec<(&'static str, &'static str)> {
         ("baugenehmigung", BAUGENEHMIGUNG),
         ("hundesteuer", HUNDESTEUER),
         ("gewerbeanmeldung", GEWERBEANMELDUNG),
+        (crate::catalog::GENERAL_APPLICATION_FORM, ANLIEGEN),
     ]
 }
 

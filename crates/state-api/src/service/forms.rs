@@ -1,7 +1,8 @@
 //! Which form a submission follows. The server decides it from the service's catalog entry:
 //! a client may name one of that form's versions, never another form, and a create that names
 //! none still gets the catalog's form, so its data is validated. A service whose entry names
-//! no form takes free data.
+//! no form takes the general application ([`domain::GENERAL_APPLICATION_FORM`]) when the
+//! create names it, and free data otherwise (clients from before the general application).
 
 use super::Backend;
 use crate::error::FieldProblem;
@@ -48,11 +49,27 @@ impl Backend {
     ) -> Option<&domain::form::Form> {
         match (service.form_id.as_deref(), named) {
             (None, None) => None,
+            // A service without a form of its own takes the general application.
+            (None, Some(named)) if named.id == domain::GENERAL_APPLICATION_FORM => {
+                let form = self.form(&named.id, &named.version);
+                if form.is_none() {
+                    problems.push(FieldProblem::new(
+                        "/form",
+                        "unknown_form",
+                        "no form definition with this id and version (see /v1/forms)",
+                    ));
+                }
+                form
+            }
             (None, Some(_)) => {
                 problems.push(FieldProblem::new(
                     "/form",
                     "form_not_of_service",
-                    "this service takes no form; leave form out",
+                    format!(
+                        "this service has no form of its own: name the general application \
+                         ({}) or leave form out",
+                        domain::GENERAL_APPLICATION_FORM
+                    ),
                 ));
                 None
             }

@@ -1,0 +1,142 @@
+//! The general application (#16), end to end in the real window against the real state API:
+//! a service without a form of its own (a dog-tax service) asks for the person's place first;
+//! with it, the service page offers "send a request to the responsible office", the wizard
+//! says which service and which office, the request is filled offline with a document, waits
+//! for a login, is sent once with the person's account, and arrives at the authority
+//! responsible for that service in the person's place.
+
+use std::time::Duration;
+
+use e2e::steps::{follow, log_in, send_with_my_account, status_on_my_applications};
+use e2e::wizard::{
+    choose_home, click, definition, start_application, valid_answers, walk_to_review,
+};
+use e2e::{App, Result, StateApi};
+use fantoccini::Locator;
+use serde_json::json;
+
+const LONG: Duration = Duration::from_secs(90);
+const SHORT: Duration = Duration::from_secs(20);
+
+/// A service without a form of its own (one of the dog-tax services).
+fn service_without_form() -> Result<(String, String)> {
+    let catalog = catalog_seed::seed_catalog()?;
+    let service = catalog
+        .services
+        .iter()
+        .find(|s| s.form_id.is_none() && s.name.de.starts_with("Hundesteuer"))
+        .ok_or("a dog-tax service without a form")?;
+    Ok((service.leika_key.clone(), service.name.de.clone()))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the built app, Xvfb and tauri-driver: run scripts/test.sh"]
+async fn a_service_without_a_form_is_applied_for_with_the_general_application() -> Result<()> {
+    let (leika_key, service_name) = service_without_form()?;
+    let server_dir = tempfile::tempdir()?;
+    let app_dir = tempfile::tempdir()?;
+    let down = StateApi::down()?;
+    let app = App::launch(app_dir.path(), &down, 820, 1180).await?;
+    app.wait_for("#service-list li", LONG).await?;
+
+    // Without a place, the page says where the request would go only once it knows the place.
+    e2e::steps::goto(&app, &format!("/leistung/{leika_key}")).await?;
+    app.wait_for("#general-needs-place", SHORT).await?;
+    assert!(
+        app.client
+            .find(Locator::Id("start-general-application"))
+            .await
+            .is_err(),
+        "no request without a place to send it to"
+    );
+    app.screenshot("general-needs-place-tablet").await?;
+
+    choose_home(&app, "99084", "Erfurt").await?;
+    start_application(&app, &leika_key).await?;
+    let about = app
+        .wait_for_text("#general-request-service", SHORT, |t| {
+            t.contains(&service_name)
+        })
+        .await?;
+    assert!(
+        about.contains(&service_name),
+        "the wizard names the service: {about:?}"
+    );
+    let office = app
+        .wait_for_text("#general-request-office", SHORT, |t| t.contains("Erfurt"))
+        .await?;
+    assert!(
+        office.contains("Erfurt"),
+        "and the office it goes to: {office:?}"
+    );
+
+    let form = definition(domain::GENERAL_APPLICATION_FORM);
+    let mut answers = valid_answers(&form, true);
+    answers["antragsteller"]["antwortweg"] = json!("postfach");
+    let mut report = Vec::new();
+    let pages = walk_to_review(&app, "anliegen", &answers, &mut report, true).await?;
+    assert_eq!(pages, 3, "request, contact, declaration");
+    let violations = e2e::a11y::write_report(&report, "axe-report-general.json")?;
+    assert_eq!(
+        violations, 0,
+        "axe finds nothing on the general application: {report:?}"
+    );
+    click(&app, "#wizard-submit").await?;
+    app.wait_for("#submission-status", LONG).await?;
+    let submission_id = app
+        .client
+        .execute("return location.pathname.split('/').pop();", vec![])
+        .await?
+        .as_str()
+        .ok_or("the submission's page")?
+        .to_string();
+    app.screenshot("general-queued-tablet").await?;
+
+    // The state API comes back; the person logs in and sends it with her account.
+    let mut api = StateApi::start_on(server_dir.path(), down.port).await?;
+    log_in(&app, "anna", "Anna", LONG).await?;
+    send_with_my_account(&app, &submission_id).await?;
+    follow(&app, "#nav-applications").await?;
+    status_on_my_applications(&app, &submission_id, "status-received", LONG).await?;
+
+    let list = api.submissions().await?;
+    let ours: Vec<&serde_json::Value> = list
+        .iter()
+        .filter(|s| s["submissionId"] == json!(submission_id))
+        .collect();
+    assert_eq!(ours.len(), 1, "sent exactly once: {list:?}");
+    let arrived = ours[0];
+    assert_eq!(
+        arrived["serviceKey"],
+        json!(leika_key),
+        "for the service: {arrived}"
+    );
+    assert_eq!(
+        arrived["form"]["id"],
+        json!(domain::GENERAL_APPLICATION_FORM),
+        "as a general application: {arrived}"
+    );
+    let catalog = catalog_seed::seed_catalog()?;
+    let service = catalog.service(&leika_key).ok_or("the service")?;
+    let expected = catalog
+        .authority_index()
+        .responsible_for(service, "16051000")
+        .ok_or("an authority for Erfurt")?;
+    assert_eq!(
+        arrived["authorityId"],
+        json!(expected.id),
+        "it arrived at the authority responsible in Erfurt: {arrived}"
+    );
+    assert_eq!(
+        arrived["attachments"][0]["complete"],
+        json!(true),
+        "with its document, whole: {arrived}"
+    );
+
+    // The account is left as it was found: journeys share one keychain.
+    follow(&app, "#nav-settings").await?;
+    follow(&app, "#log-out").await?;
+    app.quit().await?;
+    api.stop().await;
+    Ok(())
+}
