@@ -3,7 +3,8 @@
 //! with it, the service page offers "send a request to the responsible office", the wizard
 //! says which service and which office, the request is filled offline with a document, waits
 //! for a login, is sent once with the person's account, and arrives at the authority
-//! responsible for that service in the person's place.
+//! responsible for that service in the person's place. On the way, the parking permit's page
+//! names the fee of the person's town from its statute.
 
 use std::time::Duration;
 
@@ -52,6 +53,17 @@ async fn a_service_without_a_form_is_applied_for_with_the_general_application() 
     app.screenshot("general-needs-place-tablet").await?;
 
     choose_home(&app, "99084", "Erfurt").await?;
+
+    // Fees that are true: the parking permit's page names Erfurt's fee from its statute, and
+    // the form no longer computes an example number that contradicts it.
+    e2e::steps::goto(&app, "/leistung/99108001001000").await?;
+    let fee = app
+        .wait_for_text("#fee-here", SHORT, |t| t.contains("100,00"))
+        .await?;
+    assert!(
+        fee.contains("Erfurt") && fee.contains("100,00 €"),
+        "Erfurt's fee: {fee:?}"
+    );
     start_application(&app, &leika_key).await?;
     let about = app
         .wait_for_text("#general-request-service", SHORT, |t| {

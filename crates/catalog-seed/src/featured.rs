@@ -49,6 +49,9 @@ struct Featured {
     keywords: Vec<String>,
     #[serde(default)]
     form_id: Option<String>,
+    /// Fees set by named municipalities' statutes, as the `fees` text states them.
+    #[serde(default)]
+    fee_schedule: Vec<domain::PlaceFee>,
 }
 
 fn confirmed_by_default() -> bool {
@@ -145,6 +148,7 @@ pub(crate) fn apply(file: DataFile, services: &mut [Service]) -> Result<(), Seed
         service.responsibility_confirmed = featured.responsibility_confirmed;
         service.keywords = keywords;
         service.form_id = featured.form_id.clone();
+        service.fee_schedule = featured.fee_schedule.clone();
         service.featured = true;
     }
     Ok(())
@@ -172,6 +176,7 @@ mod tests {
             documents: vec![],
             form_id: None,
             keywords: vec![],
+            fee_schedule: vec![],
         }
     }
 

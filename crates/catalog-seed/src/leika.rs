@@ -100,6 +100,7 @@ pub(crate) fn parse(
             documents: Vec::new(),
             form_id: None,
             keywords: Vec::new(),
+            fee_schedule: Vec::new(),
         });
         Ok(())
     })?;

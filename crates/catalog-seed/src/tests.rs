@@ -432,3 +432,86 @@ fn attribution_names_every_source() {
         assert!(ATTRIBUTION.contains(needle), "the notice names {needle}");
     }
 }
+
+/// "12345" cents as the service pages write amounts: `123,45 €`, whole euros without cents.
+fn euros(cents: i64) -> String {
+    if cents % 100 == 0 {
+        format!("{} €", cents / 100)
+    } else {
+        format!("{},{:02} €", cents / 100, cents % 100)
+    }
+}
+
+/// #16: a fee table entry names a real municipality, and the service page's text says the
+/// same amount for that town, so the page and the table cannot tell two different stories.
+#[test]
+fn every_fee_schedule_entry_agrees_with_the_service_page() {
+    let c = catalog();
+    let mut entries = 0;
+    for service in c.services.iter().filter(|s| !s.fee_schedule.is_empty()) {
+        let text = service
+            .fees
+            .as_ref()
+            .map(|f| f.de.as_str())
+            .unwrap_or_default();
+        for fee in &service.fee_schedule {
+            entries += 1;
+            let town = c
+                .municipality(&fee.ags)
+                .unwrap_or_else(|| panic!("{}: {} is a municipality", service.leika_key, fee.ags));
+            let bare = town.name.split(',').next().unwrap_or_default().trim();
+            let bare = bare.strip_prefix("Stadt ").unwrap_or(bare);
+            let said = format!("{bare} {}", euros(fee.cents));
+            assert!(
+                text.contains(&said),
+                "{}: the page says {said:?} like the fee table: {text}",
+                service.leika_key
+            );
+            assert!(
+                !fee.source.trim().is_empty(),
+                "{bare}: the statute is named"
+            );
+        }
+    }
+    assert!(entries >= 4, "the known parking fees are in the table");
+}
+
+/// #16: a form computes no fee for a service whose fee each municipality sets in its own
+/// statute: without the place's statute any number is an example, and it contradicted the
+/// service page (30,70 € in the form, 100 € in Erfurt). A fee the Land sets alike for every
+/// place (the building permit's cost law) may be estimated.
+#[test]
+fn no_form_computes_a_fee_that_each_municipality_sets() {
+    fn computed_money(items: &[domain::form::Item], out: &mut Vec<String>) {
+        for item in items {
+            match item {
+                domain::form::Item::Group(g) => computed_money(&g.items, out),
+                domain::form::Item::Field(f) => {
+                    if matches!(f.kind, domain::form::FieldKind::Money { .. })
+                        && f.compute.is_some()
+                    {
+                        out.push(f.id.clone());
+                    }
+                }
+            }
+        }
+    }
+    let c = catalog();
+    for service in c.services.iter().filter(|s| s.form_id.is_some()) {
+        let form_id = service.form_id.as_deref().unwrap_or_default();
+        let json = domain::form::showcase::showcase_definition(form_id)
+            .unwrap_or_else(|| panic!("{form_id} is shipped"));
+        let definition = domain::form::FormDefinition::from_json(json).expect("parses");
+        let mut fees = Vec::new();
+        for page in &definition.pages {
+            computed_money(&page.items, &mut fees);
+        }
+        if service.responsible_level == ResponsibleLevel::Municipality {
+            assert_eq!(
+                fees,
+                Vec::<String>::new(),
+                "{form_id}: no computed fee, the municipality's statute sets it"
+            );
+        }
+    }
+}

@@ -158,6 +158,44 @@ pub struct Service {
     /// Extra search words (synonyms, e.g. "Ummeldung" for "Wohnsitz Anmeldung").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub keywords: Vec<String>,
+    /// The fees municipalities' statutes set for this service, where we know them. A place
+    /// not listed sets its fee in its own statute, which the app then says instead of a number.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fee_schedule: Vec<PlaceFee>,
+}
+
+/// A fee one municipality's statute (Gebührensatzung) sets for a service.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlaceFee {
+    /// The AGS (8 digits) of the municipality whose statute sets it.
+    pub ags: String,
+    /// The amount in cents for one `period`.
+    pub cents: i64,
+    pub period: FeePeriod,
+    /// Since when it applies (`YYYY-MM-DD`), where the statute says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_from: Option<String>,
+    /// The statute as cited, so the person can look it up.
+    pub source: String,
+}
+
+/// What one fee amount covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FeePeriod {
+    /// Per year of validity (a residents' parking permit).
+    Year,
+    /// Once per application.
+    Once,
+}
+
+impl Service {
+    /// The fee the statute of the municipality `ags` (8 digits, or a 12-digit ARS) sets for
+    /// this service, if we know it. `None`: the statute of that place decides, unknown here.
+    pub fn fee_at(&self, ags: &str) -> Option<&PlaceFee> {
+        let ags = ags.get(..8)?;
+        self.fee_schedule.iter().find(|fee| fee.ags == ags)
+    }
 }
 
 /// The form of the general application ("Anliegen an die zuständige Stelle"): how a person
@@ -367,6 +405,7 @@ mod tests {
             documents: vec![],
             form_id: None,
             keywords: vec![],
+            fee_schedule: vec![],
         }
     }
 

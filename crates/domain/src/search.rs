@@ -229,6 +229,7 @@ mod tests {
             documents: vec![],
             form_id: None,
             keywords: keywords.iter().map(|k| k.to_string()).collect(),
+            fee_schedule: Vec::new(),
         }
     }
 

@@ -136,6 +136,7 @@ mod tests {
                 documents: vec![],
                 form_id: Some("hundesteuer".into()),
                 keywords: vec![],
+                fee_schedule: vec![],
             }],
             ..Catalog::default()
         }

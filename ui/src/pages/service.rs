@@ -10,7 +10,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::app::AppContext;
 use crate::ipc::{call0, request};
-use crate::l10n::{tr, use_language};
+use crate::l10n::{t_args, tr, use_language};
 
 /// Texts of one service in the current language, ready to render.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,6 +29,20 @@ struct Detail {
     confirmed: bool,
     authority: Option<AuthorityText>,
     place: Option<String>,
+    /// The fee at the person's place, where the service's fees differ by place.
+    fee_here: Option<FeeHere>,
+}
+
+/// What the service costs where the person lives, from the municipalities' statutes.
+#[derive(Debug, Clone, PartialEq)]
+enum FeeHere {
+    /// The statute of the place sets this amount.
+    Known {
+        fee: domain::PlaceFee,
+        place: String,
+    },
+    /// The place's statute decides; we do not know its amount.
+    Unknown { place: String },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -75,6 +89,19 @@ fn detail(ctx: &AppContext, key: &str, language: Language) -> Option<Detail> {
             form_id: service.application_form().to_string(),
             own_form: service.form_id.is_some(),
             confirmed: service.responsibility_confirmed,
+            fee_here: home.as_deref().and_then(|ags| {
+                let place = catalog.municipality(ags)?.name.clone();
+                if service.fee_schedule.is_empty() {
+                    return None;
+                }
+                Some(match service.fee_at(ags) {
+                    Some(fee) => FeeHere::Known {
+                        fee: fee.clone(),
+                        place,
+                    },
+                    None => FeeHere::Unknown { place },
+                })
+            }),
             authority,
             place: home
                 .as_deref()
@@ -116,9 +143,50 @@ pub fn ServicePage() -> impl IntoView {
     }
 }
 
+/// "Erfurt: 100,00 € per year, since 01.09.2025 (statute …)" or "the statute of … decides".
+fn fee_here_text(fee: &FeeHere, language: Language) -> String {
+    match fee {
+        FeeHere::Known { fee, place } => {
+            let amount = crate::pages::wizard::cents_text(&domain::form::Value::Int(fee.cents));
+            let id = match fee.period {
+                domain::FeePeriod::Year => "service-fee-here-year",
+                domain::FeePeriod::Once => "service-fee-here-once",
+            };
+            let mut text = t_args(
+                language,
+                id,
+                &[("place", place.clone().into()), ("amount", amount.into())],
+            );
+            if let Some(since) = &fee.valid_from {
+                let since =
+                    crate::pages::wizard::date_text(&domain::form::Value::Text(since.clone()));
+                text.push(' ');
+                text.push_str(&t_args(
+                    language,
+                    "service-fee-since",
+                    &[("since", since.into())],
+                ));
+            }
+            text.push(' ');
+            text.push_str(&t_args(
+                language,
+                "service-fee-source",
+                &[("source", fee.source.clone().into())],
+            ));
+            text
+        }
+        FeeHere::Unknown { place } => t_args(
+            language,
+            "service-fee-unknown-here",
+            &[("place", place.clone().into())],
+        ),
+    }
+}
+
 #[component]
 fn ServiceDetail(detail: Detail, draft: RwSignal<Option<String>>) -> impl IntoView {
     let ctx = expect_context::<AppContext>();
+    let language = use_language();
     let navigate = use_navigate();
     let starting = RwSignal::new(false);
     let form_id = detail.form_id.clone();
@@ -185,6 +253,12 @@ fn ServiceDetail(detail: Detail, draft: RwSignal<Option<String>>) -> impl IntoVi
                             <div class="kern-description-list-item">
                                 <dt class="kern-description-list-item__key">{tr("catalog-fees")}</dt>
                                 <dd class="kern-description-list-item__value">{f}</dd>
+                            </div>
+                        })}
+                        {detail.fee_here.clone().map(|fee| view! {
+                            <div class="kern-description-list-item">
+                                <dt class="kern-description-list-item__key">{tr("service-fee-here")}</dt>
+                                <dd id="fee-here" class="kern-description-list-item__value">{move || fee_here_text(&fee, language.get())}</dd>
                             </div>
                         })}
                         {detail.duration.clone().map(|f| view! {

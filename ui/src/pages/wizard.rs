@@ -705,7 +705,7 @@ fn FieldErrors(wizard: Wizard, path: FieldPath) -> impl IntoView {
     }
 }
 
-fn cents_text(value: &Value) -> String {
+pub(crate) fn cents_text(value: &Value) -> String {
     match value {
         Value::Int(cents) => {
             let sign = if *cents < 0 { "-" } else { "" };
@@ -751,7 +751,7 @@ fn parse_euros(text: &str) -> Value {
 }
 
 /// `2026-12-01` → `01.12.2026` for display.
-fn date_text(value: &Value) -> String {
+pub(crate) fn date_text(value: &Value) -> String {
     match value {
         Value::Text(t) => match domain::form::Date::parse(t) {
             Some(d) => format!("{:02}.{:02}.{:04}", d.day(), d.month(), d.year()),

@@ -34,6 +34,7 @@ pub fn tiny_catalog() -> Catalog {
             documents: vec![],
             form_id: None,
             keywords: vec![],
+            fee_schedule: vec![],
         }],
         authorities: vec![
             Authority {

@@ -47,6 +47,7 @@ pub fn tiny_catalog() -> Catalog {
             documents: vec![],
             form_id: Some(FORM_ID.into()),
             keywords: vec![],
+            fee_schedule: vec![],
         }],
         authorities: vec![Authority {
             id: "erfurt".into(),
