@@ -78,6 +78,13 @@ fn catalog_schemas_describe_every_domain_field() {
         service.documents = vec![full.clone()];
         service.keywords = vec!["Parken".into()];
         service.form_id = Some("bewohnerparkausweis".into());
+        service.fee_schedule = vec![domain::PlaceFee {
+            ags: "16051000".into(),
+            cents: 10000,
+            period: domain::FeePeriod::Year,
+            valid_from: Some("2025-09-01".into()),
+            source: "Satzung".into(),
+        }];
     }
     if let Some(authority) = catalog.authorities.first_mut() {
         authority.address = Some("Fischmarkt 1".into());

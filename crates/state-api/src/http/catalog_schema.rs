@@ -66,6 +66,32 @@ pub struct ServiceDoc {
     /// The form definition id (see `/v1/forms/{id}/{version}`).
     pub form_id: Option<String>,
     pub keywords: Vec<String>,
+    /// Fees municipalities' statutes set for the service, where known.
+    pub fee_schedule: Vec<PlaceFeeDoc>,
+}
+
+/// What one fee amount covers.
+#[derive(ToSchema)]
+#[schema(as = FeePeriod)]
+#[allow(non_camel_case_types)]
+pub enum FeePeriodDoc {
+    year,
+    once,
+}
+
+/// A fee one municipality's statute sets for a service.
+#[derive(ToSchema)]
+#[schema(as = PlaceFee)]
+pub struct PlaceFeeDoc {
+    /// AGS (8 digits) of the municipality.
+    pub ags: String,
+    /// Amount in cents for one period.
+    pub cents: i64,
+    pub period: FeePeriodDoc,
+    /// `YYYY-MM-DD`.
+    pub valid_from: Option<String>,
+    /// The statute as cited.
+    pub source: String,
 }
 
 /// An office responsible for the places under its area key.
