@@ -322,9 +322,15 @@ pub async fn walk_to_review(
             app.screenshot(&format!("wizard-{form_id}-{pages:02}"))
                 .await?;
         }
-        app.wait_for_text("#save-status", SHORT, |t| !t.contains("…"))
-            .await
-            .ok();
+        // Every answer is saved before moving on; a save that never ends or fails is a
+        // failure of the journey, not something to wait out.
+        let saved = app
+            .wait_for_text("#save-status", SHORT, |t| !t.contains("…"))
+            .await?;
+        assert!(
+            !saved.contains("Nicht gespeichert") && !saved.contains("Not saved"),
+            "{form_id}: page {pages} ({title}) saved its answers: {saved:?}"
+        );
         click(app, "#wizard-next").await?;
         // Either the next page (a new heading) or the error summary.
         let deadline = std::time::Instant::now() + SHORT;

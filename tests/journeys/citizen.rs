@@ -369,9 +369,8 @@ async fn registration_with_two_co_moving_persons_one_removed() -> Result<()> {
             app.screenshot("registration-two-persons-tablet").await?;
             axe(&app, "registration with two persons", &mut report).await?;
             click(&app, "#f-mitziehende_personen-0-remove").await?;
-            app.wait_for_text("#f-mitziehende_personen-0-vornamen", SHORT, |_| true)
-                .await
-                .ok();
+            app.wait_for("#f-mitziehende_personen-0-vornamen", SHORT)
+                .await?;
             let deadline = std::time::Instant::now() + SHORT;
             loop {
                 let value = app.client.execute("return document.getElementById('f-mitziehende_personen-0-vornamen').value;", vec![]).await?;
