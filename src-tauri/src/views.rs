@@ -138,18 +138,6 @@ pub fn draft_view(store: &Store, id: Uuid) -> Result<DraftView, IpcError> {
     })
 }
 
-fn status_of(status: SubmissionStatus) -> ApplicationStatus {
-    match status {
-        SubmissionStatus::Initiated => ApplicationStatus::Initiated,
-        SubmissionStatus::Submitted => ApplicationStatus::Submitted,
-        SubmissionStatus::Received => ApplicationStatus::Received,
-        SubmissionStatus::Processing => ApplicationStatus::Processing,
-        SubmissionStatus::ActionRequired => ApplicationStatus::ActionRequired,
-        SubmissionStatus::Completed => ApplicationStatus::Completed,
-        SubmissionStatus::Rejected => ApplicationStatus::Rejected,
-    }
-}
-
 /// What an outbox item waits for (the worker's own error text is for support, not for the
 /// person): a refusal, a login when nobody is logged in, or a connection after a failed try.
 pub fn waiting_for(entry: &store::OutboxEntry, logged_in: bool) -> Option<Waiting> {
@@ -203,7 +191,7 @@ pub fn applications(store: &Store, logged_in: bool) -> Result<Vec<ApplicationSum
                 OutboxState::Sending => ApplicationStatus::Sending,
                 OutboxState::Sent => ApplicationStatus::Initiated,
             },
-            (_, status) => status_of(status),
+            (_, status) => status.into(),
         };
         list.push(ApplicationSummary {
             id: submission.id.to_string(),
@@ -243,7 +231,7 @@ pub fn submission_view(
         .history
         .iter()
         .map(|change| StatusEntry {
-            status: status_of(change.status),
+            status: change.status.into(),
             at: clock::rfc3339(change.at),
             note: change.note.clone(),
         })

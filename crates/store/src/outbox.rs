@@ -61,6 +61,23 @@ impl SubmissionStatus {
     }
 }
 
+/// The status the person sees for a status the store holds (one mapping for the shell's views
+/// and the sync worker's events).
+impl From<SubmissionStatus> for domain::ipc::ApplicationStatus {
+    fn from(status: SubmissionStatus) -> Self {
+        use domain::ipc::ApplicationStatus as Shown;
+        match status {
+            SubmissionStatus::Initiated => Shown::Initiated,
+            SubmissionStatus::Submitted => Shown::Submitted,
+            SubmissionStatus::Received => Shown::Received,
+            SubmissionStatus::Processing => Shown::Processing,
+            SubmissionStatus::ActionRequired => Shown::ActionRequired,
+            SubmissionStatus::Completed => Shown::Completed,
+            SubmissionStatus::Rejected => Shown::Rejected,
+        }
+    }
+}
+
 /// The steps only the authority takes, once the state API has the application: a timeline
 /// takes them from the server's history ([`Store::record_history`]).
 const AUTHORITY_STEPS: [SubmissionStatus; 5] = [

@@ -213,18 +213,6 @@ fn lock(store: &Mutex<Store>) -> Result<std::sync::MutexGuard<'_, Store>, SyncEr
         .map_err(|_| SyncError::Malformed("the store lock is poisoned".into()))
 }
 
-fn application_status(status: SubmissionStatus) -> ApplicationStatus {
-    match status {
-        SubmissionStatus::Initiated => ApplicationStatus::Initiated,
-        SubmissionStatus::Submitted => ApplicationStatus::Submitted,
-        SubmissionStatus::Received => ApplicationStatus::Received,
-        SubmissionStatus::Processing => ApplicationStatus::Processing,
-        SubmissionStatus::ActionRequired => ApplicationStatus::ActionRequired,
-        SubmissionStatus::Completed => ApplicationStatus::Completed,
-        SubmissionStatus::Rejected => ApplicationStatus::Rejected,
-    }
-}
-
 fn parse_time(rfc3339: &str) -> Option<UnixMillis> {
     let t = time::OffsetDateTime::parse(rfc3339, &time::format_description::well_known::Rfc3339)
         .ok()?;
@@ -557,7 +545,7 @@ impl Engine {
                 let count = sent.attachments.len() as u32;
                 let event = SyncEvent::Progress(SyncProgress {
                     submission_id: id.to_string(),
-                    status: application_status(status),
+                    status: status.into(),
                     uploaded: count,
                     attachments: count,
                 });
@@ -662,7 +650,7 @@ impl Engine {
                 if matches!(changed, Ok(true)) {
                     self.emit(SyncEvent::StatusChanged {
                         submission_id: id,
-                        status: application_status(status),
+                        status: status.into(),
                     });
                 }
             }
