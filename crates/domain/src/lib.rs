@@ -10,6 +10,7 @@ pub mod catalog;
 pub mod feedback;
 pub mod form;
 pub mod ipc;
+pub mod problem;
 pub mod search;
 pub mod text;
 

@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 
+use domain::problem::ProblemCode;
 use keychain::KeychainError;
 use serde::{Deserialize, Serialize};
 
@@ -21,6 +22,18 @@ pub struct FieldProblem {
     pub detail: String,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub args: BTreeMap<String, String>,
+}
+
+impl Problem {
+    /// The code, where it is one a client acts on.
+    pub fn known(&self) -> Option<ProblemCode> {
+        ProblemCode::parse(&self.code)
+    }
+
+    /// Whether this problem has `code`.
+    pub fn is(&self, code: ProblemCode) -> bool {
+        self.known() == Some(code)
+    }
 }
 
 /// An `application/problem+json` document of the state API.
@@ -88,14 +101,6 @@ pub enum SyncError {
     OtherAccount,
 }
 
-/// Conflicts that a later retry resolves: the first request is still running, or an upload
-/// must be completed first.
-const IN_FLIGHT: &[&str] = &[
-    "idempotency_key_in_flight",
-    "submit_in_flight",
-    "attachments_missing",
-];
-
 impl SyncError {
     /// Whether a later retry can succeed without anything changing on our side.
     pub fn is_transient(&self) -> bool {
@@ -110,7 +115,8 @@ impl SyncError {
                     || (*status == 409
                         && problem
                             .as_ref()
-                            .is_some_and(|p| IN_FLIGHT.contains(&p.code.as_str())))
+                            .and_then(|p| p.known())
+                            .is_some_and(ProblemCode::passes))
             }
             SyncError::Store(e) => {
                 matches!(e, store::StoreError::Sqlite(_) | store::StoreError::Io(_))

@@ -18,6 +18,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use domain::ipc::{ApplicationStatus, Connectivity, SyncProgress};
+use domain::problem::ProblemCode;
 use keychain::Secret;
 use rand::Rng;
 use store::{InboxMessage, Owner, StatusChange, Store, SubmissionStatus, UnixMillis};
@@ -917,14 +918,16 @@ impl Job {
                 Ok(state) if state.complete => return Ok(()),
                 Ok(state) => offset = state.received,
                 Err(error) => match error.problem() {
-                    Some((409, Some(p))) if p.code == "upload_offset_mismatch" => {
+                    Some((409, Some(p))) if p.is(ProblemCode::UploadOffsetMismatch) => {
                         offset = p.upload_offset.unwrap_or(0);
                     }
-                    Some((409, Some(p))) if p.code == "attachment_complete" => return Ok(()),
+                    Some((409, Some(p))) if p.is(ProblemCode::AttachmentComplete) => return Ok(()),
                     // An earlier attempt got as far as the submit (its answer was lost): the
                     // submit that follows is replayed.
-                    Some((409, Some(p))) if p.code == "already_submitted" => return Ok(()),
-                    Some((422, Some(p))) if p.code == "attachment_hash_mismatch" && !restarted => {
+                    Some((409, Some(p))) if p.is(ProblemCode::AlreadySubmitted) => return Ok(()),
+                    Some((422, Some(p)))
+                        if p.is(ProblemCode::AttachmentHashMismatch) && !restarted =>
+                    {
                         restarted = true;
                         offset = 0;
                     }

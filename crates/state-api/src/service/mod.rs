@@ -21,6 +21,7 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use domain::problem::ProblemCode;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
@@ -230,7 +231,7 @@ pub(crate) fn key_reused(what: &str) -> Problem {
 pub(crate) fn key_in_flight() -> Problem {
     Problem::new(
         axum::http::StatusCode::CONFLICT,
-        "idempotency_key_in_flight",
+        ProblemCode::IdempotencyKeyInFlight.as_str(),
         "Request in progress",
     )
     .detail("the first request with this Idempotency-Key is still running; retry later")

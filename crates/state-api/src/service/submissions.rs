@@ -10,6 +10,7 @@
 //! to the citizen: another citizen's submission is "not found".
 
 use axum::http::StatusCode;
+use domain::problem::ProblemCode;
 
 use super::validation::validate_data;
 use super::{canonical_json, sha256_hex, Backend, Citizen};
@@ -390,7 +391,7 @@ impl Backend {
             }
             return Err(Problem::new(
                 StatusCode::CONFLICT,
-                "attachment_complete",
+                ProblemCode::AttachmentComplete.as_str(),
                 "Attachment complete",
             )
             .detail("this attachment has arrived in full"));
@@ -413,7 +414,7 @@ impl Backend {
             Append::OffsetMismatch { received } => {
                 let mut problem = Problem::new(
                     StatusCode::CONFLICT,
-                    "upload_offset_mismatch",
+                    ProblemCode::UploadOffsetMismatch.as_str(),
                     "Wrong offset",
                 )
                 .detail(format!(
@@ -433,7 +434,7 @@ impl Backend {
                 self.db(move |s| s.reset_attachment(&sub, &att)).await?;
                 let mut problem = Problem::new(
                     StatusCode::UNPROCESSABLE_ENTITY,
-                    "attachment_hash_mismatch",
+                    ProblemCode::AttachmentHashMismatch.as_str(),
                     "Attachment damaged",
                 )
                 .detail(
@@ -468,7 +469,7 @@ impl Backend {
         let Some(_guard) = self.begin(format!("submit:{id}"))? else {
             return Err(Problem::new(
                 StatusCode::CONFLICT,
-                "submit_in_flight",
+                ProblemCode::SubmitInFlight.as_str(),
                 "Request in progress",
             )
             .detail("this submission is being submitted; retry later"));
@@ -481,7 +482,7 @@ impl Backend {
             if stored.fingerprint != fingerprint {
                 return Err(Problem::new(
                     StatusCode::UNPROCESSABLE_ENTITY,
-                    "already_submitted",
+                    ProblemCode::AlreadySubmitted.as_str(),
                     "Already submitted",
                 )
                 .detail("this submission was submitted with other data"));
@@ -515,7 +516,7 @@ impl Backend {
         if !missing.is_empty() {
             return Err(Problem::new(
                 StatusCode::CONFLICT,
-                "attachments_missing",
+                ProblemCode::AttachmentsMissing.as_str(),
                 "Attachments missing",
             )
             .detail("upload every announced attachment before submitting")
@@ -629,7 +630,7 @@ fn record_of_new(new: &NewSubmission) -> SubmissionRecord {
 fn already_submitted() -> Problem {
     Problem::new(
         StatusCode::CONFLICT,
-        "already_submitted",
+        ProblemCode::AlreadySubmitted.as_str(),
         "Already submitted",
     )
     .detail("this submission has been submitted and can no longer change")
