@@ -14,6 +14,7 @@ mod navigation;
 mod reports;
 mod state;
 mod sync_task;
+mod trace;
 mod views;
 
 use tauri::{Manager, Runtime};
@@ -24,8 +25,7 @@ pub use state::AppState;
 pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     // `THUERINGEN_TRACE_IPC=1` prints each command's name as it arrives (never its arguments),
     // so a window that waits for an answer shows whether the shell was asked at all.
-    let trace = std::env::var_os("THUERINGEN_TRACE_IPC").is_some();
-    let started = std::time::Instant::now();
+    trace::init();
     builder.invoke_handler(move |invoke: tauri::ipc::Invoke<R>| {
         let handler = commands_of::<R>(tauri::generate_handler![
             commands::load_catalog,
@@ -62,13 +62,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             reports::send_accessibility_report,
             reports::list_accessibility_reports,
         ]);
-        if trace {
-            eprintln!(
-                "[ipc {:>7} ms] {}",
-                started.elapsed().as_millis(),
-                invoke.message.command()
-            );
-        }
+        trace::line("ipc", invoke.message.command());
         handler(invoke)
     })
 }

@@ -62,6 +62,14 @@ fn worker_config() -> WorkerConfig {
 /// Sends one worker event to the webview. A failed emit (window closing) loses nothing: the
 /// UI reloads its lists from the store when it comes back.
 fn forward<R: Runtime>(app: &AppHandle<R>, sync_event: SyncEvent) {
+    if crate::trace::enabled() {
+        // The event's kind only: its payload may name an application.
+        let kind = format!("{sync_event:?}");
+        crate::trace::line(
+            "event",
+            kind.split(['(', ' ', '{']).next().unwrap_or_default(),
+        );
+    }
     // Progress, a status or a message means the state API answered: the app is online, even
     // if it started offline and the worker never saw the network go away.
     if matches!(

@@ -468,6 +468,7 @@ impl App {
             return [String(location.href), document.readyState, \
             'ipc: ' + root.getAttribute('data-ipc-waiting'), \
             'crashed: ' + root.getAttribute('data-crashed'), \
+            'js error: ' + root.getAttribute('data-js-error'), \
             (document.body ? document.body.innerText : '<no body>').slice(0, 400)];";
         let state = match self.client.execute(script, vec![]).await {
             Ok(value) => value.to_string(),

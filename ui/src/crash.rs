@@ -6,7 +6,8 @@
 //! The notice is built with plain DOM calls from texts prepared before any failure: after a
 //! panic, neither Leptos nor the localizer can be trusted to run. The failure's message goes to
 //! the console and to `data-crashed` on `<html>`, so a test that times out can say why; it
-//! never leaves the device.
+//! never leaves the device. Beside it, a keep-alive for the task queue (see
+//! [`keep_tasks_running`]).
 
 use std::cell::RefCell;
 
@@ -24,12 +25,36 @@ thread_local! {
     static TEXTS: RefCell<Option<Texts>> = const { RefCell::new(None) };
 }
 
-/// Installs the panic hook (once, before the app mounts).
+/// Installs the panic hook (once, before the app mounts) and the task queue's keep-alive.
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         show(&info.to_string());
     }));
+    keep_tasks_running();
+}
+
+/// How often the keep-alive wakes the task queue, in milliseconds.
+const KEEP_ALIVE_MS: i32 = 1_000;
+
+/// Every reactive update of the page (Leptos effects) and every IPC answer runs as a task on
+/// wasm-bindgen's queue, which drains once per microtask. A JavaScript exception thrown from
+/// inside one task (a DOM call that throws) ends that drain early: the tasks queued behind it
+/// stay queued until something else schedules the queue again. The end-to-end runs showed
+/// exactly that: every IPC call answered, and the page stayed at "loading" until a click. So
+/// once a second an empty task is spawned, which schedules a drain; the cost is one microtask
+/// per second. The exception itself is recorded by `main.js` (`data-js-error` on `<html>`).
+fn keep_tasks_running() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let tick = Closure::<dyn FnMut()>::new(|| wasm_bindgen_futures::spawn_local(async {}));
+    let _ = window.set_interval_with_callback_and_timeout_and_arguments_0(
+        tick.as_ref().unchecked_ref(),
+        KEEP_ALIVE_MS,
+    );
+    // Lives as long as the page.
+    tick.forget();
 }
 
 /// Prepares the notice's texts for `language`; called whenever the language changes.

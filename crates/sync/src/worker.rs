@@ -341,7 +341,7 @@ impl Engine {
                         was_busy = false;
                         self.emit(SyncEvent::Idle);
                     }
-                    Some(self.until_report_due(wait))
+                    Some(self.until_poll_due(self.until_report_due(wait)))
                 }
             };
             let probing = matches!(step, Step::Probe { .. });
@@ -402,6 +402,18 @@ impl Engine {
     }
 
     /// `wait`, or less when a report is due earlier (but not below the policy's floor).
+    /// `wait`, or less when the status and inbox poll falls due sooner: while online, the
+    /// poll runs every `poll_interval`, not only when the planner's idle wait ends (with a
+    /// 2-second interval, messages took the 60-second idle wait to show). A poll already due
+    /// but held back by sends does not shorten the wait, so the loop never spins.
+    fn until_poll_due(&self, wait: Duration) -> Duration {
+        let until = self.next_poll.saturating_sub(self.now());
+        if self.reach != Reach::Online || until <= 0 {
+            return wait;
+        }
+        wait.min(Duration::from_millis(u64::try_from(until).unwrap_or(0)))
+    }
+
     fn until_report_due(&self, wait: Duration) -> Duration {
         match self.report_due_in() {
             Some(due) => wait.min(due.max(self.config.policy.floor)),

@@ -706,3 +706,55 @@ async fn an_application_is_never_sent_under_the_next_persons_login() {
     );
     worker.stop().await;
 }
+
+/// The status and inbox poll keeps its own interval while the outbox is idle: a message the
+/// authority writes after everything was sent arrives within a few poll intervals, without a
+/// wake-up, even though the planner's idle wait is a minute (it waited the whole minute).
+#[tokio::test]
+async fn the_inbox_is_polled_at_its_interval_while_the_outbox_is_idle() {
+    let server = TestServer::start().await;
+    let rig = rig(&server.base()).await;
+    let id = {
+        let store = rig.store.lock().expect("store");
+        support::queue(&store, 1, Some("Ida Muster"), 0, 0, 1_000)
+    };
+    let (tx, rx) = mpsc::unbounded_channel();
+    let mut config = support::fast_config();
+    config.policy.idle = Duration::from_secs(60);
+    config.poll_interval = Duration::from_millis(500);
+    let _worker = Worker::start(
+        rig.store.clone(),
+        rig.session.clone(),
+        config,
+        rand::rngs::StdRng::seed_from_u64(3),
+        support::system_clock(),
+        tx,
+    );
+    let log = support::event_log(rx);
+    support::until_flushed(&rig.store, LIMIT)
+        .await
+        .expect("the outbox empties");
+    until(&log, "idle", |e| matches!(e, SyncEvent::Idle)).await;
+
+    let written = reqwest::Client::new()
+        .post(format!("{}admin/v1/messages", server.admin_base()))
+        .bearer_auth(support::ADMIN_TOKEN)
+        .json(&serde_json::json!({"submissionId": id.to_string(), "title": "Rückfrage", "body": "Bitte melden Sie sich."}))
+        .send()
+        .await
+        .expect("message");
+    assert_eq!(written.status(), 201, "the back office writes");
+    let written_at = tokio::time::Instant::now();
+    let deadline = written_at + Duration::from_secs(15);
+    while !events(&log)
+        .iter()
+        .any(|e| matches!(e, SyncEvent::InboxUpdated { .. }))
+    {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the message came home within 15 s of half-second polls, not after the idle minute: {:?}",
+            events(&log)
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
