@@ -59,6 +59,14 @@ fn worker_config() -> WorkerConfig {
     config
 }
 
+/// Emits `E` with its own payload type (`domain::ipc::event::ShellEvent`).
+fn emit<E: event::ShellEvent, R: Runtime>(
+    app: &AppHandle<R>,
+    payload: E::Payload,
+) -> tauri::Result<()> {
+    app.emit(E::NAME, payload)
+}
+
 /// Sends one worker event to the webview. A failed emit (window closing) loses nothing: the
 /// UI reloads its lists from the store when it comes back.
 fn forward<R: Runtime>(app: &AppHandle<R>, sync_event: SyncEvent) {
@@ -79,27 +87,29 @@ fn forward<R: Runtime>(app: &AppHandle<R>, sync_event: SyncEvent) {
             | SyncEvent::InboxUpdated { .. }
             | SyncEvent::ReportUpdated { .. }
     ) {
-        let _ = app.emit(event::CONNECTIVITY, domain::ipc::Connectivity::Online);
+        let _ = emit::<event::ConnectivityChanged, R>(app, domain::ipc::Connectivity::Online);
     }
     let _ = match sync_event {
-        SyncEvent::Progress(progress) => app.emit(event::SYNC_PROGRESS, progress),
-        SyncEvent::Connectivity(connectivity) => app.emit(event::CONNECTIVITY, connectivity),
+        SyncEvent::Progress(progress) => emit::<event::SyncProgressed, R>(app, progress),
+        SyncEvent::Connectivity(connectivity) => {
+            emit::<event::ConnectivityChanged, R>(app, connectivity)
+        }
         SyncEvent::StatusChanged {
             submission_id,
             status,
-        } => app.emit(
-            event::STATUS_CHANGED,
+        } => emit::<event::StatusChanged, R>(
+            app,
             StatusChanged {
                 submission_id: submission_id.to_string(),
                 status,
             },
         ),
-        SyncEvent::InboxUpdated { unread } => app.emit(event::INBOX_UPDATED, unread),
+        SyncEvent::InboxUpdated { unread } => emit::<event::InboxUpdated, R>(app, unread),
         SyncEvent::Refused {
             submission_id,
             problems,
-        } => app.emit(
-            event::SUBMISSION_REFUSED,
+        } => emit::<event::SubmissionRefused, R>(
+            app,
             SubmissionRefused {
                 submission_id: submission_id.to_string(),
                 problems: problems
@@ -112,14 +122,14 @@ fn forward<R: Runtime>(app: &AppHandle<R>, sync_event: SyncEvent) {
                     .collect(),
             },
         ),
-        SyncEvent::LoginRequired => app.emit(event::LOGIN_REQUIRED, ()),
+        SyncEvent::LoginRequired => emit::<event::LoginRequired, R>(app, ()),
         SyncEvent::ReportUpdated { report_id } => {
             let state = app.state::<AppState>();
             let view = state
                 .store()
                 .and_then(|store| crate::views::report_view(&store, report_id));
             match view {
-                Ok(view) => app.emit(event::ACCESSIBILITY_REPORT_UPDATED, view),
+                Ok(view) => emit::<event::AccessibilityReportUpdated, R>(app, view),
                 // The UI reloads the list when it shows it; nothing is lost.
                 Err(_) => Ok(()),
             }

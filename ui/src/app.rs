@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use domain::ipc::{
-    command, event, CatalogOrigin, CatalogResponse, Connectivity as IpcConnectivity, InboxMessage,
+    command, CatalogOrigin, CatalogResponse, Connectivity as IpcConnectivity, InboxMessage,
     IpcError, RefreshResponse, SetLanguageRequest, Settings, TextSize,
 };
 use domain::Language;
@@ -129,35 +129,26 @@ pub async fn refresh_unread(ctx: AppContext) {
 }
 
 async fn listen_to_shell(ctx: AppContext) {
-    crate::ipc::listen::<u32>(event::INBOX_UPDATED, move |unread| ctx.unread.set(unread)).await;
-    crate::ipc::listen::<IpcConnectivity>(event::CONNECTIVITY, move |c| {
+    use crate::ipc::listen_to;
+    use domain::ipc::event::{
+        AccessibilityReportUpdated, ConnectivityChanged, InboxUpdated, LoginRequired,
+        StatusChanged, SubmissionRefused, SyncProgressed,
+    };
+    let changed = move || ctx.changes.update(|n| *n += 1);
+    listen_to::<InboxUpdated>(move |unread| ctx.unread.set(unread)).await;
+    listen_to::<ConnectivityChanged>(move |c| {
         ctx.connectivity.set(match c {
             IpcConnectivity::Online => Connectivity::Online,
             IpcConnectivity::Offline => Connectivity::Offline,
         });
     })
     .await;
-    crate::ipc::listen::<serde_json::Value>(event::STATUS_CHANGED, move |_| {
-        ctx.changes.update(|n| *n += 1);
-    })
-    .await;
-    crate::ipc::listen::<serde_json::Value>(event::SYNC_PROGRESS, move |_| {
-        ctx.changes.update(|n| *n += 1);
-    })
-    .await;
+    listen_to::<StatusChanged>(move |_| changed()).await;
+    listen_to::<SyncProgressed>(move |_| changed()).await;
     // A login that ended or a refusal changes what "my applications" says waits for what.
-    crate::ipc::listen::<serde_json::Value>(event::LOGIN_REQUIRED, move |_| {
-        ctx.changes.update(|n| *n += 1);
-    })
-    .await;
-    crate::ipc::listen::<serde_json::Value>(event::SUBMISSION_REFUSED, move |_| {
-        ctx.changes.update(|n| *n += 1);
-    })
-    .await;
-    crate::ipc::listen::<serde_json::Value>(event::ACCESSIBILITY_REPORT_UPDATED, move |_| {
-        ctx.changes.update(|n| *n += 1);
-    })
-    .await;
+    listen_to::<LoginRequired>(move |()| changed()).await;
+    listen_to::<SubmissionRefused>(move |_| changed()).await;
+    listen_to::<AccessibilityReportUpdated>(move |_| changed()).await;
 }
 
 #[component]

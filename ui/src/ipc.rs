@@ -133,6 +133,13 @@ pub async fn listen<P: DeserializeOwned + 'static>(
     ok
 }
 
+/// Listens to the shell event `E` with its own payload type, for the app's lifetime.
+pub async fn listen_to<E: domain::ipc::event::ShellEvent>(
+    handler: impl FnMut(E::Payload) + 'static,
+) -> bool {
+    listen::<E::Payload>(E::NAME, handler).await
+}
+
 /// Waits `ms` milliseconds (the window's timer).
 async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {

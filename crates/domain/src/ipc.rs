@@ -66,6 +66,41 @@ pub mod event {
     pub const LOGIN_REQUIRED: &str = "login-required";
     /// Payload [`super::AccessibilityReportView`]: a report of a barrier was sent (or refused).
     pub const ACCESSIBILITY_REPORT_UPDATED: &str = "accessibility-report-updated";
+
+    /// An event with its name and payload type together: the shell emits and the UI listens
+    /// through this, so a name can only go with its own payload (the compiler checks it).
+    pub trait ShellEvent {
+        const NAME: &'static str;
+        type Payload: serde::Serialize + serde::de::DeserializeOwned + Clone + 'static;
+    }
+
+    macro_rules! shell_events {
+        ($($(#[$doc:meta])* $event:ident = $name:ident: $payload:ty;)*) => {$(
+            $(#[$doc])*
+            pub struct $event;
+            impl ShellEvent for $event {
+                const NAME: &'static str = $name;
+                type Payload = $payload;
+            }
+        )*};
+    }
+
+    shell_events! {
+        /// [`SYNC_PROGRESS`].
+        SyncProgressed = SYNC_PROGRESS: super::SyncProgress;
+        /// [`CONNECTIVITY`].
+        ConnectivityChanged = CONNECTIVITY: super::Connectivity;
+        /// [`INBOX_UPDATED`]: the unread count.
+        InboxUpdated = INBOX_UPDATED: u32;
+        /// [`STATUS_CHANGED`].
+        StatusChanged = STATUS_CHANGED: super::StatusChanged;
+        /// [`SUBMISSION_REFUSED`].
+        SubmissionRefused = SUBMISSION_REFUSED: super::SubmissionRefused;
+        /// [`LOGIN_REQUIRED`].
+        LoginRequired = LOGIN_REQUIRED: ();
+        /// [`ACCESSIBILITY_REPORT_UPDATED`].
+        AccessibilityReportUpdated = ACCESSIBILITY_REPORT_UPDATED: super::AccessibilityReportView;
+    }
 }
 
 /// Payload of [`event::STATUS_CHANGED`].
