@@ -22,6 +22,7 @@ use crate::pages::inbox::InboxPage;
 use crate::pages::service::ServicePage;
 use crate::pages::settings::SettingsPage;
 use crate::pages::wizard::WizardPage;
+use crate::routes;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
@@ -262,11 +263,7 @@ fn MainNav() -> impl IntoView {
     let current = move |prefix: &'static str| {
         move || {
             let path = location.pathname.get();
-            let here = if prefix == "/" {
-                path == "/" || path == "/leistungen" || path.starts_with("/leistung/")
-            } else {
-                path.starts_with(prefix)
-            };
+            let here = crate::routes::Page::of(&path).section() == Some(prefix);
             here.then_some("page")
         }
     };
@@ -281,10 +278,10 @@ fn MainNav() -> impl IntoView {
     view! {
         <nav class="main-nav" aria-label=tr("nav-label")>
             <ul class="kern-container main-nav__list">
-                <li><a id="nav-services" class="main-nav__link" href="/" aria-current=current("/")>{tr("nav-services")}</a></li>
-                <li><a id="nav-applications" class="main-nav__link" href="/antraege" aria-current=current("/antraege")>{tr("nav-applications")}</a></li>
+                <li><a id="nav-services" class="main-nav__link" href=routes::HOME aria-current=current(routes::HOME)>{tr("nav-services")}</a></li>
+                <li><a id="nav-applications" class="main-nav__link" href=routes::APPLICATIONS aria-current=current(routes::APPLICATIONS)>{tr("nav-applications")}</a></li>
                 <li>
-                    <a id="nav-inbox" class="main-nav__link" href="/postfach" aria-current=current("/postfach")>
+                    <a id="nav-inbox" class="main-nav__link" href=routes::INBOX aria-current=current(routes::INBOX)>
                         {tr("nav-inbox")}
                         <Show when=move || { ctx.unread.get() > 0 }>
                             " "<span id="unread-count" class="badge">{move || ctx.unread.get()}</span>
@@ -292,7 +289,7 @@ fn MainNav() -> impl IntoView {
                         </Show>
                     </a>
                 </li>
-                <li><a id="nav-settings" class="main-nav__link" href="/einstellungen" aria-current=current("/einstellungen")>{tr("nav-settings")}</a></li>
+                <li><a id="nav-settings" class="main-nav__link" href=routes::SETTINGS aria-current=current(routes::SETTINGS)>{tr("nav-settings")}</a></li>
             </ul>
         </nav>
     }
@@ -425,18 +422,17 @@ fn Footer() -> impl IntoView {
     let location = leptos_router::hooks::use_location();
     let report_href = move || {
         let path = location.pathname.get();
-        if path.starts_with("/barrierefreiheit/feedback") {
-            return "/barrierefreiheit/feedback".to_string();
+        if crate::routes::Page::of(&path) == crate::routes::Page::Feedback {
+            return routes::FEEDBACK.to_string();
         }
-        let encoded: String = js_sys::encode_uri_component(&path).into();
-        format!("/barrierefreiheit/feedback?seite={encoded}")
+        routes::feedback_from(&path)
     };
     view! {
         <footer class="app-footer" aria-label=tr("app-footer-nav")>
             <div class="kern-container">
                 <ul class="footer-links">
                     <li><a class="kern-link" href="tel:115">{tr("app-help-115")}</a></li>
-                    <li><a id="footer-accessibility" class="kern-link" href="/barrierefreiheit">{tr("a11y-link")}</a></li>
+                    <li><a id="footer-accessibility" class="kern-link" href=routes::ACCESSIBILITY>{tr("a11y-link")}</a></li>
                     <li><a id="footer-report-barrier" class="kern-link" href=report_href>{tr("a11y-feedback-link")}</a></li>
                 </ul>
                 <details class="about">

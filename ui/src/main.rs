@@ -11,6 +11,7 @@ mod focus;
 mod ipc;
 mod l10n;
 mod pages;
+mod routes;
 
 fn main() {
     crash::install();

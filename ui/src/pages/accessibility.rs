@@ -40,7 +40,7 @@ pub fn AccessibilityPage() -> impl IntoView {
             <p class="kern-body">{tr("a11y-made")}</p>
             <h2 class="kern-heading-medium">{tr("a11y-feedback-heading")}</h2>
             <p class="kern-body">{tr("a11y-feedback-intro")}" "
-                <a class="kern-link" href="/barrierefreiheit/feedback">{tr("a11y-feedback-link")}</a>
+                <a class="kern-link" href=crate::routes::FEEDBACK>{tr("a11y-feedback-link")}</a>
             </p>
             <h2 class="kern-heading-medium">{tr("a11y-enforcement-heading")}</h2>
             <p class="kern-body">{tr("a11y-enforcement")}</p>
@@ -128,7 +128,9 @@ fn field_label(field: ReportField) -> &'static str {
 /// A readable name for the page the person came from (`?seite=` of the footer link).
 fn place_of(path: &str, ctx: AppContext, language: domain::Language) -> String {
     let text = |id: &str| t_args(language, id, &[]);
-    if let Some(key) = path.strip_prefix("/leistung/") {
+    use crate::routes::Page;
+    let page = Page::of(path);
+    if let Page::Service(key) = page {
         let name = ctx.catalog.with_untracked(|c| {
             c.as_ref()
                 .and_then(|c| c.catalog.services.iter().find(|s| s.leika_key == key))
@@ -136,17 +138,14 @@ fn place_of(path: &str, ctx: AppContext, language: domain::Language) -> String {
         });
         return name.unwrap_or_else(|| text("nav-services"));
     }
-    if path.starts_with("/antrag/") {
-        return text("feedback-place-application");
-    }
-    let id = match path {
-        "" => return String::new(),
-        "/" | "/leistungen" => "catalog-heading",
-        "/einstellungen" => "settings-heading",
-        "/postfach" => "inbox-heading",
-        "/barrierefreiheit" => "a11y-heading",
-        p if p.starts_with("/antraege") => "applications-heading",
-        _ => return String::new(),
+    let id = match page {
+        Page::Draft => return text("feedback-place-application"),
+        Page::Services => "catalog-heading",
+        Page::Settings => "settings-heading",
+        Page::Inbox => "inbox-heading",
+        Page::Accessibility => "a11y-heading",
+        Page::Applications => "applications-heading",
+        Page::Service(_) | Page::Feedback | Page::Other => return String::new(),
     };
     text(id)
 }
@@ -281,7 +280,7 @@ pub fn FeedbackPage() -> impl IntoView {
     view! {
         <article class="prose feedback">
             <nav class="breadcrumb" aria-label=tr("service-breadcrumb")>
-                <a class="kern-link" href="/barrierefreiheit">{tr("a11y-heading")}</a>
+                <a class="kern-link" href=crate::routes::ACCESSIBILITY>{tr("a11y-heading")}</a>
             </nav>
             <h1 id="feedback-heading" class="kern-heading-large" tabindex="-1">{tr("a11y-feedback-heading")}</h1>
             <p class="kern-body">{tr("feedback-intro")}</p>

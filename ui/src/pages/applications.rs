@@ -119,9 +119,9 @@ fn ApplicationItem(summary: ApplicationSummary) -> impl IntoView {
     let key = summary.leika_key.clone();
     let name = move || service_name(&ctx, &key, language.get());
     let href = if summary.status == ApplicationStatus::Draft {
-        format!("/antrag/{}", summary.id)
+        crate::routes::draft(&summary.id)
     } else {
-        format!("/antraege/{}", summary.id)
+        crate::routes::submission(&summary.id)
     };
     let status = summary.status;
     let updated = summary.updated_at.clone();
@@ -342,7 +342,7 @@ fn SubmissionDetail(submission: SubmissionView, just_sent: bool) -> impl IntoVie
     let waiting = submission.waiting;
     view! {
         <nav class="breadcrumb" aria-label=tr("service-breadcrumb")>
-            <a class="kern-link" href="/antraege">{tr("nav-applications")}</a>
+            <a class="kern-link" href=crate::routes::APPLICATIONS>{tr("nav-applications")}</a>
         </nav>
         <h1 id="submission-heading" class="kern-heading-large" tabindex="-1">{name}</h1>
         {just_sent.then(|| view! {

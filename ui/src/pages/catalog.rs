@@ -78,7 +78,7 @@ pub fn CatalogPage() -> impl IntoView {
         }
     });
     let location = use_location();
-    let is_start = move || location.pathname.get() == "/";
+    let is_start = move || location.pathname.get() == crate::routes::HOME;
     // The index of the catalog in the chosen language, rebuilt when either changes. A memo,
     // computed when the results ask for it: an effect that set a signal ran on its own
     // schedule, and once left the page at "no service found" with the catalog loaded.
@@ -217,7 +217,7 @@ fn ServiceItem(row: ServiceRow) -> impl IntoView {
             <div class="kern-card__container">
                 <div class="kern-card__header">
                     <h2 class="kern-title service-name">
-                        <a class="kern-link service-link" href=format!("/leistung/{}", row.key)>{row.name.clone()}</a>
+                        <a class="kern-link service-link" href=crate::routes::service(&row.key)>{row.name.clone()}</a>
                     </h2>
                     {row.life_situation.clone().map(|ls| view! { <p class="kern-preline service-life-situation">{ls}</p> })}
                 </div>

@@ -67,7 +67,7 @@ fn Message(message: InboxMessage) -> impl IntoView {
     let link = message
         .submission_id
         .clone()
-        .map(|s| format!("/antraege/{s}"));
+        .map(|s| crate::routes::submission(&s));
     view! {
         <li class="inbox-message kern-card" data-message-id=message.message_id.clone() data-unread=unread.to_string()>
             <details class="kern-card__container" on:toggle=on_toggle>

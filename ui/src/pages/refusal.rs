@@ -49,7 +49,7 @@ pub fn RefusalDetail(refusal: Refusal, definition: FormDefinition) -> impl IntoV
     let correct = refusal.draft_id.clone().map(|draft| {
         view! {
             <p class="kern-body">
-                <a id="correct-application" class="kern-btn kern-btn--primary" href=format!("/antrag/{draft}")>
+                <a id="correct-application" class="kern-btn kern-btn--primary" href=crate::routes::draft(&draft)>
                     <span class="kern-label">{tr("refusal-correct")}</span>
                 </a>
             </p>

@@ -194,7 +194,7 @@ fn ServiceDetail(detail: Detail, draft: RwSignal<Option<String>>) -> impl IntoVi
     let start = move |_| {
         let form_id = form_id.clone();
         if let Some(id) = draft.get_untracked() {
-            navigate(&format!("/antrag/{id}"), Default::default());
+            navigate(&crate::routes::draft(&id), Default::default());
             return;
         }
         let key = key.clone();
@@ -213,7 +213,7 @@ fn ServiceDetail(detail: Detail, draft: RwSignal<Option<String>>) -> impl IntoVi
             match answer {
                 Ok(view) => {
                     if let Some(id) = view.get("draft_id").and_then(|v| v.as_str()) {
-                        navigate(&format!("/antrag/{id}"), Default::default());
+                        navigate(&crate::routes::draft(id), Default::default());
                     }
                 }
                 Err(error) => ctx.error.set(Some(error)),
@@ -227,7 +227,7 @@ fn ServiceDetail(detail: Detail, draft: RwSignal<Option<String>>) -> impl IntoVi
     let place = detail.place.clone();
     view! {
         <nav class="breadcrumb" aria-label=tr("service-breadcrumb")>
-            <a class="kern-link" href="/">{tr("nav-services")}</a>
+            <a class="kern-link" href=crate::routes::HOME>{tr("nav-services")}</a>
         </nav>
         <article class="service-detail">
             <h1 id="service-heading" class="kern-heading-large" tabindex="-1">{detail.name.clone()}</h1>
@@ -280,7 +280,7 @@ fn ServiceDetail(detail: Detail, draft: RwSignal<Option<String>>) -> impl IntoVi
                             <p class="kern-body">{tr("service-no-form")}</p>
                             {(!can_apply).then(|| view! {
                                 <p id="general-needs-place" class="kern-body">{tr("service-general-needs-place")}" "
-                                    <a class="kern-link" href="/einstellungen#home-municipality">{tr("service-choose-place-link")}</a>
+                                    <a class="kern-link" href=crate::routes::HOME_PLACE>{tr("service-choose-place-link")}</a>
                                 </p>
                             })}
                         </section>
@@ -315,7 +315,7 @@ fn ServiceDetail(detail: Detail, draft: RwSignal<Option<String>>) -> impl IntoVi
                             }.into_any(),
                             None => view! {
                                 <p class="kern-body">{tr("service-choose-place")}" "
-                                    <a class="kern-link" href="/einstellungen#home-municipality">{tr("service-choose-place-link")}</a>
+                                    <a class="kern-link" href=crate::routes::HOME_PLACE>{tr("service-choose-place-link")}</a>
                                 </p>
                             }.into_any(),
                         }}

@@ -322,7 +322,7 @@ pub fn WizardPage() -> impl IntoView {
             None => view! { <h1 class="kern-heading-large" tabindex="-1">{tr("app-loading")}</h1> }.into_any(),
             Some(Err(_)) => view! {
                 <h1 class="kern-heading-large" tabindex="-1">{tr("wizard-not-found")}</h1>
-                <p class="kern-body"><a class="kern-link" href="/antraege">{tr("nav-applications")}</a></p>
+                <p class="kern-body"><a class="kern-link" href=crate::routes::APPLICATIONS>{tr("nav-applications")}</a></p>
             }.into_any(),
             Some(Ok(wizard)) => view! { <WizardView wizard=wizard/> }.into_any(),
         }}
@@ -527,7 +527,7 @@ fn PageView(wizard: Wizard, index: usize) -> impl IntoView {
             </div>
         </form>
         <p class="kern-body wizard-leave">
-            <a class="kern-link" href="/antraege">{tr("wizard-save-and-leave")}</a>
+            <a class="kern-link" href=crate::routes::APPLICATIONS>{tr("wizard-save-and-leave")}</a>
         </p>
     }
     .into_any()
@@ -1577,7 +1577,7 @@ fn Review(wizard: Wizard) -> impl IntoView {
                 Ok(SubmitResponse::Queued { submission_id }) => {
                     ctx.changes.update(|n| *n += 1);
                     navigate(
-                        &format!("/antraege/{submission_id}?neu=1"),
+                        &crate::routes::submitted(&submission_id),
                         Default::default(),
                     );
                 }
