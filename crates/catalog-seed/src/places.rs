@@ -235,26 +235,56 @@ pub(crate) fn authorities(
     let mut out = Vec::with_capacity(municipalities.len() + districts.len() + 1);
     for m in municipalities {
         let (bare, city) = bare_name(&m.name);
-        let (de, en, kind) = if city {
+        let district_free = districts.iter().any(|(d, kind)| {
+            d.key == m.district_key() && matches!(kind, DistrictKind::KreisfreieStadt)
+        });
+        let address = known_address(&m.ags);
+        // Many of Thüringen's small municipalities run no administration of their own: a
+        // Verwaltungsgemeinschaft or an erfüllende Gemeinde serves them. We have no public,
+        // licensed register of those memberships yet (see data/README.md), so an office is
+        // named only where it certainly exists (a district-free city, or a town hall whose
+        // address we know); everywhere else the page names the level, never an office that
+        // may not exist.
+        let (name, kind) = if district_free || address.is_some() {
+            let (de, en, kind) = if city {
+                (
+                    "Stadtverwaltung",
+                    "City administration",
+                    AuthorityKind::CityAdministration,
+                )
+            } else {
+                (
+                    "Gemeindeverwaltung",
+                    "Municipal administration",
+                    AuthorityKind::MunicipalAdministration,
+                )
+            };
             (
-                "Stadtverwaltung",
-                "City administration",
-                AuthorityKind::CityAdministration,
+                Localized::new(format!("{de} {bare}"), format!("{en} {bare}")),
+                kind,
             )
         } else {
             (
-                "Gemeindeverwaltung",
-                "Municipal administration",
+                Localized::new(
+                    format!(
+                        "Verwaltung von {bare} (Gemeinde-/Stadtverwaltung, \
+                         Verwaltungsgemeinschaft oder erfüllende Gemeinde)"
+                    ),
+                    format!(
+                        "Administration of {bare} (its own, its Verwaltungsgemeinschaft \
+                         or its erfüllende Gemeinde)"
+                    ),
+                ),
                 AuthorityKind::MunicipalAdministration,
             )
         };
         out.push(Authority {
             id: format!("municipality-{}", m.ags),
-            name: Localized::new(format!("{de} {bare}"), format!("{en} {bare}")),
+            name,
             kind,
             level: ResponsibleLevel::Municipality,
             area_key: m.ags.clone(),
-            address: known_address(&m.ags),
+            address,
             phone: None,
             opening_hours: None,
         });

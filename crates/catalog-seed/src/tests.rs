@@ -351,8 +351,9 @@ fn authorities_are_named_for_their_places() {
     );
     assert_eq!(
         name("99102013000000", "16061001"),
-        "Gemeindeverwaltung Arenshausen",
-        "a Gemeinde"
+        "Verwaltung von Arenshausen (Gemeinde-/Stadtverwaltung, \
+         Verwaltungsgemeinschaft oder erfüllende Gemeinde)",
+        "a Gemeinde whose administration we cannot name: the level, not an office"
     );
     assert_eq!(
         name("99012008001000", "16061001"),
@@ -513,5 +514,59 @@ fn no_form_computes_a_fee_that_each_municipality_sets() {
                 "{form_id}: no computed fee, the municipality's statute sets it"
             );
         }
+    }
+}
+
+/// Issue 16, "offices that exist": without a public register of Verwaltungsgemeinschaften and
+/// erfüllende Gemeinden, only offices that certainly exist are named. Arenshausen (16061001)
+/// and Schlechtsart (16069041) are municipalities served by a Verwaltungsgemeinschaft.
+#[test]
+fn no_municipal_office_is_named_that_may_not_exist() {
+    let c = catalog();
+    let district_free: Vec<&str> = c
+        .districts
+        .iter()
+        .filter(|d| d.district_free_city)
+        .map(|d| d.key.as_str())
+        .collect();
+    let mut named = 0;
+    for a in c
+        .authorities
+        .iter()
+        .filter(|a| a.level == ResponsibleLevel::Municipality)
+    {
+        let is_office = a.name.de.starts_with("Gemeindeverwaltung ")
+            || a.name.de.starts_with("Stadtverwaltung ");
+        if is_office {
+            named += 1;
+            let certain =
+                a.address.is_some() || district_free.contains(&a.area_key.get(..5).unwrap_or(""));
+            assert!(certain, "{} ({}) may not exist", a.name.de, a.area_key);
+        } else {
+            assert!(
+                a.name
+                    .de
+                    .contains("Verwaltungsgemeinschaft oder erfüllende Gemeinde"),
+                "{}",
+                a.name.de
+            );
+        }
+    }
+    assert!(
+        named >= 5,
+        "the district-free cities and known town halls stay named"
+    );
+    for ags in ["16061001", "16069041"] {
+        let a = c
+            .authorities
+            .iter()
+            .find(|a| a.area_key == ags)
+            .expect("an authority for every municipality");
+        assert!(
+            !a.name.de.starts_with("Gemeindeverwaltung"),
+            "{}",
+            a.name.de
+        );
+        assert!(!a.name.de.starts_with("Stadtverwaltung"), "{}", a.name.de);
     }
 }
