@@ -208,18 +208,23 @@ pub fn submit_draft(
             .map_err(|_| IpcError::new(ErrorCode::Internal, "error-form-broken"))?;
         let today =
             clock::today().ok_or_else(|| IpcError::new(ErrorCode::Internal, "error-internal"))?;
-        match form.submission(&draft.answers, today) {
+        // The home municipality routes it to the authority responsible there, and its
+        // statute's fee is the one the form computes.
+        let place = store
+            .settings()
+            .map_err(storage_error)?
+            .home_municipality
+            .filter(|ags| matches!(ags.len(), 8 | 12) && ags.bytes().all(|b| b.is_ascii_digit()));
+        let facts = views::facts(
+            &store,
+            draft.service_key.as_deref(),
+            place.as_deref(),
+            today,
+        );
+        match form.submission_with(&draft.answers, facts) {
             Err(problems) => SubmitResponse::Invalid { problems },
             Ok(data) => {
                 let submission_id = Uuid::new_v4();
-                // The home municipality routes it to the authority responsible there.
-                let place = store
-                    .settings()
-                    .map_err(storage_error)?
-                    .home_municipality
-                    .filter(|ags| {
-                        matches!(ags.len(), 8 | 12) && ags.bytes().all(|b| b.is_ascii_digit())
-                    });
                 // The general application has no office of its own: without the place it
                 // would go nowhere. Nothing is queued; the draft stays as it is.
                 if draft.form_id == domain::GENERAL_APPLICATION_FORM && place.is_none() {

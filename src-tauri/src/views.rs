@@ -153,6 +153,26 @@ pub fn waiting_for(entry: &store::OutboxEntry, logged_in: bool) -> Option<Waitin
     }
 }
 
+/// What the form may know beyond the answers: the day and the fee the statute of `place`
+/// sets for the service, from the stored catalog (the table the service page shows). A
+/// catalog that cannot be read leaves the fee unknown, which the form says.
+pub fn facts(
+    store: &Store,
+    service_key: Option<&str>,
+    place: Option<&str>,
+    today: domain::form::Date,
+) -> domain::form::Facts {
+    let stored = match (service_key, place) {
+        (Some(_), Some(_)) => store.catalog().ok().flatten(),
+        _ => None,
+    };
+    let service = stored
+        .as_ref()
+        .zip(service_key)
+        .and_then(|(stored, key)| stored.catalog.service(key));
+    domain::form::Facts::at_place(today, service, place)
+}
+
 /// Required answers given and required in all, by the same engine the wizard uses; `None`
 /// when the draft or its form cannot be read (the list still shows the draft).
 fn draft_progress(store: &Store, id: Uuid) -> Option<(u32, u32)> {

@@ -237,8 +237,20 @@ fn a_complete_parking_permit_can_be_submitted_with_its_fee() {
     );
     let submitted = form.submission(&draft, today()).expect("submittable");
     assert!(
-        !submitted.0.contains_key("gebuehr") && !submitted.0.contains_key("gebuehr_hinweis"),
-        "no example fee is computed: the town's statute sets it (#16)"
+        !submitted.0.contains_key("gebuehr"),
+        "no example fee without the place's statute: the town's statute sets it (#16)"
+    );
+    let at_erfurt = form::Facts {
+        today: today(),
+        place_fee: Some(form::Num::from_cents(10_000)),
+    };
+    let submitted = form
+        .submission_with(&draft, at_erfurt)
+        .expect("submittable");
+    assert_eq!(
+        submitted.0.get("gebuehr"),
+        Some(&form::Value::Int(10_000)),
+        "the fee of the person's town, in cents, for 12 months"
     );
     let vehicle = submitted
         .0

@@ -72,8 +72,14 @@ struct Checked {
 }
 
 impl Checked {
-    fn new(form: &Form, answers: &Answers) -> Checked {
-        let evaluation = form.evaluate(answers, today());
+    /// `place_fee`: the fee the statute of the person's place sets for the draft's service,
+    /// where the catalog knows it (`place_fee()` in the form's rules).
+    fn new(form: &Form, answers: &Answers, place_fee: Option<domain::form::Num>) -> Checked {
+        let facts = domain::form::Facts {
+            today: today(),
+            place_fee,
+        };
+        let evaluation = form.evaluate_with(answers, facts);
         let mut by_path: HashMap<String, Vec<Problem>> = HashMap::new();
         for problem in &evaluation.problems {
             by_path
@@ -102,6 +108,8 @@ struct Wizard {
     draft_id: StoredValue<String>,
     /// The service the draft is for (the general application serves many).
     leika_key: StoredValue<String>,
+    /// The fee of the person's place for that service, where the catalog knows it.
+    place_fee: StoredValue<Option<domain::form::Num>>,
     form: StoredValue<Arc<Form>>,
     answers: RwSignal<Answers>,
     checked: RwSignal<Arc<Checked>>,
@@ -140,9 +148,10 @@ impl Wizard {
     }
 
     fn recheck(&self) {
-        let checked = self
-            .answers
-            .with(|a| self.form.with_value(|f| Arc::new(Checked::new(f, a))));
+        let checked = self.answers.with(|a| {
+            self.form
+                .with_value(|f| Arc::new(Checked::new(f, a, self.place_fee.get_value())))
+        });
         self.checked.set(checked);
     }
 
@@ -265,6 +274,16 @@ fn record_render_time(start: f64) {
     );
 }
 
+/// The fee the statute of the person's home municipality sets for the service, from the
+/// catalog (the same table the service page shows).
+fn place_fee(ctx: &AppContext, leika_key: &str) -> Option<domain::form::Num> {
+    let home = ctx.settings.with_untracked(|s| s.home_municipality.clone());
+    ctx.catalog.with_untracked(|c| {
+        let service = c.as_ref()?.catalog.service(leika_key);
+        domain::form::Facts::at_place(today(), service, home.as_deref()).place_fee
+    })
+}
+
 #[component]
 pub fn WizardPage() -> impl IntoView {
     let ctx = expect_context::<AppContext>();
@@ -290,10 +309,12 @@ pub fn WizardPage() -> impl IntoView {
                             })
                             .unwrap_or(0);
                         let form = Arc::new(form);
-                        let checked = Arc::new(Checked::new(&form, &view.answers));
+                        let place_fee = place_fee(&ctx, &view.leika_key);
+                        let checked = Arc::new(Checked::new(&form, &view.answers, place_fee));
                         loaded.set(Some(Ok(Wizard {
                             draft_id: StoredValue::new(view.draft_id),
                             leika_key: StoredValue::new(view.leika_key),
+                            place_fee: StoredValue::new(place_fee),
                             form: StoredValue::new(form),
                             answers: RwSignal::new(view.answers),
                             checked: RwSignal::new(checked),

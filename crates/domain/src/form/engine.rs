@@ -206,6 +206,41 @@ struct CPage {
     items: Vec<CItem>,
 }
 
+/// What a form may know beyond its answers: the citizen's day and, where the person's
+/// municipality publishes it in its statute, the fee there (`place_fee()` in a rule). The app,
+/// the shell and the state API fill it the same way, from the catalog and the person's place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Facts {
+    pub today: Date,
+    /// The fee the statute of the person's municipality sets for the service (for one
+    /// period), where the catalog knows it.
+    pub place_fee: Option<Num>,
+}
+
+impl Facts {
+    /// Only the day: `place_fee()` is unknown (null).
+    pub fn on(today: Date) -> Facts {
+        Facts {
+            today,
+            place_fee: None,
+        }
+    }
+
+    /// The day, and the fee `service`'s statute sets at `place` (8-digit AGS or 12-digit
+    /// ARS), where the catalog knows it.
+    pub fn at_place(
+        today: Date,
+        service: Option<&crate::catalog::Service>,
+        place: Option<&str>,
+    ) -> Facts {
+        let place_fee = service
+            .zip(place)
+            .and_then(|(service, place)| service.fee_at(place))
+            .map(|fee| Num::from_cents(fee.cents));
+        Facts { today, place_fee }
+    }
+}
+
 /// A checked form definition with its rules parsed and resolved: build it once, validate
 /// many times. `Send + Sync`: the server shares one in an `Arc`; the UI may clone it.
 #[derive(Clone)]
@@ -765,8 +800,13 @@ impl Form {
 
     /// One full pass: computed values, visibility, every problem, progress.
     pub fn evaluate(&self, answers: &Answers, today: Date) -> Evaluation {
-        let (working, computed) = self.with_computed(answers, today);
-        let mut walk = Walk::new(today, None);
+        self.evaluate_with(answers, Facts::on(today))
+    }
+
+    /// [`Form::evaluate`] with what the form may know beyond the answers ([`Facts`]).
+    pub fn evaluate_with(&self, answers: &Answers, facts: Facts) -> Evaluation {
+        let (working, computed) = self.with_computed(answers, facts);
+        let mut walk = Walk::new(facts, None);
         walk.run(self, &working.0);
         Evaluation {
             problems: walk.problems,
@@ -784,7 +824,12 @@ impl Form {
 
     /// Every problem with the answers (the same as `evaluate(..).problems`).
     pub fn validate(&self, answers: &Answers, today: Date) -> Vec<Problem> {
-        self.evaluate(answers, today).problems
+        self.validate_with(answers, Facts::on(today))
+    }
+
+    /// [`Form::validate`] with [`Facts`].
+    pub fn validate_with(&self, answers: &Answers, facts: Facts) -> Vec<Problem> {
+        self.evaluate_with(answers, facts).problems
     }
 
     /// Progress for the wizard (the same as `evaluate(..).progress`).
@@ -795,8 +840,17 @@ impl Form {
     /// The data to submit: visible answers of known elements, with computed values; or every
     /// problem if there is an error. Hidden answers stay in the draft but are not submitted.
     pub fn submission(&self, answers: &Answers, today: Date) -> Result<Answers, Vec<Problem>> {
-        let (working, _) = self.with_computed(answers, today);
-        let mut walk = Walk::new(today, Some(Record::new()));
+        self.submission_with(answers, Facts::on(today))
+    }
+
+    /// [`Form::submission`] with [`Facts`].
+    pub fn submission_with(
+        &self,
+        answers: &Answers,
+        facts: Facts,
+    ) -> Result<Answers, Vec<Problem>> {
+        let (working, _) = self.with_computed(answers, facts);
+        let mut walk = Walk::new(facts, Some(Record::new()));
         walk.run(self, &working.0);
         if walk.problems.iter().any(|p| p.severity == Severity::Error) {
             return Err(walk.problems);
@@ -808,7 +862,7 @@ impl Form {
     fn with_computed(
         &self,
         answers: &Answers,
-        today: Date,
+        facts: Facts,
     ) -> (Answers, BTreeMap<FieldPath, Value>) {
         let mut computed = BTreeMap::new();
         if self.levels == 0 {
@@ -824,7 +878,7 @@ impl Form {
                     compute_items(
                         &page.items,
                         level,
-                        today,
+                        facts,
                         &mut stack,
                         &mut path,
                         &mut writes,
@@ -845,7 +899,7 @@ static EMPTY: Record = Record::new();
 fn compute_items(
     items: &[CItem],
     level: u32,
-    today: Date,
+    facts: Facts,
     stack: &mut Vec<&Record>,
     path: &mut FieldPath,
     writes: &mut Vec<(FieldPath, Value)>,
@@ -857,7 +911,7 @@ fn compute_items(
                     continue;
                 }
                 let Some(rule) = &field.compute else { continue };
-                let val = expr::eval(rule, &Lookup { stack, today });
+                let val = expr::eval(rule, &Lookup { stack, facts });
                 let value = val_to_value(&field.kind, val);
                 path.push(Segment {
                     id: field.id.clone(),
@@ -884,7 +938,7 @@ fn compute_items(
                                 index: Some(i),
                             });
                             stack.push(inner);
-                            compute_items(&group.items, level, today, stack, path, writes);
+                            compute_items(&group.items, level, facts, stack, path, writes);
                             stack.pop();
                             path.pop();
                         }
@@ -897,7 +951,7 @@ fn compute_items(
                             index: None,
                         });
                         stack.push(inner);
-                        compute_items(&group.items, level, today, stack, path, writes);
+                        compute_items(&group.items, level, facts, stack, path, writes);
                         stack.pop();
                         path.pop();
                     }
@@ -940,7 +994,7 @@ fn val_to_value(kind: &FieldKind, val: Val) -> Value {
 /// Rule lookups over the stack of records from the form down to the current scope.
 struct Lookup<'s, 'a> {
     stack: &'s [&'a Record],
-    today: Date,
+    facts: Facts,
 }
 
 impl Env for Lookup<'_, '_> {
@@ -954,7 +1008,10 @@ impl Env for Lookup<'_, '_> {
         }
     }
     fn today(&self) -> Date {
-        self.today
+        self.facts.today
+    }
+    fn place_fee(&self) -> Option<Num> {
+        self.facts.place_fee
     }
 }
 
@@ -1033,7 +1090,7 @@ fn to_val(value: &Value, target: Target) -> Val {
 // The validation walk
 
 struct Walk<'a> {
-    today: Date,
+    facts: Facts,
     problems: Vec<Problem>,
     hidden: Vec<FieldPath>,
     pages: Vec<PageProgress>,
@@ -1050,9 +1107,9 @@ struct Walk<'a> {
 }
 
 impl<'a> Walk<'a> {
-    fn new(today: Date, out: Option<Record>) -> Self {
+    fn new(facts: Facts, out: Option<Record>) -> Self {
         Walk {
-            today,
+            facts,
             problems: Vec::new(),
             hidden: Vec::new(),
             pages: Vec::new(),
@@ -1099,7 +1156,7 @@ impl<'a> Walk<'a> {
             rule,
             &Lookup {
                 stack: &self.stack,
-                today: self.today,
+                facts: self.facts,
             },
         )
         .is_true()
@@ -1154,7 +1211,7 @@ impl<'a> Walk<'a> {
         for check in checks {
             let env = Lookup {
                 stack: &self.stack,
-                today: self.today,
+                facts: self.facts,
             };
             if expr::eval(&check.rule, &env) != Val::Bool(false) {
                 continue;
@@ -1251,7 +1308,7 @@ impl<'a> Walk<'a> {
                 value,
                 &field.codes,
                 field.pattern.as_deref(),
-                self.today,
+                self.facts.today,
                 &mut findings,
             );
             for finding in findings.drain(..) {

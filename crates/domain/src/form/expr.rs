@@ -124,6 +124,7 @@ pub enum Func {
     If,
     ValueOr,
     Round,
+    PlaceFee,
 }
 
 impl Func {
@@ -149,6 +150,7 @@ impl Func {
             "if" => (Func::If, 3, 3),
             "value_or" => (Func::ValueOr, 2, 2),
             "round" => (Func::Round, 2, 2),
+            "place_fee" => (Func::PlaceFee, 0, 0),
             _ => return None,
         })
     }
@@ -612,6 +614,10 @@ impl Val {
 pub trait Env {
     fn lookup(&self, reference: &Ref) -> Val;
     fn today(&self) -> Date;
+    /// The fee the statute of the person's municipality sets, where known (`place_fee()`).
+    fn place_fee(&self) -> Option<Num> {
+        None
+    }
 }
 
 /// Evaluates an expression. Never panics; type errors and overflow give `null`.
@@ -738,6 +744,7 @@ fn call(func: Func, args: &[Expr], env: &dyn Env) -> Val {
     let opt = |v: Option<Val>| v.unwrap_or(Val::Null);
     match func {
         Func::Today => Val::Date(env.today()),
+        Func::PlaceFee => env.place_fee().map_or(Val::Null, Val::Num),
         Func::Date => opt(date_arg(args, 0, env).map(Val::Date)),
         Func::AddDays => opt((|| {
             let n = num_arg(args, 1, env)?.to_int()?;

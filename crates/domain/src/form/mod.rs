@@ -89,7 +89,7 @@ pub use crate::catalog::{Language, Localized};
 pub use checks::compile_pattern;
 pub use date::{Date, DateBound};
 pub use engine::{
-    is_message_id, Arg, DefinitionError, Evaluation, Form, PageProgress, Problem, Progress,
+    is_message_id, Arg, DefinitionError, Evaluation, Facts, Form, PageProgress, Problem, Progress,
     RuleError,
 };
 pub use migrate::{migrate_draft, Migration, ReviewItem, ReviewReason};

@@ -236,6 +236,7 @@ fn call(func: Func, args: &[Expr], column: usize) -> Result<Ty, TypeError> {
     let date = Ok(Ty::One(Base::Date));
     match func {
         Func::Today => date,
+        Func::PlaceFee => num,
         Func::Date => {
             want(arg(0), Base::Text, column, "date()")?;
             date
