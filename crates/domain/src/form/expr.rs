@@ -18,7 +18,8 @@
 //! Functions: `today()`, `date('2026-01-01')`, `add_days(d, n)`, `add_months(d, n)`,
 //! `days_between(a, b)`, `age(birth)`, `count(x)`, `sum(x)`, `min(..)`, `max(..)`, `any(x)`,
 //! `all(x)`, `filled(x)`, `empty(x)`, `len(text)`, `contains(list, x)`, `if(c, a, b)`,
-//! `value_or(x, fallback)`, `round(x, digits)`. A path through a repeat group (`personen.alter`)
+//! `value_or(x, fallback)`, `round(x, digits)`, `place_fee()` (the fee the statute of the
+//! person's municipality sets for the service, where the catalog knows it, else `null`). A path through a repeat group (`personen.alter`)
 //! yields a list, for the aggregates. Unanswered values are `null`; `null` spreads through
 //! arithmetic and comparison (`x != 'a'` is `null` while x is unanswered; write
 //! `x == null` or `filled(x)` to ask), and `and`/`or` use three-valued logic. A condition
@@ -863,6 +864,25 @@ mod tests {
         fn today(&self) -> Date {
             Date::parse("2026-11-26").unwrap_or_else(|| unreachable!())
         }
+    }
+
+    #[test]
+    fn place_fee_is_null_unless_the_place_is_known() {
+        struct AtErfurt;
+        impl Env for AtErfurt {
+            fn lookup(&self, _: &Ref) -> Val {
+                Val::Null
+            }
+            fn today(&self) -> Date {
+                Date::parse("2026-11-26").unwrap_or_else(|| unreachable!())
+            }
+            fn place_fee(&self) -> Option<Num> {
+                Some(Num::from_cents(10_000))
+            }
+        }
+        let expr = parse("place_fee()").unwrap_or_else(|e| panic!("parses: {e:?}"));
+        assert_eq!(eval(&expr, &NoRefs), Val::Null, "unknown place");
+        assert_eq!(eval(&expr, &AtErfurt), Val::Num(Num::from_cents(10_000)));
     }
 
     fn check(source: &str, expected: Val) {
