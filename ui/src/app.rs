@@ -167,7 +167,8 @@ pub fn App() -> impl IntoView {
     provide_context(ctx);
     provide_context(crate::pages::accessibility::ReportDraft::new());
 
-    // Keep <html lang> in step with the language, for screen readers and hyphenation.
+    // Keep <html lang> and <html dir> in step with the language, for screen readers,
+    // hyphenation and the reading direction (Arabic runs right to left).
     Effect::new(move |_| {
         let current = language.get();
         crate::crash::prepare(current);
@@ -177,6 +178,7 @@ pub fn App() -> impl IntoView {
             .and_then(|d| d.document_element())
         {
             let _ = root.set_attribute("lang", tag);
+            let _ = root.set_attribute("dir", if current.is_rtl() { "rtl" } else { "ltr" });
         }
     });
     Effect::new(move |_| ctx.settings.with(apply_display_settings));
