@@ -34,7 +34,7 @@ pub enum Language {
 impl Language {
     /// The languages the person can choose today: those whose locale files are complete (the
     /// tests in `crates/i18n` hold every language here to every key of German).
-    pub const ALL: [Language; 2] = [Language::De, Language::En];
+    pub const ALL: [Language; 3] = [Language::De, Language::En, Language::Uk];
 
     /// Every language the model knows, including those whose locale files are not written yet
     /// (they fall back to German until they move into [`Language::ALL`]).
@@ -67,6 +67,20 @@ impl Language {
         match self {
             Language::DeLs => "de-LS",
             other => other.tag(),
+        }
+    }
+
+    /// The language's name in itself, for the language switch (the same in every UI language,
+    /// so not a Fluent message); shown with `lang` set to [`Language::tag`].
+    pub fn endonym(self) -> &'static str {
+        match self {
+            Language::De => "Deutsch",
+            Language::En => "English",
+            Language::Uk => "Українська",
+            Language::Ar => "العربية",
+            Language::Tr => "Türkçe",
+            Language::Ru => "Русский",
+            Language::DeLs => "Leichte Sprache",
         }
     }
 

@@ -55,6 +55,16 @@ pub const SOURCES: &[Source] = sources![
     En / "service.ftl",
     En / "settings.ftl",
     En / "wizard.ftl",
+    Uk / "accessibility.ftl",
+    Uk / "app.ftl",
+    Uk / "applications.ftl",
+    Uk / "catalog.ftl",
+    Uk / "errors.ftl",
+    Uk / "forms.ftl",
+    Uk / "inbox.ftl",
+    Uk / "service.ftl",
+    Uk / "settings.ftl",
+    Uk / "wizard.ftl",
 ];
 
 /// The parsed bundles of all locales.
@@ -231,6 +241,8 @@ mod tests {
         "app-language-de",
         "app-language-en",
         "settings-text-normal",
+        // Only placeholders and the euro sign.
+        "service-fee-here-once",
     ];
 
     /// Each message (and attribute) of a file with its source text, for comparing across locales.
