@@ -34,7 +34,13 @@ pub enum Language {
 impl Language {
     /// The languages the person can choose today: those whose locale files are complete (the
     /// tests in `crates/i18n` hold every language here to every key of German).
-    pub const ALL: [Language; 3] = [Language::De, Language::En, Language::Uk];
+    pub const ALL: [Language; 5] = [
+        Language::De,
+        Language::En,
+        Language::Uk,
+        Language::Tr,
+        Language::Ru,
+    ];
 
     /// Every language the model knows, including those whose locale files are not written yet
     /// (they fall back to German until they move into [`Language::ALL`]).
