@@ -34,10 +34,11 @@ pub enum Language {
 impl Language {
     /// The languages the person can choose today: those whose locale files are complete (the
     /// tests in `crates/i18n` hold every language here to every key of German).
-    pub const ALL: [Language; 5] = [
+    pub const ALL: [Language; 6] = [
         Language::De,
         Language::En,
         Language::Uk,
+        Language::Ar,
         Language::Tr,
         Language::Ru,
     ];

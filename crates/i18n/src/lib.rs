@@ -85,6 +85,16 @@ pub const SOURCES: &[Source] = sources![
     Ru / "service.ftl",
     Ru / "settings.ftl",
     Ru / "wizard.ftl",
+    Ar / "accessibility.ftl",
+    Ar / "app.ftl",
+    Ar / "applications.ftl",
+    Ar / "catalog.ftl",
+    Ar / "errors.ftl",
+    Ar / "forms.ftl",
+    Ar / "inbox.ftl",
+    Ar / "service.ftl",
+    Ar / "settings.ftl",
+    Ar / "wizard.ftl",
 ];
 
 /// The parsed bundles of all locales.
