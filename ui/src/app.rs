@@ -168,7 +168,8 @@ pub fn App() -> impl IntoView {
     provide_context(ctx);
     provide_context(crate::pages::accessibility::ReportDraft::new());
 
-    // Keep <html lang> in step with the language, for screen readers and hyphenation.
+    // Keep <html lang> and <html dir> in step with the language, for screen readers,
+    // hyphenation and the reading direction (Arabic runs right to left).
     Effect::new(move |_| {
         let current = language.get();
         crate::crash::prepare(current);
@@ -178,6 +179,7 @@ pub fn App() -> impl IntoView {
             .and_then(|d| d.document_element())
         {
             let _ = root.set_attribute("lang", tag);
+            let _ = root.set_attribute("dir", if current.is_rtl() { "rtl" } else { "ltr" });
         }
     });
     Effect::new(move |_| ctx.settings.with(apply_display_settings));
@@ -313,26 +315,25 @@ fn LanguageSwitch() -> impl IntoView {
     };
     view! {
         <nav class="language-switch" aria-label=tr("app-language-switch")>
-            <button
-                id="language-de"
-                type="button"
-                lang="de"
-                class="kern-btn kern-btn--tertiary"
-                aria-pressed=move || (language.get() == Language::De).to_string()
-                on:click=move |_| choose(Language::De)
-            >
-                <span class="kern-label">{tr("app-language-de")}</span>
-            </button>
-            <button
-                id="language-en"
-                type="button"
-                lang="en"
-                class="kern-btn kern-btn--tertiary"
-                aria-pressed=move || (language.get() == Language::En).to_string()
-                on:click=move |_| choose(Language::En)
-            >
-                <span class="kern-label">{tr("app-language-en")}</span>
-            </button>
+            // One button per language, named in itself with its own `lang`; the ids
+            // (`language-de`, `language-en`, ...) are what the end-to-end journeys click.
+            {Language::ALL
+                .into_iter()
+                .map(|offered| {
+                    view! {
+                        <button
+                            id=format!("language-{}", offered.code())
+                            type="button"
+                            lang=offered.tag()
+                            class="kern-btn kern-btn--tertiary"
+                            aria-pressed=move || (language.get() == offered).to_string()
+                            on:click=move |_| choose(offered)
+                        >
+                            <span class="kern-label">{offered.endonym()}</span>
+                        </button>
+                    }
+                })
+                .collect_view()}
         </nav>
     }
 }

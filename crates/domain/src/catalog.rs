@@ -11,30 +11,107 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 /// The languages the app speaks. German is the source language; every text has a German form.
+///
+/// Leichte Sprache is German in simple language, so its HTML `lang` attribute stays `de` (screen
+/// readers keep the German voice; a private-use tag such as `de-x-ls` is valid BCP 47 but tells
+/// assistive technology nothing more). It is told apart from German by its [`Language::code`],
+/// `de-LS`, which names its locale folder and is what the store keeps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
     #[default]
     De,
     En,
+    Uk,
+    Ar,
+    Tr,
+    Ru,
+    /// Leichte Sprache (German in simple language, Netzwerk Leichte Sprache rules).
+    #[serde(rename = "de-LS")]
+    DeLs,
 }
 
 impl Language {
-    pub const ALL: [Language; 2] = [Language::De, Language::En];
+    /// The languages the person can choose today: those whose locale files are complete (the
+    /// tests in `crates/i18n` hold every language here to every key of German).
+    pub const ALL: [Language; 6] = [
+        Language::De,
+        Language::En,
+        Language::Uk,
+        Language::Ar,
+        Language::Tr,
+        Language::Ru,
+    ];
 
-    /// The BCP 47 tag (`de`, `en`), as used for `lang` attributes and locale folders.
+    /// Every language the model knows, including those whose locale files are not written yet
+    /// (they fall back to German until they move into [`Language::ALL`]).
+    pub const EVERY: [Language; 7] = [
+        Language::De,
+        Language::En,
+        Language::Uk,
+        Language::Ar,
+        Language::Tr,
+        Language::Ru,
+        Language::DeLs,
+    ];
+
+    /// The BCP 47 tag for `lang` attributes and locale-aware formatting (`de`, `en`, `ar`, ...).
+    /// Leichte Sprache is German: `de`.
     pub fn tag(self) -> &'static str {
         match self {
-            Language::De => "de",
+            Language::De | Language::DeLs => "de",
             Language::En => "en",
+            Language::Uk => "uk",
+            Language::Ar => "ar",
+            Language::Tr => "tr",
+            Language::Ru => "ru",
         }
     }
 
+    /// The stable code that names the locale folder (`locales/<code>`) and is stored in the
+    /// settings: the tag, except `de-LS` for Leichte Sprache.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::DeLs => "de-LS",
+            other => other.tag(),
+        }
+    }
+
+    /// The language's name in itself, for the language switch (the same in every UI language,
+    /// so not a Fluent message); shown with `lang` set to [`Language::tag`].
+    pub fn endonym(self) -> &'static str {
+        match self {
+            Language::De => "Deutsch",
+            Language::En => "English",
+            Language::Uk => "Українська",
+            Language::Ar => "العربية",
+            Language::Tr => "Türkçe",
+            Language::Ru => "Русский",
+            Language::DeLs => "Leichte Sprache",
+        }
+    }
+
+    /// Whether text in this language runs right to left (`dir="rtl"`).
+    pub fn is_rtl(self) -> bool {
+        matches!(self, Language::Ar)
+    }
+
+    /// The language for a stored code or an operating system's locale (`de-DE`, `en_GB.UTF-8`,
+    /// `de-LS`). Region and encoding are ignored, except that `de-LS` (or the private-use
+    /// `de-x-ls`) means Leichte Sprache.
     pub fn from_tag(tag: &str) -> Option<Language> {
-        let primary = tag.split(['-', '_']).next().unwrap_or_default();
+        let tag = tag.split('.').next().unwrap_or_default().replace('_', "-");
+        if tag.eq_ignore_ascii_case("de-LS") || tag.eq_ignore_ascii_case("de-x-ls") {
+            return Some(Language::DeLs);
+        }
+        let primary = tag.split('-').next().unwrap_or_default();
         match primary.to_ascii_lowercase().as_str() {
             "de" => Some(Language::De),
             "en" => Some(Language::En),
+            "uk" => Some(Language::Uk),
+            "ar" => Some(Language::Ar),
+            "tr" => Some(Language::Tr),
+            "ru" => Some(Language::Ru),
             _ => None,
         }
     }
@@ -67,6 +144,9 @@ impl Localized {
         match language {
             Language::De => &self.de,
             Language::En => self.en.as_deref().unwrap_or(&self.de),
+            // The featured texts carry German and English only so far: the other languages
+            // (and Leichte Sprache) are shown the German text until the model carries theirs.
+            Language::Uk | Language::Ar | Language::Tr | Language::Ru | Language::DeLs => &self.de,
         }
     }
 }
@@ -490,5 +570,45 @@ mod tests {
             "case and underscore"
         );
         assert_eq!(Language::from_tag("fr"), None, "unsupported language");
+        assert_eq!(
+            Language::from_tag("uk_UA.UTF-8"),
+            Some(Language::Uk),
+            "a POSIX locale with encoding"
+        );
+        assert_eq!(
+            Language::from_tag("de-x-ls"),
+            Some(Language::DeLs),
+            "the private-use tag is Leichte Sprache"
+        );
+    }
+
+    #[test]
+    fn every_language_code_round_trips_and_leichte_sprache_stays_german() {
+        for language in Language::EVERY {
+            assert_eq!(
+                Language::from_tag(language.code()),
+                Some(language),
+                "the stored code must load back as the same language"
+            );
+            let json = serde_json::to_string(&language).unwrap_or_default();
+            assert_eq!(
+                json,
+                format!("\"{}\"", language.code()),
+                "IPC carries the same code the store keeps"
+            );
+        }
+        assert_eq!(
+            Language::DeLs.tag(),
+            "de",
+            "Leichte Sprache is German for lang"
+        );
+        assert!(Language::Ar.is_rtl(), "Arabic runs right to left");
+        assert!(
+            Language::EVERY
+                .iter()
+                .filter(|l| l.is_rtl())
+                .eq([Language::Ar].iter()),
+            "only Arabic runs right to left"
+        );
     }
 }

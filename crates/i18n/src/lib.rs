@@ -21,11 +21,16 @@ macro_rules! sources {
         &[$(Source {
             language: Language::$lang,
             file: $file,
-            text: include_str!(concat!("../../../locales/", sources!(@tag $lang), "/", $file)),
+            text: include_str!(concat!("../../../locales/", sources!(@code $lang), "/", $file)),
         }),*]
     };
-    (@tag De) => { "de" };
-    (@tag En) => { "en" };
+    (@code De) => { "de" };
+    (@code En) => { "en" };
+    (@code Uk) => { "uk" };
+    (@code Ar) => { "ar" };
+    (@code Tr) => { "tr" };
+    (@code Ru) => { "ru" };
+    (@code DeLs) => { "de-LS" };
 }
 
 /// Every Fluent file of every locale. Add a file here for each locale at once.
@@ -50,6 +55,46 @@ pub const SOURCES: &[Source] = sources![
     En / "service.ftl",
     En / "settings.ftl",
     En / "wizard.ftl",
+    Uk / "accessibility.ftl",
+    Uk / "app.ftl",
+    Uk / "applications.ftl",
+    Uk / "catalog.ftl",
+    Uk / "errors.ftl",
+    Uk / "forms.ftl",
+    Uk / "inbox.ftl",
+    Uk / "service.ftl",
+    Uk / "settings.ftl",
+    Uk / "wizard.ftl",
+    Tr / "accessibility.ftl",
+    Tr / "app.ftl",
+    Tr / "applications.ftl",
+    Tr / "catalog.ftl",
+    Tr / "errors.ftl",
+    Tr / "forms.ftl",
+    Tr / "inbox.ftl",
+    Tr / "service.ftl",
+    Tr / "settings.ftl",
+    Tr / "wizard.ftl",
+    Ru / "accessibility.ftl",
+    Ru / "app.ftl",
+    Ru / "applications.ftl",
+    Ru / "catalog.ftl",
+    Ru / "errors.ftl",
+    Ru / "forms.ftl",
+    Ru / "inbox.ftl",
+    Ru / "service.ftl",
+    Ru / "settings.ftl",
+    Ru / "wizard.ftl",
+    Ar / "accessibility.ftl",
+    Ar / "app.ftl",
+    Ar / "applications.ftl",
+    Ar / "catalog.ftl",
+    Ar / "errors.ftl",
+    Ar / "forms.ftl",
+    Ar / "inbox.ftl",
+    Ar / "service.ftl",
+    Ar / "settings.ftl",
+    Ar / "wizard.ftl",
 ];
 
 /// The parsed bundles of all locales.
@@ -160,7 +205,7 @@ impl From<usize> for Arg {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeSet;
+    use std::collections::{BTreeMap, BTreeSet};
 
     use fluent_syntax::ast::Entry;
     use fluent_syntax::parser;
@@ -172,7 +217,7 @@ mod tests {
         let resource = parser::parse(source.text).unwrap_or_else(|(_, errors)| {
             panic!(
                 "locales/{}/{} does not parse: {errors:?}",
-                source.language.tag(),
+                source.language.code(),
                 source.file
             )
         });
@@ -198,7 +243,7 @@ mod tests {
                     .iter()
                     .find(|s| s.language == *language && s.file == source.file)
                     .unwrap_or_else(|| {
-                        panic!("locales/{}/{} is missing", language.tag(), source.file)
+                        panic!("locales/{}/{} is missing", language.code(), source.file)
                     });
                 let found = ids_of(other);
                 let missing: Vec<_> = expected.difference(&found).collect();
@@ -206,13 +251,77 @@ mod tests {
                 assert!(
                     missing.is_empty(),
                     "locales/{}/{} lacks {missing:?}",
-                    language.tag(),
+                    language.code(),
                     source.file
                 );
                 assert!(
                     extra.is_empty(),
                     "locales/{}/{} has keys de lacks: {extra:?}",
-                    language.tag(),
+                    language.code(),
+                    source.file
+                );
+            }
+        }
+    }
+
+    /// Messages that may read the same as German in another language: names, numbers and
+    /// words that are the same in both (checked by a person when added here).
+    const SAME_AS_GERMAN: &[&str] = &[
+        "app-title",
+        "app-language-de",
+        "app-language-en",
+        "settings-text-normal",
+        // Only placeholders and the euro sign.
+        "service-fee-here-once",
+    ];
+
+    /// Each message (and attribute) of a file with its source text, for comparing across locales.
+    fn texts_of(source: &Source) -> BTreeMap<String, String> {
+        let Ok(resource) = parser::parse(source.text) else {
+            return BTreeMap::new(); // `ids_of` reports parse errors
+        };
+        let mut texts = BTreeMap::new();
+        for entry in resource.body {
+            if let Entry::Message(message) = entry {
+                let id = message.id.name.to_string();
+                for attribute in &message.attributes {
+                    texts.insert(
+                        format!("{id}.{}", attribute.id.name),
+                        format!("{:?}", attribute.value),
+                    );
+                }
+                if let Some(value) = &message.value {
+                    texts.insert(id, format!("{value:?}"));
+                }
+            }
+        }
+        texts
+    }
+
+    #[test]
+    fn no_message_is_left_in_german_in_another_language() {
+        for source in SOURCES.iter().filter(|s| s.language == Language::De) {
+            let german = texts_of(source);
+            for other in SOURCES
+                .iter()
+                .filter(|s| s.language != Language::De && s.file == source.file)
+            {
+                // Leichte Sprache is German: a message may rightly stay as it is there.
+                if other.language == Language::DeLs {
+                    continue;
+                }
+                let left: Vec<_> = texts_of(other)
+                    .into_iter()
+                    .filter(|(id, text)| {
+                        german.get(id) == Some(text) && !SAME_AS_GERMAN.contains(&id.as_str())
+                    })
+                    .map(|(id, _)| id)
+                    .collect();
+                assert!(
+                    left.is_empty(),
+                    "locales/{}/{} leaves these as the German source (translate them, or add a \
+                     name or number to SAME_AS_GERMAN): {left:?}",
+                    other.language.code(),
                     source.file
                 );
             }
@@ -228,7 +337,7 @@ mod tests {
                     assert!(
                         seen.insert(id.clone()),
                         "{id} defined twice in locales/{}",
-                        language.tag()
+                        language.code()
                     );
                 }
             }
@@ -239,7 +348,7 @@ mod tests {
     fn every_locale_folder_file_is_embedded() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../locales");
         for language in Language::ALL {
-            let dir = root.join(language.tag());
+            let dir = root.join(language.code());
             let entries =
                 std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
             for entry in entries.flatten() {
@@ -250,7 +359,7 @@ mod tests {
                             .iter()
                             .any(|s| s.language == language && s.file == name),
                         "locales/{}/{name} exists but is not in i18n::SOURCES",
-                        language.tag()
+                        language.code()
                     );
                 }
             }
@@ -262,7 +371,11 @@ mod tests {
         let l10n = Localizer::new();
         for id in domain::feedback::MESSAGE_IDS {
             for language in Language::ALL {
-                assert!(l10n.has(language, id), "{id} has a {} text", language.tag());
+                assert!(
+                    l10n.has(language, id),
+                    "{id} has a {} text",
+                    language.code()
+                );
             }
         }
     }
@@ -272,7 +385,11 @@ mod tests {
         let l10n = Localizer::new();
         for id in domain::form::MESSAGE_IDS {
             for language in Language::ALL {
-                assert!(l10n.has(language, id), "{id} has a {} text", language.tag());
+                assert!(
+                    l10n.has(language, id),
+                    "{id} has a {} text",
+                    language.code()
+                );
             }
         }
     }

@@ -94,7 +94,7 @@ impl Store {
     pub fn update_settings(&self, update: &SettingsUpdate) -> Result<Settings, StoreError> {
         let tx = self.conn.unchecked_transaction()?;
         if let Some(language) = update.language {
-            self.set_setting(LANGUAGE, language.tag())?;
+            self.set_setting(LANGUAGE, language.code())?;
         }
         if let Some(home) = &update.home_municipality {
             self.set_home_municipality(home.as_deref())?;
@@ -110,7 +110,27 @@ impl Store {
     }
 
     pub fn set_language(&self, language: Language) -> Result<(), StoreError> {
-        self.set_setting(LANGUAGE, language.tag())
+        self.set_setting(LANGUAGE, language.code())
+    }
+
+    /// On first start: keeps the first of the operating system's `locales` (most preferred
+    /// first, e.g. `uk-UA`, `en_GB.UTF-8`) that the app offers ([`Language::ALL`]), but only when
+    /// no language is stored yet; a choice the person made is never overridden. Returns the
+    /// language now in force.
+    pub fn adopt_system_language<'a>(
+        &self,
+        locales: impl IntoIterator<Item = &'a str>,
+    ) -> Result<Language, StoreError> {
+        if self.setting(LANGUAGE)?.is_none() {
+            let offered = locales
+                .into_iter()
+                .filter_map(Language::from_tag)
+                .find(|language| Language::ALL.contains(language));
+            if let Some(language) = offered {
+                self.set_language(language)?;
+            }
+        }
+        Ok(self.settings()?.language)
     }
 
     /// The person's home municipality (8-digit AGS), or `None` to forget it.
@@ -141,6 +161,51 @@ mod tests {
         );
         store.dismiss_set_aside_notice()?;
         assert_eq!(store.set_aside_notice()?, None);
+        Ok(())
+    }
+
+    #[test]
+    fn old_language_values_load_and_every_language_round_trips() -> Result<(), StoreError> {
+        let store = Store::open_in_memory()?;
+        // Values written before the seven languages (the tag of German or English).
+        for (old, language) in [("de", Language::De), ("en", Language::En)] {
+            store.set_setting(LANGUAGE, old)?;
+            assert_eq!(
+                store.settings()?.language,
+                language,
+                "a value stored by an earlier version must still load"
+            );
+        }
+        for language in Language::EVERY {
+            store.set_language(language)?;
+            assert_eq!(
+                store.settings()?.language,
+                language,
+                "every language must come back as stored (Leichte Sprache is not German)"
+            );
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn the_system_language_is_adopted_only_when_none_is_stored() -> Result<(), StoreError> {
+        let store = Store::open_in_memory()?;
+        assert_eq!(
+            store.adopt_system_language(["fr-FR", "en_GB.UTF-8", "de-DE"])?,
+            Language::En,
+            "the first offered language of the system's list wins"
+        );
+        assert_eq!(
+            store.adopt_system_language(["de-DE"])?,
+            Language::En,
+            "a stored language is never overridden by the system's"
+        );
+        let fresh = Store::open_in_memory()?;
+        assert_eq!(
+            fresh.adopt_system_language(["fr-FR", "pl"])?,
+            Language::De,
+            "none of ours: German, the source language"
+        );
         Ok(())
     }
 

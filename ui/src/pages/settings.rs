@@ -65,16 +65,19 @@ pub fn SettingsPage() -> impl IntoView {
             <fieldset class="kern-fieldset">
                 <legend class="kern-label">{tr("settings-language")}</legend>
                 <div class="kern-fieldset__body">
-                    <div class="kern-form-check">
-                        <input class="kern-form-check__radio" type="radio" name="language" id="settings-language-de" lang="de"
-                            prop:checked=move || language.get() == Language::De on:change=move |_| choose_language(Language::De)/>
-                        <label class="kern-label" for="settings-language-de" lang="de">{tr("app-language-de")}</label>
-                    </div>
-                    <div class="kern-form-check">
-                        <input class="kern-form-check__radio" type="radio" name="language" id="settings-language-en" lang="en"
-                            prop:checked=move || language.get() == Language::En on:change=move |_| choose_language(Language::En)/>
-                        <label class="kern-label" for="settings-language-en" lang="en">{tr("app-language-en")}</label>
-                    </div>
+                    {Language::ALL
+                        .into_iter()
+                        .map(|offered| {
+                            let id = format!("settings-language-{}", offered.code());
+                            view! {
+                                <div class="kern-form-check">
+                                    <input class="kern-form-check__radio" type="radio" name="language" id=id.clone() lang=offered.tag()
+                                        prop:checked=move || language.get() == offered on:change=move |_| choose_language(offered)/>
+                                    <label class="kern-label" for=id lang=offered.tag()>{offered.endonym()}</label>
+                                </div>
+                            }
+                        })
+                        .collect_view()}
                 </div>
             </fieldset>
             <fieldset class="kern-fieldset">

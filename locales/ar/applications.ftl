@@ -1,0 +1,69 @@
+applications-heading = طلباتي
+applications-open-heading = تابع من هنا
+applications-drafts = المسودات
+applications-no-drafts = لا توجد مسودات.
+applications-outbox = بانتظار الإرسال
+applications-no-outbox = لا شيء بانتظار الإرسال.
+applications-sent = مُرسلة
+applications-no-sent = لا توجد طلبات مُرسلة بعد.
+applications-updated = آخر تعديل: { $time }
+applications-progress = تم إدخال { $answered } من أصل { $required } من البيانات الإلزامية
+applications-withdraw = حذف المسودة
+applications-withdraw-title = هل تريد حقًا حذف المسودة؟
+applications-withdraw-body = ستُحذف بياناتك ومرفقاتك في هذه المسودة من هذا الجهاز. لا يمكن التراجع عن ذلك.
+applications-withdraw-cancel = لا، احتفظ بها
+applications-withdraw-confirm = نعم، احذف المسودة
+applications-not-found = لم يُعثر على هذا الطلب.
+applications-just-sent = تم حفظ طلبك وسيُرسل فور توفر الاتصال. لا يلزمك فعل أي شيء آخر.
+applications-status = الحالة
+applications-timeline = السجل
+applications-what-was-sent = ما أرسلته
+applications-attachments = المرفقات
+status-draft = مسودة
+status-queued = بانتظار الإرسال
+status-sending = جارٍ الإرسال
+status-initiated = بدأ الإرسال
+status-submitted = تم الإرسال
+status-received = وصل إلى الهيئة
+status-processing = قيد المعالجة
+status-action-required = مشاركتك مطلوبة
+status-completed = مكتمل
+status-rejected = مرفوض
+status-draft-explained = لم ترسل الطلب بعد.
+status-queued-explained = الطلب محفوظ بأمان على هذا الجهاز وسيُرسل فور توفر الاتصال.
+status-sending-explained = يجري الآن نقل الطلب ومرفقاته.
+status-initiated-explained = بدأ النقل وسيستمر تلقائيًا.
+status-submitted-explained = تم نقل الطلب بالكامل.
+status-received-explained = استلمت الهيئة المختصة طلبك.
+status-processing-explained = تعالج الهيئة طلبك.
+status-action-required-explained = تحتاج الهيئة إلى شيء منك. انظر في صندوق بريدك.
+status-completed-explained = اتخذت الهيئة قرارًا بشأن طلبك. تجد القرار في صندوق البريد.
+status-rejected-explained = رفضت الهيئة الطلب. الأسباب مذكورة في السجل وفي صندوق البريد.
+applications-messages = رسائل الهيئة
+applications-just-sent-login = طلبك محفوظ بأمان على هذا الجهاز. سيُرسل فور تسجيل دخولك.
+waiting-login = بانتظار تسجيل دخولك.
+waiting-login-count = { $count ->
+    [one] طلب واحد بانتظار تسجيل دخولك. للإرسال يجب أن تسجّل الدخول.
+    [two] طلبان بانتظار تسجيل دخولك. للإرسال يجب أن تسجّل الدخول.
+    [few] { $count } طلبات بانتظار تسجيل دخولك. للإرسال يجب أن تسجّل الدخول.
+    [many] { $count } طلبًا بانتظار تسجيل دخولك. للإرسال يجب أن تسجّل الدخول.
+   *[other] { $count } طلب بانتظار تسجيل دخولك. للإرسال يجب أن تسجّل الدخول.
+}
+waiting-connection = لم ينجح الإرسال بعد. يواصل التطبيق المحاولة تلقائيًا، ويمكنك أيضًا المحاولة الآن.
+sending-log-in = تسجيل الدخول والإرسال
+sending-log-in-pending = يُرجى تسجيل الدخول في المتصفح. بعد ذلك سيُرسل طلبك.
+sending-now = أرسل الآن
+waiting-claim = قُدّم هذا الطلب على هذا الجهاز دون تسجيل دخول. لن يُرسل إلا عندما ترسله بحسابك. إن لم يكن طلبك، فاتركه.
+waiting-claim-count = { $count ->
+    [one] قُدّم طلب واحد على هذا الجهاز دون تسجيل دخول. افتحه لإرساله بحسابك.
+    [two] قُدّم طلبان على هذا الجهاز دون تسجيل دخول. افتح أحدهما لإرساله بحسابك.
+    [few] قُدّمت { $count } طلبات على هذا الجهاز دون تسجيل دخول. افتح أحدها لإرساله بحسابك.
+    [many] قُدّم { $count } طلبًا على هذا الجهاز دون تسجيل دخول. افتح أحدها لإرساله بحسابك.
+   *[other] قُدّم { $count } طلب على هذا الجهاز دون تسجيل دخول. افتح أحدها لإرساله بحسابك.
+}
+sending-claim = الإرسال بحسابي
+refusal-heading = ما اعترضت عليه خدمة الولاية
+refusal-other = لم تُقبل هذه البيانات.
+refusal-correct = تصحيح الطلب
+refusal-correct-explained = أصبح طلبك مسودة مرة أخرى. صحّح البيانات المذكورة وأرسله مجددًا؛ لم يضع شيء مما أدخلته.
+refusal-resent = لقد صحّحت الطلب بالفعل وأرسلته مجددًا. تجد الحالة الجديدة في «طلباتي».

@@ -1,0 +1,43 @@
+settings-heading = الإعدادات
+settings-language = لغة التطبيق
+settings-text-size = حجم الخط
+settings-text-normal = عادي
+settings-text-large = كبير (150 %)
+settings-text-largest = كبير جدًا (200 %)
+settings-high-contrast = تباين عالٍ
+settings-home = مكان سكنك
+settings-home-current = المختار: { $name }
+settings-home-none = لم يتم اختيار مكان السكن بعد.
+settings-home-search = الرمز البريدي أو اسم المكان
+settings-home-hint = مثلًا 99084 أو Weimar. سنعرض لك بعد ذلك الجهات المختصة.
+settings-home-results = { $count ->
+    [0] لم يُعثر على أي مكان
+    [one] تم العثور على مكان واحد
+    [two] تم العثور على مكانين
+    [few] تم العثور على { $count } أماكن
+    [many] تم العثور على { $count } مكانًا
+   *[other] تم العثور على { $count } مكان
+}
+settings-account = الحساب
+settings-logged-in = مسجّل الدخول باسم { $name }
+settings-logged-out = أنت غير مسجّل الدخول. البحث والمسودات يعملان أيضًا بدون حساب.
+settings-needs-login = يُرجى تسجيل الدخول مرة أخرى حتى تُرسل الطلبات المنتظرة.
+settings-log-in = تسجيل الدخول
+settings-log-out = تسجيل الخروج
+settings-forget = حذف بياناتي من هذا الجهاز
+settings-forget-hint = لجهاز مشترك، مثلًا لدى مرشد رقمي: يسجّل خروجك ويحذف مسوداتك وطلباتك ورسائلك على هذا الجهاز.
+settings-forget-title = حذف بياناتك من هذا الجهاز؟
+settings-forget-body = ستُحذف المسودات والطلبات والرسائل ومكان سكنك من هذا الجهاز، وسيتم تسجيل خروجك. تبقى الطلبات المرسلة لدى الهيئة؛ وستتلقى رسائلها مرة أخرى بعد تسجيل الدخول التالي.
+settings-forget-unsent = { $count ->
+    [one] طلب واحد لم يُرسل بعد. لن يُرسل حينها.
+    [two] طلبان لم يُرسلا بعد. لن يُرسلا حينها.
+    [few] { $count } طلبات لم تُرسل بعد. لن تُرسل حينها.
+    [many] { $count } طلبًا لم تُرسل بعد. لن تُرسل حينها.
+   *[other] { $count } طلب لم تُرسل بعد. لن تُرسل حينها.
+}
+settings-forget-cancel = إلغاء
+settings-forget-confirm = حذف وتسجيل الخروج
+settings-forgotten = تم حذف بياناتك من هذا الجهاز، وتم تسجيل خروجك.
+settings-details = البيانات المحفوظة
+settings-details-kept = محفوظ على هذا الجهاز لطلباتك: { $details }.
+settings-details-forget = حذف البيانات المحفوظة

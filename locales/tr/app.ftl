@@ -1,0 +1,28 @@
+app-title = ThüringenApp
+app-kopfzeile = Thüringen Eyaleti'nin bir hizmeti
+app-skip-to-content = İçeriğe geç
+app-loading = Yükleniyor …
+app-language-switch = Dil
+app-language-de = Deutsch
+app-language-en = English
+app-offline-title = Çevrimdışısınız
+app-offline-body = Eyalet hizmetine şu anda ulaşılamıyor. Tüm hizmetler aranabilir olmaya devam eder ve girdiğiniz her şey bu cihazda kaydedilir.
+app-catalog-updated = Hizmet kataloğu güncellendi.
+app-help-115 = Sorularınız mı var? Resmî daireler numarası 115, pazartesiden cumaya saat 8 ile 18 arası.
+app-about = Bu uygulama ve veri kaynakları hakkında
+app-footer-nav = Alt bilgi
+app-not-found = Bu sayfa mevcut değil.
+app-back-home = Ana sayfaya
+nav-label = Ana gezinme
+nav-services = Hizmetler
+nav-applications = Başvurularım
+nav-inbox = Gelen kutusu
+nav-inbox-unread = { $count ->
+    [one] okunmamış mesaj
+   *[other] okunmamış mesaj
+}
+nav-settings = Ayarlar
+storage-notice-heading = Bu cihazdaki önceki verileriniz açılamadı
+storage-notice-body = Bu yüzden uygulama yeniden başladı. Hiçbir şey silinmedi: Önceki veriler, uygulamanın veri klasöründe „{ $file }“ adıyla duruyor. Gönderilmiş başvurular kurumdadır. Taslaklar ve henüz gönderilmemiş başvurular kenara alınan verilerin içindedir; teknik destek bunları geri getirebilir, aksi hâlde lütfen yeniden başlayın.
+storage-notice-help = Yardım: Resmî daireler numarası 115 (dosya adını söyleyin)
+storage-notice-dismiss = Anladım

@@ -1,0 +1,37 @@
+settings-heading = Ayarlar
+settings-language = Uygulamanın dili
+settings-text-size = Yazı boyutu
+settings-text-normal = Normal boyut
+settings-text-large = Büyük (%150)
+settings-text-largest = Çok büyük (%200)
+settings-high-contrast = Yüksek kontrast
+settings-home = Yaşadığınız yer
+settings-home-current = Seçilen: { $name }
+settings-home-none = Henüz yaşadığınız yer seçilmedi.
+settings-home-search = Posta kodu veya yerin adı
+settings-home-hint = Örneğin 99084 veya Weimar. Ardından yetkili makamları gösteririz.
+settings-home-results = { $count ->
+    [0] Yer bulunamadı
+    [one] { $count } yer bulundu
+   *[other] { $count } yer bulundu
+}
+settings-account = Hesap
+settings-logged-in = { $name } olarak giriş yapıldı
+settings-logged-out = Giriş yapmadınız. Arama ve taslaklar hesap olmadan da çalışır.
+settings-needs-login = Bekleyen başvuruların gönderilmesi için lütfen yeniden giriş yapın.
+settings-log-in = Giriş yap
+settings-log-out = Çıkış yap
+settings-forget = Verilerimi bu cihazdan sil
+settings-forget-hint = Ortak kullanılan bir cihaz için, örneğin bir dijital rehberde: oturumunuzu kapatır ve bu cihazdaki taslaklarınızı, başvurularınızı ve mesajlarınızı siler.
+settings-forget-title = Verileriniz bu cihazdan silinsin mi?
+settings-forget-body = Taslaklar, başvurular, mesajlar ve yaşadığınız yer bu cihazdan silinir ve oturumunuz kapatılır. Gönderilmiş başvurular kurumda kalır; bunlarla ilgili mesajları bir sonraki girişinizden sonra yeniden alırsınız.
+settings-forget-unsent = { $count ->
+    [one] Bir başvuru henüz gönderilmedi. O zaman gönderilmeyecek.
+   *[other] { $count } başvuru henüz gönderilmedi. O zaman gönderilmeyecekler.
+}
+settings-forget-cancel = İptal
+settings-forget-confirm = Sil ve çıkış yap
+settings-forgotten = Verileriniz bu cihazdan silindi ve oturumunuz kapatıldı.
+settings-details = Kayıtlı bilgiler
+settings-details-kept = Başvurularınız için bu cihazda kayıtlı: { $details }.
+settings-details-forget = Kayıtlı bilgileri sil

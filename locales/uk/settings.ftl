@@ -1,0 +1,41 @@
+settings-heading = Налаштування
+settings-language = Мова застосунку
+settings-text-size = Розмір шрифту
+settings-text-normal = Звичайний
+settings-text-large = Великий (150 %)
+settings-text-largest = Дуже великий (200 %)
+settings-high-contrast = Висока контрастність
+settings-home = Ваше місце проживання
+settings-home-current = Вибрано: { $name }
+settings-home-none = Місце проживання ще не вибрано.
+settings-home-search = Поштовий індекс або назва населеного пункту
+settings-home-hint = Наприклад, 99084 або Weimar. Тоді ми покажемо відповідальні установи.
+settings-home-results = { $count ->
+    [0] Населений пункт не знайдено
+    [one] Знайдено { $count } населений пункт
+    [few] Знайдено { $count } населені пункти
+    [many] Знайдено { $count } населених пунктів
+   *[other] Знайдено { $count } населеного пункту
+}
+settings-account = Обліковий запис
+settings-logged-in = Ви увійшли як { $name }
+settings-logged-out = Ви не увійшли. Пошук і чернетки працюють і без облікового запису.
+settings-needs-login = Будь ласка, увійдіть знову, щоб заяви, які очікують, було надіслано.
+settings-log-in = Увійти
+settings-log-out = Вийти
+settings-forget = Видалити мої дані з цього пристрою
+settings-forget-hint = Для спільного пристрою, наприклад у цифрового помічника: виходить із вашого облікового запису та видаляє ваші чернетки, заяви й повідомлення на цьому пристрої.
+settings-forget-title = Видалити ваші дані з цього пристрою?
+settings-forget-body = Чернетки, заяви, повідомлення та ваше місце проживання буде видалено з цього пристрою, а вас буде виведено з облікового запису. Надіслані заяви залишаються в органі влади; повідомлення щодо них ви знову отримаєте після наступного входу.
+settings-forget-unsent = { $count ->
+    [one] { $count } заяву ще не надіслано. Тоді її не буде надіслано.
+    [few] { $count } заяви ще не надіслано. Тоді їх не буде надіслано.
+    [many] { $count } заяв ще не надіслано. Тоді їх не буде надіслано.
+   *[other] { $count } заяви ще не надіслано. Тоді їх не буде надіслано.
+}
+settings-forget-cancel = Скасувати
+settings-forget-confirm = Видалити й вийти
+settings-forgotten = Ваші дані видалено з цього пристрою, і ви вийшли з облікового запису.
+settings-details = Збережені дані
+settings-details-kept = Збережено на цьому пристрої для ваших заяв: { $details }.
+settings-details-forget = Видалити збережені дані
