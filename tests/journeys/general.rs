@@ -64,6 +64,32 @@ async fn a_service_without_a_form_is_applied_for_with_the_general_application() 
         fee.contains("Erfurt") && fee.contains("100,00 €"),
         "Erfurt's fee: {fee:?}"
     );
+    // ... and the form computes the same fee for a 12-month permit (not an example number).
+    let parking = e2e::steps::parking_permit_draft(&app, &e2e::clock::today().to_string()).await?;
+    e2e::steps::goto(&app, &format!("/antrag/{parking}")).await?;
+    let fee_input = ".wizard-field[data-path='gebuehr'] input";
+    let mut shown = serde_json::Value::Null;
+    for _ in 0..6 {
+        tokio::time::sleep(Duration::from_millis(700)).await;
+        shown = app
+            .client
+            .execute(
+                "const e = document.querySelector(arguments[0]); return e ? e.value : null;",
+                vec![json!(fee_input)],
+            )
+            .await?;
+        if shown.as_str().is_some_and(|v| !v.is_empty()) {
+            break;
+        }
+        if app.client.find(Locator::Id("wizard-next")).await.is_ok() {
+            click(&app, "#wizard-next").await?;
+        }
+    }
+    assert_eq!(
+        shown,
+        json!("100,00"),
+        "the parking form computes Erfurt's fee"
+    );
     start_application(&app, &leika_key).await?;
     let about = app
         .wait_for_text("#general-request-service", SHORT, |t| {
