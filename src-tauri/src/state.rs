@@ -172,6 +172,12 @@ fn open_store(data_dir: &Path, keys: &dyn KeyStore) -> Result<Store, IpcError> {
         }
         other => other.map_err(storage_error)?,
     };
+    // On the first start the app speaks the operating system's language when it is one of
+    // ours; a language the person chose is never overridden.
+    let system: Vec<String> = sys_locale::get_locales().collect();
+    store
+        .adopt_system_language(system.iter().map(String::as_str))
+        .map_err(storage_error)?;
     if store.catalog_version().map_err(storage_error)?.is_none() {
         let catalog = catalog_seed::seed_catalog()
             .map_err(|_| IpcError::new(ErrorCode::Internal, "error-internal"))?;

@@ -400,6 +400,9 @@ impl App {
             ("THUERINGEN_STATE_API", state_api.url()),
             ("THUERINGEN_SYNC_POLL_SECS", "2".to_string()),
             ("THUERINGEN_TRACE_IPC", "1".to_string()),
+            // The journeys read German: the app's first start takes the system's language
+            // (LANGUAGE first), whatever the machine running them speaks.
+            ("LANGUAGE", "de".to_string()),
         ];
         env.extend(clock::app_env());
         env.extend(browser.env());
@@ -469,6 +472,7 @@ impl App {
             'ipc: ' + root.getAttribute('data-ipc-waiting'), \
             'crashed: ' + root.getAttribute('data-crashed'), \
             'js error: ' + root.getAttribute('data-js-error'), \
+            'start recoveries: ' + root.getAttribute('data-start-recoveries'), \
             (document.body ? document.body.innerText : '<no body>').slice(0, 400)];";
         let state = match self.client.execute(script, vec![]).await {
             Ok(value) => value.to_string(),
@@ -508,7 +512,11 @@ impl App {
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        Err(format!("{css}: text never matched within {timeout:?}; last seen {last:?}").into())
+        let seen = self.describe_window(css).await;
+        Err(
+            format!("{css}: text never matched within {timeout:?}; last seen {last:?}; {seen}")
+                .into(),
+        )
     }
 
     /// The texts of every element matching `css`.

@@ -60,6 +60,7 @@ async fn load_catalog(ctx: AppContext) {
         Ok(catalog) => {
             ctx.origin.set(Some(catalog.origin));
             ctx.catalog.set(Some(Arc::new(catalog)));
+            crate::crash::check_start_rendered();
         }
         Err(error) => ctx.error.set(Some(error)),
     }
@@ -184,6 +185,7 @@ pub fn App() -> impl IntoView {
     });
     Effect::new(move |_| ctx.settings.with(apply_display_settings));
 
+    crate::crash::note_recoveries();
     spawn_local(start(ctx, language));
     spawn_local(refresh_unread(ctx));
     spawn_local(listen_to_shell(ctx));
