@@ -126,6 +126,14 @@ async fn a_service_without_a_form_takes_free_data_and_no_form() {
     assert_eq!(problem["errors"][0]["code"], "form_not_of_service");
 }
 
+/// The general application as the server serves it.
+fn general_form() -> domain::form::FormDefinition {
+    state_api::config::showcase_forms()
+        .into_iter()
+        .find(|f| f.id == domain::GENERAL_APPLICATION_FORM)
+        .expect("the server serves the general application")
+}
+
 /// A complete general application, as the app sends it.
 fn general_application() -> serde_json::Value {
     serde_json::json!({
@@ -147,10 +155,7 @@ fn general_application() -> serde_json::Value {
 async fn a_service_without_a_form_takes_the_general_application_validated_and_routed() {
     let server = TestServer::start().await;
     let anna = server.login("anna").await;
-    let general = state_api::config::showcase_forms()
-        .into_iter()
-        .find(|f| f.id == domain::GENERAL_APPLICATION_FORM)
-        .expect("the server serves the general application");
+    let general = general_form();
     let mut body = create_body(&[]);
     body["form"] = serde_json::json!({"id": general.id, "version": general.version});
     let id = new_id();
@@ -198,10 +203,7 @@ async fn a_service_without_a_form_takes_the_general_application_validated_and_ro
 async fn a_service_with_its_own_form_refuses_the_general_application() {
     let server = with_name_form().await;
     let anna = server.login("anna").await;
-    let general = state_api::config::showcase_forms()
-        .into_iter()
-        .find(|f| f.id == domain::GENERAL_APPLICATION_FORM)
-        .expect("the server serves the general application");
+    let general = general_form();
     let mut body = create_body(&[]);
     body["form"] = serde_json::json!({"id": general.id, "version": general.version});
     let (status, code, problem) =

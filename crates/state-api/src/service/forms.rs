@@ -51,15 +51,7 @@ impl Backend {
             (None, None) => None,
             // A service without a form of its own takes the general application.
             (None, Some(named)) if named.id == domain::GENERAL_APPLICATION_FORM => {
-                let form = self.form(&named.id, &named.version);
-                if form.is_none() {
-                    problems.push(FieldProblem::new(
-                        "/form",
-                        "unknown_form",
-                        "no form definition with this id and version (see /v1/forms)",
-                    ));
-                }
-                form
+                self.named_version(&named.id, &named.version, problems)
             }
             (None, Some(_)) => {
                 problems.push(FieldProblem::new(
@@ -81,17 +73,7 @@ impl Backend {
                 ));
                 None
             }
-            (Some(expected), Some(named)) => {
-                let form = self.form(expected, &named.version);
-                if form.is_none() {
-                    problems.push(FieldProblem::new(
-                        "/form",
-                        "unknown_form",
-                        "no form definition with this id and version (see /v1/forms)",
-                    ));
-                }
-                form
-            }
+            (Some(expected), Some(named)) => self.named_version(expected, &named.version, problems),
             (Some(expected), None) => {
                 let form = self.current_form(expected);
                 if form.is_none() {
@@ -104,5 +86,23 @@ impl Backend {
                 form
             }
         }
+    }
+
+    /// The version of form `id` a create named, or an `unknown_form` problem.
+    fn named_version(
+        &self,
+        id: &str,
+        version: &str,
+        problems: &mut Vec<FieldProblem>,
+    ) -> Option<&domain::form::Form> {
+        let form = self.form(id, version);
+        if form.is_none() {
+            problems.push(FieldProblem::new(
+                "/form",
+                "unknown_form",
+                "no form definition with this id and version (see /v1/forms)",
+            ));
+        }
+        form
     }
 }
