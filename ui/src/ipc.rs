@@ -35,6 +35,8 @@ thread_local! {
     /// Calls asked and not yet done (answered or given up), and how many are done.
     static CALLS: std::cell::RefCell<(Vec<(u64, String)>, u64)> =
         const { std::cell::RefCell::new((Vec::new(), 0)) };
+    /// The next call's number (calls are told apart by it, not by their command).
+    static NEXT: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
 /// One call in flight. While it waits, its command's name is in `data-ipc-waiting` on `<html>`
@@ -44,7 +46,7 @@ struct Asked(u64);
 
 impl Asked {
     fn new(command: &str) -> Asked {
-        let id = js_sys::Math::random().to_bits();
+        let id = NEXT.with(|next| next.replace(next.get().wrapping_add(1)));
         CALLS.with(|calls| {
             if let Ok(mut calls) = calls.try_borrow_mut() {
                 calls.0.push((id, command.to_string()));
