@@ -67,10 +67,12 @@ async fn catalog_search_and_language_switch_in_the_real_window() -> Result<()> {
             t.contains("Leistungen gefunden")
         })
         .await?;
+    // German groups thousands with a point ("4.813 Leistungen gefunden").
     let total: usize = count
         .split_whitespace()
         .next()
         .unwrap_or("0")
+        .replace('.', "")
         .parse()
         .unwrap_or(0);
     assert!(

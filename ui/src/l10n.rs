@@ -38,3 +38,22 @@ pub fn tr(id: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'stati
         with_localizer(|l| l.text(language, id))
     }
 }
+
+/// A text from the data (a service's name, a form's label) as shown: its words and the
+/// language they are in. A text without a translation is German, and the element showing it
+/// gets `lang="de"` so a screen reader reads it with a German voice (BITV 2.0, WCAG 3.1.2).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Shown {
+    pub text: String,
+    /// The BCP 47 tag for the element's `lang`.
+    pub lang: &'static str,
+}
+
+impl Shown {
+    pub fn of(text: &domain::Localized, language: Language) -> Shown {
+        Shown {
+            text: text.get(language).to_string(),
+            lang: text.language_of(language).tag(),
+        }
+    }
+}

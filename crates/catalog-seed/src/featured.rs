@@ -14,12 +14,23 @@ use serde::Deserialize;
 use crate::csv_rows::DataFile;
 use crate::SeedError;
 
-/// A text we wrote in both languages; both are required.
+/// A text we wrote in German and English (both required) and its other translations (the
+/// tests require every language the app offers).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Text {
     de: String,
     en: String,
+    #[serde(default)]
+    uk: Option<String>,
+    #[serde(default)]
+    ar: Option<String>,
+    #[serde(default)]
+    tr: Option<String>,
+    #[serde(default)]
+    ru: Option<String>,
+    #[serde(default, rename = "de-LS")]
+    de_ls: Option<String>,
 }
 
 impl Text {
@@ -28,7 +39,15 @@ impl Text {
     }
 
     fn localized(&self) -> Localized {
-        Localized::new(self.de.trim(), self.en.trim())
+        let trimmed = |t: &Option<String>| t.as_deref().map(|t| t.trim().to_owned());
+        Localized {
+            uk: trimmed(&self.uk),
+            ar: trimmed(&self.ar),
+            tr: trimmed(&self.tr),
+            ru: trimmed(&self.ru),
+            de_ls: trimmed(&self.de_ls),
+            ..Localized::new(self.de.trim(), self.en.trim())
+        }
     }
 }
 

@@ -1,5 +1,6 @@
-//! The life situations (Lebenslagen) of the LeiKa file, with our slug ids and English names
-//! from `data/life-situations.csv`.
+//! The life situations (Lebenslagen) of the LeiKa file, with our slug ids and their names in
+//! every language from `data/life-situations.csv` (`name_de`, `name_en`, `name_uk`, ...,
+//! `name_de_ls` for Leichte Sprache).
 //!
 //! This module only maps names to ids; it must never invent a life situation that the LeiKa
 //! file does not use (the tests check both directions).
@@ -17,6 +18,17 @@ struct Row {
     id: String,
     name_de: String,
     name_en: String,
+    #[serde(default)]
+    name_uk: Option<String>,
+    #[serde(default)]
+    name_ar: Option<String>,
+    #[serde(default)]
+    name_tr: Option<String>,
+    #[serde(default)]
+    name_ru: Option<String>,
+    /// Leichte Sprache.
+    #[serde(default)]
+    name_de_ls: Option<String>,
 }
 
 /// Parses the life situations, in file order.
@@ -54,7 +66,22 @@ pub(crate) fn parse(file: DataFile) -> Result<Vec<LifeSituation>, SeedError> {
         }
         out.push(LifeSituation {
             id: id.to_string(),
-            name: Localized::new(row.name_de.trim(), row.name_en.trim()),
+            name: {
+                let trimmed = |t: &Option<String>| {
+                    t.as_deref()
+                        .map(str::trim)
+                        .filter(|t| !t.is_empty())
+                        .map(str::to_owned)
+                };
+                Localized {
+                    uk: trimmed(&row.name_uk),
+                    ar: trimmed(&row.name_ar),
+                    tr: trimmed(&row.name_tr),
+                    ru: trimmed(&row.name_ru),
+                    de_ls: trimmed(&row.name_de_ls),
+                    ..Localized::new(row.name_de.trim(), row.name_en.trim())
+                }
+            },
         });
         Ok(())
     })?;

@@ -32,20 +32,10 @@ pub enum Language {
 }
 
 impl Language {
-    /// The languages the person can choose today: those whose locale files are complete (the
-    /// tests in `crates/i18n` hold every language here to every key of German).
-    pub const ALL: [Language; 6] = [
-        Language::De,
-        Language::En,
-        Language::Uk,
-        Language::Ar,
-        Language::Tr,
-        Language::Ru,
-    ];
-
-    /// Every language the model knows, including those whose locale files are not written yet
-    /// (they fall back to German until they move into [`Language::ALL`]).
-    pub const EVERY: [Language; 7] = [
+    /// The languages the person can choose: every one whose locale files are complete (the
+    /// tests in `crates/i18n` hold every language here to every key of German, and every text
+    /// of the data to a translation in each).
+    pub const ALL: [Language; 7] = [
         Language::De,
         Language::En,
         Language::Uk,
@@ -54,6 +44,10 @@ impl Language {
         Language::Ru,
         Language::DeLs,
     ];
+
+    /// Every language the model knows (the same as [`Language::ALL`] since Leichte Sprache is
+    /// written; a language being written goes here first and falls back to German).
+    pub const EVERY: [Language; 7] = Language::ALL;
 
     /// The BCP 47 tag for `lang` attributes and locale-aware formatting (`de`, `en`, `ar`, ...).
     /// Leichte Sprache is German: `de`.
@@ -117,19 +111,32 @@ impl Language {
     }
 }
 
-/// A text in German and, where we have one, English. Falls back to German.
+/// A text in German and, where we have them, its translations. A language without its own
+/// text is shown the German one (the language of the authorities), and the UI marks it
+/// `lang="de"` ([`Localized::language_of`]) so screen readers read it with a German voice.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Localized {
     pub de: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub en: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uk: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ar: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tr: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ru: Option<String>,
+    /// Leichte Sprache.
+    #[serde(rename = "de-LS", default, skip_serializing_if = "Option::is_none")]
+    pub de_ls: Option<String>,
 }
 
 impl Localized {
     pub fn de(text: impl Into<String>) -> Self {
         Localized {
             de: text.into(),
-            en: None,
+            ..Localized::default()
         }
     }
 
@@ -137,17 +144,59 @@ impl Localized {
         Localized {
             de: de.into(),
             en: Some(en.into()),
+            ..Localized::default()
         }
     }
 
+    /// The text written in `language` itself, if there is one (German always is).
+    pub fn text_in(&self, language: Language) -> Option<&str> {
+        let text = match language {
+            Language::De => return Some(&self.de),
+            Language::En => &self.en,
+            Language::Uk => &self.uk,
+            Language::Ar => &self.ar,
+            Language::Tr => &self.tr,
+            Language::Ru => &self.ru,
+            Language::DeLs => &self.de_ls,
+        };
+        text.as_deref().filter(|t| !t.trim().is_empty())
+    }
+
+    /// The text to show in `language`: its own, or the German one.
     pub fn get(&self, language: Language) -> &str {
-        match language {
-            Language::De => &self.de,
-            Language::En => self.en.as_deref().unwrap_or(&self.de),
-            // The featured texts carry German and English only so far: the other languages
-            // (and Leichte Sprache) are shown the German text until the model carries theirs.
-            Language::Uk | Language::Ar | Language::Tr | Language::Ru | Language::DeLs => &self.de,
+        self.text_in(language).unwrap_or(&self.de)
+    }
+
+    /// The language [`Localized::get`] answers in: `language`, or German where the text has no
+    /// translation (for the `lang` attribute of the element that shows it).
+    pub fn language_of(&self, language: Language) -> Language {
+        if self.text_in(language).is_some() {
+            language
+        } else {
+            Language::De
         }
+    }
+
+    /// Sets the text of `language` (German replaces the source text).
+    pub fn set(&mut self, language: Language, text: impl Into<String>) {
+        let text = text.into();
+        match language {
+            Language::De => self.de = text,
+            Language::En => self.en = Some(text),
+            Language::Uk => self.uk = Some(text),
+            Language::Ar => self.ar = Some(text),
+            Language::Tr => self.tr = Some(text),
+            Language::Ru => self.ru = Some(text),
+            Language::DeLs => self.de_ls = Some(text),
+        }
+    }
+
+    /// The languages of [`Language::EVERY`] this text has no own text in.
+    pub fn missing(&self) -> Vec<Language> {
+        Language::EVERY
+            .into_iter()
+            .filter(|&l| self.text_in(l).is_none())
+            .collect()
     }
 }
 
@@ -453,6 +502,30 @@ impl<'a> AuthorityIndex<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_without_a_translation_is_german_and_says_so() {
+        let mut text = Localized::new("Hundesteuer", "Dog tax");
+        assert_eq!(text.get(Language::Uk), "Hundesteuer");
+        assert_eq!(text.language_of(Language::Uk), Language::De);
+        assert_eq!(text.language_of(Language::En), Language::En);
+        text.set(Language::Uk, "Податок на собак");
+        text.set(Language::DeLs, " ");
+        assert_eq!(text.get(Language::Uk), "Податок на собак");
+        assert_eq!(text.language_of(Language::Uk), Language::Uk);
+        // A blank translation counts as none.
+        assert_eq!(text.get(Language::DeLs), "Hundesteuer");
+        assert_eq!(
+            text.missing(),
+            vec![Language::Ar, Language::Tr, Language::Ru, Language::DeLs]
+        );
+        let json = serde_json::to_value(&text).expect("serializes");
+        assert_eq!(json["uk"], "Податок на собак");
+        assert!(json.get("ar").is_none(), "absent languages are not written");
+        let back: Localized =
+            serde_json::from_value(serde_json::json!({"de": "A", "de-LS": "B"})).expect("reads");
+        assert_eq!(back.get(Language::DeLs), "B");
+    }
 
     fn authority(level: ResponsibleLevel, key: &str, name: &str) -> Authority {
         Authority {

@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod catalog;
 pub mod feedback;
 pub mod form;
+pub mod format;
 pub mod ipc;
 pub mod problem;
 pub mod search;

@@ -6,6 +6,8 @@
 //! fail when any locale lacks a key the source has, or a file does not parse.
 //! This crate must never do IO or hold state besides the parsed bundles.
 
+pub mod easy;
+
 use domain::Language;
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 
@@ -95,6 +97,16 @@ pub const SOURCES: &[Source] = sources![
     Ar / "service.ftl",
     Ar / "settings.ftl",
     Ar / "wizard.ftl",
+    DeLs / "accessibility.ftl",
+    DeLs / "app.ftl",
+    DeLs / "applications.ftl",
+    DeLs / "catalog.ftl",
+    DeLs / "errors.ftl",
+    DeLs / "forms.ftl",
+    DeLs / "inbox.ftl",
+    DeLs / "service.ftl",
+    DeLs / "settings.ftl",
+    DeLs / "wizard.ftl",
 ];
 
 /// The parsed bundles of all locales.
@@ -118,6 +130,7 @@ impl Localizer {
                 let lang_id = language.tag().parse().unwrap_or_default();
                 let mut bundle = FluentBundle::new(vec![lang_id]);
                 bundle.set_use_isolating(false);
+                bundle.set_formatter(Some(number_formatter(language)));
                 for source in SOURCES.iter().filter(|s| s.language == language) {
                     let resource = match FluentResource::try_new(source.text.to_string()) {
                         Ok(resource) => resource,
@@ -175,6 +188,35 @@ impl Localizer {
                 .into_owned();
         }
         id.to_string()
+    }
+}
+
+/// Whole numbers in messages grouped as the language writes them (`4.813`, `4,813`,
+/// `4 813`); Fluent still picks the plural form from the number. A formatter is a plain `fn`,
+/// so there is one per language.
+type Formatter = fn(&FluentValue, &intl_memoizer::IntlLangMemoizer) -> Option<String>;
+
+fn number_formatter(language: Language) -> Formatter {
+    fn grouped<const L: usize>(
+        value: &FluentValue,
+        _: &intl_memoizer::IntlLangMemoizer,
+    ) -> Option<String> {
+        let FluentValue::Number(number) = value else {
+            return None;
+        };
+        let n = number.value;
+        let whole =
+            n.fract() == 0.0 && n.abs() < 1e15 && number.options.minimum_fraction_digits.is_none();
+        whole.then(|| domain::format::integer(n as i64, Language::EVERY[L]))
+    }
+    match language {
+        Language::De => grouped::<0>,
+        Language::En => grouped::<1>,
+        Language::Uk => grouped::<2>,
+        Language::Ar => grouped::<3>,
+        Language::Tr => grouped::<4>,
+        Language::Ru => grouped::<5>,
+        Language::DeLs => grouped::<6>,
     }
 }
 
@@ -391,6 +433,24 @@ mod tests {
                     language.code()
                 );
             }
+        }
+    }
+
+    #[test]
+    fn numbers_in_messages_are_grouped_as_the_language_writes_them() {
+        for (index, language) in Language::EVERY.into_iter().enumerate() {
+            let formatter = number_formatter(language);
+            let memoizer = intl_memoizer::IntlLangMemoizer::new(
+                language.tag().parse().expect("a language tag"),
+            );
+            let text = formatter(&FluentValue::from(4813.0), &memoizer);
+            assert_eq!(
+                text,
+                Some(domain::format::integer(4813, language)),
+                "formatter {index} is {language:?}'s"
+            );
+            assert_eq!(formatter(&FluentValue::from(2.5), &memoizer), None);
+            assert_eq!(formatter(&FluentValue::from("4813"), &memoizer), None);
         }
     }
 

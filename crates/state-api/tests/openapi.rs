@@ -65,7 +65,10 @@ async fn served_document_describes_every_route() {
 fn catalog_schemas_describe_every_domain_field() {
     use domain::{District, LifeSituation, Localized, Municipality, PostalCodeArea};
     let mut catalog = common::tiny_catalog();
-    let full = Localized::new("Text", "text");
+    let mut full = Localized::de("Text");
+    for language in domain::Language::ALL {
+        full.set(language, format!("Text {}", language.code()));
+    }
     if let Some(service) = catalog.services.first_mut() {
         service.life_situation = Some("wohnen".into());
         service.topic = Some("Wohnen".into());

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::app::AppContext;
-use crate::l10n::{t_args, tr, use_language};
+use crate::l10n::{t_args, tr, use_language, Shown};
 
 /// How many results are rendered at once; more are reached by refining the search.
 const SHOWN: usize = 50;
@@ -23,10 +23,10 @@ const SHOWN: usize = 50;
 #[derive(Debug, Clone, PartialEq)]
 struct ServiceRow {
     key: String,
-    name: String,
-    summary: Option<String>,
+    name: Shown,
+    summary: Option<Shown>,
     life_situation: Option<String>,
-    fees: Option<String>,
+    fees: Option<Shown>,
     featured: bool,
     /// The responsible authority at the chosen place.
     authority: Option<String>,
@@ -35,13 +35,10 @@ struct ServiceRow {
 fn row(service: &Service, life_situation: Option<String>, language: Language) -> ServiceRow {
     ServiceRow {
         key: service.leika_key.clone(),
-        name: service.name.get(language).to_string(),
-        summary: service
-            .summary
-            .as_ref()
-            .map(|s| s.get(language).to_string()),
+        name: Shown::of(&service.name, language),
+        summary: service.summary.as_ref().map(|s| Shown::of(s, language)),
         life_situation,
-        fees: service.fees.as_ref().map(|s| s.get(language).to_string()),
+        fees: service.fees.as_ref().map(|s| Shown::of(s, language)),
         featured: service.featured,
         authority: None,
     }
@@ -193,7 +190,7 @@ pub fn CatalogPage() -> impl IntoView {
                 <ul id="service-list" class="service-list">
                     <For
                         each=move || results.get().1
-                        key=|row| (row.key.clone(), row.name.clone())
+                        key=|row| (row.key.clone(), row.name.text.clone())
                         children=move |row| view! { <ServiceItem row=row/> }
                     />
                 </ul>
@@ -217,15 +214,15 @@ fn ServiceItem(row: ServiceRow) -> impl IntoView {
             <div class="kern-card__container">
                 <div class="kern-card__header">
                     <h2 class="kern-title service-name">
-                        <a class="kern-link service-link" href=crate::routes::service(&row.key)>{row.name.clone()}</a>
+                        <a class="kern-link service-link" href=crate::routes::service(&row.key) lang=row.name.lang>{row.name.text.clone()}</a>
                     </h2>
                     {row.life_situation.clone().map(|ls| view! { <p class="kern-preline service-life-situation">{ls}</p> })}
                 </div>
                 <div class="kern-card__body">
-                    {row.summary.clone().map(|s| view! { <p class="kern-body">{s}</p> })}
+                    {row.summary.clone().map(|s| view! { <p class="kern-body" lang=s.lang>{s.text}</p> })}
                     {row.fees.clone().map(|f| view! {
                         <p class="kern-body kern-body--small">
-                            <span class="kern-body--bold">{tr("catalog-fees")}": "</span>{f}
+                            <span class="kern-body--bold">{tr("catalog-fees")}": "</span><span lang=f.lang>{f.text}</span>
                         </p>
                     })}
                     {row.authority.clone().map(|a| view! {

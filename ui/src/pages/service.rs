@@ -10,18 +10,18 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::app::AppContext;
 use crate::ipc::{call0, request};
-use crate::l10n::{t_args, tr, use_language};
+use crate::l10n::{t_args, tr, use_language, Shown};
 
 /// Texts of one service in the current language, ready to render.
 #[derive(Debug, Clone, PartialEq)]
 struct Detail {
     key: String,
-    name: String,
-    summary: Option<String>,
-    who: Option<String>,
-    documents: Vec<String>,
-    fees: Option<String>,
-    duration: Option<String>,
+    name: Shown,
+    summary: Option<Shown>,
+    who: Option<Shown>,
+    documents: Vec<Shown>,
+    fees: Option<Shown>,
+    duration: Option<Shown>,
     law: Option<String>,
     /// The form to apply with: the service's own, else the general application.
     form_id: String,
@@ -47,7 +47,7 @@ enum FeeHere {
 
 #[derive(Debug, Clone, PartialEq)]
 struct AuthorityText {
-    name: String,
+    name: Shown,
     address: Option<String>,
     phone: Option<String>,
     hours: Option<String>,
@@ -58,13 +58,13 @@ fn detail(ctx: &AppContext, key: &str, language: Language) -> Option<Detail> {
     ctx.catalog.with(|c| {
         let catalog = &c.as_ref()?.catalog;
         let service = catalog.service(key)?;
-        let text = |l: &Option<domain::Localized>| l.as_ref().map(|t| t.get(language).to_string());
+        let text = |l: &Option<domain::Localized>| l.as_ref().map(|t| Shown::of(t, language));
         let authority = home.as_deref().and_then(|ags| {
             catalog
                 .authority_index()
                 .responsible_for(service, ags)
                 .map(|a| AuthorityText {
-                    name: a.name.get(language).to_string(),
+                    name: Shown::of(&a.name, language),
                     address: a.address.clone(),
                     phone: a.phone.clone(),
                     hours: a
@@ -75,13 +75,13 @@ fn detail(ctx: &AppContext, key: &str, language: Language) -> Option<Detail> {
         });
         Some(Detail {
             key: service.leika_key.clone(),
-            name: service.name.get(language).to_string(),
+            name: Shown::of(&service.name, language),
             summary: text(&service.summary),
             who: text(&service.who_can_apply),
             documents: service
                 .documents
                 .iter()
-                .map(|d| d.get(language).to_string())
+                .map(|d| Shown::of(d, language))
                 .collect(),
             fees: text(&service.fees),
             duration: text(&service.duration),
@@ -147,7 +147,7 @@ pub fn ServicePage() -> impl IntoView {
 fn fee_here_text(fee: &FeeHere, language: Language) -> String {
     match fee {
         FeeHere::Known { fee, place } => {
-            let amount = crate::pages::wizard::cents_text(&domain::form::Value::Int(fee.cents));
+            let amount = domain::format::money(fee.cents, language);
             let id = match fee.period {
                 domain::FeePeriod::Year => "service-fee-here-year",
                 domain::FeePeriod::Once => "service-fee-here-once",
@@ -158,8 +158,10 @@ fn fee_here_text(fee: &FeeHere, language: Language) -> String {
                 &[("place", place.clone().into()), ("amount", amount.into())],
             );
             if let Some(since) = &fee.valid_from {
-                let since =
-                    crate::pages::wizard::date_text(&domain::form::Value::Text(since.clone()));
+                let since = crate::pages::wizard::date_text(
+                    &domain::form::Value::Text(since.clone()),
+                    language,
+                );
                 text.push(' ');
                 text.push_str(&t_args(
                     language,
@@ -230,21 +232,21 @@ fn ServiceDetail(detail: Detail, draft: RwSignal<Option<String>>) -> impl IntoVi
             <a class="kern-link" href=crate::routes::HOME>{tr("nav-services")}</a>
         </nav>
         <article class="service-detail">
-            <h1 id="service-heading" class="kern-heading-large" tabindex="-1">{detail.name.clone()}</h1>
-            {detail.summary.clone().map(|s| view! { <p class="kern-body kern-body--large">{s}</p> })}
+            <h1 id="service-heading" class="kern-heading-large" tabindex="-1" lang=detail.name.lang>{detail.name.text.clone()}</h1>
+            {detail.summary.clone().map(|s| view! { <p class="kern-body kern-body--large" lang=s.lang>{s.text}</p> })}
             <div class="service-detail__panes">
                 <div class="service-detail__main">
                     {detail.who.clone().map(|w| view! {
                         <section aria-labelledby="who-heading">
                             <h2 id="who-heading" class="kern-heading-small">{tr("service-who")}</h2>
-                            <p class="kern-body">{w}</p>
+                            <p class="kern-body" lang=w.lang>{w.text}</p>
                         </section>
                     })}
                     {(!detail.documents.is_empty()).then(|| view! {
                         <section aria-labelledby="documents-heading">
                             <h2 id="documents-heading" class="kern-heading-small">{tr("service-documents")}</h2>
                             <ul class="kern-list">
-                                {detail.documents.iter().map(|d| view! { <li class="kern-body">{d.clone()}</li> }).collect_view()}
+                                {detail.documents.iter().map(|d| view! { <li class="kern-body" lang=d.lang>{d.text.clone()}</li> }).collect_view()}
                             </ul>
                         </section>
                     })}
@@ -252,7 +254,7 @@ fn ServiceDetail(detail: Detail, draft: RwSignal<Option<String>>) -> impl IntoVi
                         {detail.fees.clone().map(|f| view! {
                             <div class="kern-description-list-item">
                                 <dt class="kern-description-list-item__key">{tr("catalog-fees")}</dt>
-                                <dd class="kern-description-list-item__value">{f}</dd>
+                                <dd class="kern-description-list-item__value" lang=f.lang>{f.text}</dd>
                             </div>
                         })}
                         {detail.fee_here.clone().map(|fee| view! {
@@ -264,7 +266,7 @@ fn ServiceDetail(detail: Detail, draft: RwSignal<Option<String>>) -> impl IntoVi
                         {detail.duration.clone().map(|f| view! {
                             <div class="kern-description-list-item">
                                 <dt class="kern-description-list-item__key">{tr("catalog-duration")}</dt>
-                                <dd class="kern-description-list-item__value">{f}</dd>
+                                <dd class="kern-description-list-item__value" lang=f.lang>{f.text}</dd>
                             </div>
                         })}
                         {detail.law.clone().map(|f| view! {
@@ -304,7 +306,7 @@ fn ServiceDetail(detail: Detail, draft: RwSignal<Option<String>>) -> impl IntoVi
                         <h2 id="authority-heading" class="kern-heading-small">{tr("service-authority")}</h2>
                         {match authority {
                             Some(a) => view! {
-                                <p class="kern-body kern-body--bold authority-name">{a.name}</p>
+                                <p class="kern-body kern-body--bold authority-name" lang=a.name.lang>{a.name.text}</p>
                                 {place.map(|p| view! { <p class="kern-body kern-body--small">{tr("service-for-place")}" "{p}</p> })}
                                 {a.address.map(|x| view! { <p class="kern-body authority-address">{x}</p> })}
                                 {a.hours.map(|h| view! { <p class="kern-body"><span class="kern-body--bold">{tr("service-hours")}": "</span>{h}</p> })}

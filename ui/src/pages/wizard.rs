@@ -58,6 +58,7 @@ pub fn problem_text(problem: &Problem, language: Language) -> String {
             let arg = match v {
                 domain::form::Arg::Int(n) => Arg::Number(*n as f64),
                 domain::form::Arg::Text(t) => Arg::from(t.as_str()),
+                money_or_date => Arg::from(money_or_date.text_in(language).unwrap_or_default()),
             };
             (k.as_str(), arg)
         })
@@ -726,82 +727,47 @@ fn FieldErrors(wizard: Wizard, path: FieldPath) -> impl IntoView {
     }
 }
 
-pub(crate) fn cents_text(value: &Value) -> String {
+/// An amount's cents as the language writes them in an input beside `€` (`1.234,56`).
+pub(crate) fn cents_text(value: &Value, language: Language) -> String {
     match value {
-        Value::Int(cents) => {
-            let sign = if *cents < 0 { "-" } else { "" };
-            let abs = cents.unsigned_abs();
-            format!("{sign}{},{:02}", abs / 100, abs % 100)
-        }
+        Value::Int(cents) => domain::format::amount(*cents, language),
         Value::Text(t) => t.clone(),
         _ => String::new(),
     }
 }
 
-/// "12", "12,5", "12.50", "1.234,56" → cents; anything else stays text (the engine reports it).
-fn parse_euros(text: &str) -> Value {
-    let trimmed = text.trim().trim_end_matches('€').trim();
-    if trimmed.is_empty() {
+/// What the person typed as an amount (`domain::format::parse_money`); anything unreadable
+/// stays text (the engine reports it).
+fn parse_euros(text: &str, language: Language) -> Value {
+    if text.trim().is_empty() {
         return Value::Null;
     }
-    let normalized = if trimmed.contains(',') {
-        trimmed.replace('.', "").replace(',', ".")
-    } else {
-        trimmed.to_owned()
-    };
-    let (whole, fraction) = normalized.split_once('.').unwrap_or((&normalized, ""));
-    let negative = whole.starts_with('-');
-    let whole_digits = whole.trim_start_matches('-');
-    if whole_digits.is_empty()
-        || !whole_digits.bytes().all(|b| b.is_ascii_digit())
-        || fraction.len() > 2
-        || !fraction.bytes().all(|b| b.is_ascii_digit())
-    {
-        return Value::Text(text.to_owned());
-    }
-    let Ok(euros) = whole_digits.parse::<i64>() else {
-        return Value::Text(text.to_owned());
-    };
-    let cents = match fraction.len() {
-        0 => 0,
-        1 => fraction.parse::<i64>().unwrap_or(0) * 10,
-        _ => fraction.parse::<i64>().unwrap_or(0),
-    };
-    let total = euros.saturating_mul(100).saturating_add(cents);
-    Value::Int(if negative { -total } else { total })
+    domain::format::parse_money(text, language)
+        .map_or_else(|| Value::Text(text.to_owned()), Value::Int)
 }
 
-/// `2026-12-01` → `01.12.2026` for display.
-pub(crate) fn date_text(value: &Value) -> String {
+/// `2026-12-01` → `01.12.2026` (or as the language writes dates) for display.
+pub(crate) fn date_text(value: &Value, language: Language) -> String {
     match value {
         Value::Text(t) => match domain::form::Date::parse(t) {
-            Some(d) => format!("{:02}.{:02}.{:04}", d.day(), d.month(), d.year()),
+            Some(d) => domain::format::date(d, language),
             None => t.clone(),
         },
         _ => String::new(),
     }
 }
 
-/// `1.12.2026`, `01.12.2026` or `2026-12-01` → `2026-12-01`; anything else stays as typed
+/// A typed date (`domain::format::parse_date`) → `2026-12-01`; anything else stays as typed
 /// (the engine reports it as not a date).
 fn parse_date(text: &str) -> Value {
     let trimmed = text.trim();
     if trimmed.is_empty() {
         return Value::Null;
     }
-    let parts: Vec<&str> = trimmed.split('.').collect();
-    if let [day, month, year] = parts.as_slice() {
-        if let (Ok(day), Ok(month), Ok(year)) =
-            (day.parse::<u8>(), month.parse::<u8>(), year.parse::<i32>())
-        {
-            if year >= 1000 {
-                if let Some(date) = domain::form::Date::new(year, month, day) {
-                    return Value::Text(date.to_string());
-                }
-            }
-        }
-    }
-    Value::Text(trimmed.to_owned())
+    domain::format::parse_date(trimmed).map_or_else(
+        || Value::Text(trimmed.to_owned()),
+        |d| Value::Text(d.to_string()),
+    )
 }
 
 fn text_value(text: String) -> Value {
@@ -1119,14 +1085,14 @@ fn render_field(wizard: Wizard, field: domain::form::Field, path: FieldPath) -> 
             .into_any()
         }
         FieldKind::Date { .. } => {
-            let raw = RwSignal::new(date_text(&wizard.value(&path)));
+            let raw = RwSignal::new(date_text(&wizard.value(&path), language.get_untracked()));
             let set_path = path.clone();
             let format_id = format!("{id}-format");
             let described = format!("{describedby} {format_id}");
             view! {
                 <div class="kern-hint" id=format_id>{move || {
                     // Today as the example: the format, never a date that has gone by.
-                    let example = date_text(&Value::Text(today().to_string()));
+                    let example = date_text(&Value::Text(today().to_string()), language.get());
                     t_args(language.get(), "wizard-date-format", &[("example", Arg::from(example))])
                 }}</div>
                 <input id=id.clone() class="kern-form-input__input kern-form-input__input--width-10" type="text" inputmode="numeric"
@@ -1137,15 +1103,15 @@ fn render_field(wizard: Wizard, field: domain::form::Field, path: FieldPath) -> 
             .into_any()
         }
         FieldKind::Money { .. } => {
-            let raw = RwSignal::new(cents_text(&wizard.value(&path)));
+            let raw = RwSignal::new(cents_text(&wizard.value(&path), language.get_untracked()));
             let set_path = path.clone();
             let computed_path = path.clone();
             view! {
                 <div class="input-with-unit">
                     <input id=id.clone() class="kern-form-input__input" type="text" inputmode="decimal" readonly=locked
                         aria-describedby=describedby aria-invalid=invalid autocomplete="off"
-                        prop:value=move || if computed { wizard.checked.with(|c| c.evaluation.computed.get(&computed_path).map(cents_text)).unwrap_or_default() } else { raw.get() }
-                        on:input=move |ev| { let t = event_target_value(&ev); raw.set(t.clone()); wizard.set(&set_path, parse_euros(&t)); }/>
+                        prop:value=move || if computed { wizard.checked.with(|c| c.evaluation.computed.get(&computed_path).map(|v| cents_text(v, language.get()))).unwrap_or_default() } else { raw.get() }
+                        on:input=move |ev| { let t = event_target_value(&ev); raw.set(t.clone()); wizard.set(&set_path, parse_euros(&t, language.get_untracked())); }/>
                     <span class="input-unit" aria-hidden="true">"€"</span>
                 </div>
             }
@@ -1403,8 +1369,9 @@ pub fn display_value(
         (FieldKind::YesNo, Value::Bool(b)) => {
             crate::l10n::t_args(language, if *b { "wizard-yes" } else { "wizard-no" }, &[])
         }
-        (FieldKind::Money { .. }, v) => format!("{} €", cents_text(v)),
-        (FieldKind::Date { .. }, v) => date_text(v),
+        (FieldKind::Money { .. }, Value::Int(cents)) => domain::format::money(*cents, language),
+        (FieldKind::Money { .. }, v) => cents_text(v, language),
+        (FieldKind::Date { .. }, v) => date_text(v, language),
         (FieldKind::Choice { codes, .. }, v) => {
             let codes = definition
                 .codes(codes)

@@ -56,12 +56,6 @@ pub(crate) fn value_cents(value: &Value) -> Option<i64> {
     }
 }
 
-fn euros(cents: i64) -> String {
-    let sign = if cents < 0 { "-" } else { "" };
-    let abs = cents.unsigned_abs();
-    format!("{sign}{}.{:02}", abs / 100, abs % 100)
-}
-
 /// Checks a non-empty answer. `codes` are the allowed codes of a choice field, `pattern` the
 /// compiled `pattern` of a text field (see [`compile_pattern`]).
 pub(crate) fn check_value(
@@ -181,12 +175,20 @@ pub(crate) fn check_value(
             };
             if let Some(min) = *min_cents {
                 if cents < min {
-                    out.push(with(finding("form-money-too-small"), "min", euros(min)));
+                    out.push(with(
+                        finding("form-money-too-small"),
+                        "min",
+                        Arg::Money { cents: min },
+                    ));
                 }
             }
             if let Some(max) = *max_cents {
                 if cents > max {
-                    out.push(with(finding("form-money-too-large"), "max", euros(max)));
+                    out.push(with(
+                        finding("form-money-too-large"),
+                        "max",
+                        Arg::Money { cents: max },
+                    ));
                 }
             }
         }
@@ -345,8 +347,20 @@ fn check_date_bound(
     out.push(match (lower, bound.is_today()) {
         (true, true) => finding("form-date-in-past"),
         (false, true) => finding("form-date-in-future"),
-        (true, false) => with(finding("form-date-too-early"), "limit", limit.to_string()),
-        (false, false) => with(finding("form-date-too-late"), "limit", limit.to_string()),
+        (true, false) => with(
+            finding("form-date-too-early"),
+            "limit",
+            Arg::Date {
+                date: limit.to_string(),
+            },
+        ),
+        (false, false) => with(
+            finding("form-date-too-late"),
+            "limit",
+            Arg::Date {
+                date: limit.to_string(),
+            },
+        ),
     });
 }
 

@@ -18,12 +18,36 @@ use super::num::Num;
 use super::types::{self, Base, Ty};
 use super::value::{Answers, FieldPath, Record, Segment, Value};
 
-/// A message argument for Fluent: a number or a text.
+/// A message argument for Fluent: a number, a text, or an amount or date that the reader's
+/// language writes in its own way ([`Arg::text_in`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Arg {
     Int(i64),
     Text(String),
+    /// An amount in cents.
+    Money {
+        cents: i64,
+    },
+    /// A calendar date (`2026-12-01`).
+    Date {
+        date: String,
+    },
+}
+
+impl Arg {
+    /// The amount or date as `language` writes it (`30,70 €`, `€30.70`; `01.12.2026`);
+    /// `None` for a number or text, which go to Fluent as they are.
+    pub fn text_in(&self, language: crate::catalog::Language) -> Option<String> {
+        match self {
+            Arg::Money { cents } => Some(crate::format::money(*cents, language)),
+            Arg::Date { date } => Some(
+                super::Date::parse(date)
+                    .map_or_else(|| date.clone(), |d| crate::format::date(d, language)),
+            ),
+            Arg::Int(_) | Arg::Text(_) => None,
+        }
+    }
 }
 
 impl From<i64> for Arg {
@@ -1223,7 +1247,9 @@ impl<'a> Walk<'a> {
                         .to_int()
                         .map_or_else(|| Arg::Text(n.to_string()), Arg::Int),
                     Val::Text(t) => Arg::Text(t),
-                    Val::Date(d) => Arg::Text(d.to_string()),
+                    Val::Date(d) => Arg::Date {
+                        date: d.to_string(),
+                    },
                     Val::Bool(b) => Arg::Text(b.to_string()),
                     Val::Null | Val::List(_) => Arg::Text(String::new()),
                 };

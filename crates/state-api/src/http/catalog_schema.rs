@@ -5,12 +5,19 @@
 
 use utoipa::ToSchema;
 
-/// A text in German and, where there is one, English.
+/// A text in German and, where there are translations, English, Ukrainian, Arabic, Turkish,
+/// Russian and Leichte Sprache (`de-LS`). An absent language is shown the German text.
 #[derive(ToSchema)]
 #[schema(as = Localized)]
 pub struct LocalizedDoc {
     pub de: String,
     pub en: Option<String>,
+    pub uk: Option<String>,
+    pub ar: Option<String>,
+    pub tr: Option<String>,
+    pub ru: Option<String>,
+    #[schema(rename = "de-LS")]
+    pub de_ls: Option<String>,
 }
 
 /// Which level of government handles a service for a place.

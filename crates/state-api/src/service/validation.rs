@@ -55,6 +55,14 @@ pub fn validate_data(
                     let v = match v {
                         Arg::Int(n) => n.to_string(),
                         Arg::Text(t) => t.clone(),
+                        // The wire carries plain strings: an amount in euros with a point
+                        // (`30.70`), a date as ISO 8601.
+                        Arg::Money { cents } => {
+                            let sign = if *cents < 0 { "-" } else { "" };
+                            let abs = cents.unsigned_abs();
+                            format!("{sign}{}.{:02}", abs / 100, abs % 100)
+                        }
+                        Arg::Date { date } => date.clone(),
                     };
                     (k.clone(), v)
                 })

@@ -1,0 +1,37 @@
+settings-heading = Einstellungen
+settings-language = Sprache von der App
+settings-text-size = Schrift·größe
+settings-text-normal = Normal
+settings-text-large = Groß (150 Prozent)
+settings-text-largest = Sehr groß (200 Prozent)
+settings-high-contrast = Hoher Kontrast (starke Farben, besser lesbar)
+settings-home = Ihr Wohnort
+settings-home-current = Gewählt: { $name }
+settings-home-none = Sie haben noch keinen Wohnort gewählt.
+settings-home-search = Post·leit·zahl oder Name vom Ort
+settings-home-hint = Zum Beispiel: 99084 oder Weimar. Dann zeigen wir Ihnen die zuständigen Stellen.
+settings-home-results = { $count ->
+    [0] Kein Ort gefunden
+    [one] 1 Ort gefunden
+   *[other] { $count } Orte gefunden
+}
+settings-account = Konto
+settings-logged-in = Angemeldet als { $name }
+settings-logged-out = Sie sind nicht angemeldet. Sie können auch ohne Konto suchen und Entwürfe schreiben.
+settings-needs-login = Bitte melden Sie sich noch einmal an. Dann sendet die App die wartenden Anträge.
+settings-log-in = Anmelden
+settings-log-out = Abmelden
+settings-forget = Meine Daten von diesem Gerät löschen
+settings-forget-hint = Das ist für Geräte, die mehrere Menschen benutzen. Zum Beispiel bei einer Digital·lotsin oder einem Digital·lotsen. Digital·lotsen helfen Menschen bei Computer und Handy. Die App meldet Sie dann ab. Die App löscht Ihre Entwürfe, Anträge und Nachrichten auf diesem Gerät.
+settings-forget-title = Ihre Daten von diesem Gerät löschen?
+settings-forget-body = Die App löscht dann auf diesem Gerät: Ihre Entwürfe, Anträge, Nachrichten und Ihren Wohnort. Die App meldet Sie auch ab. Gesendete Anträge bleiben bei der Behörde. Die Nachrichten von der Behörde bekommen Sie wieder, wenn Sie sich das nächste Mal anmelden.
+settings-forget-unsent = { $count ->
+    [one] 1 Antrag ist noch nicht gesendet. Die App sendet ihn dann nicht mehr.
+   *[other] { $count } Anträge sind noch nicht gesendet. Die App sendet sie dann nicht mehr.
+}
+settings-forget-cancel = Abbrechen
+settings-forget-confirm = Löschen und abmelden
+settings-forgotten = Die App hat Ihre Daten von diesem Gerät gelöscht. Sie sind jetzt abgemeldet.
+settings-details = Gespeicherte Angaben
+settings-details-kept = Diese Angaben sind auf diesem Gerät für Ihre Anträge gespeichert: { $details }.
+settings-details-forget = Gespeicherte Angaben löschen
