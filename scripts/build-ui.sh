@@ -30,6 +30,13 @@ cp "$kern/kern.min.css" "$staging/kern/"
 cp "$kern/fonts/fira-sans.css" "$staging/kern/fonts/"
 cp -r "$kern/fonts/fira-sans" "$staging/kern/fonts/"
 rm -rf "$staging/kern/fonts/fira-sans/scss" "$staging/kern/fonts/fira-sans/README.md"
+# Arabic script (see app.css): the weights the UI uses.
+arabic="$root/ui/node_modules/@fontsource/noto-sans-arabic"
+mkdir -p "$staging/fonts/noto-sans-arabic"
+for weight in 400 600 700; do
+  cp "$arabic/files/noto-sans-arabic-arabic-$weight-normal.woff2" "$staging/fonts/noto-sans-arabic/"
+done
+cp "$arabic/LICENSE" "$staging/fonts/noto-sans-arabic/"
 cp "$root/ui/index.html" "$root/ui/main.js" "$root/ui/app.css" "$staging/"
 # Replace dist in one step so a half-built dist is never embedded.
 rm -rf "$dist.old"; [[ -d "$dist" ]] && mv "$dist" "$dist.old"

@@ -41,3 +41,4 @@ settings-forgotten = تم حذف بياناتك من هذا الجهاز، وت�
 settings-details = البيانات المحفوظة
 settings-details-kept = محفوظ على هذا الجهاز لطلباتك: { $details }.
 settings-details-forget = حذف البيانات المحفوظة
+settings-legal = معلومات قانونية

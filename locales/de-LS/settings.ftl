@@ -35,3 +35,4 @@ settings-forgotten = Die App hat Ihre Daten von diesem Gerät gelöscht. Sie sin
 settings-details = Gespeicherte Angaben
 settings-details-kept = Diese Angaben sind auf diesem Gerät für Ihre Anträge gespeichert: { $details }.
 settings-details-forget = Gespeicherte Angaben löschen
+settings-legal = Regeln und Rechte

@@ -35,3 +35,4 @@ settings-forgotten = Ihre Daten wurden von diesem Gerät gelöscht, und Sie sind
 settings-details = Gespeicherte Angaben
 settings-details-kept = Auf diesem Gerät gespeichert für Ihre Anträge: { $details }.
 settings-details-forget = Gespeicherte Angaben löschen
+settings-legal = Rechtliches

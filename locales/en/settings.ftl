@@ -35,3 +35,4 @@ settings-forgotten = Your data was deleted from this device and you are logged o
 settings-details = Saved details
 settings-details-kept = Saved on this device for your applications: { $details }.
 settings-details-forget = Delete saved details
+settings-legal = Legal information

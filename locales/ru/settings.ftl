@@ -39,3 +39,4 @@ settings-forgotten = Ваши данные удалены с этого устр
 settings-details = Сохранённые данные
 settings-details-kept = Сохранено на этом устройстве для ваших заявлений: { $details }.
 settings-details-forget = Удалить сохранённые данные
+settings-legal = Правовая информация

@@ -35,3 +35,4 @@ settings-forgotten = Verileriniz bu cihazdan silindi ve oturumunuz kapatıldı.
 settings-details = Kayıtlı bilgiler
 settings-details-kept = Başvurularınız için bu cihazda kayıtlı: { $details }.
 settings-details-forget = Kayıtlı bilgileri sil
+settings-legal = Yasal bilgiler

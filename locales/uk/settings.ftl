@@ -39,3 +39,4 @@ settings-forgotten = Ваші дані видалено з цього прист
 settings-details = Збережені дані
 settings-details-kept = Збережено на цьому пристрої для ваших заяв: { $details }.
 settings-details-forget = Видалити збережені дані
+settings-legal = Правова інформація

@@ -19,6 +19,7 @@ use crate::pages::accessibility::{AccessibilityPage, FeedbackPage};
 use crate::pages::applications::{ApplicationsPage, SubmissionPage};
 use crate::pages::catalog::CatalogPage;
 use crate::pages::inbox::InboxPage;
+use crate::pages::legal::{ImprintPage, PrivacyPage};
 use crate::pages::service::ServicePage;
 use crate::pages::settings::SettingsPage;
 use crate::pages::wizard::WizardPage;
@@ -224,6 +225,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/einstellungen") view=SettingsPage/>
                     <Route path=path!("/barrierefreiheit") view=AccessibilityPage/>
                     <Route path=path!("/barrierefreiheit/feedback") view=FeedbackPage/>
+                    <Route path=path!("/datenschutz") view=PrivacyPage/>
+                    <Route path=path!("/impressum") view=ImprintPage/>
                 </Routes>
             </main>
             <Footer/>
@@ -437,6 +440,8 @@ fn Footer() -> impl IntoView {
                     <li><a class="kern-link" href="tel:115">{tr("app-help-115")}</a></li>
                     <li><a id="footer-accessibility" class="kern-link" href=routes::ACCESSIBILITY>{tr("a11y-link")}</a></li>
                     <li><a id="footer-report-barrier" class="kern-link" href=report_href>{tr("a11y-feedback-link")}</a></li>
+                    <li><a id="footer-privacy" class="kern-link" href=routes::PRIVACY>{tr("privacy-link")}</a></li>
+                    <li><a id="footer-imprint" class="kern-link" href=routes::IMPRINT>{tr("imprint-link")}</a></li>
                 </ul>
                 <details class="about">
                     <summary class="kern-link">{tr("app-about")}</summary>

@@ -18,6 +18,10 @@ pub const HOME_PLACE: &str = "/einstellungen#home-municipality";
 pub const ACCESSIBILITY: &str = "/barrierefreiheit";
 /// Reporting a barrier.
 pub const FEEDBACK: &str = "/barrierefreiheit/feedback";
+/// The Datenschutzerklärung.
+pub const PRIVACY: &str = "/datenschutz";
+/// The Impressum.
+pub const IMPRINT: &str = "/impressum";
 
 const SERVICE_PREFIX: &str = "/leistung/";
 const DRAFT_PREFIX: &str = "/antrag/";
@@ -59,6 +63,8 @@ pub enum Page<'a> {
     Settings,
     Accessibility,
     Feedback,
+    Privacy,
+    Imprint,
     Other,
 }
 
@@ -78,6 +84,8 @@ impl<'a> Page<'a> {
             SETTINGS => Page::Settings,
             INBOX => Page::Inbox,
             ACCESSIBILITY => Page::Accessibility,
+            PRIVACY => Page::Privacy,
+            IMPRINT => Page::Imprint,
             p if p.starts_with(APPLICATIONS) => Page::Applications,
             _ => Page::Other,
         }
@@ -90,7 +98,12 @@ impl<'a> Page<'a> {
             Page::Applications => Some(APPLICATIONS),
             Page::Inbox => Some(INBOX),
             Page::Settings => Some(SETTINGS),
-            Page::Draft | Page::Accessibility | Page::Feedback | Page::Other => None,
+            Page::Draft
+            | Page::Accessibility
+            | Page::Feedback
+            | Page::Privacy
+            | Page::Imprint
+            | Page::Other => None,
         }
     }
 }

@@ -327,4 +327,36 @@ mod tests {
             "German name matches in English UI"
         );
     }
+
+    #[test]
+    fn the_chosen_language_and_german_both_find_a_service() {
+        let mut catalog = catalog();
+        catalog.services[1]
+            .name
+            .set(Language::Uk, "Дозвіл на паркування для мешканців");
+        catalog.services[1]
+            .name
+            .set(Language::Tr, "Sakin park izni başvurusu");
+        let first = |index: &SearchIndex, query: &str| {
+            index
+                .search(query, None)
+                .first()
+                .map(|hit| catalog.services[hit.index].leika_key.clone())
+        };
+        let uk = SearchIndex::new(&catalog, Language::Uk);
+        assert_eq!(first(&uk, "паркування").as_deref(), Some("99108001001000"));
+        assert_eq!(
+            first(&uk, "Bewohnerparkausweis").as_deref(),
+            Some("99108001001000")
+        );
+        // Typed without Turkish letters, and with a capital İ.
+        let tr = SearchIndex::new(&catalog, Language::Tr);
+        assert_eq!(first(&tr, "basvurusu").as_deref(), Some("99108001001000"));
+        assert_eq!(first(&tr, "İZNİ").as_deref(), Some("99108001001000"));
+        // German never stops working, and a service without a translation is found by it.
+        assert_eq!(
+            first(&tr, "Sondernutzung").as_deref(),
+            Some("99000000000001")
+        );
+    }
 }

@@ -19,6 +19,19 @@ pub fn fold(text: &str) -> String {
             'ç' => "c",
             'ñ' => "n",
             'ß' | 'ẞ' => "ss",
+            // Turkish letters as people type them without a Turkish keyboard.
+            'ı' => "i",
+            'ş' => "s",
+            'ğ' => "g",
+            // Russian ё is written е in most texts.
+            'ё' => "е",
+            // Arabic: the forms of alif, tā' marbūṭa and alif maqṣūra that searches treat as one.
+            'أ' | 'إ' | 'آ' | 'ٱ' => "ا",
+            'ة' => "ه",
+            'ى' => "ي",
+            // Combining marks (the dot of a lower-cased Turkish İ, Arabic vowel signs, the
+            // tatweel) are part of the letter before them: dropped, never a word break.
+            '\u{300}'..='\u{36f}' | '\u{64b}'..='\u{65f}' | '\u{670}' | '\u{640}' => continue,
             c if c.is_alphanumeric() => {
                 out.push(c);
                 last_space = false;
@@ -49,6 +62,18 @@ mod tests {
 
     fn check(input: &str, expected: &str) {
         assert_eq!(fold(input), expected, "fold({input:?})");
+    }
+
+    #[test]
+    fn folds_the_letters_of_every_language_as_people_type_them() {
+        check("İkamet", "ikamet");
+        check("Köpek vergisi ŞUBE", "kopek vergisi sube");
+        check("Ağaç", "agac");
+        check("Налог на собак", "налог на собак");
+        check("Объём", "объем");
+        check("ضريبة الكلاب", "ضريبه الكلاب");
+        check("إقامة", "اقامه");
+        check("مَكْتَب", "مكتب");
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! This crate must never do IO or hold state besides the parsed bundles.
 
 pub mod easy;
+pub mod legal;
 
 use domain::Language;
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
@@ -44,6 +45,7 @@ pub const SOURCES: &[Source] = sources![
     De / "errors.ftl",
     De / "forms.ftl",
     De / "inbox.ftl",
+    De / "legal.ftl",
     De / "service.ftl",
     De / "settings.ftl",
     De / "wizard.ftl",
@@ -54,6 +56,7 @@ pub const SOURCES: &[Source] = sources![
     En / "errors.ftl",
     En / "forms.ftl",
     En / "inbox.ftl",
+    En / "legal.ftl",
     En / "service.ftl",
     En / "settings.ftl",
     En / "wizard.ftl",
@@ -64,6 +67,7 @@ pub const SOURCES: &[Source] = sources![
     Uk / "errors.ftl",
     Uk / "forms.ftl",
     Uk / "inbox.ftl",
+    Uk / "legal.ftl",
     Uk / "service.ftl",
     Uk / "settings.ftl",
     Uk / "wizard.ftl",
@@ -74,6 +78,7 @@ pub const SOURCES: &[Source] = sources![
     Tr / "errors.ftl",
     Tr / "forms.ftl",
     Tr / "inbox.ftl",
+    Tr / "legal.ftl",
     Tr / "service.ftl",
     Tr / "settings.ftl",
     Tr / "wizard.ftl",
@@ -84,6 +89,7 @@ pub const SOURCES: &[Source] = sources![
     Ru / "errors.ftl",
     Ru / "forms.ftl",
     Ru / "inbox.ftl",
+    Ru / "legal.ftl",
     Ru / "service.ftl",
     Ru / "settings.ftl",
     Ru / "wizard.ftl",
@@ -94,6 +100,7 @@ pub const SOURCES: &[Source] = sources![
     Ar / "errors.ftl",
     Ar / "forms.ftl",
     Ar / "inbox.ftl",
+    Ar / "legal.ftl",
     Ar / "service.ftl",
     Ar / "settings.ftl",
     Ar / "wizard.ftl",
@@ -104,6 +111,7 @@ pub const SOURCES: &[Source] = sources![
     DeLs / "errors.ftl",
     DeLs / "forms.ftl",
     DeLs / "inbox.ftl",
+    DeLs / "legal.ftl",
     DeLs / "service.ftl",
     DeLs / "settings.ftl",
     DeLs / "wizard.ftl",

@@ -144,6 +144,8 @@ fn place_of(path: &str, ctx: AppContext, language: domain::Language) -> String {
         Page::Settings => "settings-heading",
         Page::Inbox => "inbox-heading",
         Page::Accessibility => "a11y-heading",
+        Page::Privacy => "privacy-heading",
+        Page::Imprint => "imprint-heading",
         Page::Applications => "applications-heading",
         Page::Service(_) | Page::Feedback | Page::Other => return String::new(),
     };

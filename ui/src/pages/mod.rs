@@ -3,6 +3,7 @@ pub mod accessibility;
 pub mod applications;
 pub mod catalog;
 pub mod inbox;
+pub mod legal;
 pub mod refusal;
 pub mod sending;
 pub mod service;

@@ -97,6 +97,14 @@ pub fn SettingsPage() -> impl IntoView {
             <HomeMunicipality/>
             <Account/>
             <MyDetailsKept/>
+            <section class="settings-legal" aria-labelledby="legal-heading">
+                <h2 id="legal-heading" class="kern-heading-small">{tr("settings-legal")}</h2>
+                <ul class="kern-list">
+                    <li><a id="settings-privacy" class="kern-link" href=crate::routes::PRIVACY>{tr("privacy-link")}</a></li>
+                    <li><a id="settings-imprint" class="kern-link" href=crate::routes::IMPRINT>{tr("imprint-link")}</a></li>
+                    <li><a id="settings-accessibility" class="kern-link" href=crate::routes::ACCESSIBILITY>{tr("a11y-link")}</a></li>
+                </ul>
+            </section>
         </div>
     }
 }

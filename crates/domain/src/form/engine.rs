@@ -220,7 +220,8 @@ struct CGroup {
 #[derive(Clone)]
 enum CItem {
     Group(CGroup),
-    Field(CField),
+    /// Boxed: a field holds its label in seven languages, a group only a little.
+    Field(Box<CField>),
 }
 
 #[derive(Clone)]
@@ -425,7 +426,9 @@ impl<'d> Compiler<'d> {
                 return Err(self.element_error(&element, "the id is used twice in the same group"));
             }
             match item {
-                Item::Field(field) => out.push(CItem::Field(self.field(field, &element, scopes)?)),
+                Item::Field(field) => {
+                    out.push(CItem::Field(Box::new(self.field(field, &element, scopes)?)))
+                }
                 Item::Group(group) => {
                     if let Some(repeat) = group.repeat {
                         if repeat.max.is_some_and(|max| max < repeat.min || max == 0) {
