@@ -14,7 +14,7 @@ use leptos::task::spawn_local;
 use serde::Serialize;
 
 use crate::ipc::{call, call0};
-use crate::l10n::{tr, CurrentLanguage};
+use crate::l10n::{t_args, tr, CurrentLanguage};
 use crate::pages::accessibility::{AccessibilityPage, FeedbackPage};
 use crate::pages::applications::{ApplicationsPage, SubmissionPage};
 use crate::pages::catalog::CatalogPage;
@@ -318,8 +318,23 @@ fn LanguageSwitch() -> impl IntoView {
             }
         });
     };
+    // On a phone the seven languages would take three rows above every page: there the list
+    // opens from one button that names the language in use (CSS shows the list at once on
+    // wider screens, where the button is hidden).
+    let open = RwSignal::new(false);
     view! {
-        <nav class="language-switch" aria-label=tr("app-language-switch")>
+        <nav class="language-switch" class:open=move || open.get() aria-label=tr("app-language-switch")>
+            // Named "Deutsch – Sprache wählen": the visible name first (WCAG 2.5.3).
+            <button id="language-menu" type="button" class="kern-btn kern-btn--tertiary language-menu"
+                aria-expanded=move || open.get().to_string() aria-controls="language-list"
+                aria-label=move || format!("{} – {}", language.get().endonym(), t_args(language.get(), "app-language-switch", &[]))
+                on:click=move |_| open.update(|o| *o = !*o)>
+                <span class="kern-label language-menu__label">
+                    <span lang=move || language.get().tag()>{move || language.get().endonym()}</span>
+                    <span aria-hidden="true">" ▾"</span>
+                </span>
+            </button>
+            <div id="language-list" class="language-list">
             // One button per language, named in itself with its own `lang`; the ids
             // (`language-de`, `language-en`, ...) are what the end-to-end journeys click.
             {Language::ALL
@@ -332,13 +347,17 @@ fn LanguageSwitch() -> impl IntoView {
                             lang=offered.tag()
                             class="kern-btn kern-btn--tertiary"
                             aria-pressed=move || (language.get() == offered).to_string()
-                            on:click=move |_| choose(offered)
+                            on:click=move |_| {
+                                open.set(false);
+                                choose(offered);
+                            }
                         >
                             <span class="kern-label">{offered.endonym()}</span>
                         </button>
                     }
                 })
                 .collect_view()}
+            </div>
         </nav>
     }
 }

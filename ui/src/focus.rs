@@ -94,5 +94,6 @@ pub fn local_time(rfc3339: &str, language: domain::Language) -> String {
     // Berlin time, as the citizen's day is counted (`domain::calendar`): "saved at 00:30" and
     // "today is 1 March" agree whatever time zone the device is set to.
     let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &"Europe/Berlin".into());
-    date.to_locale_string(language.tag(), &options).into()
+    date.to_locale_string(domain::format::intl_locale(language), &options)
+        .into()
 }

@@ -60,6 +60,15 @@ fn conventions(language: Language) -> Conventions {
     }
 }
 
+/// The locale to hand to the webview's `Intl` (times of day): the language's tag, with Western
+/// digits asked for in Arabic as everywhere in this module.
+pub fn intl_locale(language: Language) -> &'static str {
+    match language {
+        Language::Ar => "ar-u-nu-latn",
+        other => other.tag(),
+    }
+}
+
 /// A whole number with the language's group separator: `4.813`, `4,813`, `4 813`.
 pub fn integer(n: i64, language: Language) -> String {
     let digits = n.unsigned_abs().to_string();
