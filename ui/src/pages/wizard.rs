@@ -862,9 +862,13 @@ fn render_field(wizard: Wizard, field: domain::form::Field, path: FieldPath) -> 
     } else {
         error_id.clone()
     };
+    // A label without a translation (an imported form in German only) says so with `lang`.
     let label_text = {
         let label = label.clone();
-        move || label.get(language.get()).to_string()
+        move || {
+            let shown = crate::l10n::Shown::of(&label, language.get());
+            view! { <span lang=shown.lang>{shown.text}</span> }
+        }
     };
     let optional_mark = move || {
         if required() {
@@ -876,7 +880,8 @@ fn render_field(wizard: Wizard, field: domain::form::Field, path: FieldPath) -> 
     let _ = required_path;
     let hint_view = hint.clone().map(|h| {
         let hint_id = hint_id.clone();
-        view! { <div class="kern-hint" id=hint_id>{move || h.get(language.get()).to_string()}</div> }
+        let hint_lang = h.clone();
+        view! { <div class="kern-hint" id=hint_id lang=move || hint_lang.language_of(language.get()).tag()>{move || h.get(language.get()).to_string()}</div> }
     });
     let computed = field.compute.is_some();
     let data_path = path.to_string();
