@@ -17,7 +17,7 @@ use wasm_bindgen::JsCast;
 use crate::app::AppContext;
 use crate::focus::{focus_soon, local_time};
 use crate::ipc::{call0, request};
-use crate::l10n::{t_args, tr, use_language};
+use crate::l10n::{t_args, tr, use_language, Shown};
 use crate::pages::sending::{waiting_id, SendingNotice};
 use crate::pages::wizard::display_value;
 
@@ -52,14 +52,18 @@ fn badge_class(status: ApplicationStatus) -> &'static str {
     }
 }
 
-fn service_name(ctx: &AppContext, leika_key: &str, language: Language) -> String {
+/// The service's name as shown, and the language it is in (German where it has no translation).
+fn service_name(ctx: &AppContext, leika_key: &str, language: Language) -> Shown {
     ctx.catalog
         .with(|c| {
             c.as_ref()
                 .and_then(|c| c.catalog.service(leika_key))
-                .map(|s| s.name.get(language).to_string())
+                .map(|s| Shown::of(&s.name, language))
         })
-        .unwrap_or_else(|| leika_key.to_owned())
+        .unwrap_or_else(|| Shown {
+            text: leika_key.to_owned(),
+            lang: language.tag(),
+        })
 }
 
 /// Loads the list whenever the shell reports a change.
@@ -118,6 +122,11 @@ fn ApplicationItem(summary: ApplicationSummary) -> impl IntoView {
     let language = use_language();
     let key = summary.leika_key.clone();
     let name = move || service_name(&ctx, &key, language.get());
+    let name_lang = {
+        let name = name.clone();
+        move || name().lang
+    };
+    let name = move || name().text;
     let href = if summary.status == ApplicationStatus::Draft {
         crate::routes::draft(&summary.id)
     } else {
@@ -133,7 +142,7 @@ fn ApplicationItem(summary: ApplicationSummary) -> impl IntoView {
     view! {
         <li class="application kern-card" data-application-id=summary.id.clone() data-status=status_id(status)>
             <div class="kern-card__container">
-                <h3 class="kern-title application-name"><a class="kern-link" href=href>{name}</a></h3>
+                <h3 class="kern-title application-name"><a class="kern-link" href=href lang=name_lang>{name}</a></h3>
                 <p class="kern-body"><span class=badge_class(status)><span class="kern-label">{tr(status_id(status))}</span></span></p>
                 <p class="kern-body kern-body--small">{move || t_args(language.get(), "applications-updated", &[("time", Arg::from(local_time(&updated, language.get())))])}</p>
                 {(is_draft && required > 0).then(|| view! {
@@ -310,6 +319,11 @@ fn SubmissionDetail(submission: SubmissionView, just_sent: bool) -> impl IntoVie
     let language = use_language();
     let key = submission.leika_key.clone();
     let name = move || service_name(&ctx, &key, language.get());
+    let name_lang = {
+        let name = name.clone();
+        move || name().lang
+    };
+    let name = move || name().text;
     let timeline = submission.timeline.clone();
     let current = timeline
         .last()
@@ -344,7 +358,7 @@ fn SubmissionDetail(submission: SubmissionView, just_sent: bool) -> impl IntoVie
         <nav class="breadcrumb" aria-label=tr("service-breadcrumb")>
             <a class="kern-link" href=crate::routes::APPLICATIONS>{tr("nav-applications")}</a>
         </nav>
-        <h1 id="submission-heading" class="kern-heading-large" tabindex="-1">{name}</h1>
+        <h1 id="submission-heading" class="kern-heading-large" tabindex="-1" lang=name_lang>{name}</h1>
         {just_sent.then(|| view! {
             <div class="kern-alert kern-alert--success" role="status">
                 <div class="kern-alert__body"><p class="kern-body">{tr(if waiting == Some(Waiting::Login) { "applications-just-sent-login" } else { "applications-just-sent" })}</p></div>
