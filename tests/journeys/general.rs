@@ -4,7 +4,8 @@
 //! says which service and which office, the request is filled offline with a document, waits
 //! for a login, is sent once with the person's account, and arrives at the authority
 //! responsible for that service in the person's place. On the way, the parking permit's page
-//! names the fee of the person's town from its statute.
+//! names the fee of the person's town from its statute, and the guide for moving house names
+//! the office of each step in that town.
 
 use std::time::Duration;
 
@@ -53,6 +54,59 @@ async fn a_service_without_a_form_is_applied_for_with_the_general_application() 
     app.screenshot("general-needs-place-tablet").await?;
 
     choose_home(&app, "99084", "Erfurt").await?;
+
+    // Moving house as a guide: every step names the office responsible in Erfurt, and the
+    // registration of the new home (a municipal service) names Erfurt's.
+    e2e::steps::goto(&app, "/").await?;
+    click(&app, "#guide-wohnen-umzug").await?;
+    app.wait_for("#guide-steps li", SHORT).await?;
+    let steps = app.texts("#guide-steps > li").await?;
+    let offices = app.texts("#guide-steps .guide-step__office").await?;
+    let catalog = catalog_seed::seed_catalog()?;
+    let guide = catalog
+        .life_situation("wohnen-umzug")
+        .and_then(|l| l.guide.as_ref())
+        .ok_or("moving house has a guide")?;
+    let with_office = guide
+        .steps
+        .iter()
+        .filter_map(|step| catalog.service(&step.leika_key))
+        .filter(|service| {
+            catalog
+                .authority_index()
+                .responsible_for(service, "16051000")
+                .is_some()
+        })
+        .count();
+    assert_eq!(
+        steps.len(),
+        guide.steps.len(),
+        "every step is listed: {steps:?}"
+    );
+    assert_eq!(
+        offices.len(),
+        with_office,
+        "each step with an office in Erfurt names it: {offices:?}"
+    );
+    let registration = app
+        .client
+        .find(Locator::Css(
+            "#guide-steps li[data-leika-key='99115005104000'] .guide-step__office",
+        ))
+        .await?
+        .text()
+        .await?;
+    assert!(
+        registration.contains("Erfurt"),
+        "registering the new home goes to Erfurt's office: {registration:?}"
+    );
+    let mut guide_report = Vec::new();
+    e2e::a11y::axe(&app, "guide moving house (Erfurt)", &mut guide_report).await?;
+    assert_eq!(
+        e2e::a11y::write_report(&guide_report, "axe-report-guide.json")?,
+        0
+    );
+    app.screenshot("guide-moving-erfurt-tablet").await?;
 
     // Fees that are true: the parking permit's page names Erfurt's fee from its statute, and
     // the form no longer computes an example number that contradicts it.

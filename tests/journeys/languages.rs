@@ -1,6 +1,6 @@
 //! Every language the app offers (#17), in the real window at phone size: the start page, a
-//! service page, the whole parking-permit wizard with its error summary, the settings and the
-//! Datenschutzerklärung. For each language: `<html lang dir>` right (Arabic right to left),
+//! service page, the whole parking-permit wizard with its error summary, a life situation's
+//! guide, the settings and the Datenschutzerklärung. For each language: `<html lang dir>` right (Arabic right to left),
 //! the texts in that language (compared with the Fluent files and the data, not with strings
 //! written here), axe-core finds nothing, and nothing needs sideways scrolling at 390 px, with
 //! normal text and with text at 200 %. Screenshots of every screen in the artifacts.
@@ -17,6 +17,8 @@ use serde_json::{json, Value};
 const LONG: Duration = Duration::from_secs(60);
 const SHORT: Duration = Duration::from_secs(20);
 const PARKING: &str = "99108001001000";
+/// A life situation with a guide.
+const MOVING: &str = "wohnen-umzug";
 
 /// What needs sideways scrolling: the page's width against the window's, and the first
 /// elements that stick out.
@@ -109,6 +111,11 @@ async fn every_screen_speaks_every_language_at_phone_size() -> Result<()> {
         .service(PARKING)
         .ok_or("the parking permit is in the catalog")?
         .clone();
+    let moving = catalog
+        .life_situation(MOVING)
+        .filter(|l| l.guide.is_some())
+        .ok_or("moving house has a guide")?
+        .clone();
     let form = definition("bewohnerparkausweis");
     let answers = valid_answers(&form, true);
     let server_dir = tempfile::tempdir()?;
@@ -191,6 +198,19 @@ async fn every_screen_speaks_every_language_at_phone_size() -> Result<()> {
             .client
             .execute("return location.pathname.split('/').pop()", vec![])
             .await?;
+
+        // A life situation as a guide, from the start page's link.
+        goto(&app, "/").await?;
+        click(&app, &format!("#guide-{MOVING}")).await?;
+        app.wait_for("#guide-steps li", SHORT).await?;
+        let name = moving.name.get(language).to_owned();
+        check
+            .speaks(
+                language,
+                &texts.format(language, "guide-link", &[("name", name.into())]),
+            )
+            .await?;
+        check.screen(&format!("{code} guide"), true).await?;
 
         // The legal page, then the same screens with text at 200 %.
         goto(&app, "/datenschutz").await?;

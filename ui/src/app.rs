@@ -18,6 +18,7 @@ use crate::l10n::{t_args, tr, CurrentLanguage};
 use crate::pages::accessibility::{AccessibilityPage, FeedbackPage};
 use crate::pages::applications::{ApplicationsPage, SubmissionPage};
 use crate::pages::catalog::CatalogPage;
+use crate::pages::guide::GuidePage;
 use crate::pages::inbox::InboxPage;
 use crate::pages::legal::{ImprintPage, PrivacyPage};
 use crate::pages::service::ServicePage;
@@ -218,6 +219,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=CatalogPage/>
                     <Route path=path!("/leistungen") view=CatalogPage/>
                     <Route path=path!("/leistung/:key") view=ServicePage/>
+                    <Route path=path!("/lebenslage/:id") view=GuidePage/>
                     <Route path=path!("/antrag/:draft") view=WizardPage/>
                     <Route path=path!("/antraege") view=ApplicationsPage/>
                     <Route path=path!("/antraege/:id") view=SubmissionPage/>

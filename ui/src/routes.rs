@@ -24,11 +24,17 @@ pub const PRIVACY: &str = "/datenschutz";
 pub const IMPRINT: &str = "/impressum";
 
 const SERVICE_PREFIX: &str = "/leistung/";
+const GUIDE_PREFIX: &str = "/lebenslage/";
 const DRAFT_PREFIX: &str = "/antrag/";
 
 /// A service's page.
 pub fn service(leika_key: &str) -> String {
     format!("{SERVICE_PREFIX}{leika_key}")
+}
+
+/// A life situation's guide (its steps in order).
+pub fn guide(life_situation: &str) -> String {
+    format!("{GUIDE_PREFIX}{life_situation}")
 }
 
 /// A draft in the wizard.
@@ -57,6 +63,7 @@ pub fn feedback_from(path: &str) -> String {
 pub enum Page<'a> {
     Services,
     Service(&'a str),
+    Guide,
     Draft,
     Applications,
     Inbox,
@@ -76,6 +83,9 @@ impl<'a> Page<'a> {
         if path.starts_with(DRAFT_PREFIX) {
             return Page::Draft;
         }
+        if path.starts_with(GUIDE_PREFIX) {
+            return Page::Guide;
+        }
         if path.starts_with(FEEDBACK) {
             return Page::Feedback;
         }
@@ -94,7 +104,7 @@ impl<'a> Page<'a> {
     /// The section of the main navigation the page belongs to, as its link's address.
     pub fn section(self) -> Option<&'static str> {
         match self {
-            Page::Services | Page::Service(_) => Some(HOME),
+            Page::Services | Page::Service(_) | Page::Guide => Some(HOME),
             Page::Applications => Some(APPLICATIONS),
             Page::Inbox => Some(INBOX),
             Page::Settings => Some(SETTINGS),

@@ -88,7 +88,7 @@ struct FeaturedFile {
 }
 
 /// The line of the file where `needle` first occurs, for error messages (0 if not found).
-fn line_of(text: &str, needle: &str) -> u64 {
+pub(crate) fn line_of(text: &str, needle: &str) -> u64 {
     text.lines()
         .position(|l| l.contains(needle))
         .map_or(0, |i| i as u64 + 1)

@@ -10,6 +10,7 @@
 mod csv_rows;
 mod error;
 mod featured;
+mod guides;
 mod leika;
 mod life_situations;
 mod places;
@@ -36,6 +37,10 @@ const FEATURED: DataFile = DataFile {
     name: "data/featured-services.json",
     text: include_str!("../../../data/featured-services.json"),
 };
+const GUIDES: DataFile = DataFile {
+    name: "data/life-situation-guides.json",
+    text: include_str!("../../../data/life-situation-guides.json"),
+};
 const DISTRICTS: DataFile = DataFile {
     name: "data/thueringen-kreise.csv",
     text: include_str!("../../../data/thueringen-kreise.csv"),
@@ -55,12 +60,13 @@ const POSTAL_CODES: DataFile = DataFile {
 /// per municipality, one per district, then the Land. `version` is the content hash (see
 /// [`content_version`]). Errors name the data file and line at fault.
 pub fn seed_catalog() -> Result<Catalog, SeedError> {
-    let life_situations = life_situations::parse(LIFE_SITUATIONS)?;
+    let mut life_situations = life_situations::parse(LIFE_SITUATIONS)?;
     let mut services = leika::parse(
         LEIKA,
         &life_situations::ids_by_german_name(&life_situations),
     )?;
     featured::apply(FEATURED, &mut services)?;
+    guides::apply(GUIDES, &mut life_situations, &services)?;
     let districts_with_kind = places::districts(DISTRICTS)?;
     let districts: Vec<_> = districts_with_kind.iter().map(|(d, _)| d.clone()).collect();
     let municipalities = places::municipalities(MUNICIPALITIES, &districts)?;

@@ -82,6 +82,7 @@ pub(crate) fn parse(file: DataFile) -> Result<Vec<LifeSituation>, SeedError> {
                     ..Localized::new(row.name_de.trim(), row.name_en.trim())
                 }
             },
+            guide: None,
         });
         Ok(())
     })?;

@@ -243,6 +243,28 @@ pub struct LifeSituation {
     /// A stable slug, e.g. `wohnen-umzug`.
     pub id: String,
     pub name: Localized,
+    /// What to do in which order, for the life situations we wrote a guide for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guide: Option<Guide>,
+}
+
+/// A life situation as a guide: the usual steps in order, each a service of the catalog, so
+/// the app can name the authority responsible at the person's place for each.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Guide {
+    pub intro: Localized,
+    pub steps: Vec<GuideStep>,
+}
+
+/// One step of a [`Guide`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GuideStep {
+    /// The service to use (LeiKa key).
+    pub leika_key: String,
+    /// When: a legal deadline or the moment ("within two weeks of moving in").
+    pub when: Localized,
+    /// What it is for, and the legal duty if there is one.
+    pub why: Localized,
 }
 
 /// One administrative service (Verwaltungsleistung) of the federal catalog.

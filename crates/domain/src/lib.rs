@@ -16,7 +16,7 @@ pub mod search;
 pub mod text;
 
 pub use catalog::{
-    Authority, AuthorityKind, Catalog, District, FeePeriod, FormVersion, Language, LifeSituation,
-    Localized, Municipality, PlaceFee, PostalCodeArea, ResponsibleLevel, Service,
-    GENERAL_APPLICATION_FORM,
+    Authority, AuthorityKind, Catalog, District, FeePeriod, FormVersion, Guide, GuideStep,
+    Language, LifeSituation, Localized, Municipality, PlaceFee, PostalCodeArea, ResponsibleLevel,
+    Service, GENERAL_APPLICATION_FORM,
 };

@@ -1,7 +1,7 @@
 //! Every text the person reads exists in every language the app offers, and every Leichte
 //! Sprache text keeps the rules a machine can check ([`i18n::easy`]): the UI's Fluent files, the
-//! featured services, the life situations and every showcase form (labels, hints, options,
-//! messages).
+//! featured services, the life situations and their guides, and every showcase form (labels,
+//! hints, options, messages).
 
 use domain::Language;
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
@@ -54,10 +54,11 @@ fn data_texts() -> Vec<(String, Value)> {
             (format!("service {}", s.leika_key), doc)
         })
         .collect();
+    // Life situations: the name, and the guide's intro and steps where there is a guide.
     documents.extend(catalog.life_situations.iter().map(|l| {
         (
             format!("life situation {}", l.id),
-            serde_json::to_value(&l.name).expect("serializes"),
+            serde_json::to_value(l).expect("serializes"),
         )
     }));
     for (id, json) in domain::form::showcase_definitions() {

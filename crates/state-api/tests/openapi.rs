@@ -97,6 +97,14 @@ fn catalog_schemas_describe_every_domain_field() {
     catalog.life_situations = vec![LifeSituation {
         id: "wohnen".into(),
         name: full.clone(),
+        guide: Some(domain::Guide {
+            intro: full.clone(),
+            steps: vec![domain::GuideStep {
+                leika_key: "99115005104000".into(),
+                when: full.clone(),
+                why: full.clone(),
+            }],
+        }),
     }];
     catalog.districts = vec![District {
         key: "16051".into(),
@@ -136,6 +144,11 @@ fn catalog_schemas_describe_every_domain_field() {
     check("Service", &json["services"][0]);
     check("Authority", &json["authorities"][0]);
     check("LifeSituation", &json["life_situations"][0]);
+    check("Guide", &json["life_situations"][0]["guide"]);
+    check(
+        "GuideStep",
+        &json["life_situations"][0]["guide"]["steps"][0],
+    );
     check("District", &json["districts"][0]);
     check("Municipality", &json["municipalities"][0]);
     check("PostalCodeArea", &json["postal_codes"][0]);

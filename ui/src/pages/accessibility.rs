@@ -140,6 +140,7 @@ fn place_of(path: &str, ctx: AppContext, language: domain::Language) -> String {
     }
     let id = match page {
         Page::Draft => return text("feedback-place-application"),
+        Page::Guide => "guides-heading",
         Page::Services => "catalog-heading",
         Page::Settings => "settings-heading",
         Page::Inbox => "inbox-heading",

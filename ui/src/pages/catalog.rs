@@ -152,6 +152,7 @@ pub fn CatalogPage() -> impl IntoView {
             <h1 id="catalog-heading" class="kern-heading-large">{tr("catalog-heading")}</h1>
             <Show when=is_start>
                 <crate::pages::applications::OpenApplications/>
+                <crate::pages::guide::GuideLinks/>
             </Show>
             <div class="kern-form-input search">
                 <label class="kern-label" for="service-search">{tr("catalog-search-label")}</label>

@@ -2,6 +2,7 @@
 pub mod accessibility;
 pub mod applications;
 pub mod catalog;
+pub mod guide;
 pub mod inbox;
 pub mod legal;
 pub mod refusal;

@@ -49,6 +49,26 @@ pub enum AuthorityKindDoc {
 pub struct LifeSituationDoc {
     pub id: String,
     pub name: LocalizedDoc,
+    /// The usual steps in order, where we wrote a guide for the life situation.
+    pub guide: Option<GuideDoc>,
+}
+
+/// A life situation as a guide: the usual steps in order.
+#[derive(ToSchema)]
+#[schema(as = Guide)]
+pub struct GuideDoc {
+    pub intro: LocalizedDoc,
+    pub steps: Vec<GuideStepDoc>,
+}
+
+/// One step of a guide: a service of the catalog, when to use it and why.
+#[derive(ToSchema)]
+#[schema(as = GuideStep)]
+pub struct GuideStepDoc {
+    /// The LeiKa key of the service.
+    pub leika_key: String,
+    pub when: LocalizedDoc,
+    pub why: LocalizedDoc,
 }
 
 /// One administrative service of the federal catalog (LeiKa).
