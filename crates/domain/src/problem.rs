@@ -20,10 +20,12 @@ pub enum ProblemCode {
     AlreadySubmitted,
     /// The uploaded bytes do not hash to the announced SHA-512.
     AttachmentHashMismatch,
+    /// The application cannot be withdrawn any more (decided, or not yet submitted).
+    NotWithdrawable,
 }
 
 impl ProblemCode {
-    pub const ALL: [ProblemCode; 7] = [
+    pub const ALL: [ProblemCode; 8] = [
         ProblemCode::IdempotencyKeyInFlight,
         ProblemCode::SubmitInFlight,
         ProblemCode::AttachmentsMissing,
@@ -31,6 +33,7 @@ impl ProblemCode {
         ProblemCode::AttachmentComplete,
         ProblemCode::AlreadySubmitted,
         ProblemCode::AttachmentHashMismatch,
+        ProblemCode::NotWithdrawable,
     ];
 
     /// The code as it travels.
@@ -43,6 +46,7 @@ impl ProblemCode {
             ProblemCode::AttachmentComplete => "attachment_complete",
             ProblemCode::AlreadySubmitted => "already_submitted",
             ProblemCode::AttachmentHashMismatch => "attachment_hash_mismatch",
+            ProblemCode::NotWithdrawable => "not_withdrawable",
         }
     }
 

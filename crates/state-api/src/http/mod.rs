@@ -60,6 +60,10 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/v1/submissions/{id}", get(submissions::get_one))
         .route("/v1/submissions/{id}/submit", post(submissions::submit))
+        .route(
+            "/v1/submissions/{id}/withdrawal",
+            post(submissions::withdraw),
+        )
         .route("/v1/inbox", get(submissions::inbox))
         .route("/v1/accessibility-reports", post(reports::create))
         .layer(DefaultBodyLimit::max(limits.max_json_body))

@@ -63,6 +63,7 @@ impl Modify for Security {
         super::submissions::upload_chunk,
         super::submissions::upload_state,
         super::submissions::submit,
+        super::submissions::withdraw,
         super::submissions::inbox,
         super::auth::openid_configuration,
         super::auth::jwks,

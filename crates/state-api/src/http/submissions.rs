@@ -192,6 +192,26 @@ pub async fn submit(
     Ok(stored_response(stored, None))
 }
 
+/// Withdraws a sent application: its status becomes WITHDRAWN and the authority stops
+/// working on it. Allowed from SUBMITTED until the authority decided; repeatable (a withdrawn
+/// application answers as withdrawn).
+#[utoipa::path(post, path = "/v1/submissions/{id}/withdrawal", tag = "submissions",
+    security(("bearer" = [])),
+    params(("id" = String, Path)),
+    responses(
+        (status = 200, description = "Withdrawn (status WITHDRAWN)", body = Submission),
+        (status = 404, description = "No such submission of this citizen", body = Problem),
+        (status = 409, description = "not_withdrawable: not submitted yet, or already decided", body = Problem),
+    ))]
+pub async fn withdraw(
+    State(state): State<AppState>,
+    citizen: Citizen,
+    Path(id): Path<String>,
+) -> Result<Response, Problem> {
+    let submission = state.backend().withdraw(&citizen, &id).await?;
+    Ok(json(StatusCode::OK, &submission))
+}
+
 /// Messages from authorities to the citizen after a cursor, 100 at most.
 #[utoipa::path(get, path = "/v1/inbox", tag = "inbox", security(("bearer" = [])),
     params(Since),

@@ -313,6 +313,36 @@ impl Backend {
         Ok(Submission::from(&record))
     }
 
+    /// `POST /v1/submissions/{id}/withdrawal`: the citizen withdraws a sent application. Only
+    /// their own, only once it is submitted and until the authority decided; withdrawing a
+    /// withdrawn application again answers the same (a retry after a lost answer is safe).
+    pub async fn withdraw(&self, citizen: &Citizen, id: &str) -> Result<Submission, Problem> {
+        let record = self.own_submission(citizen, id).await?;
+        if record.status != Status::Withdrawn {
+            if !record.status.can_be_withdrawn() {
+                return Err(Problem::new(
+                    StatusCode::CONFLICT,
+                    ProblemCode::NotWithdrawable.as_str(),
+                    "Cannot be withdrawn",
+                )
+                .detail(format!(
+                    "an application in status {} cannot be withdrawn",
+                    record.status.as_str()
+                )));
+            }
+            let event = StatusEvent {
+                status: Status::Withdrawn,
+                at: self.now(),
+                reasons: Vec::new(),
+                note: None,
+            };
+            let key = record.id.clone();
+            self.db(move |s| s.add_status(&key, &event)).await?;
+            tracing::info!("application withdrawn by the citizen");
+        }
+        self.submission(citizen, &record.id).await
+    }
+
     /// `GET /v1/submissions?since=`.
     pub async fn submissions_since(
         &self,

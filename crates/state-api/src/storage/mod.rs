@@ -26,10 +26,12 @@ pub enum Status {
     ActionRequired,
     Completed,
     Rejected,
+    /// The citizen withdrew the application (the authority stops working on it).
+    Withdrawn,
 }
 
 impl Status {
-    pub const ALL: [Status; 7] = [
+    pub const ALL: [Status; 8] = [
         Status::Initiated,
         Status::Submitted,
         Status::Received,
@@ -37,6 +39,7 @@ impl Status {
         Status::ActionRequired,
         Status::Completed,
         Status::Rejected,
+        Status::Withdrawn,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -48,6 +51,7 @@ impl Status {
             Status::ActionRequired => "ACTION_REQUIRED",
             Status::Completed => "COMPLETED",
             Status::Rejected => "REJECTED",
+            Status::Withdrawn => "WITHDRAWN",
         }
     }
 
@@ -55,6 +59,15 @@ impl Status {
         Status::ALL
             .into_iter()
             .find(|s| s.as_str().eq_ignore_ascii_case(text))
+    }
+
+    /// Whether the citizen may still withdraw an application in this status: once it is
+    /// submitted and until the authority decided.
+    pub fn can_be_withdrawn(self) -> bool {
+        matches!(
+            self,
+            Status::Submitted | Status::Received | Status::Processing | Status::ActionRequired
+        )
     }
 
     /// Whether the back office may move a submission from `self` to `to`. Submitting is not a
