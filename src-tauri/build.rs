@@ -58,6 +58,7 @@ fn main() {
         "set_draft_page",
         "dismiss_review",
         "claim_submission",
+        "withdraw_submission",
         "load_my_details",
         "remember_my_details",
         "forget_my_details",

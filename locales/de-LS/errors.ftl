@@ -19,3 +19,4 @@ ui-crashed-title = Bitte laden Sie die Anzeige neu
 ui-crashed-body = In der App ist ein Fehler passiert. Ihre Eingaben sind auf diesem Gerät gespeichert. Laden Sie die Anzeige neu. Hilft das nicht? Dann starten Sie die App neu.
 ui-crashed-reload = Anzeige neu laden
 error-place-needed = Ihr Anliegen geht an die Stelle, die für Ihren Wohnort zuständig ist. Dafür brauchen wir Ihren Wohnort. Wählen Sie Ihren Wohnort in den Einstellungen. Ihre Eingaben bleiben gespeichert.
+error-not-withdrawable = Sie können diesen Antrag nicht mehr zurück·ziehen. Vielleicht hat das Amt schon entschieden.

@@ -19,3 +19,4 @@ ui-crashed-title = Die Anzeige muss neu geladen werden
 ui-crashed-body = In der App ist ein Fehler aufgetreten. Ihre Eingaben sind auf diesem Gerät gespeichert. Laden Sie die Anzeige neu; hilft das nicht, starten Sie die App neu.
 ui-crashed-reload = Anzeige neu laden
 error-place-needed = Ihr Anliegen geht an die Stelle, die an Ihrem Wohnort zuständig ist. Wählen Sie dazu in den Einstellungen Ihren Wohnort; Ihre Eingaben bleiben gespeichert.
+error-not-withdrawable = Dieser Antrag kann nicht mehr zurückgezogen werden, zum Beispiel weil die Behörde schon entschieden hat.

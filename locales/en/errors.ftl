@@ -19,3 +19,4 @@ ui-crashed-title = The display needs to be reloaded
 ui-crashed-body = An error occurred in the app. What you entered is saved on this device. Reload the display; if that does not help, restart the app.
 ui-crashed-reload = Reload the display
 error-place-needed = Your request goes to the office responsible where you live. Choose where you live in the settings; what you entered stays saved.
+error-not-withdrawable = This application can no longer be withdrawn, for example because the authority has already decided.

@@ -19,3 +19,4 @@ ui-crashed-title = Görünümün yeniden yüklenmesi gerekiyor
 ui-crashed-body = Uygulamada bir hata oluştu. Girdikleriniz bu cihazda kayıtlı. Görünümü yeniden yükleyin; bu işe yaramazsa uygulamayı yeniden başlatın.
 ui-crashed-reload = Görünümü yeniden yükle
 error-place-needed = Talebiniz, yaşadığınız yerde yetkili olan makama gider. Bunun için ayarlardan yaşadığınız yeri seçin; girdikleriniz kayıtlı kalır.
+error-not-withdrawable = Bu başvuru artık geri çekilemez, örneğin kurum zaten karar verdiği için.

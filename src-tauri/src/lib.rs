@@ -16,6 +16,7 @@ mod state;
 mod sync_task;
 mod trace;
 mod views;
+mod withdrawal;
 
 use tauri::{Manager, Runtime};
 
@@ -44,6 +45,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             applications::set_draft_page,
             applications::dismiss_review,
             applications::claim_submission,
+            withdrawal::withdraw_submission,
             details::load_my_details,
             details::remember_my_details,
             details::forget_my_details,

@@ -2,7 +2,7 @@
 //! while the state API is down waits in the outbox ("queued" on "my applications"); the state
 //! API comes back, the person logs in, and the app sends it (with its attachment) exactly once
 //! and shows "received"; a message from the authority then appears in the inbox with an unread
-//! count, and on the application's page.
+//! count, and on the application's page; the person then withdraws the application.
 //!
 //! The application is filled through the app's own IPC commands from the webview (the same
 //! calls the wizard makes), so this journey is about the outbox and sync, not about typing;
@@ -11,8 +11,9 @@
 use std::time::Duration;
 
 use e2e::steps::{
-    follow, log_in, queue_parking_permit, send_with_my_account, status_on_my_applications,
+    follow, goto, log_in, queue_parking_permit, send_with_my_account, status_on_my_applications,
 };
+use e2e::wizard::click;
 use e2e::{App, Result, StateApi};
 use fantoccini::Locator;
 use serde_json::{json, Value};
@@ -97,6 +98,55 @@ async fn queued_offline_sent_after_login_received_and_answered_in_the_inbox() ->
         "the message is listed: {inbox:?}"
     );
     app.screenshot("delivery-inbox").await?;
+
+    // The person withdraws the application (#18): asked first (and "no" changes nothing),
+    // then the state API marks it withdrawn, once, and the page and its timeline say so.
+    goto(&app, &format!("/antraege/{submission_id}")).await?;
+    click(&app, "#withdraw-application").await?;
+    click(&app, "#withdraw-application-cancel").await?;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let unchanged = api.submissions().await?;
+    assert!(
+        unchanged
+            .iter()
+            .any(|s| s["submissionId"] == json!(submission_id) && s["status"] == "RECEIVED"),
+        "cancelling the dialog withdraws nothing: {}",
+        json!(unchanged)
+    );
+    click(&app, "#withdraw-application").await?;
+    let mut report = Vec::new();
+    e2e::a11y::axe(&app, "withdraw dialog", &mut report).await?;
+    app.screenshot("delivery-withdraw-dialog").await?;
+    click(&app, "#withdraw-application-confirm").await?;
+    app.wait_for("#submission-status[data-status='status-withdrawn']", LONG)
+        .await?;
+    app.wait_for("#timeline [data-status='status-withdrawn']", SHORT)
+        .await?;
+    assert!(
+        app.client
+            .find(Locator::Id("withdraw-application"))
+            .await
+            .is_err(),
+        "a withdrawn application cannot be withdrawn again"
+    );
+    e2e::a11y::axe(&app, "withdrawn application", &mut report).await?;
+    app.screenshot("delivery-withdrawn").await?;
+    let withdrawn = api.submissions().await?;
+    let ours: Vec<&Value> = withdrawn
+        .iter()
+        .filter(|s| s["submissionId"] == json!(submission_id))
+        .collect();
+    assert_eq!(
+        ours.iter().map(|s| s["status"].clone()).collect::<Vec<_>>(),
+        vec![json!("WITHDRAWN")],
+        "the state API has it withdrawn, once: {}",
+        json!(withdrawn)
+    );
+    assert_eq!(
+        e2e::a11y::write_report(&report, "axe-report-withdraw.json")?,
+        0,
+        "axe finds nothing on the withdrawal"
+    );
     app.quit().await?;
     api.stop().await;
     Ok(())

@@ -31,6 +31,7 @@ pub mod command {
     pub const SUBMIT_DRAFT: &str = "submit_draft";
     pub const LIST_APPLICATIONS: &str = "list_applications";
     pub const CLAIM_SUBMISSION: &str = "claim_submission";
+    pub const WITHDRAW_SUBMISSION: &str = "withdraw_submission";
     pub const LOAD_MY_DETAILS: &str = "load_my_details";
     pub const REMEMBER_MY_DETAILS: &str = "remember_my_details";
     pub const FORGET_MY_DETAILS: &str = "forget_my_details";
@@ -355,6 +356,21 @@ pub enum ApplicationStatus {
     ActionRequired,
     Completed,
     Rejected,
+    /// The person withdrew it; the authority stops working on it.
+    Withdrawn,
+}
+
+impl ApplicationStatus {
+    /// Whether the person can still withdraw it: sent, and not yet decided.
+    pub fn can_be_withdrawn(self) -> bool {
+        matches!(
+            self,
+            ApplicationStatus::Submitted
+                | ApplicationStatus::Received
+                | ApplicationStatus::Processing
+                | ApplicationStatus::ActionRequired
+        )
+    }
 }
 
 /// One line of "my applications".

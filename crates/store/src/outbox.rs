@@ -31,6 +31,8 @@ pub enum SubmissionStatus {
     ActionRequired,
     Completed,
     Rejected,
+    /// The citizen withdrew it.
+    Withdrawn,
 }
 
 impl SubmissionStatus {
@@ -44,6 +46,7 @@ impl SubmissionStatus {
             SubmissionStatus::ActionRequired => "ACTION_REQUIRED",
             SubmissionStatus::Completed => "COMPLETED",
             SubmissionStatus::Rejected => "REJECTED",
+            SubmissionStatus::Withdrawn => "WITHDRAWN",
         }
     }
 
@@ -56,6 +59,7 @@ impl SubmissionStatus {
             "ACTION_REQUIRED" => SubmissionStatus::ActionRequired,
             "COMPLETED" => SubmissionStatus::Completed,
             "REJECTED" => SubmissionStatus::Rejected,
+            "WITHDRAWN" => SubmissionStatus::Withdrawn,
             _ => return None,
         })
     }
@@ -74,18 +78,21 @@ impl From<SubmissionStatus> for domain::ipc::ApplicationStatus {
             SubmissionStatus::ActionRequired => Shown::ActionRequired,
             SubmissionStatus::Completed => Shown::Completed,
             SubmissionStatus::Rejected => Shown::Rejected,
+            SubmissionStatus::Withdrawn => Shown::Withdrawn,
         }
     }
 }
 
-/// The steps only the authority takes, once the state API has the application: a timeline
-/// takes them from the server's history ([`Store::record_history`]).
-const AUTHORITY_STEPS: [SubmissionStatus; 5] = [
+/// The steps taken on the state API's side, once it has the application (the authority's,
+/// and the citizen's withdrawal there): a timeline takes them from the server's history
+/// ([`Store::record_history`]).
+const AUTHORITY_STEPS: [SubmissionStatus; 6] = [
     SubmissionStatus::Received,
     SubmissionStatus::Processing,
     SubmissionStatus::ActionRequired,
     SubmissionStatus::Completed,
     SubmissionStatus::Rejected,
+    SubmissionStatus::Withdrawn,
 ];
 
 /// How many of the server's authority `steps` the device already `kept`. Matched by order of

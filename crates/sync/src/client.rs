@@ -328,6 +328,15 @@ impl StateApiClient {
         self.json(self.authed(request, token)).await
     }
 
+    /// `POST /v1/submissions/{id}/withdrawal`: the citizen withdraws a sent application.
+    /// Repeatable: a withdrawn application answers as withdrawn.
+    pub async fn withdraw(&self, token: &Secret, id: &str) -> Result<wire::Submission, SyncError> {
+        let request = self
+            .http
+            .post(self.url(&format!("v1/submissions/{id}/withdrawal"))?);
+        self.json(self.authed(request, token)).await
+    }
+
     /// `GET /v1/submissions?since=`.
     pub async fn submissions_since(
         &self,

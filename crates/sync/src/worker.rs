@@ -220,6 +220,25 @@ fn parse_time(rfc3339: &str) -> Option<UnixMillis> {
     i64::try_from(t.unix_timestamp_nanos() / 1_000_000).ok()
 }
 
+/// The state API's status history of a submission as the store keeps it: every step with its
+/// time and note (a refusal's reasons as its note); steps of an unknown name are left out.
+pub fn status_history(submission: &wire::Submission) -> Vec<StatusChange> {
+    submission
+        .status_history
+        .iter()
+        .filter_map(|e| {
+            Some(StatusChange {
+                status: SubmissionStatus::from_name(&e.status)?,
+                at: parse_time(&e.at)?,
+                note: e
+                    .note
+                    .clone()
+                    .or_else(|| (!e.reasons.is_empty()).then(|| e.reasons.join("; "))),
+            })
+        })
+        .collect()
+}
+
 type Attempt = (Uuid, u32, Result<wire::Submission, SyncError>);
 
 impl Engine {
@@ -639,19 +658,7 @@ impl Engine {
                 }
                 // Every step the server went through, not just the last: two steps between
                 // two polls both reach the timeline.
-                let history: Vec<StatusChange> =
-                    item.status_history
-                        .iter()
-                        .filter_map(|e| {
-                            Some(StatusChange {
-                                status: SubmissionStatus::from_name(&e.status)?,
-                                at: parse_time(&e.at)?,
-                                note: e.note.clone().or_else(|| {
-                                    (!e.reasons.is_empty()).then(|| e.reasons.join("; "))
-                                }),
-                            })
-                        })
-                        .collect();
+                let history = status_history(item);
                 let changed = if history.is_empty() {
                     // A server without a history: its current status, now.
                     lock(&self.store)?.record_status(id, status, self.now(), None)

@@ -34,6 +34,7 @@ pub fn status_id(status: ApplicationStatus) -> &'static str {
         ApplicationStatus::ActionRequired => "status-action-required",
         ApplicationStatus::Completed => "status-completed",
         ApplicationStatus::Rejected => "status-rejected",
+        ApplicationStatus::Withdrawn => "status-withdrawn",
     }
 }
 
@@ -334,6 +335,7 @@ fn SubmissionDetail(submission: SubmissionView, just_sent: bool) -> impl IntoVie
     // Messages from the authority about this application, newest first.
     let submission_id = submission.submission_id.clone();
     let own_id = submission.submission_id.clone();
+    let withdraw_id = own_id.clone();
     let refusal = submission.refusal.clone();
     let refused_form = submission.definition.clone();
     let messages: RwSignal<Vec<domain::ipc::InboxMessage>> = RwSignal::new(Vec::new());
@@ -371,6 +373,7 @@ fn SubmissionDetail(submission: SubmissionView, just_sent: bool) -> impl IntoVie
             <span id="submission-status" class=badge_class(current) data-status=status_id(current)><span class="kern-label">{tr(status_id(current))}</span></span>
         </p>
         <p class="kern-body kern-body--small">{tr(leak(status_explained_id(current)))}</p>
+        {current.can_be_withdrawn().then(|| view! { <crate::pages::withdraw::WithdrawApplication submission_id=withdraw_id.clone()/> })}
         <div class="submission-panes">
             <section aria-labelledby="timeline-heading">
                 <h2 id="timeline-heading" class="kern-heading-medium">{tr("applications-timeline")}</h2>

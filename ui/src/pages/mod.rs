@@ -9,4 +9,5 @@ pub mod refusal;
 pub mod sending;
 pub mod service;
 pub mod settings;
+pub mod withdraw;
 pub mod wizard;
