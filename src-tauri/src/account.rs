@@ -133,5 +133,6 @@ pub async fn forget_personal_data(
         submissions: forgotten.submissions,
         unsent: forgotten.unsent,
         messages: forgotten.messages,
+        reports: forgotten.reports,
     })
 }

@@ -538,6 +538,9 @@ pub struct Forgotten {
     /// Applications that were still waiting to be sent (they will not be sent).
     pub unsent: u32,
     pub messages: u32,
+    /// Reports of barriers not yet sent that held contact details (they will not be sent).
+    #[serde(default)]
+    pub reports: u32,
 }
 
 /// Request of [`command::SEND_ACCESSIBILITY_REPORT`].

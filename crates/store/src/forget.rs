@@ -2,11 +2,12 @@
 //! Digitallotse's tablet before the next person, or a phone that changes hands.
 //!
 //! Deletes drafts, attachments, submissions with their history, the outbox, the inbox, profiles,
-//! sent reports of barriers and the home municipality, in one transaction, with SQLite's
-//! `secure_delete` so the freed pages are overwritten, then truncates the WAL, and deletes the
-//! store files moved aside after damage. Keeps what is not
-//! personal (the catalog, form definitions, language and display settings) and reports of
-//! barriers not yet sent (anonymous, and the person asked for them to go).
+//! sent reports of barriers, reports not yet sent that carry the person's name, e-mail or phone
+//! (for a reply), and the home municipality, in one transaction, with SQLite's `secure_delete`
+//! so the freed pages are overwritten, then truncates the WAL, and deletes the store files moved
+//! aside after damage. Keeps what is not personal (the catalog, form definitions, language and
+//! display settings) and anonymous reports of barriers not yet sent (the person asked for them
+//! to go, and they say nothing about who wrote them).
 
 use crate::{Store, StoreError};
 
@@ -18,9 +19,17 @@ pub struct Forgotten {
     /// Submissions that were still waiting to be sent.
     pub unsent: u32,
     pub messages: u32,
+    /// Reports of barriers not yet sent that carried contact details (they will not be sent).
+    pub reports: u32,
     /// Unreadable store files that had been moved aside (with their own key).
     pub set_aside_files: u32,
 }
+
+/// Reports not yet sent that name the person: a name, an e-mail address or a phone number.
+const PERSONAL_REPORTS: &str = "state = 'pending' AND (
+        coalesce(json_extract(body, '$.name'), '') <> ''
+        OR coalesce(json_extract(body, '$.email'), '') <> ''
+        OR coalesce(json_extract(body, '$.phone'), '') <> '')";
 
 const DELETE: &str = "
     DELETE FROM outbox;
@@ -56,9 +65,16 @@ impl Store {
                 unsent: self
                     .count("SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending')")?,
                 messages: self.count("SELECT count(*) FROM inbox_message")?,
+                reports: self.count(&format!(
+                    "SELECT count(*) FROM accessibility_report WHERE {PERSONAL_REPORTS}"
+                ))?,
                 set_aside_files: 0,
             };
             tx.execute_batch(DELETE)?;
+            tx.execute(
+                &format!("DELETE FROM accessibility_report WHERE {PERSONAL_REPORTS}"),
+                [],
+            )?;
             tx.commit()?;
             Ok(forgotten)
         })();
@@ -136,6 +152,23 @@ mod tests {
         store.queue_report(Uuid::from_u128(300), &report, 5)?;
         store.queue_report(Uuid::from_u128(301), &report, 6)?;
         store.report_sent(Uuid::from_u128(301), "BF-1", 7)?;
+        // A report waiting to be sent that asks for a reply holds the person's contact details
+        // (#14): it goes with the rest of their data, and is not sent.
+        let with_contact = AccessibilityReport {
+            description: "Kontrast".into(),
+            wants_reply: true,
+            name: "Ida Muster".into(),
+            email: "ida@example.org".into(),
+            ..AccessibilityReport::default()
+        };
+        store.queue_report(Uuid::from_u128(302), &with_contact, 8)?;
+        let phone_only = AccessibilityReport {
+            description: "Fokus".into(),
+            wants_reply: true,
+            phone: "0361 123456".into(),
+            ..AccessibilityReport::default()
+        };
+        store.queue_report(Uuid::from_u128(303), &phone_only, 9)?;
 
         let forgotten = store.forget_personal_data()?;
         assert_eq!(
@@ -157,9 +190,11 @@ mod tests {
             domain::Language::En,
             "display settings kept"
         );
+        assert_eq!(forgotten.reports, 2, "two unsent reports named the person");
         let reports = store.reports()?;
-        assert_eq!(reports.len(), 1, "the unsent report still goes");
+        assert_eq!(reports.len(), 1, "the anonymous unsent report still goes");
         assert_eq!(reports[0].delivery, ReportDelivery::Pending);
+        assert_eq!(reports[0].id, Uuid::from_u128(300));
         Ok(())
     }
 }
