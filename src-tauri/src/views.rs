@@ -260,6 +260,7 @@ pub fn submission_view(
         .as_ref()
         .filter(|e| e.state == OutboxState::Failed)
         .map(|e| refusal_of(store, submission.draft_id, e.last_error.as_deref()));
+    let receipt = receipt_of(&submission);
     Ok(SubmissionView {
         submission_id: id.to_string(),
         leika_key: submission.service_key.unwrap_or_default(),
@@ -269,6 +270,21 @@ pub fn submission_view(
         timeline,
         waiting: outbox.as_ref().and_then(|e| waiting_for(e, logged_in)),
         refusal,
+        receipt,
+    })
+}
+
+/// The state API's receipt, checked against the data this device kept as sent.
+fn receipt_of(submission: &store::Submission) -> Option<domain::ipc::Receipt> {
+    let (reference, data_sha512) = (
+        submission.server_ref.clone()?,
+        submission.data_sha512.clone()?,
+    );
+    let sent = serde_json::to_value(&submission.payload).ok()?;
+    Some(domain::ipc::Receipt {
+        matches: sync::data_sha512(&sent).eq_ignore_ascii_case(&data_sha512),
+        reference,
+        data_sha512,
     })
 }
 

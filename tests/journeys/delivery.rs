@@ -2,7 +2,8 @@
 //! while the state API is down waits in the outbox ("queued" on "my applications"); the state
 //! API comes back, the person logs in, and the app sends it (with its attachment) exactly once
 //! and shows "received"; a message from the authority then appears in the inbox with an unread
-//! count, and on the application's page; the person then withdraws the application.
+//! count, and on the application's page, with the receipt (the state API's hash of what
+//! arrived, checked against what was sent); the person then withdraws the application.
 //!
 //! The application is filled through the app's own IPC commands from the webview (the same
 //! calls the wizard makes), so this journey is about the outbox and sync, not about typing;
@@ -79,6 +80,28 @@ async fn queued_offline_sent_after_login_received_and_answered_in_the_inbox() ->
         ours[0]["attachments"][0]["complete"], true,
         "its attachment arrived whole: {arrived}"
     );
+
+    // The receipt (#15): the state API's hash of the data it received, shown on the
+    // application's page and checked there against what the device sent.
+    let server_hash = ours[0]["dataSha512"]
+        .as_str()
+        .ok_or("the state API kept the data's SHA-512")?
+        .to_owned();
+    goto(&app, &format!("/antraege/{submission_id}")).await?;
+    app.wait_for("#receipt[data-matches='true']", LONG).await?;
+    let shown = app
+        .client
+        .execute(
+            "return document.getElementById('receipt-hash').textContent",
+            vec![],
+        )
+        .await?;
+    assert_eq!(
+        shown,
+        json!(server_hash),
+        "the page shows the state API's hash of the data"
+    );
+    app.screenshot("delivery-receipt").await?;
 
     // The authority answers; the message appears in the inbox, with the unread count.
     api.send_message(

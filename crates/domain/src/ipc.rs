@@ -454,6 +454,21 @@ pub struct SubmissionView {
     /// The state API refused the application: what it named, and the draft to correct.
     #[serde(default)]
     pub refusal: Option<Refusal>,
+    /// The state API's confirmation of what arrived, once it has the application.
+    #[serde(default)]
+    pub receipt: Option<Receipt>,
+}
+
+/// What the state API confirmed it received: its reference, and the SHA-512 of the data as
+/// it computed it on arrival, checked on the device against the data the device sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Receipt {
+    /// The state API's reference of the application.
+    pub reference: String,
+    /// Lower-case hex.
+    pub data_sha512: String,
+    /// Whether it is the hash of exactly the data this device sent.
+    pub matches: bool,
 }
 
 /// Why the state API refused an application, and where to correct it.

@@ -599,3 +599,53 @@ async fn lists_and_inbox_return_changes_after_a_cursor() {
         "nothing new after the cursor"
     );
 }
+
+/// The receipt (#15): the data's SHA-512 the client sends must be the hash of its canonical
+/// form (`domain::receipt`), or nothing is accepted; the answer carries the hash the server
+/// computed, which the app shows the person.
+#[tokio::test]
+async fn the_data_hash_is_checked_and_answered_as_the_receipt() {
+    let server = TestServer::start().await;
+    let anna = server.login("anna").await;
+    let id = new_id();
+    assert_eq!(
+        server
+            .create(&anna.access, &id, &create_body(&[]))
+            .await
+            .status(),
+        201
+    );
+    let data = serde_json::json!({});
+    let submit = |hash: String| {
+        let body = serde_json::json!({ "data": data, "dataSha512": hash });
+        let (http, url, token) = (
+            server.http.clone(),
+            server.url(&format!("/v1/submissions/{id}/submit")),
+            anna.access.clone(),
+        );
+        async move {
+            http.post(url)
+                .bearer_auth(token)
+                .json(&body)
+                .send()
+                .await
+                .expect("submit request")
+        }
+    };
+    let wrong = submit("0".repeat(128)).await;
+    let (status, _, problem) = problem_code(wrong).await;
+    assert_eq!(status, 422, "a wrong hash is refused: {problem}");
+    assert!(
+        problem.to_string().contains("hash_mismatch"),
+        "and named: {problem}"
+    );
+    let right = common::sha512_hex(domain::receipt::canonical_json(&data).as_bytes());
+    let accepted = submit(right.clone()).await;
+    assert_eq!(accepted.status(), 200, "the right hash is accepted");
+    let answer: serde_json::Value = accepted.json().await.expect("submission JSON");
+    assert_eq!(
+        answer["dataSha512"],
+        serde_json::json!(right),
+        "and answered"
+    );
+}

@@ -161,6 +161,8 @@ pub(crate) const MIGRATIONS: &[M<'static>] = &[
         ALTER TABLE profile ADD COLUMN owner TEXT NOT NULL DEFAULT 'device';
         CREATE INDEX submission_by_owner ON submission (owner);",
     ),
+    // 6: the state API's receipt: the SHA-512 of the data as it computed it on arrival.
+    M::up("ALTER TABLE submission ADD COLUMN data_sha512 TEXT;"),
 ];
 
 pub(crate) fn apply(conn: &mut Connection) -> Result<(), StoreError> {
@@ -228,6 +230,13 @@ mod tests {
                 "INSERT INTO draft (id, form_id, form_version, started_on_version, page,
                    created_at, updated_at, owner) VALUES ('d5', 'f', '1', '1', 'p5', 1, 1,
                    'account:ben')",
+                [],
+            )?;
+        }
+        if version >= 6 {
+            conn.execute(
+                "UPDATE submission SET data_sha512 = 'ab12' WHERE id =
+                   '00000000-0000-0000-0000-000000000004'",
                 [],
             )?;
         }
@@ -301,6 +310,18 @@ mod tests {
                 visible_drafts(store)?,
                 vec!["d2".to_string()],
                 "Ben's draft stays hidden from Ida after the upgrade (v{version})"
+            );
+        }
+        if version >= 6 {
+            let kept: Option<String> = store.conn.query_row(
+                "SELECT data_sha512 FROM submission WHERE id = ?1",
+                [Uuid::from_u128(4).to_string()],
+                |r| r.get(0),
+            )?;
+            assert_eq!(
+                kept.as_deref(),
+                Some("ab12"),
+                "receipt kept from v{version}"
             );
         }
         if version >= 3 {

@@ -149,6 +149,8 @@ pub struct Submission {
     pub status: SubmissionStatus,
     /// The state API's reference, once it answered.
     pub server_ref: Option<String>,
+    /// The SHA-512 of the data (`domain::receipt`) as the state API confirmed it on receipt.
+    pub data_sha512: Option<String>,
     pub history: Vec<StatusChange>,
     pub created_at: UnixMillis,
     pub updated_at: UnixMillis,
@@ -432,6 +434,19 @@ impl Store {
         Ok(())
     }
 
+    /// Keeps the state API's confirmation of what arrived: the SHA-512 of the data as it
+    /// computed it on receipt (the app shows it, and whether it is the hash of what it sent).
+    pub fn record_receipt(&self, submission: Uuid, data_sha512: &str) -> Result<(), StoreError> {
+        let changed = self.conn.execute(
+            "UPDATE submission SET data_sha512 = ?2 WHERE id = ?1",
+            params![submission.to_string(), data_sha512],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::not_found("submission", submission));
+        }
+        Ok(())
+    }
+
     /// A transient failure: `sending` → `pending`, next try at `next_attempt_at`.
     pub fn outbox_retry_later(
         &self,
@@ -674,8 +689,8 @@ impl Store {
             .query_row(
                 &format!(
                     "SELECT draft_id, form_id, form_version, service_key, payload, status,
-                       server_ref, created_at, updated_at FROM submission WHERE id = ?1
-                       AND {filter}"
+                       server_ref, created_at, updated_at, data_sha512 FROM submission
+                       WHERE id = ?1 AND {filter}"
                 ),
                 values.as_slice(),
                 |r| {
@@ -689,6 +704,7 @@ impl Store {
                         r.get::<_, Option<String>>(6)?,
                         r.get::<_, i64>(7)?,
                         r.get::<_, i64>(8)?,
+                        r.get::<_, Option<String>>(9)?,
                     ))
                 },
             )
@@ -703,6 +719,7 @@ impl Store {
             server_ref,
             created_at,
             updated_at,
+            data_sha512,
         )) = row
         else {
             return Ok(None);
@@ -716,6 +733,7 @@ impl Store {
             payload: serde_json::from_str(&payload)?,
             status,
             server_ref,
+            data_sha512,
             history: self.history(&id)?,
             created_at,
             updated_at,

@@ -220,6 +220,15 @@ fn parse_time(rfc3339: &str) -> Option<UnixMillis> {
     i64::try_from(t.unix_timestamp_nanos() / 1_000_000).ok()
 }
 
+/// The SHA-512 (lower-case hex) of an application's data in its canonical form
+/// (`domain::receipt`), as the state API computes it on arrival.
+pub fn data_sha512(data: &serde_json::Value) -> String {
+    use sha2::{Digest, Sha512};
+    hex::encode(Sha512::digest(
+        domain::receipt::canonical_json(data).as_bytes(),
+    ))
+}
+
 /// The state API's status history of a submission as the store keeps it: every step with its
 /// time and note (a refusal's reasons as its note); steps of an unknown name are left out.
 pub fn status_history(submission: &wire::Submission) -> Vec<StatusChange> {
@@ -574,6 +583,9 @@ impl Engine {
                 let status = SubmissionStatus::from_name(&sent.status)
                     .unwrap_or(SubmissionStatus::Submitted);
                 store.outbox_sent(id, &sent.submission_id, status, now)?;
+                if let Some(receipt) = &sent.data_sha512 {
+                    store.record_receipt(id, receipt)?;
+                }
                 let count = sent.attachments.len() as u32;
                 let event = SyncEvent::Progress(SyncProgress {
                     submission_id: id.to_string(),
@@ -809,11 +821,14 @@ impl Job {
         };
         let data = serde_json::to_value(&submission.payload)
             .map_err(|e| SyncError::Malformed(e.to_string()))?;
+        // The hash of exactly what is sent: the state API refuses the data if it arrives
+        // otherwise, and answers the hash it computed, which the person is shown as a receipt.
+        let data_sha512 = data_sha512(&data);
         Ok(Payload {
             create,
             submit: wire::SubmitSubmission {
                 data,
-                data_sha512: None,
+                data_sha512: Some(data_sha512),
             },
             attachments: attachments
                 .iter()

@@ -127,6 +127,10 @@ async fn a_submission_with_attachments_arrives_once_and_status_and_inbox_come_ba
         Some(support::sha512_hex(support::canonical(&data).as_bytes()).as_str()),
         "the data arrived unchanged"
     );
+    assert_eq!(
+        local.data_sha512, sent.data_sha512,
+        "the device keeps the state API's hash as the receipt"
+    );
     let progress: Vec<(u32, u32)> = events(&log)
         .iter()
         .filter_map(|e| match e {

@@ -336,6 +336,7 @@ fn SubmissionDetail(submission: SubmissionView, just_sent: bool) -> impl IntoVie
     let submission_id = submission.submission_id.clone();
     let own_id = submission.submission_id.clone();
     let withdraw_id = own_id.clone();
+    let receipt = submission.receipt.clone();
     let refusal = submission.refusal.clone();
     let refused_form = submission.definition.clone();
     let messages: RwSignal<Vec<domain::ipc::InboxMessage>> = RwSignal::new(Vec::new());
@@ -373,6 +374,7 @@ fn SubmissionDetail(submission: SubmissionView, just_sent: bool) -> impl IntoVie
             <span id="submission-status" class=badge_class(current) data-status=status_id(current)><span class="kern-label">{tr(status_id(current))}</span></span>
         </p>
         <p class="kern-body kern-body--small">{tr(leak(status_explained_id(current)))}</p>
+        {receipt.map(|r| view! { <crate::pages::receipt::ReceiptDetail receipt=r/> })}
         {current.can_be_withdrawn().then(|| view! { <crate::pages::withdraw::WithdrawApplication submission_id=withdraw_id.clone()/> })}
         <div class="submission-panes">
             <section aria-labelledby="timeline-heading">

@@ -1,0 +1,87 @@
+//! What proves to the citizen what arrived: the data of an application in one canonical JSON
+//! form (object keys sorted, no white space, serde_json's numbers and string escapes), whose
+//! SHA-512 the app sends with the data and the state API checks, keeps and answers. The app
+//! and the server use this one function, so the hash the person is shown is the hash of
+//! exactly the bytes both sides mean. Pure, no IO.
+
+use serde_json::Value;
+
+/// `value` in canonical form.
+pub fn canonical_json(value: &Value) -> String {
+    let mut out = String::new();
+    write_canonical(value, &mut out);
+    out
+}
+
+fn write_canonical(value: &Value, out: &mut String) {
+    match value {
+        Value::Object(map) => {
+            let mut keys: Vec<&String> = map.keys().collect();
+            keys.sort();
+            out.push('{');
+            for (i, key) in keys.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&Value::String(key.clone()).to_string());
+                out.push(':');
+                if let Some(v) = map.get(key) {
+                    write_canonical(v, out);
+                }
+            }
+            out.push('}');
+        }
+        Value::Array(items) => {
+            out.push('[');
+            for (i, v) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_canonical(v, out);
+            }
+            out.push(']');
+        }
+        other => out.push_str(&other.to_string()),
+    }
+}
+
+/// The hash written short for people to compare by eye: the first and last eight hex digits
+/// in groups of four (`1a2b 3c4d … 9e8f 7a6b`).
+pub fn short_hash(hex: &str) -> String {
+    if hex.len() < 16 || !hex.is_ascii() {
+        return hex.to_owned();
+    }
+    let (head, tail) = (&hex[..8], &hex[hex.len() - 8..]);
+    format!(
+        "{} {} … {} {}",
+        &head[..4],
+        &head[4..],
+        &tail[..4],
+        &tail[4..]
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn keys_are_sorted_at_every_level_and_nothing_else_changes() {
+        let a = json!({"b": 1, "a": {"y": [3, {"d": "ü", "c": null}], "x": true}});
+        let b = json!({"a": {"x": true, "y": [3, {"c": null, "d": "ü"}]}, "b": 1});
+        assert_eq!(canonical_json(&a), canonical_json(&b));
+        assert_eq!(
+            canonical_json(&a),
+            r#"{"a":{"x":true,"y":[3,{"c":null,"d":"ü"}]},"b":1}"#
+        );
+        assert_eq!(canonical_json(&json!("a\"b")), r#""a\"b""#);
+    }
+
+    #[test]
+    fn a_short_hash_shows_both_ends() {
+        let hex = "0123456789abcdef".repeat(8);
+        assert_eq!(short_hash(&hex), "0123 4567 … 89ab cdef");
+        assert_eq!(short_hash("abc"), "abc");
+    }
+}
