@@ -1146,6 +1146,16 @@ async fn key_screens_at_phone_tablet_and_desktop_size() -> Result<()> {
         app.screenshot(&format!("size-{size}-7-accessibility"))
             .await?;
         screen_fits(&app, &format!("{size} accessibility"), width).await?;
+        // A life situation's guide, with the offices for Weimar, and the Datenschutzerklärung.
+        goto(&app, "/lebenslage/wohnen-umzug").await?;
+        app.wait_for("#guide-steps .guide-step__office", SHORT)
+            .await?;
+        app.screenshot(&format!("size-{size}-8-guide")).await?;
+        screen_fits(&app, &format!("{size} guide"), width).await?;
+        goto(&app, "/datenschutz").await?;
+        app.wait_for("#privacy-heading", SHORT).await?;
+        app.screenshot(&format!("size-{size}-9-privacy")).await?;
+        screen_fits(&app, &format!("{size} privacy"), width).await?;
         app.quit().await?;
         api.stop().await;
     }
