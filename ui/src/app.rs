@@ -58,13 +58,26 @@ struct SetLanguageArgs {
 }
 
 async fn load_catalog(ctx: AppContext) {
-    match crate::ipc::read0::<CatalogResponse>(command::LOAD_CATALOG, 10_000).await {
-        Ok(catalog) => {
-            ctx.origin.set(Some(catalog.origin));
-            ctx.catalog.set(Some(Arc::new(catalog)));
-            crate::crash::check_start_rendered();
+    // Without the catalog the start page can only say "loading": a failed read is asked again
+    // twice, a second apart, before the error is shown (a CI run once saw one read fail at
+    // start and the page wait forever).
+    let mut last_error = None;
+    for attempt in 0..3 {
+        if attempt > 0 {
+            crate::ipc::sleep(1_000).await;
         }
-        Err(error) => ctx.error.set(Some(error)),
+        match crate::ipc::read0::<CatalogResponse>(command::LOAD_CATALOG, 10_000).await {
+            Ok(catalog) => {
+                ctx.origin.set(Some(catalog.origin));
+                ctx.catalog.set(Some(Arc::new(catalog)));
+                crate::crash::check_start_rendered();
+                return;
+            }
+            Err(error) => last_error = Some(error),
+        }
+    }
+    if let Some(error) = last_error {
+        ctx.error.set(Some(error));
     }
 }
 

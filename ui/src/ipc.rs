@@ -23,8 +23,18 @@ pub async fn call<Args: Serialize, Out: DeserializeOwned>(
         .map_err(|_| IpcError::new(ErrorCode::InvalidRequest, "error-invalid-request"))?;
     let _asked = Asked::new(command);
     match invoke(command, args).await {
-        Ok(value) => serde_wasm_bindgen::from_value(value)
-            .map_err(|_| IpcError::new(ErrorCode::Internal, "error-internal")),
+        Ok(value) => match serde_wasm_bindgen::from_value(value.clone()) {
+            Ok(out) => Ok(out),
+            // An answer that arrived as JSON text rather than as an object (seen once on a
+            // large answer, the catalog, at start): read the text.
+            // (`JSON.parse` of the webview rather than serde_json: no second deserializer per
+            // answer type in the wasm.)
+            Err(_) => value
+                .as_string()
+                .and_then(|text| js_sys::JSON::parse(&text).ok())
+                .and_then(|parsed| serde_wasm_bindgen::from_value(parsed).ok())
+                .ok_or_else(|| IpcError::new(ErrorCode::Internal, "error-internal")),
+        },
         // The shell rejects with a serialized `IpcError`; anything else means no shell answered.
         Err(value) => Err(serde_wasm_bindgen::from_value(value)
             .unwrap_or_else(|_| IpcError::new(ErrorCode::Internal, "error-app-unavailable"))),
@@ -143,7 +153,7 @@ pub async fn listen_to<E: domain::ipc::event::ShellEvent>(
 }
 
 /// Waits `ms` milliseconds (the window's timer).
-async fn sleep(ms: i32) {
+pub async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
             let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
