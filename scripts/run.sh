@@ -14,7 +14,14 @@ cargo build --locked -p thueringen-app -p state-api
 listen="${THUERINGEN_LISTEN:-127.0.0.1:8787}"
 api_data="$THUERINGEN_CACHE/state-api"
 mkdir -p "$api_data"
-"$CARGO_TARGET_DIR/debug/state-api" serve --demo --listen "$listen" --data-dir "$api_data" &
+# The trust anchor the destinations' keys are signed under (kept beside the data, made on the
+# first run); the app is told its public half and checks every receipt against it.
+anchor_key="$THUERINGEN_CACHE/state-api-keys/trust-anchor.pk8"
+mkdir -p "$(dirname "$anchor_key")"; chmod 700 "$(dirname "$anchor_key")"
+THUERINGEN_TRUST_ANCHOR="$("$CARGO_TARGET_DIR/debug/state-api" trust-anchor --key "$anchor_key")"
+export THUERINGEN_TRUST_ANCHOR
+"$CARGO_TARGET_DIR/debug/state-api" serve --demo --listen "$listen" --data-dir "$api_data" \
+  --trust-anchor-key "$anchor_key" --destination-keys "$THUERINGEN_CACHE/state-api-keys/destinations" &
 api_pid=$!
 xvfb_pid=""
 cleanup() { kill "$api_pid" 2>/dev/null || true; [[ -n "$xvfb_pid" ]] && kill "$xvfb_pid" 2>/dev/null || true; }

@@ -186,6 +186,16 @@ impl std::fmt::Debug for IdTokenKey {
     }
 }
 
+/// The trust anchor's private key (PKCS #8 DER of an RSA key). Its `Debug` shows nothing of it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct TrustAnchorKey(pub Vec<u8>);
+
+impl std::fmt::Debug for TrustAnchorKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("TrustAnchorKey(..)")
+    }
+}
+
 /// Everything the server needs to run. Its `Debug` names the settings but never the back
 /// office token, the ID token key or a citizen's password, so a config may be logged.
 #[derive(Clone)]
@@ -215,6 +225,16 @@ pub struct Config {
     /// The ES256 key of the ID tokens; `None`: a key made at start (demo and test servers:
     /// its public half changes with every start).
     pub id_token_key: Option<IdTokenKey>,
+    /// The key that signs the destinations' published key sets (the state's PKI; its public
+    /// half is built into the app). `None`: a key made at start (demo and test servers: give
+    /// the app its public half, see `state-api trust-anchor`).
+    pub trust_anchor_key: Option<TrustAnchorKey>,
+    /// Size of the destinations' signing keys made on first use (FIT-Connect: 4096; tests
+    /// use 2048, which is made in a fraction of the time).
+    pub destination_key_bits: usize,
+    /// Where the destinations' private keys are kept (never in the data directory's
+    /// database); `None`: in memory only, made anew at each start.
+    pub destination_keys_dir: Option<PathBuf>,
     /// Failed passwords per username (existing or not) before that username is locked out.
     pub login_lockout: Lockout,
     /// How long a login page's form (its CSRF token) stays good.
@@ -255,6 +275,11 @@ impl std::fmt::Debug for Config {
             .field("demo", &self.demo)
             .field("clients", &self.clients.len())
             .field("id_token_key", &self.id_token_key.as_ref().map(|_| "set"))
+            .field(
+                "trust_anchor_key",
+                &self.trust_anchor_key.as_ref().map(|_| "set"),
+            )
+            .field("destination_keys_dir", &self.destination_keys_dir)
             .field("admin_token", &self.admin_token.as_ref().map(|_| "set"))
             .field("limits", &self.limits)
             .field("sync_full", &self.sync_full)
@@ -292,6 +317,9 @@ impl Default for Config {
             demo: false,
             clients: vec![OAuthClient::app()],
             id_token_key: None,
+            trust_anchor_key: None,
+            destination_key_bits: 4096,
+            destination_keys_dir: None,
             login_lockout: Lockout::default(),
             login_form_ttl: Duration::from_secs(30 * 60),
             admin_token: None,

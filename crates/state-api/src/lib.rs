@@ -26,7 +26,9 @@ pub mod state;
 pub mod storage;
 pub mod wire;
 
-pub use config::{Config, DemoCitizen, IdTokenKey, Limits, Lockout, OAuthClient, RedirectUri};
+pub use config::{
+    Config, DemoCitizen, IdTokenKey, Limits, Lockout, OAuthClient, RedirectUri, TrustAnchorKey,
+};
 pub use error::{Error, FieldProblem, Problem};
 pub use http::{back_office_router, router};
 pub use server::{

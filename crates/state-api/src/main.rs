@@ -44,6 +44,15 @@ enum Command {
         /// is made at start (fine for demos and tests; its public key changes with each start).
         #[arg(long)]
         id_token_key_file: Option<PathBuf>,
+        /// The trust anchor's private key (PKCS #8 DER, see `state-api trust-anchor`), which
+        /// signs the destinations' published keys. Without it a key is made at start and the
+        /// app cannot check receipts unless it is given that key's public half.
+        #[arg(long)]
+        trust_anchor_key: Option<PathBuf>,
+        /// Where the destinations' (authorities') private signing keys are kept, apart from
+        /// the data directory. Without it they are made anew at each start.
+        #[arg(long)]
+        destination_keys: Option<PathBuf>,
         /// Seconds an unfinished submission lives.
         #[arg(long, default_value_t = 24 * 60 * 60)]
         submission_ttl_secs: u64,
@@ -66,6 +75,13 @@ enum Command {
         data_dir: PathBuf,
         #[command(subcommand)]
         action: AdminAction,
+    },
+    /// Make the trust anchor's key at KEY if there is none (RSA 4096, PKCS #8, readable by
+    /// its owner only) and print its public half as a JWK Set: what the app is built with
+    /// (`THUERINGEN_TRUST_ANCHOR`).
+    TrustAnchor {
+        #[arg(long)]
+        key: PathBuf,
     },
     /// Print the OpenAPI document.
     Openapi,
@@ -145,6 +161,8 @@ async fn run(cli: Cli) -> Result<(), String> {
             admin_listen,
             admin_token_file,
             id_token_key_file,
+            trust_anchor_key,
+            destination_keys,
             submission_ttl_secs,
             rate,
             public_url,
@@ -183,6 +201,18 @@ async fn run(cli: Cli) -> Result<(), String> {
                     None
                 }
             };
+            config.trust_anchor_key = match trust_anchor_key {
+                Some(path) => Some(state_api::TrustAnchorKey(std::fs::read(&path).map_err(
+                    |e| format!("cannot read the trust anchor key {}: {e}", path.display()),
+                )?)),
+                None => {
+                    tracing::warn!(
+                        "no --trust-anchor-key: destination keys are signed under a key made                          now, which no app trusts unless given its public half"
+                    );
+                    None
+                }
+            };
+            config.destination_keys_dir = destination_keys;
             config.submission_ttl = Duration::from_secs(submission_ttl_secs);
             config.limits.rate_per_second = (rate > 0.0).then_some(rate);
             config.public_url = public_url;
@@ -213,6 +243,12 @@ async fn run(cli: Cli) -> Result<(), String> {
                 .map_err(|e| e.to_string())
         }
         Command::Admin { data_dir, action } => admin(data_dir, action).await,
+        Command::TrustAnchor { key } => {
+            let anchor =
+                state_api::service::destinations::anchor_at(&key).map_err(|e| e.to_string())?;
+            println!("{}", serde_json::json!({ "keys": [anchor] }));
+            Ok(())
+        }
         Command::Openapi => {
             println!("{}", state_api::http::openapi::openapi_document());
             Ok(())

@@ -151,6 +151,11 @@ pub struct Submission {
     pub expires_at: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_sha512: Option<String>,
+    /// The receiving authority's receipt: a JWS (PS512, `typ` `receipt+jwt`) over the
+    /// submission id, the destination, the time and the hashes of the data and attachments,
+    /// signed with a key of the destination's key set (`GET /v1/destinations/{id}/keys`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub receipt: Option<String>,
     /// Change cursor: pass the highest one seen as `since` to get only newer changes.
     pub cursor: i64,
     pub attachments: Vec<AttachmentState>,
@@ -187,6 +192,7 @@ impl From<&SubmissionRecord> for Submission {
             created_at: rfc3339(r.created_at),
             expires_at: r.expires_at.map(rfc3339),
             data_sha512: r.data_sha512.clone(),
+            receipt: r.receipt.clone(),
             cursor: r.cursor,
             attachments: r.attachments.iter().map(AttachmentState::from).collect(),
             status_history: r.history.iter().map(StatusEntry::from).collect(),

@@ -176,3 +176,53 @@ pub async fn authorities(
     };
     Ok(json(StatusCode::OK, &found))
 }
+
+/// A destination's public keys, signed under the trust anchor.
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct DestinationKeySet {
+    /// The authority's id in the catalog.
+    pub destination: String,
+    /// A JWS (PS512, `typ` `destination-keys+jwt`) signed by the trust anchor built into the
+    /// app, over `{destination, keys (JWK), iat, nbf, exp}`. Check it before trusting a key.
+    pub key_set: String,
+}
+
+/// The keys of an authority that receives applications: the key its receipts are signed
+/// with, signed under the state's trust anchor so that the app can check receipts without
+/// trusting this server.
+#[utoipa::path(get, path = "/v1/destinations/{id}/keys", tag = "catalog",
+    params(("id" = String, Path, description = "The authority's id (domain::Authority.id)")),
+    responses((status = 200, description = "The signed key set", body = DestinationKeySet),
+        (status = 404, description = "No authority with this id", body = Problem)))]
+pub async fn destination_keys(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, Problem> {
+    let known = state
+        .config()
+        .catalog
+        .authorities
+        .iter()
+        .any(|a| a.id == id);
+    if !known {
+        return Err(Problem::not_found().detail("no authority with this id"));
+    }
+    let now = state.backend().now() / 1000;
+    // Making a destination's first key takes a moment of CPU: not on the async workers.
+    let destinations = state.backend().destinations().clone();
+    let key_set =
+        tokio::task::spawn_blocking(move || destinations.key_set(&id, now).map(|t| (id, t)))
+            .await
+            .map_err(|_| Problem::internal())??;
+    let (destination, key_set) = key_set;
+    let cache = HeaderValue::from_static("public, max-age=300");
+    Ok((
+        [(header::CACHE_CONTROL, cache)],
+        Json(DestinationKeySet {
+            destination,
+            key_set,
+        }),
+    )
+        .into_response())
+}

@@ -54,6 +54,7 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/catalog", get(catalog::get_catalog))
         .route("/v1/forms/{id}/{version}", get(catalog::form_definition))
         .route("/v1/authorities", get(catalog::authorities))
+        .route("/v1/destinations/{id}/keys", get(catalog::destination_keys))
         .route(
             "/v1/submissions",
             post(submissions::create).get(submissions::list),

@@ -57,6 +57,7 @@ impl Modify for Security {
         super::catalog::get_catalog,
         super::catalog::form_definition,
         super::catalog::authorities,
+        super::catalog::destination_keys,
         super::submissions::create,
         super::submissions::list,
         super::submissions::get_one,

@@ -162,8 +162,15 @@ impl Backend {
             reasons: change.reasons,
             note: change.note,
         };
+        let receipt = match (change.status, &record.data_sha512, &record.receipt) {
+            (Status::Received, Some(hash), None) => {
+                self.signed_receipt(&record, hash, event.at).await?
+            }
+            _ => None,
+        };
         let id = record.id.clone();
-        self.db(move |s| s.add_status(&id, &event)).await?;
+        self.db(move |s| s.add_status(&id, &event, receipt.as_deref()))
+            .await?;
         tracing::info!(
             status = change.status.as_str(),
             "status moved by the back office"

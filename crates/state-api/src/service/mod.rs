@@ -7,6 +7,7 @@
 
 pub mod admin;
 pub mod auth;
+pub mod destinations;
 mod forms;
 pub mod id_token;
 pub mod login;
@@ -51,6 +52,8 @@ pub struct Backend {
     admin_throttle: throttle::Throttle,
     /// The ID token key.
     id_tokens: id_token::IdTokenSigner,
+    /// The trust anchor and the destinations' signing keys.
+    destinations: Arc<destinations::Destinations>,
 }
 
 /// Holds an Idempotency-Key as in flight until dropped.
@@ -104,7 +107,13 @@ impl Backend {
         let admin_throttle = throttle::Throttle::new(config.admin_lockout);
         let id_tokens =
             id_token::IdTokenSigner::new(config.id_token_key.as_ref().map(|k| k.0.as_slice()))?;
+        let destinations = destinations::Destinations::new(
+            config.trust_anchor_key.as_ref().map(|k| k.0.as_slice()),
+            config.destination_key_bits,
+            config.destination_keys_dir.clone(),
+        )?;
         Ok(Backend {
+            destinations: Arc::new(destinations),
             storage,
             config,
             clock_offset_ms: AtomicI64::new(offset),
@@ -133,6 +142,11 @@ impl Backend {
 
     pub(crate) fn admin_throttle(&self) -> &throttle::Throttle {
         &self.admin_throttle
+    }
+
+    /// The trust anchor and the destinations' keys.
+    pub fn destinations(&self) -> &Arc<destinations::Destinations> {
+        &self.destinations
     }
 
     /// The ID token key (its public half is the JWK Set).

@@ -17,7 +17,7 @@ use super::{canonical_json, sha256_hex, Backend, Citizen};
 use crate::error::{FieldProblem, Problem};
 use crate::storage::SubmissionRecord;
 use crate::storage::{
-    Announced, Append, Created, NewSubmission, Status, StatusEvent, StoredResponse,
+    Announced, Append, Arrival, Created, NewSubmission, Status, StatusEvent, StoredResponse,
 };
 use crate::wire::{
     AttachmentState, CreateSubmission, Submission, SubmissionPage, SubmitSubmission,
@@ -337,7 +337,7 @@ impl Backend {
                 note: None,
             };
             let key = record.id.clone();
-            self.db(move |s| s.add_status(&key, &event)).await?;
+            self.db(move |s| s.add_status(&key, &event, None)).await?;
             tracing::info!("application withdrawn by the citizen");
         }
         self.submission(citizen, &record.id).await
@@ -595,9 +595,14 @@ impl Backend {
                 )),
             });
         }
+        let receipt = match events.last().map(|e| e.status) {
+            Some(Status::Received) => self.signed_receipt(&record, &data_sha512, now).await?,
+            _ => None,
+        };
         let mut after = record.clone();
         after.expires_at = None;
         after.data_sha512 = Some(data_sha512.clone());
+        after.receipt = receipt.clone();
         after.status = events.last().map(|e| e.status).unwrap_or(Status::Submitted);
         after.history.extend(events.iter().cloned());
         let subject = citizen.subject.clone();
@@ -612,7 +617,14 @@ impl Backend {
             })
         };
         let stored = self
-            .db(move |s| s.submit(&id, &data_json, &data_sha512, &events, "submit", &respond))
+            .db(move |s| {
+                let arrival = Arrival {
+                    data_json: &data_json,
+                    data_sha512: &data_sha512,
+                    receipt: receipt.as_deref(),
+                };
+                s.submit(&id, &arrival, &events, "submit", &respond)
+            })
             .await?;
         tracing::info!(service = %record.service_key, "submission submitted");
         Ok(Stored {
@@ -620,6 +632,44 @@ impl Backend {
             body: stored.body,
             replayed: false,
         })
+    }
+}
+
+impl Backend {
+    /// The receipt of a received submission, signed by the receiving authority: which
+    /// submission (the citizen's id), where, when, and the hashes of the data and the
+    /// attachments that arrived. `None` for a submission without a responsible authority (no
+    /// place given): nobody received it who could sign.
+    pub(crate) async fn signed_receipt(
+        &self,
+        record: &SubmissionRecord,
+        data_sha512: &str,
+        now: i64,
+    ) -> Result<Option<String>, Problem> {
+        let Some(destination) = record.authority_id.clone() else {
+            return Ok(None);
+        };
+        let receipt = jose::Receipt {
+            submission: record.key.clone(),
+            destination,
+            received_at: now,
+            data_sha512: data_sha512.to_string(),
+            attachments: record
+                .attachments
+                .iter()
+                .map(|a| jose::ReceiptAttachment {
+                    id: a.announced.id.clone(),
+                    sha512: a.announced.sha512.clone(),
+                })
+                .collect(),
+            iat: now / 1000,
+        };
+        // RSA work (and a destination's first key) is CPU: not on the async workers.
+        let destinations = self.destinations().clone();
+        let signed = tokio::task::spawn_blocking(move || destinations.sign_receipt(&receipt))
+            .await
+            .map_err(|_| Problem::internal())??;
+        Ok(Some(signed))
     }
 }
 
@@ -638,6 +688,7 @@ fn record_of_new(new: &NewSubmission) -> SubmissionRecord {
         expires_at: Some(new.expires_at),
         expired: false,
         data_sha512: None,
+        receipt: None,
         cursor: 0,
         attachments: new
             .attachments

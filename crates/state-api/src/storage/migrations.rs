@@ -124,4 +124,8 @@ INSERT INTO idempotency_scoped (scope, subject, key, fingerprint, status, body)
 DROP TABLE idempotency;
 ALTER TABLE idempotency_scoped RENAME TO idempotency;
 "#,
+    // The receiving authority's signed receipt (a JWS), kept once the submission is received.
+    r#"
+ALTER TABLE submissions ADD COLUMN receipt TEXT;
+"#,
 ];

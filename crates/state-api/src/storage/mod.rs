@@ -157,6 +157,15 @@ pub enum Created {
     OverAttachmentQuota { held: u64 },
 }
 
+/// What arrives with a submit: the data (canonical JSON), its SHA-512, and the receiving
+/// authority's signed receipt when it is received at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Arrival<'a> {
+    pub data_json: &'a str,
+    pub data_sha512: &'a str,
+    pub receipt: Option<&'a str>,
+}
+
 /// A submission as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SubmissionRecord {
@@ -176,6 +185,8 @@ pub struct SubmissionRecord {
     pub expires_at: Option<i64>,
     pub expired: bool,
     pub data_sha512: Option<String>,
+    /// The receiving authority's signed receipt (a JWS, see `jose::Receipt`), once received.
+    pub receipt: Option<String>,
     /// The change cursor: grows with every status event.
     pub cursor: i64,
     pub attachments: Vec<AttachmentRecord>,
@@ -335,14 +346,19 @@ pub trait Storage: Send + Sync + 'static {
     fn submit(
         &self,
         id: &str,
-        data_json: &str,
-        data_sha512: &str,
+        arrival: &Arrival<'_>,
         events: &[StatusEvent],
         key: &str,
         respond: &Respond<'_>,
     ) -> Result<StoredResponse, Error>;
-    /// Appends a status event; returns the new cursor.
-    fn add_status(&self, id: &str, event: &StatusEvent) -> Result<i64, Error>;
+    /// Appends a status event; returns the new cursor. A `receipt` is kept with it when the
+    /// submission has none yet.
+    fn add_status(
+        &self,
+        id: &str,
+        event: &StatusEvent,
+        receipt: Option<&str>,
+    ) -> Result<i64, Error>;
     /// Stores an inbox message; returns its cursor.
     fn add_message(&self, message: &MessageRecord) -> Result<i64, Error>;
     fn messages(

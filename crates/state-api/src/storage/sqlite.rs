@@ -360,17 +360,16 @@ impl Storage for SqliteStorage {
     fn submit(
         &self,
         id: &str,
-        data_json: &str,
-        data_sha512: &str,
+        arrival: &Arrival<'_>,
         events: &[StatusEvent],
         key: &str,
         respond: &Respond<'_>,
     ) -> Result<StoredResponse, Error> {
         self.write(|tx| {
             tx.execute(
-                "UPDATE submissions SET data_json = ?2, data_sha512 = ?3, expires_at = NULL
-                 WHERE id = ?1",
-                params![id, data_json, data_sha512],
+                "UPDATE submissions SET data_json = ?2, data_sha512 = ?3, receipt = ?4,
+                 expires_at = NULL WHERE id = ?1",
+                params![id, arrival.data_json, arrival.data_sha512, arrival.receipt],
             )?;
             let mut cursor = 0;
             for event in events {
@@ -382,8 +381,21 @@ impl Storage for SqliteStorage {
         })
     }
 
-    fn add_status(&self, id: &str, event: &StatusEvent) -> Result<i64, Error> {
-        self.write(|tx| insert_event(tx, id, event))
+    fn add_status(
+        &self,
+        id: &str,
+        event: &StatusEvent,
+        receipt: Option<&str>,
+    ) -> Result<i64, Error> {
+        self.write(|tx| {
+            if let Some(receipt) = receipt {
+                tx.execute(
+                    "UPDATE submissions SET receipt = ?2 WHERE id = ?1 AND receipt IS NULL",
+                    params![id, receipt],
+                )?;
+            }
+            insert_event(tx, id, event)
+        })
     }
 
     fn add_message(&self, m: &MessageRecord) -> Result<i64, Error> {

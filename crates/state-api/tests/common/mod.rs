@@ -112,6 +112,7 @@ impl TestServer {
         let dir = tempfile::tempdir().expect("a temporary directory");
         let mut config = Config::new(dir.path().join("data"), tiny_catalog());
         config.admin_token = Some(ADMIN_TOKEN.into());
+        config.destination_key_bits = 2048;
         adjust(&mut config);
         let state = AppState::new(config).expect("the server state opens");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")

@@ -1,0 +1,93 @@
+//! RSA public keys as JSON Web Keys (RFC 7517 §4, RFC 7518 §6.3.1).
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine as _;
+use serde::{Deserialize, Serialize};
+
+use crate::JoseError;
+
+/// An RSA public key with its id, use (`sig` or `enc`) and algorithm.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RsaPublicJwk {
+    pub kty: String,
+    pub kid: String,
+    #[serde(rename = "use")]
+    pub usage: String,
+    pub alg: String,
+    /// The modulus, base64url without padding, big-endian, no leading zero.
+    pub n: String,
+    /// The public exponent, the same way.
+    pub e: String,
+}
+
+impl RsaPublicJwk {
+    /// The modulus and exponent as bytes, checked: RSA, 2048 to 8192 bits, exponent 65537
+    /// or another odd value of at most 32 bits.
+    pub fn components(&self) -> Result<(Vec<u8>, Vec<u8>), JoseError> {
+        if self.kty != "RSA" {
+            return Err(JoseError::Key(format!("kty {:?} is not RSA", self.kty)));
+        }
+        let decode = |what: &str, text: &str| {
+            URL_SAFE_NO_PAD
+                .decode(text)
+                .map_err(|_| JoseError::Key(format!("{what} is not base64url")))
+        };
+        let (n, e) = (decode("n", &self.n)?, decode("e", &self.e)?);
+        if n.first() == Some(&0) || e.first() == Some(&0) {
+            return Err(JoseError::Key("leading zero in n or e".into()));
+        }
+        let bits = n.len() * 8;
+        if !(2048..=8192).contains(&bits) {
+            return Err(JoseError::Key(format!("{bits}-bit modulus (2048 to 8192)")));
+        }
+        if e.is_empty() || e.len() > 4 || e.last().is_some_and(|b| b % 2 == 0) {
+            return Err(JoseError::Key("unusual public exponent".into()));
+        }
+        Ok((n, e))
+    }
+}
+
+pub(crate) fn b64(bytes: &[u8]) -> String {
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+pub(crate) fn unb64(text: &str) -> Result<Vec<u8>, JoseError> {
+    URL_SAFE_NO_PAD
+        .decode(text)
+        .map_err(|_| JoseError::Malformed("a part is not base64url"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn jwk(n: &[u8], e: &[u8]) -> RsaPublicJwk {
+        RsaPublicJwk {
+            kty: "RSA".into(),
+            kid: "k".into(),
+            usage: "sig".into(),
+            alg: "PS512".into(),
+            n: b64(n),
+            e: b64(e),
+        }
+    }
+
+    #[test]
+    fn sizes_and_exponents_are_checked() {
+        let mut n = vec![0xc5u8; 256];
+        n[255] = 1;
+        assert!(jwk(&n, &[1, 0, 1]).components().is_ok(), "2048 bits, 65537");
+        assert!(
+            jwk(&n[..128], &[1, 0, 1]).components().is_err(),
+            "1024 bits"
+        );
+        assert!(jwk(&n, &[2]).components().is_err(), "even exponent");
+        assert!(jwk(&n, &[0, 1, 0, 1]).components().is_err(), "leading zero");
+        let mut other = jwk(&n, &[1, 0, 1]);
+        other.kty = "EC".into();
+        assert!(other.components().is_err(), "not RSA");
+        other = jwk(&n, &[1, 0, 1]);
+        other.n = "***".into();
+        assert!(other.components().is_err(), "not base64url");
+    }
+}

@@ -1,0 +1,249 @@
+//! Destinations and their keys, FIT-Connect style. Each authority that receives applications
+//! is a destination with its own signing key; its public keys are published as a key set
+//! signed under the trust anchor, whose public key ships inside the app. The authority signs
+//! the receipt of each application it receives with its key, so the citizen can check the
+//! receipt without trusting the state API in the middle.
+//!
+//! In the reference setup the authority's side runs in this process: the destinations'
+//! private keys live here (in memory, or in their own key directory, apart from the data
+//! directory), never in the database. The trust anchor stands for the state's PKI; a
+//! production anchor signs key sets offline.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use jose::claims::{KEY_SET_TYPE, RECEIPT_TYPE};
+use jose::{DestinationKeys, Receipt, RsaPublicJwk, SigningKey};
+
+use crate::error::Error;
+
+/// How long a published key set is valid.
+const KEY_SET_VALIDITY_SECS: i64 = 24 * 60 * 60;
+/// A cached key set is signed again when less than this is left of it.
+const KEY_SET_RENEW_SECS: i64 = 60 * 60;
+
+/// The trust anchor and the destinations' signing keys.
+pub struct Destinations {
+    /// Made on first use when none was configured (a server that never publishes keys
+    /// spends nothing on it).
+    anchor: OnceLock<SigningKey>,
+    bits: usize,
+    dir: Option<PathBuf>,
+    keys: Mutex<HashMap<String, Arc<SigningKey>>>,
+    /// Signed key sets with their expiry (Unix seconds).
+    published: Mutex<HashMap<String, (String, i64)>>,
+}
+
+impl std::fmt::Debug for Destinations {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Destinations")
+            .field("anchor", &self.anchor.get().map(SigningKey::kid))
+            .finish_non_exhaustive()
+    }
+}
+
+/// A file name for a destination id (ids are catalog ids; anything else is hex-escaped).
+fn file_name(destination: &str) -> String {
+    let safe = destination
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if safe {
+        format!("{destination}.pk8")
+    } else {
+        format!("x{}.pk8", hex::encode(destination))
+    }
+}
+
+impl Destinations {
+    /// The anchor from its PKCS #8 form, or a new one (demo and test servers: the app must
+    /// then be given its public key). Destination keys of `bits` are made on first use and
+    /// kept in `dir` when one is given.
+    pub fn new(
+        anchor_pkcs8: Option<&[u8]>,
+        bits: usize,
+        dir: Option<PathBuf>,
+    ) -> Result<Destinations, Error> {
+        let anchor = OnceLock::new();
+        if let Some(der) = anchor_pkcs8 {
+            let key = SigningKey::from_pkcs8("trust-anchor", der)
+                .map_err(|e| Error::Config(format!("trust anchor: {e}")))?;
+            let _ = anchor.set(key);
+        }
+        if let Some(dir) = &dir {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| Error::Config(format!("destination key directory: {e}")))?;
+        }
+        Ok(Destinations {
+            anchor,
+            bits,
+            dir,
+            keys: Mutex::new(HashMap::new()),
+            published: Mutex::new(HashMap::new()),
+        })
+    }
+
+    fn anchor_key(&self) -> Result<&SigningKey, Error> {
+        if let Some(key) = self.anchor.get() {
+            return Ok(key);
+        }
+        let made = SigningKey::generate_sized("trust-anchor", self.bits)
+            .map_err(|e| Error::Task(format!("trust anchor: {e}")))?;
+        Ok(self.anchor.get_or_init(|| made))
+    }
+
+    /// The anchor's public key, as the app must be built with it.
+    pub fn anchor(&self) -> Result<RsaPublicJwk, Error> {
+        Ok(self.anchor_key()?.public_jwk())
+    }
+
+    fn signing_key(&self, destination: &str) -> Result<Arc<SigningKey>, Error> {
+        let mut keys = self
+            .keys
+            .lock()
+            .map_err(|_| Error::Task("destination keys poisoned".into()))?;
+        if let Some(key) = keys.get(destination) {
+            return Ok(key.clone());
+        }
+        let kid = format!("{destination}-sig-1");
+        let path = self.dir.as_ref().map(|d| d.join(file_name(destination)));
+        let key = match path.as_ref().filter(|p| p.exists()) {
+            Some(path) => {
+                let der = std::fs::read(path)
+                    .map_err(|e| Error::Task(format!("read a destination key: {e}")))?;
+                SigningKey::from_pkcs8(kid, &der)
+            }
+            None => SigningKey::generate_sized(kid, self.bits),
+        }
+        .map_err(|e| Error::Task(format!("destination key: {e}")))?;
+        if let Some(path) = path.filter(|p| !p.exists()) {
+            let der = key
+                .to_pkcs8()
+                .map_err(|e| Error::Task(format!("destination key: {e}")))?;
+            write_private(&path, &der)?;
+        }
+        let key = Arc::new(key);
+        keys.insert(destination.to_string(), key.clone());
+        Ok(key)
+    }
+
+    /// The destination's key set, signed under the anchor, valid a day from `now` (Unix
+    /// seconds); the same token until an hour before it expires.
+    pub fn key_set(&self, destination: &str, now: i64) -> Result<String, Error> {
+        if let Ok(published) = self.published.lock() {
+            if let Some((token, exp)) = published.get(destination) {
+                if *exp - KEY_SET_RENEW_SECS > now {
+                    return Ok(token.clone());
+                }
+            }
+        }
+        let key = self.signing_key(destination)?;
+        let exp = now + KEY_SET_VALIDITY_SECS;
+        let set = DestinationKeys {
+            destination: destination.to_string(),
+            keys: vec![key.public_jwk()],
+            iat: now,
+            nbf: now - 60,
+            exp,
+        };
+        let token = self
+            .anchor_key()?
+            .sign(KEY_SET_TYPE, &set)
+            .map_err(|e| Error::Task(format!("sign a key set: {e}")))?;
+        if let Ok(mut published) = self.published.lock() {
+            published.insert(destination.to_string(), (token.clone(), exp));
+        }
+        Ok(token)
+    }
+
+    /// The receipt signed with the destination's key.
+    pub fn sign_receipt(&self, receipt: &Receipt) -> Result<String, Error> {
+        self.signing_key(&receipt.destination)?
+            .sign(RECEIPT_TYPE, receipt)
+            .map_err(|e| Error::Task(format!("sign a receipt: {e}")))
+    }
+}
+
+/// The trust anchor kept at `path`, made there first if there is none: its public half.
+pub fn anchor_at(path: &std::path::Path) -> Result<RsaPublicJwk, Error> {
+    let key = if path.exists() {
+        let der = std::fs::read(path)
+            .map_err(|e| Error::Config(format!("read {}: {e}", path.display())))?;
+        SigningKey::from_pkcs8("trust-anchor", &der)
+    } else {
+        let key = SigningKey::generate("trust-anchor")
+            .map_err(|e| Error::Config(format!("trust anchor: {e}")))?;
+        let der = key
+            .to_pkcs8()
+            .map_err(|e| Error::Config(format!("trust anchor: {e}")))?;
+        write_private(path, &der)?;
+        Ok(key)
+    }
+    .map_err(|e| Error::Config(format!("trust anchor: {e}")))?;
+    Ok(key.public_jwk())
+}
+
+/// Writes a private key readable by its owner only.
+fn write_private(path: &std::path::Path, der: &[u8]) -> Result<(), Error> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options
+        .open(path)
+        .map_err(|e| Error::Task(format!("keep a destination key: {e}")))?;
+    file.write_all(der)
+        .and_then(|()| file.sync_all())
+        .map_err(|e| Error::Task(format!("keep a destination key: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_sets_verify_under_the_anchor_and_keys_survive_a_restart() {
+        let dir = tempfile::tempdir().expect("dir");
+        let destinations = Destinations::new(None, 2048, Some(dir.path().into())).expect("new");
+        let anchors = [destinations.anchor().expect("anchor")];
+        let token = destinations
+            .key_set("gemeinde-16051000", 1_000)
+            .expect("set");
+        let set =
+            jose::verify_key_set(&token, &anchors, "gemeinde-16051000", 1_000).expect("verifies");
+        assert_eq!(
+            destinations
+                .key_set("gemeinde-16051000", 1_100)
+                .expect("set"),
+            token,
+            "cached"
+        );
+        let receipt = Receipt {
+            submission: "s".into(),
+            destination: "gemeinde-16051000".into(),
+            received_at: 1,
+            data_sha512: "00".into(),
+            attachments: vec![],
+            iat: 1,
+        };
+        let signed = destinations.sign_receipt(&receipt).expect("sign");
+        assert_eq!(jose::verify_receipt(&signed, &set).expect("valid"), receipt);
+        // Another process with the same key directory signs with the same key.
+        let anchor = destinations
+            .anchor_key()
+            .expect("anchor")
+            .to_pkcs8()
+            .expect("der");
+        let again = Destinations::new(Some(&anchor), 2048, Some(dir.path().into())).expect("new");
+        let signed = again.sign_receipt(&receipt).expect("sign");
+        assert_eq!(jose::verify_receipt(&signed, &set).expect("valid"), receipt);
+        assert_eq!(
+            file_name("a/../b"),
+            format!("x{}.pk8", hex::encode("a/../b"))
+        );
+    }
+}
