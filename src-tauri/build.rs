@@ -31,7 +31,28 @@ fn state_api_configuration() -> Result<(String, String), String> {
     Ok((url, pins))
 }
 
+/// The trust anchor the destinations' key sets are signed under, as a one-line JWK Set (what
+/// `state-api trust-anchor --key FILE` prints), from `THUERINGEN_TRUST_ANCHOR`. A release
+/// build refuses to compile without one: it could not check any receipt.
+fn trust_anchor() -> Result<String, String> {
+    println!("cargo:rerun-if-env-changed=THUERINGEN_TRUST_ANCHOR");
+    let release = std::env::var("PROFILE").as_deref() == Ok("release");
+    let anchor = std::env::var("THUERINGEN_TRUST_ANCHOR").unwrap_or_default();
+    let anchor = anchor.trim().replace(['\n', '\r'], "");
+    if release && !anchor.contains("\"keys\"") {
+        return Err("a release build needs THUERINGEN_TRUST_ANCHOR (a JWK Set)".into());
+    }
+    Ok(anchor)
+}
+
 fn main() {
+    match trust_anchor() {
+        Ok(anchor) => println!("cargo:rustc-env=THUERINGEN_BUILD_TRUST_ANCHOR={anchor}"),
+        Err(problem) => {
+            eprintln!("ThüringenApp build configuration: {problem}");
+            std::process::exit(1);
+        }
+    }
     match state_api_configuration() {
         Ok((url, pins)) => {
             println!("cargo:rustc-env=THUERINGEN_BUILD_STATE_API_URL={url}");

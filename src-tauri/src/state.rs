@@ -41,6 +41,9 @@ fn private_to_this_user(_dir: &Path) -> std::io::Result<()> {
 pub struct StateApi {
     pub url: String,
     pub transport: Transport,
+    /// The keys destination key sets must be signed under (`THUERINGEN_TRUST_ANCHOR` when the
+    /// shell is compiled; a debug build may be given others at run time, for tests).
+    pub trust_anchors: String,
 }
 
 pub fn state_api() -> Result<StateApi, SyncError> {
@@ -58,7 +61,16 @@ pub fn state_api() -> Result<StateApi, SyncError> {
     } else {
         Transport::pinned(pins)?
     };
-    Ok(StateApi { url, transport })
+    let built = env!("THUERINGEN_BUILD_TRUST_ANCHOR").to_string();
+    #[cfg(debug_assertions)]
+    let trust_anchors = std::env::var("THUERINGEN_TRUST_ANCHOR").unwrap_or(built);
+    #[cfg(not(debug_assertions))]
+    let trust_anchors = built;
+    Ok(StateApi {
+        url,
+        transport,
+        trust_anchors,
+    })
 }
 
 /// Everything the commands share.
@@ -97,7 +109,8 @@ impl AppState {
             &state_api.url,
             Timeouts::default(),
             &state_api.transport,
-        )?;
+        )?
+        .with_trust_anchors(sync::receipt::trust_anchors(&state_api.trust_anchors)?);
         let credentials = KeychainCredentials::new(OsKeyStore::new(KEYCHAIN_SERVICE));
         let session = Session::new(client.clone(), Arc::new(credentials));
         Ok(AppState {

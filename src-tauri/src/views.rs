@@ -285,6 +285,7 @@ fn receipt_of(submission: &store::Submission) -> Option<domain::ipc::Receipt> {
         matches: sync::data_sha512(&sent).eq_ignore_ascii_case(&data_sha512),
         reference,
         data_sha512,
+        signed: submission.signed_receipt.clone(),
     })
 }
 

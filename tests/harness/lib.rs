@@ -119,6 +119,22 @@ impl Drop for Xvfb {
 /// The back office's credential in tests (the server wants at least 32 characters).
 pub const ADMIN_TOKEN: &str = "e2e-back-office-token-0123456789abcdef";
 
+/// The trust anchor of every state API this test process starts (2048 bits: made in a
+/// moment).
+fn trust_anchor() -> Result<&'static jose::SigningKey> {
+    static ANCHOR: std::sync::OnceLock<jose::SigningKey> = std::sync::OnceLock::new();
+    if let Some(anchor) = ANCHOR.get() {
+        return Ok(anchor);
+    }
+    let made = jose::SigningKey::generate_sized("trust-anchor", 2048)?;
+    Ok(ANCHOR.get_or_init(|| made))
+}
+
+/// The anchor's public half as the app is built with it: a one-line JWK Set.
+pub fn trust_anchor_set() -> Result<String> {
+    Ok(serde_json::json!({ "keys": [trust_anchor()?.public_jwk()] }).to_string())
+}
+
 /// The reference state API, in this process, on a loopback port that can be stopped and
 /// started again on the same port (the app keeps its address).
 pub struct StateApi {
@@ -258,7 +274,9 @@ impl StateApi {
         Ok(response.json().await?)
     }
 
-    /// (Re)starts the server on its port.
+    /// (Re)starts the server on its port. Every server of this test process signs under one
+    /// trust anchor (the app is started with its public half), and keeps its destinations'
+    /// keys beside its data directory, so receipts verify across restarts.
     pub async fn resume(&mut self) -> Result<()> {
         let catalog = catalog_seed::seed_catalog()?;
         let mut config = state_api::Config {
@@ -266,6 +284,9 @@ impl StateApi {
             catalog,
             admin_token: Some(ADMIN_TOKEN.to_string()),
             fake_now: clock::moved_now(),
+            destination_key_bits: 2048,
+            trust_anchor_key: Some(state_api::TrustAnchorKey(trust_anchor()?.to_pkcs8()?)),
+            destination_keys_dir: Some(self.data_dir.with_extension("destination-keys")),
             ..state_api::Config::default()
         };
         if let Some(customize) = self.customize {
@@ -398,6 +419,7 @@ impl App {
         let mut env = vec![
             ("THUERINGEN_DATA_DIR", data_dir.display().to_string()),
             ("THUERINGEN_STATE_API", state_api.url()),
+            ("THUERINGEN_TRUST_ANCHOR", trust_anchor_set()?),
             ("THUERINGEN_SYNC_POLL_SECS", "2".to_string()),
             ("THUERINGEN_TRACE_IPC", "1".to_string()),
             // The journeys read German: the app's first start takes the system's language

@@ -31,6 +31,9 @@ async fn queued_offline_sent_after_login_received_and_answered_in_the_inbox() ->
     let app = App::launch(app_dir.path(), &down, 1280, 800).await?;
     app.wait_for("#service-list li", LONG).await?;
     app.wait_for("#offline-banner", LONG).await?;
+    // Living in Erfurt: the application goes to the authority responsible there, which signs
+    // its receipt.
+    e2e::wizard::choose_home(&app, "99084", "Erfurt").await?;
 
     let submission_id = queue_parking_permit(&app).await?;
     follow(&app, "#nav-applications").await?;
@@ -101,6 +104,49 @@ async fn queued_offline_sent_after_login_received_and_answered_in_the_inbox() ->
         json!(server_hash),
         "the page shows the state API's hash of the data"
     );
+    // The authority's signed receipt, checked by the app against the trust anchor it was
+    // started with: verified, naming the authority the catalog names, and exactly the token
+    // the state API holds.
+    app.wait_for("#receipt-signature[data-signature='verified']", LONG)
+        .await?;
+    let token = ours[0]["receipt"]
+        .as_str()
+        .ok_or("the state API holds the authority's signed receipt")?;
+    let (shown_token, signature_text) = (
+        app.client
+            .execute(
+                "return document.getElementById('receipt-token').textContent",
+                vec![],
+            )
+            .await?,
+        app.client
+            .execute(
+                "return document.getElementById('receipt-signature').textContent",
+                vec![],
+            )
+            .await?,
+    );
+    assert_eq!(
+        shown_token,
+        json!(token),
+        "the very receipt the authority signed"
+    );
+    let authority = ours[0]["authorityId"]
+        .as_str()
+        .ok_or("the submission went to an authority")?;
+    let catalog = catalog_seed::seed_catalog()?;
+    let name = catalog
+        .authorities
+        .iter()
+        .find(|a| a.id == authority)
+        .map(|a| a.name.de.clone())
+        .ok_or("the authority is in the catalog")?;
+    assert!(
+        signature_text.as_str().is_some_and(|t| t.contains(&name)),
+        "the page names the signing authority {name}: {signature_text}"
+    );
+    let mut report = Vec::new();
+    e2e::a11y::axe(&app, "receipt with signature", &mut report).await?;
     app.screenshot("delivery-receipt").await?;
 
     // The authority answers; the message appears in the inbox, with the unread count.
@@ -137,7 +183,6 @@ async fn queued_offline_sent_after_login_received_and_answered_in_the_inbox() ->
         json!(unchanged)
     );
     click(&app, "#withdraw-application").await?;
-    let mut report = Vec::new();
     e2e::a11y::axe(&app, "withdraw dialog", &mut report).await?;
     app.screenshot("delivery-withdraw-dialog").await?;
     click(&app, "#withdraw-application-confirm").await?;

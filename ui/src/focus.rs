@@ -88,6 +88,16 @@ pub fn local_time(rfc3339: &str, language: domain::Language) -> String {
     if date.get_time().is_nan() {
         return rfc3339.to_owned();
     }
+    berlin_time(&date, language)
+}
+
+/// Formats a Unix time in milliseconds as [`local_time`] does.
+pub fn local_time_millis(millis: i64, language: domain::Language) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(millis as f64));
+    berlin_time(&date, language)
+}
+
+fn berlin_time(date: &js_sys::Date, language: domain::Language) -> String {
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
     let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());

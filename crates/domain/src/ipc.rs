@@ -469,6 +469,10 @@ pub struct Receipt {
     pub data_sha512: String,
     /// Whether it is the hash of exactly the data this device sent.
     pub matches: bool,
+    /// The receiving authority's signed receipt, once it arrived, as the device checked it
+    /// (the UI names the authority from the catalog by `destination`).
+    #[serde(default)]
+    pub signed: Option<crate::receipt::SignedReceipt>,
 }
 
 /// Why the state API refused an application, and where to correct it.

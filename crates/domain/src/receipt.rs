@@ -4,6 +4,7 @@
 //! and the server use this one function, so the hash the person is shown is the hash of
 //! exactly the bytes both sides mean. Pure, no IO.
 
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// `value` in canonical form.
@@ -59,6 +60,46 @@ pub fn short_hash(hex: &str) -> String {
         &tail[..4],
         &tail[4..]
     )
+}
+
+/// Why the device could not confirm the authority's signed receipt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReceiptProblem {
+    /// This build of the app trusts no anchor, so it cannot check any signature.
+    NoTrustAnchor,
+    /// The authority's published keys are not signed under the trust anchor (or are
+    /// another authority's, or expired): someone in the middle may have replaced them.
+    KeysNotTrusted,
+    /// The receipt's signature does not match the authority's keys.
+    SignatureInvalid,
+    /// Signed by the authority, but about other data, attachments or another application
+    /// than this device sent.
+    OtherContent,
+}
+
+/// The receiving authority's signed receipt (a JWS) and what the device found when it
+/// checked it against the trust anchor and against what it sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SignedReceipt {
+    /// The JWS as the authority signed it, kept so it can be shown and checked again.
+    pub token: String,
+    /// The receiving authority's catalog id, as the state API named it.
+    #[serde(default)]
+    pub destination: Option<String>,
+    /// When the authority received it (Unix milliseconds), from the checked receipt.
+    #[serde(default)]
+    pub received_at: Option<i64>,
+    /// `None` when the receipt was checked and holds; else why not.
+    #[serde(default)]
+    pub problem: Option<ReceiptProblem>,
+}
+
+impl SignedReceipt {
+    pub fn is_verified(&self) -> bool {
+        self.problem.is_none() && self.received_at.is_some()
+    }
 }
 
 #[cfg(test)]

@@ -163,6 +163,9 @@ pub(crate) const MIGRATIONS: &[M<'static>] = &[
     ),
     // 6: the state API's receipt: the SHA-512 of the data as it computed it on arrival.
     M::up("ALTER TABLE submission ADD COLUMN data_sha512 TEXT;"),
+    // 7: the receiving authority's signed receipt as the device checked it (JSON of
+    // `domain::receipt::SignedReceipt`).
+    M::up("ALTER TABLE submission ADD COLUMN signed_receipt TEXT;"),
 ];
 
 pub(crate) fn apply(conn: &mut Connection) -> Result<(), StoreError> {
@@ -237,6 +240,13 @@ mod tests {
             conn.execute(
                 "UPDATE submission SET data_sha512 = 'ab12' WHERE id =
                    '00000000-0000-0000-0000-000000000004'",
+                [],
+            )?;
+        }
+        if version >= 7 {
+            conn.execute(
+                "UPDATE submission SET signed_receipt = '{\"token\":\"a.b.c\",\"receivedAt\":7}'
+                   WHERE id = '00000000-0000-0000-0000-000000000004'",
                 [],
             )?;
         }
@@ -322,6 +332,21 @@ mod tests {
                 kept.as_deref(),
                 Some("ab12"),
                 "receipt kept from v{version}"
+            );
+        }
+        if version >= 7 {
+            let kept: Option<String> = store.conn.query_row(
+                "SELECT signed_receipt FROM submission WHERE id = ?1",
+                [Uuid::from_u128(4).to_string()],
+                |r| r.get(0),
+            )?;
+            let kept = kept.and_then(|json| {
+                serde_json::from_str::<domain::receipt::SignedReceipt>(&json).ok()
+            });
+            assert_eq!(
+                kept.map(|r| (r.token, r.received_at)),
+                Some(("a.b.c".to_string(), Some(7))),
+                "signed receipt kept from v{version}"
             );
         }
         if version >= 3 {

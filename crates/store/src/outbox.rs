@@ -151,6 +151,8 @@ pub struct Submission {
     pub server_ref: Option<String>,
     /// The SHA-512 of the data (`domain::receipt`) as the state API confirmed it on receipt.
     pub data_sha512: Option<String>,
+    /// The receiving authority's signed receipt, as the device checked it.
+    pub signed_receipt: Option<domain::receipt::SignedReceipt>,
     pub history: Vec<StatusChange>,
     pub created_at: UnixMillis,
     pub updated_at: UnixMillis,
@@ -447,6 +449,40 @@ impl Store {
         Ok(())
     }
 
+    /// Keeps the receiving authority's signed receipt with what the device found when it
+    /// checked it. A verified receipt is never replaced by one that does not hold.
+    pub fn record_signed_receipt(
+        &self,
+        submission: Uuid,
+        receipt: &domain::receipt::SignedReceipt,
+    ) -> Result<(), StoreError> {
+        let json = serde_json::to_string(receipt)?;
+        let verified_filter = if receipt.is_verified() {
+            ""
+        } else {
+            " AND (signed_receipt IS NULL OR json_extract(signed_receipt, '$.problem') IS NOT NULL
+               OR json_extract(signed_receipt, '$.receivedAt') IS NULL)"
+        };
+        let changed = self.conn.execute(
+            &format!("UPDATE submission SET signed_receipt = ?2 WHERE id = ?1{verified_filter}"),
+            params![submission.to_string(), json],
+        )?;
+        let exists = changed > 0
+            || self
+                .conn
+                .query_row(
+                    "SELECT 1 FROM submission WHERE id = ?1",
+                    [submission.to_string()],
+                    |_| Ok(()),
+                )
+                .optional()?
+                .is_some();
+        if !exists {
+            return Err(StoreError::not_found("submission", submission));
+        }
+        Ok(())
+    }
+
     /// A transient failure: `sending` → `pending`, next try at `next_attempt_at`.
     pub fn outbox_retry_later(
         &self,
@@ -689,7 +725,8 @@ impl Store {
             .query_row(
                 &format!(
                     "SELECT draft_id, form_id, form_version, service_key, payload, status,
-                       server_ref, created_at, updated_at, data_sha512 FROM submission
+                       server_ref, created_at, updated_at, data_sha512, signed_receipt
+                       FROM submission
                        WHERE id = ?1 AND {filter}"
                 ),
                 values.as_slice(),
@@ -705,6 +742,7 @@ impl Store {
                         r.get::<_, i64>(7)?,
                         r.get::<_, i64>(8)?,
                         r.get::<_, Option<String>>(9)?,
+                        r.get::<_, Option<String>>(10)?,
                     ))
                 },
             )
@@ -720,6 +758,7 @@ impl Store {
             created_at,
             updated_at,
             data_sha512,
+            signed_receipt,
         )) = row
         else {
             return Ok(None);
@@ -734,6 +773,8 @@ impl Store {
             status,
             server_ref,
             data_sha512,
+            // A receipt kept in a form this version cannot read is left out, not an error.
+            signed_receipt: signed_receipt.and_then(|json| serde_json::from_str(&json).ok()),
             history: self.history(&id)?,
             created_at,
             updated_at,

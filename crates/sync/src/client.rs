@@ -56,6 +56,9 @@ pub struct StateApiClient {
     base: reqwest::Url,
     http: reqwest::Client,
     timeouts: Timeouts,
+    /// The keys destination key sets must be signed under (built into the app); none: no
+    /// receipt can be checked.
+    trust_anchors: std::sync::Arc<[jose::RsaPublicJwk]>,
 }
 
 fn unreachable(error: reqwest::Error) -> SyncError {
@@ -133,7 +136,19 @@ impl StateApiClient {
             base,
             http,
             timeouts,
+            trust_anchors: std::sync::Arc::from(Vec::new()),
         })
+    }
+
+    /// The same client, trusting destination keys signed under `anchors`.
+    pub fn with_trust_anchors(mut self, anchors: Vec<jose::RsaPublicJwk>) -> StateApiClient {
+        self.trust_anchors = std::sync::Arc::from(anchors);
+        self
+    }
+
+    /// The trust anchors this client checks destination keys against.
+    pub fn trust_anchors(&self) -> &[jose::RsaPublicJwk] {
+        &self.trust_anchors
     }
 
     /// The server's root address.
@@ -227,6 +242,25 @@ impl StateApiClient {
             .get(self.url("health")?)
             .timeout(self.timeouts.connect);
         self.send(request).await.map(|_| ())
+    }
+
+    /// `GET /v1/destinations/{id}/keys`: an authority's key set as the server hands it out
+    /// (to be checked against the trust anchors before any use).
+    pub async fn destination_keys(
+        &self,
+        destination: &str,
+    ) -> Result<wire::DestinationKeySet, SyncError> {
+        let plain = !destination.is_empty()
+            && destination
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        if !plain {
+            return Err(SyncError::Malformed("an unusual destination id".into()));
+        }
+        let request = self
+            .http
+            .get(self.url(&format!("v1/destinations/{destination}/keys"))?);
+        self.json(request).await
     }
 
     /// OpenID Connect discovery.

@@ -19,6 +19,7 @@ mod client;
 mod error;
 mod forms;
 pub mod plan;
+pub mod receipt;
 pub mod refresh;
 pub mod transport;
 pub mod wire;

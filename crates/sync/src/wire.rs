@@ -83,12 +83,26 @@ pub struct Submission {
     pub expired: bool,
     #[serde(default)]
     pub data_sha512: Option<String>,
+    /// The responsible authority's catalog id (the destination).
+    #[serde(default)]
+    pub authority_id: Option<String>,
+    /// The receiving authority's signed receipt (JWS), once received.
+    #[serde(default)]
+    pub receipt: Option<String>,
     #[serde(default)]
     pub cursor: i64,
     #[serde(default)]
     pub attachments: Vec<AttachmentState>,
     #[serde(default)]
     pub status_history: Vec<StatusEntry>,
+}
+
+/// A destination's public keys, signed under the trust anchor (JWS).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DestinationKeySet {
+    pub destination: String,
+    pub key_set: String,
 }
 
 /// A page of changed submissions.

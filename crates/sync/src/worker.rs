@@ -248,6 +248,31 @@ pub fn status_history(submission: &wire::Submission) -> Vec<StatusChange> {
         .collect()
 }
 
+/// Checks the signed receipt a submission carries (if any) against the trust anchors and what
+/// this device sent, and keeps the verdict. A failure to read or write the store only means
+/// the receipt is checked again with the next change.
+async fn keep_receipt(
+    store: &Arc<Mutex<Store>>,
+    client: &crate::StateApiClient,
+    id: Uuid,
+    owner: &Owner,
+    submission: &wire::Submission,
+    now: UnixMillis,
+) {
+    if submission.receipt.is_none() {
+        return;
+    }
+    let sent = match lock(store).and_then(|s| crate::receipt::Sent::of(&s, id, owner)) {
+        Ok(Some(sent)) => sent,
+        _ => return,
+    };
+    if let Some(checked) = crate::receipt::check(client, submission, &sent, now).await {
+        if let Ok(store) = lock(store) {
+            let _ = store.record_signed_receipt(id, &checked);
+        }
+    }
+}
+
 type Attempt = (Uuid, u32, Result<wire::Submission, SyncError>);
 
 impl Engine {
@@ -344,6 +369,7 @@ impl Engine {
                             owner: entry.owner.clone(),
                             events: self.events.clone(),
                             chunk: self.config.chunk_size.max(1),
+                            clock: self.clock.clone(),
                         };
                         flying.spawn(async move { (id, entry.attempts, job.send(id).await) });
                     }
@@ -679,6 +705,14 @@ impl Engine {
                         .record_history(id, &history)
                         .map(|added| added > 0)
                 };
+                let unchecked = item.receipt.is_some()
+                    && lock(&self.store)?
+                        .submission_of(id, &owner)?
+                        .is_some_and(|s| !s.signed_receipt.is_some_and(|r| r.is_verified()));
+                if unchecked {
+                    let client = self.session.client().clone();
+                    keep_receipt(&self.store, &client, id, &owner, item, self.now()).await;
+                }
                 if matches!(changed, Ok(true)) {
                     self.emit(SyncEvent::StatusChanged {
                         submission_id: id,
@@ -774,6 +808,7 @@ struct Job {
     owner: Owner,
     events: mpsc::UnboundedSender<SyncEvent>,
     chunk: usize,
+    clock: Clock,
 }
 
 struct Payload {
@@ -891,7 +926,17 @@ impl Job {
             .client()
             .submit(&token, server, &payload.submit)
             .await;
-        self.check(&token, submitted).await
+        let submitted = self.check(&token, submitted).await?;
+        keep_receipt(
+            &self.store,
+            self.session.client(),
+            id,
+            &self.owner,
+            &submitted,
+            (self.clock)(),
+        )
+        .await;
+        Ok(submitted)
     }
 
     /// Uploads what the server lacks of one attachment. When the server already holds every

@@ -55,6 +55,7 @@ async fn start_server(
         data_dir: dir.to_path_buf(),
         catalog,
         forms,
+        destination_key_bits: 2048,
         ..state_api::Config::default()
     };
     let state = state_api::AppState::new(config)?;

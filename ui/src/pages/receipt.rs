@@ -1,12 +1,91 @@
 //! The receipt on a sent application's page (#15): the state API's reference and the SHA-512
 //! of the data as it computed it on arrival, checked on the device against what the device
-//! sent. The person can keep the reference and the hash to show later what arrived.
+//! sent; and the receiving authority's signed receipt as the device checked it against the
+//! trust anchor built into the app. The person can keep the reference, the hash and the
+//! signed receipt to show later what arrived.
 
 use domain::ipc::Receipt;
-use domain::receipt::short_hash;
+use domain::receipt::{short_hash, ReceiptProblem, SignedReceipt};
 use leptos::prelude::*;
 
-use crate::l10n::tr;
+use crate::app::AppContext;
+use crate::focus::local_time_millis;
+use crate::l10n::{t_args, tr, use_language};
+use i18n::Arg;
+
+/// What the authority's signature says, as the device checked it.
+#[component]
+fn Signature(signed: Option<SignedReceipt>) -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    let language = use_language();
+    let Some(signed) = signed else {
+        return view! {
+            <p id="receipt-signature" class="kern-body" data-signature="none">{tr("receipt-signed-none")}</p>
+        }
+        .into_any();
+    };
+    let state = match signed.problem {
+        None if signed.is_verified() => "verified",
+        _ => "refused",
+    };
+    let message = move || {
+        let language = language.get();
+        match (signed.problem, signed.received_at) {
+            (None, Some(at)) => {
+                let authority = signed
+                    .destination
+                    .as_deref()
+                    .and_then(|id| {
+                        ctx.catalog.with(|c| {
+                            c.as_ref().and_then(|c| {
+                                c.catalog
+                                    .authorities
+                                    .iter()
+                                    .find(|a| a.id == id)
+                                    .map(|a| a.name.get(language).to_string())
+                            })
+                        })
+                    })
+                    .unwrap_or_else(|| signed.destination.clone().unwrap_or_default());
+                t_args(
+                    language,
+                    "receipt-signed-verified",
+                    &[
+                        ("authority", Arg::from(authority)),
+                        ("time", Arg::from(local_time_millis(at, language))),
+                    ],
+                )
+            }
+            (Some(ReceiptProblem::NoTrustAnchor), _) => {
+                t_args(language, "receipt-signed-no-anchor", &[])
+            }
+            (Some(ReceiptProblem::SignatureInvalid), _) => {
+                t_args(language, "receipt-signed-invalid", &[])
+            }
+            (Some(ReceiptProblem::OtherContent), _) => {
+                t_args(language, "receipt-signed-other-content", &[])
+            }
+            (Some(ReceiptProblem::KeysNotTrusted), _) | (None, None) => {
+                t_args(language, "receipt-signed-keys-not-trusted", &[])
+            }
+        }
+    };
+    let class = if state == "verified" {
+        "kern-alert kern-alert--success"
+    } else {
+        "kern-alert kern-alert--warning"
+    };
+    view! {
+        <div id="receipt-signature" class=class data-signature=state>
+            <div class="kern-alert__body"><p class="kern-body">{message}</p></div>
+        </div>
+        <details class="receipt-full">
+            <summary class="kern-link">{tr("receipt-signed-token")}</summary>
+            <code id="receipt-token" class="receipt-hash">{signed.token.clone()}</code>
+        </details>
+    }
+    .into_any()
+}
 
 #[component]
 pub fn ReceiptDetail(receipt: Receipt) -> impl IntoView {
@@ -37,6 +116,8 @@ pub fn ReceiptDetail(receipt: Receipt) -> impl IntoView {
                     </dd>
                 </div>
             </dl>
+            <h3 class="kern-heading-small">{tr("receipt-signed-heading")}</h3>
+            <Signature signed=receipt.signed.clone()/>
             <p class="kern-body kern-body--small">{tr("receipt-explained")}</p>
         </section>
     }

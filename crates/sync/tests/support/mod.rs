@@ -95,6 +95,7 @@ fn config(dir: &Path, adjust: fn(&mut Config)) -> Config {
     config.forms = vec![test_form()];
     config.admin_token = Some(ADMIN_TOKEN.into());
     config.limits.rate_per_second = None;
+    config.destination_key_bits = 2048;
     // The fault tests send 200 submissions for one citizen: beyond a real person's day.
     config.limits.submissions_per_day = 10_000;
     adjust(&mut config);

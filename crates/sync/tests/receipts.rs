@@ -1,0 +1,170 @@
+//! The authority's signed receipt through the real state API: the worker checks it against
+//! the trust anchor it was built with and against what it sent, and keeps the verdict; a key
+//! set the anchor did not sign is refused and the application is not lost.
+
+mod support;
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use domain::receipt::ReceiptProblem;
+use rand::SeedableRng;
+use store::{Store, SubmissionStatus};
+use sync::{MemoryCredentials, Session, StateApiClient, SyncEvent, Worker};
+use tokio::sync::mpsc;
+
+use support::TestServer;
+
+const LIMIT: Duration = Duration::from_secs(120);
+
+struct Rig {
+    _dir: tempfile::TempDir,
+    store: Arc<Mutex<Store>>,
+    session: Arc<Session>,
+}
+
+async fn rig(server: &TestServer, anchors: Vec<jose::RsaPublicJwk>) -> Rig {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let store = support::shared(support::open_store(&support::temp_store_path(dir.path())));
+    let client = StateApiClient::new(&server.base())
+        .expect("a client")
+        .with_trust_anchors(anchors);
+    let session = Session::new(client, Arc::new(MemoryCredentials::new()));
+    support::login(&session, "anna").await;
+    support::use_as(&store.lock().expect("store"), "anna");
+    Rig {
+        _dir: dir,
+        store,
+        session,
+    }
+}
+
+fn start(rig: &Rig) -> (Worker, Arc<Mutex<Vec<SyncEvent>>>) {
+    let (tx, rx) = mpsc::unbounded_channel();
+    let worker = Worker::start(
+        rig.store.clone(),
+        rig.session.clone(),
+        support::fast_config(),
+        rand::rngs::StdRng::seed_from_u64(7),
+        support::system_clock(),
+        tx,
+    );
+    (worker, support::event_log(rx))
+}
+
+fn anchor(server: &TestServer) -> jose::RsaPublicJwk {
+    server
+        .state
+        .backend()
+        .destinations()
+        .anchor()
+        .expect("the server's trust anchor")
+}
+
+fn local(rig: &Rig, id: uuid::Uuid) -> store::Submission {
+    rig.store
+        .lock()
+        .expect("store")
+        .submission(id)
+        .expect("readable")
+        .expect("kept")
+}
+
+async fn until_receipt(rig: &Rig, id: uuid::Uuid) -> domain::receipt::SignedReceipt {
+    let deadline = tokio::time::Instant::now() + LIMIT;
+    loop {
+        if let Some(receipt) = local(rig, id).signed_receipt {
+            return receipt;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "no signed receipt within {LIMIT:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test]
+async fn a_receipt_signed_by_the_authority_under_the_anchor_is_verified_and_kept() {
+    let server = TestServer::start().await;
+    let rig = rig(&server, vec![anchor(&server)]).await;
+    let id = {
+        let store = rig.store.lock().expect("store");
+        support::queue(&store, 1, Some("Ida Muster"), 2, 20_000, 1_000)
+    };
+    let (_worker, _log) = start(&rig);
+    support::until_flushed(&rig.store, LIMIT)
+        .await
+        .expect("the outbox empties");
+    let receipt = until_receipt(&rig, id).await;
+    assert_eq!(receipt.problem, None, "the receipt holds");
+    assert!(receipt.is_verified());
+    assert_eq!(receipt.destination.as_deref(), Some("erfurt"));
+    let on_server = server.submissions().await;
+    assert_eq!(
+        Some(receipt.token.as_str()),
+        on_server[0].receipt.as_deref(),
+        "the very receipt the authority signed"
+    );
+}
+
+#[tokio::test]
+async fn keys_not_signed_under_the_anchor_are_refused_and_nothing_is_lost() {
+    let server = TestServer::start().await;
+    // The app trusts another anchor (as if the state API handed out keys of its own making).
+    let stranger = jose::SigningKey::generate_sized("trust-anchor", 2048).expect("key");
+    let rig = rig(&server, vec![stranger.public_jwk()]).await;
+    let id = {
+        let store = rig.store.lock().expect("store");
+        support::queue(&store, 1, Some("Ida Muster"), 1, 5_000, 1_000)
+    };
+    let (_worker, _log) = start(&rig);
+    support::until_flushed(&rig.store, LIMIT)
+        .await
+        .expect("the outbox empties");
+    let receipt = until_receipt(&rig, id).await;
+    assert_eq!(receipt.problem, Some(ReceiptProblem::KeysNotTrusted));
+    assert!(!receipt.is_verified());
+    let kept = local(&rig, id);
+    assert_eq!(
+        kept.status,
+        SubmissionStatus::Received,
+        "sent and received all the same"
+    );
+    assert!(
+        kept.data_sha512.is_some(),
+        "the state API's hash is still shown"
+    );
+}
+
+#[tokio::test]
+async fn a_receipt_given_later_by_the_back_office_arrives_with_the_status() {
+    let server = TestServer::start_with(|c| c.auto_receive = false).await;
+    let rig = rig(&server, vec![anchor(&server)]).await;
+    let id = {
+        let store = rig.store.lock().expect("store");
+        support::queue(&store, 1, Some("Ida Muster"), 0, 0, 1_000)
+    };
+    let (worker, _log) = start(&rig);
+    support::until_flushed(&rig.store, LIMIT)
+        .await
+        .expect("the outbox empties");
+    assert!(local(&rig, id).signed_receipt.is_none(), "not received yet");
+    let moved = reqwest::Client::new()
+        .post(format!(
+            "{}admin/v1/submissions/{id}/status",
+            server.admin_base()
+        ))
+        .bearer_auth(support::ADMIN_TOKEN)
+        .json(&serde_json::json!({"status": "RECEIVED"}))
+        .send()
+        .await
+        .expect("status move");
+    assert_eq!(moved.status(), 200);
+    worker.wake();
+    let receipt = until_receipt(&rig, id).await;
+    assert_eq!(
+        receipt.problem, None,
+        "verified when it came with the status"
+    );
+}
