@@ -12,12 +12,14 @@ export RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1          # Debian rustc-web + rust
 export LIBSQLITE3_SYS_USE_PKG_CONFIG=1                 # no phone libc headers here: skip compiling sqlite3.c
 export SDKROOT="$THUERINGEN_CACHE/empty-sdkroot"; mkdir -p "$SDKROOT"   # a fixed path keeps warm runs warm
 export CC_aarch64_apple_ios=clang CC_aarch64_apple_ios_sim=clang CC_aarch64_linux_android=clang
-# ring (rustls' crypto) compiles C in its build script even for `cargo check`. Without the NDK or
-# an Apple SDK there are no phone libc headers here, so its C is compiled (not linked) against
-# Debian's aarch64 glibc headers for Android (libc6-dev-arm64-cross) and, for iOS, freestanding
-# with three stub headers that declare the few libc calls ring uses. That checks our Rust, not the
-# phones' C toolchains: the real builds use the NDK / Xcode.
-stub="$THUERINGEN_CACHE/mobile-headers"; mkdir -p "$stub"
+# ring (rustls' crypto) and aws-lc (jose's RSA: signatures and encryption of applications)
+# compile C in their build scripts even for `cargo check`. Without the NDK or an Apple SDK there
+# are no phone libc headers here, so that C is compiled (not linked) against Debian's aarch64
+# glibc headers (libc6-dev-arm64-cross), for iOS with stub headers for the few Apple calls aws-lc
+# makes (TargetConditionals, CCRandomGenerateBytes, sysctlbyname) and clang's Apple `__nonnull`
+# keyword moved out of glibc's way. That checks our Rust, not the phones' C toolchains: the real
+# builds use the NDK / Xcode.
+stub="$THUERINGEN_CACHE/apple-headers"; mkdir -p "$stub/CommonCrypto" "$stub/sys"
 cat > "$stub/TargetConditionals.h" <<'H'
 #pragma once
 #define TARGET_OS_MAC 1
@@ -25,28 +27,21 @@ cat > "$stub/TargetConditionals.h" <<'H'
 #define TARGET_OS_IPHONE 1
 #define TARGET_OS_IOS 1
 H
-cat > "$stub/string.h" <<'H'
+cat > "$stub/CommonCrypto/CommonRandom.h" <<'H'
 #pragma once
 #include <stddef.h>
-void *memcpy(void *, const void *, size_t);
-void *memmove(void *, const void *, size_t);
-void *memset(void *, int, size_t);
-int memcmp(const void *, const void *, size_t);
-size_t strlen(const char *);
+typedef int CCRNGStatus;
+enum { kCCSuccess = 0 };
+CCRNGStatus CCRandomGenerateBytes(void *bytes, size_t count);
 H
-cat > "$stub/assert.h" <<'H'
-#pragma once
-#define assert(x) ((void)0)
-H
-cat > "$stub/stdlib.h" <<'H'
+cat > "$stub/sys/sysctl.h" <<'H'
 #pragma once
 #include <stddef.h>
-void abort(void);
-void *malloc(size_t);
-void free(void *);
+int sysctlbyname(const char *, void *, size_t *, void *, size_t);
 H
-export CFLAGS_aarch64_linux_android="-isystem /usr/aarch64-linux-gnu/include"
-export CFLAGS_aarch64_apple_ios="-ffreestanding -isystem $stub"
+glibc="-D_GNU_SOURCE -isystem /usr/aarch64-linux-gnu/include"
+export CFLAGS_aarch64_linux_android="$glibc"
+export CFLAGS_aarch64_apple_ios="-Wno-macro-redefined -D__nonnull(p)= -isystem $stub $glibc"
 export CARGO_TARGET_DIR="$THUERINGEN_CACHE/target-mobile"
 failed=()
 for target in aarch64-linux-android aarch64-apple-ios; do
