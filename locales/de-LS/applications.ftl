@@ -47,6 +47,7 @@ waiting-login-count = { $count ->
    *[other] { $count } Anträge warten auf Ihre Anmeldung. Zum Senden müssen Sie sich anmelden.
 }
 waiting-connection = Das Senden hat noch nicht geklappt. Die App versucht es von selbst weiter. Sie können es auch jetzt versuchen.
+waiting-authority-keys = Die App sendet Ihren Antrag nur verschlüsselt. Die App konnte die Schlüssel vom Amt gerade nicht prüfen. Ihr Antrag bleibt sicher auf diesem Gerät. Die App versucht es später noch einmal.
 sending-log-in = Anmelden und senden
 sending-log-in-pending = Bitte melden Sie sich im Browser an. Danach sendet die App Ihren Antrag.
 sending-now = Jetzt senden

@@ -47,6 +47,7 @@ waiting-login-count = { $count ->
    *[other] { $count } Anträge warten auf Ihre Anmeldung. Zum Senden müssen Sie sich anmelden.
 }
 waiting-connection = Der Versand hat noch nicht geklappt. Die App versucht es von selbst weiter, Sie können es auch jetzt versuchen.
+waiting-authority-keys = Der Antrag wird nur verschlüsselt an die Behörde gesendet. Ihre Schlüssel ließen sich gerade nicht mit dem Schlüssel des Landes Thüringen prüfen. Der Antrag bleibt sicher auf diesem Gerät; die App versucht es von selbst weiter.
 sending-log-in = Anmelden und senden
 sending-log-in-pending = Bitte melden Sie sich im Browser an. Danach wird Ihr Antrag gesendet.
 sending-now = Jetzt senden

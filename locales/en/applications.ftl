@@ -47,6 +47,7 @@ waiting-login-count = { $count ->
    *[other] { $count } applications are waiting for you to log in. Sending needs a login.
 }
 waiting-connection = Sending has not worked yet. The app keeps trying by itself; you can also try now.
+waiting-authority-keys = The application is sent to the authority only encrypted. Its keys could not be checked against the key of the Free State of Thuringia just now. The application stays safe on this device; the app keeps trying by itself.
 sending-log-in = Log in and send
 sending-log-in-pending = Please log in in your browser. Your application will be sent afterwards.
 sending-now = Send now

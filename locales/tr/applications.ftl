@@ -47,6 +47,7 @@ waiting-login-count = { $count ->
    *[other] { $count } başvuru girişinizi bekliyor. Göndermek için giriş yapmanız gerekiyor.
 }
 waiting-connection = Gönderim henüz başarılı olmadı. Uygulama kendiliğinden denemeye devam ediyor, siz de şimdi deneyebilirsiniz.
+waiting-authority-keys = Başvuru kuruma yalnızca şifreli olarak gönderilir. Kurumun anahtarları şu anda Thüringen eyaletinin anahtarıyla kontrol edilemedi. Başvuru bu cihazda güvende kalır; uygulama kendiliğinden denemeye devam eder.
 sending-log-in = Giriş yap ve gönder
 sending-log-in-pending = Lütfen tarayıcıda giriş yapın. Ardından başvurunuz gönderilecek.
 sending-now = Şimdi gönder

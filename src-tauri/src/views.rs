@@ -148,6 +148,11 @@ pub fn waiting_for(entry: &store::OutboxEntry, logged_in: bool) -> Option<Waitin
         (OutboxState::Pending | OutboxState::Sending, _) if entry.owner == Owner::Device => {
             Some(Waiting::Claim)
         }
+        (OutboxState::Pending | OutboxState::Sending, Some(error))
+            if error == sync::seal::KEYS_UNTRUSTED =>
+        {
+            Some(Waiting::AuthorityKeys)
+        }
         (OutboxState::Pending | OutboxState::Sending, Some(_)) => Some(Waiting::Connection),
         (OutboxState::Pending | OutboxState::Sending, None) => None,
     }

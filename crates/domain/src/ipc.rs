@@ -407,6 +407,9 @@ pub enum Waiting {
     /// It was queued on this device while nobody was logged in, and the person logged in now
     /// has not taken it as theirs: it is sent only under the account of whoever takes it.
     Claim,
+    /// The receiving authority's keys could not be checked against the state's trust anchor:
+    /// nothing is encrypted to them, the application stays on the device and is tried again.
+    AuthorityKeys,
 }
 
 impl Waiting {
@@ -417,6 +420,7 @@ impl Waiting {
             Waiting::Connection => "waiting-connection",
             Waiting::Refused => "error-submission-refused",
             Waiting::Claim => "waiting-claim",
+            Waiting::AuthorityKeys => "waiting-authority-keys",
         }
     }
 }

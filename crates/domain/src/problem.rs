@@ -22,10 +22,12 @@ pub enum ProblemCode {
     AttachmentHashMismatch,
     /// The application cannot be withdrawn any more (decided, or not yet submitted).
     NotWithdrawable,
+    /// Data for an authority must arrive encrypted to that authority's key.
+    EncryptionRequired,
 }
 
 impl ProblemCode {
-    pub const ALL: [ProblemCode; 8] = [
+    pub const ALL: [ProblemCode; 9] = [
         ProblemCode::IdempotencyKeyInFlight,
         ProblemCode::SubmitInFlight,
         ProblemCode::AttachmentsMissing,
@@ -34,6 +36,7 @@ impl ProblemCode {
         ProblemCode::AlreadySubmitted,
         ProblemCode::AttachmentHashMismatch,
         ProblemCode::NotWithdrawable,
+        ProblemCode::EncryptionRequired,
     ];
 
     /// The code as it travels.
@@ -47,6 +50,7 @@ impl ProblemCode {
             ProblemCode::AlreadySubmitted => "already_submitted",
             ProblemCode::AttachmentHashMismatch => "attachment_hash_mismatch",
             ProblemCode::NotWithdrawable => "not_withdrawable",
+            ProblemCode::EncryptionRequired => "encryption_required",
         }
     }
 

@@ -1,5 +1,6 @@
-//! JOSE for ThüringenApp: RSA public keys as JWK (RFC 7517) and JWS compact signatures
-//! (RFC 7515) with PS512 (RSASSA-PSS, SHA-512; RFC 7518 §3.5), as FIT-Connect signs.
+//! JOSE for ThüringenApp: RSA public keys as JWK (RFC 7517), JWS compact signatures
+//! (RFC 7515) with PS512 (RSASSA-PSS, SHA-512; RFC 7518 §3.5) and JWE compact encryption
+//! (RFC 7516) with RSA-OAEP-256 and A256GCM, as FIT-Connect signs and encrypts.
 //!
 //! Used for two things that must hold against the state API in the middle: a destination's
 //! published keys are signed under a trust anchor that ships inside the app, and the receipt an
@@ -14,10 +15,12 @@
 //! confusions are refused before any key is touched.
 
 pub mod claims;
+mod jwe;
 mod jwk;
 mod jws;
 
 pub use claims::{verify_key_set, verify_receipt, DestinationKeys, Receipt, ReceiptAttachment};
+pub use jwe::{encrypt, DecryptionKey, CONTENT_ALGORITHM, KEY_ALGORITHM};
 pub use jwk::RsaPublicJwk;
 pub use jws::{verify, SigningKey, Verified, SIGNATURE_ALGORITHM};
 

@@ -65,11 +65,20 @@ pub struct CreateSubmission {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct SubmitSubmission {
-    /// The answers, keyed by FIM element ids (`F…`, `G…`).
-    #[schema(value_type = Object)]
-    pub data: serde_json::Value,
-    /// Optional SHA-512 (hex) of `data` serialized as compact JSON with sorted object keys;
-    /// checked when present.
+    /// The answers, keyed by FIM element ids (`F…`, `G…`), in plain JSON: only for a
+    /// submission without a destination (no place given). Where an authority receives it,
+    /// the data must come as `encryptedData`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub data: Option<serde_json::Value>,
+    /// The data encrypted for the receiving authority: a JWE in compact form (RSA-OAEP-256,
+    /// A256GCM, `kid` of the encryption key in the destination's key set) over the canonical
+    /// JSON of the answers. The state API keeps only this ciphertext; the authority opens it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encrypted_data: Option<String>,
+    /// SHA-512 (hex) of the data serialized as compact JSON with sorted object keys: checked
+    /// when present, required with `encryptedData` (a retry with new ciphertext of the same
+    /// data is the same submit).
     #[serde(default)]
     pub data_sha512: Option<String>,
 }

@@ -616,8 +616,10 @@ async fn the_data_hash_is_checked_and_answered_as_the_receipt() {
         201
     );
     let data = serde_json::json!({});
+    let sealed = server.submit_body(&anna.access, &id, &data).await;
     let submit = |hash: String| {
-        let body = serde_json::json!({ "data": data, "dataSha512": hash });
+        let mut body = sealed.clone();
+        body["dataSha512"] = serde_json::json!(hash);
         let (http, url, token) = (
             server.http.clone(),
             server.url(&format!("/v1/submissions/{id}/submit")),

@@ -38,7 +38,7 @@ async fn run(
     let dir = tempfile::tempdir()?;
     let store = support::shared(support::open_store(&support::temp_store_path(dir.path())));
     let session = Session::new(
-        StateApiClient::new(&proxy.base())?,
+        StateApiClient::new(&proxy.base())?.with_trust_anchors(support::anchors()),
         Arc::new(MemoryCredentials::new()),
     );
     support::login(&session, "anna").await;

@@ -99,13 +99,20 @@ pub enum SyncError {
     /// its own person's login and is never sent as someone else.
     #[error("the application belongs to another account than the one logged in")]
     OtherAccount,
+    /// The receiving authority's keys could not be trusted (not signed under the trust
+    /// anchor, expired, or this build trusts no anchor): nothing is encrypted to them and the
+    /// application waits.
+    #[error("the authority's keys cannot be trusted: {0}")]
+    DestinationKeys(String),
 }
 
 impl SyncError {
     /// Whether a later retry can succeed without anything changing on our side.
     pub fn is_transient(&self) -> bool {
         match self {
-            SyncError::Unreachable(_) | SyncError::OtherAccount => true,
+            SyncError::Unreachable(_) | SyncError::OtherAccount | SyncError::DestinationKeys(_) => {
+                true
+            }
             SyncError::Refused {
                 status, problem, ..
             } => {
@@ -172,6 +179,7 @@ impl SyncError {
             SyncError::InsecureTransport(_) => "insecure_transport".into(),
             SyncError::LocalData(_) => "local_data".into(),
             SyncError::OtherAccount => "other_account".into(),
+            SyncError::DestinationKeys(_) => crate::seal::KEYS_UNTRUSTED.into(),
         }
     }
 }

@@ -21,6 +21,7 @@ mod forms;
 pub mod plan;
 pub mod receipt;
 pub mod refresh;
+pub mod seal;
 pub mod transport;
 pub mod wire;
 pub mod worker;

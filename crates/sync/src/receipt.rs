@@ -78,8 +78,18 @@ pub fn judge(
     }
     let keys = jose::verify_key_set(key_set, anchors, destination, now_secs)
         .map_err(|_| ReceiptProblem::KeysNotTrusted)?;
+    judge_with(receipt, &keys, submission_id, sent)
+}
+
+/// Judges a receipt against a key set already checked under the anchor.
+fn judge_with(
+    receipt: &str,
+    keys: &jose::DestinationKeys,
+    submission_id: &str,
+    sent: &Sent,
+) -> Result<i64, ReceiptProblem> {
     let confirmed =
-        jose::verify_receipt(receipt, &keys).map_err(|_| ReceiptProblem::SignatureInvalid)?;
+        jose::verify_receipt(receipt, keys).map_err(|_| ReceiptProblem::SignatureInvalid)?;
     let mut theirs: Vec<(String, String)> = confirmed
         .attachments
         .iter()
@@ -116,17 +126,9 @@ pub async fn check(
     let verdict = match &destination {
         None => Err(ReceiptProblem::KeysNotTrusted),
         Some(_) if client.trust_anchors().is_empty() => Err(ReceiptProblem::NoTrustAnchor),
-        Some(id) => match client.destination_keys(id).await {
-            Ok(set) if set.destination == *id => judge(
-                &token,
-                &set.key_set,
-                client.trust_anchors(),
-                id,
-                &submission.submission_id,
-                sent,
-                now_millis / 1000,
-            ),
-            Ok(_) => Err(ReceiptProblem::KeysNotTrusted),
+        Some(id) => match crate::seal::verified_keys(client, id, now_millis / 1000).await {
+            Ok(keys) => judge_with(&token, &keys, &submission.submission_id, sent),
+            Err(SyncError::DestinationKeys(_)) => Err(ReceiptProblem::KeysNotTrusted),
             Err(error) if error.is_transient() => return None,
             Err(_) => Err(ReceiptProblem::KeysNotTrusted),
         },

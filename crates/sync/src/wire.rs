@@ -41,7 +41,12 @@ pub struct CreateSubmission {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SubmitSubmission {
-    pub data: serde_json::Value,
+    /// Plain data: only for a submission without a destination (no place given).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<serde_json::Value>,
+    /// The data as a JWE for the receiving authority (see `crate::seal`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encrypted_data: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_sha512: Option<String>,
 }

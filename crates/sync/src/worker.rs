@@ -813,7 +813,9 @@ struct Job {
 
 struct Payload {
     create: wire::CreateSubmission,
-    submit: wire::SubmitSubmission,
+    /// The data as sent (encrypted for its destination just before the submit).
+    data: serde_json::Value,
+    data_sha512: String,
     attachments: Vec<(Uuid, String, u64)>,
 }
 
@@ -861,10 +863,8 @@ impl Job {
         let data_sha512 = data_sha512(&data);
         Ok(Payload {
             create,
-            submit: wire::SubmitSubmission {
-                data,
-                data_sha512: Some(data_sha512),
-            },
+            data,
+            data_sha512,
             attachments: attachments
                 .iter()
                 .map(|a| (a.id, a.content.sha512.clone(), a.content.size))
@@ -914,18 +914,24 @@ impl Job {
             .client()
             .create_submission(&token, server, &payload.create)
             .await;
-        self.check(&token, created).await?;
+        let created = self.check(&token, created).await?;
+        // Before any byte of the data leaves: encrypted to the receiving authority's key,
+        // which counts only under the trust anchor (else the application waits).
+        let submit = crate::seal::submit_body(
+            self.session.client(),
+            &created,
+            &payload.data,
+            &payload.data_sha512,
+            (self.clock)(),
+        )
+        .await?;
         let total = payload.attachments.len();
         for (done, (attachment, sha512, size)) in payload.attachments.iter().enumerate() {
             self.upload(server, *attachment, sha512, *size).await?;
             self.progress(id, done + 1, total);
         }
         let token = self.token().await?;
-        let submitted = self
-            .session
-            .client()
-            .submit(&token, server, &payload.submit)
-            .await;
+        let submitted = self.session.client().submit(&token, server, &submit).await;
         let submitted = self.check(&token, submitted).await?;
         keep_receipt(
             &self.store,

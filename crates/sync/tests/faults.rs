@@ -20,7 +20,7 @@ use std::time::Duration;
 
 use rand::{Rng, SeedableRng};
 use store::{OutboxState, Store, SubmissionStatus};
-use sync::{MemoryCredentials, Session, StateApiClient, SyncEvent, Worker};
+use sync::{MemoryCredentials, Session, SyncEvent, Worker};
 use tokio::sync::mpsc;
 use uuid::Uuid;
 
@@ -304,7 +304,7 @@ async fn two_hundred_submissions_through_random_faults_arrive_exactly_once() {
     let store = support::shared(support::open_store(&support::temp_store_path(dir.path())));
     let expected = queue_all(&store.lock().expect("store"), &mut rng);
     let session = Session::new(
-        StateApiClient::new(&proxy.base()).expect("a client"),
+        support::client(&proxy.base()),
         Arc::new(MemoryCredentials::new()),
     );
     support::login(&session, "anna").await;
@@ -387,12 +387,7 @@ async fn two_hundred_submissions_arrive_exactly_once_while_the_worker_is_killed_
     let expected = queue_all(&support::open_store(&path), &mut rng);
     // The keychain stand-in: survives the "process", like the OS keychain does.
     let credentials = Arc::new(MemoryCredentials::new());
-    let new_session = || {
-        Session::new(
-            StateApiClient::new(&proxy.base()).expect("a client"),
-            credentials.clone(),
-        )
-    };
+    let new_session = || Session::new(support::client(&proxy.base()), credentials.clone());
     let mut session = new_session();
     support::login(&session, "anna").await;
     proxy.set_rates(rates);
@@ -462,7 +457,7 @@ async fn child_worker_process() {
         .unwrap_or(1);
     let store = support::shared(support::open_store(std::path::Path::new(&store)));
     let credentials = Arc::new(support::FileCredentials(credentials.into()));
-    let session = Session::new(StateApiClient::new(&base).expect("a client"), credentials);
+    let session = Session::new(support::client(&base), credentials);
     let (tx, mut rx) = mpsc::unbounded_channel();
     let _worker = start(&store, &session, seed, &tx);
     while rx.recv().await.is_some() {}
@@ -485,6 +480,7 @@ async fn spawn_child(
         .env(CHILD_BASE, base)
         .env(CHILD_CREDENTIALS, credentials)
         .env(CHILD_SEED, seed.to_string())
+        .env(support::ANCHOR_VAR, support::anchor_pkcs8_hex())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .kill_on_drop(true)
@@ -514,7 +510,7 @@ async fn two_hundred_submissions_arrive_exactly_once_while_the_client_process_is
     let credentials_path = dir.path().join("refresh-token");
     let expected = queue_all(&support::open_store(&path), &mut rng);
     let login_session = Session::new(
-        StateApiClient::new(&proxy.base()).expect("a client"),
+        support::client(&proxy.base()),
         Arc::new(support::FileCredentials(credentials_path.clone())),
     );
     support::login(&login_session, "anna").await;

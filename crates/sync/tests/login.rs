@@ -12,7 +12,7 @@ use support::TestServer;
 
 fn session(base: &str) -> (Arc<Session>, Arc<MemoryCredentials>) {
     let credentials = Arc::new(MemoryCredentials::new());
-    let client = StateApiClient::new(base).expect("a client");
+    let client = support::client(base);
     (Session::new(client, credentials.clone()), credentials)
 }
 
@@ -250,10 +250,7 @@ async fn refresh_after_a_lost_answer(
     let (session, credentials) = session(&proxy.base());
     support::login(&session, "anna").await;
     // The app restarts: no access token in memory, the refresh token in the keychain.
-    let restarted = Session::new(
-        StateApiClient::new(&proxy.base()).expect("a client"),
-        credentials.clone(),
-    );
+    let restarted = Session::new(support::client(&proxy.base()), credentials.clone());
     proxy.next_request("POST /oauth/token", Fate::CutResponseAfter(0));
     let lost = restarted.access_token().await;
     assert!(
@@ -303,10 +300,7 @@ async fn a_logout_during_a_refresh_does_not_log_the_person_back_in() {
     let proxy = FaultProxy::start(server.addr, 11, FaultRates::none()).await;
     let (session, credentials) = session(&proxy.base());
     support::login(&session, "anna").await;
-    let restarted = Session::new(
-        StateApiClient::new(&proxy.base()).expect("a client"),
-        credentials.clone(),
-    );
+    let restarted = Session::new(support::client(&proxy.base()), credentials.clone());
     // A refresh starts on a slow network (its discovery request takes a while) ...
     proxy.next_request("GET /.well-known", Fate::Delay(Duration::from_millis(700)));
     let refreshing = {

@@ -11,7 +11,7 @@ use std::time::Duration;
 use domain::ipc::ApplicationStatus;
 use rand::SeedableRng;
 use store::{OutboxState, Store, SubmissionStatus};
-use sync::{MemoryCredentials, Session, StateApiClient, SyncEvent, Worker};
+use sync::{MemoryCredentials, Session, SyncEvent, Worker};
 use tokio::sync::mpsc;
 
 use support::{TestServer, FORM_ID, FORM_VERSION, PARKING};
@@ -29,10 +29,7 @@ async fn rig(base: &str) -> Rig {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let store = support::shared(support::open_store(&support::temp_store_path(dir.path())));
     let credentials = Arc::new(MemoryCredentials::new());
-    let session = Session::new(
-        StateApiClient::new(base).expect("a client"),
-        credentials.clone(),
-    );
+    let session = Session::new(support::client(base), credentials.clone());
     support::login(&session, "anna").await;
     support::use_as(&store.lock().expect("store"), "anna");
     Rig {
@@ -44,13 +41,17 @@ async fn rig(base: &str) -> Rig {
 }
 
 fn start(rig: &Rig) -> (Worker, Arc<Mutex<Vec<SyncEvent>>>) {
+    start_clocked(rig, support::system_clock())
+}
+
+fn start_clocked(rig: &Rig, clock: sync::Clock) -> (Worker, Arc<Mutex<Vec<SyncEvent>>>) {
     let (tx, rx) = mpsc::unbounded_channel();
     let worker = Worker::start(
         rig.store.clone(),
         rig.session.clone(),
         support::fast_config(),
         rand::rngs::StdRng::seed_from_u64(1),
-        support::system_clock(),
+        clock,
         tx,
     );
     (worker, support::event_log(rx))
@@ -307,7 +308,8 @@ async fn an_expired_start_is_started_over_under_the_next_id_and_arrives_once() {
         .backend()
         .advance_clock(Duration::from_secs(25 * 3600));
 
-    let (worker, _log) = start(&rig);
+    // A day later for the device too (the destination's key set is signed on the server's day).
+    let (worker, _log) = start_clocked(&rig, support::server_clock(&server));
     support::until_flushed(&rig.store, LIMIT)
         .await
         .expect("the outbox empties");
@@ -430,7 +432,7 @@ async fn offline_the_worker_probes_with_back_off_instead_of_spinning() {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let store = support::shared(support::open_store(&support::temp_store_path(dir.path())));
     let session = Session::new(
-        StateApiClient::new(&proxy.base()).expect("a client"),
+        support::client(&proxy.base()),
         Arc::new(MemoryCredentials::new()),
     );
     support::login(&session, "anna").await;

@@ -7,9 +7,8 @@ mod support;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use domain::receipt::ReceiptProblem;
 use rand::SeedableRng;
-use store::{Store, SubmissionStatus};
+use store::{OutboxState, Store};
 use sync::{MemoryCredentials, Session, StateApiClient, SyncEvent, Worker};
 use tokio::sync::mpsc;
 
@@ -18,7 +17,7 @@ use support::TestServer;
 const LIMIT: Duration = Duration::from_secs(120);
 
 struct Rig {
-    _dir: tempfile::TempDir,
+    _dir: Option<tempfile::TempDir>,
     store: Arc<Mutex<Store>>,
     session: Arc<Session>,
 }
@@ -26,6 +25,17 @@ struct Rig {
 async fn rig(server: &TestServer, anchors: Vec<jose::RsaPublicJwk>) -> Rig {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let store = support::shared(support::open_store(&support::temp_store_path(dir.path())));
+    let mut rig = rig_on(server, store, anchors).await;
+    rig._dir = Some(dir);
+    rig
+}
+
+/// A session with `anchors` on an existing store.
+async fn rig_on(
+    server: &TestServer,
+    store: Arc<Mutex<Store>>,
+    anchors: Vec<jose::RsaPublicJwk>,
+) -> Rig {
     let client = StateApiClient::new(&server.base())
         .expect("a client")
         .with_trust_anchors(anchors);
@@ -33,7 +43,7 @@ async fn rig(server: &TestServer, anchors: Vec<jose::RsaPublicJwk>) -> Rig {
     support::login(&session, "anna").await;
     support::use_as(&store.lock().expect("store"), "anna");
     Rig {
-        _dir: dir,
+        _dir: None,
         store,
         session,
     }
@@ -109,32 +119,62 @@ async fn a_receipt_signed_by_the_authority_under_the_anchor_is_verified_and_kept
 }
 
 #[tokio::test]
-async fn keys_not_signed_under_the_anchor_are_refused_and_nothing_is_lost() {
+async fn keys_not_signed_under_the_anchor_get_nothing_and_the_application_waits() {
     let server = TestServer::start().await;
-    // The app trusts another anchor (as if the state API handed out keys of its own making).
+    // The app trusts another anchor (as if the state API handed out keys of its own making):
+    // nothing is encrypted to those keys, nothing is submitted, and nothing is lost.
     let stranger = jose::SigningKey::generate_sized("trust-anchor", 2048).expect("key");
     let rig = rig(&server, vec![stranger.public_jwk()]).await;
     let id = {
         let store = rig.store.lock().expect("store");
         support::queue(&store, 1, Some("Ida Muster"), 1, 5_000, 1_000)
     };
-    let (_worker, _log) = start(&rig);
-    support::until_flushed(&rig.store, LIMIT)
+    let (worker, _log) = start(&rig);
+    let deadline = tokio::time::Instant::now() + LIMIT;
+    let entry = loop {
+        let entry = rig
+            .store
+            .lock()
+            .expect("store")
+            .outbox_entry(id)
+            .expect("readable")
+            .expect("still queued");
+        if entry.last_error.as_deref() == Some("destination_keys_untrusted") {
+            break entry;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the untrusted keys are named: {entry:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert_eq!(
+        entry.state,
+        OutboxState::Pending,
+        "it waits, it is not given up"
+    );
+    let on_server = server.submissions().await;
+    assert!(
+        on_server
+            .iter()
+            .all(|s| s.status == state_api::storage::Status::Initiated),
+        "nothing was submitted: {on_server:?}"
+    );
+    drop(worker);
+
+    // The same device with the state's anchor: sent once, and its receipt holds.
+    let fixed = rig_on(&server, rig.store.clone(), vec![anchor(&server)]).await;
+    let (_worker, _log) = start(&fixed);
+    support::until_flushed(&fixed.store, LIMIT)
         .await
         .expect("the outbox empties");
-    let receipt = until_receipt(&rig, id).await;
-    assert_eq!(receipt.problem, Some(ReceiptProblem::KeysNotTrusted));
-    assert!(!receipt.is_verified());
-    let kept = local(&rig, id);
-    assert_eq!(
-        kept.status,
-        SubmissionStatus::Received,
-        "sent and received all the same"
-    );
-    assert!(
-        kept.data_sha512.is_some(),
-        "the state API's hash is still shown"
-    );
+    let on_server = server.submissions().await;
+    let received: Vec<_> = on_server
+        .iter()
+        .filter(|s| s.status == state_api::storage::Status::Received)
+        .collect();
+    assert_eq!(received.len(), 1, "exactly once: {on_server:?}");
+    assert_eq!(until_receipt(&fixed, id).await.problem, None);
 }
 
 #[tokio::test]

@@ -10,7 +10,7 @@ use std::time::Duration;
 use domain::feedback::AccessibilityReport;
 use rand::SeedableRng;
 use store::{ReportDelivery, Store};
-use sync::{MemoryCredentials, Session, StateApiClient, SyncEvent, Worker};
+use sync::{MemoryCredentials, Session, SyncEvent, Worker};
 use tokio::sync::mpsc;
 use uuid::Uuid;
 
@@ -32,10 +32,7 @@ fn report(n: usize) -> AccessibilityReport {
 
 fn start(store: &Arc<Mutex<Store>>, base: &str) -> (Worker, Arc<Mutex<Vec<SyncEvent>>>) {
     // No login at all: reporting a barrier must not need one.
-    let session = Session::new(
-        StateApiClient::new(base).expect("a client"),
-        Arc::new(MemoryCredentials::new()),
-    );
+    let session = Session::new(support::client(base), Arc::new(MemoryCredentials::new()));
     let (tx, rx) = mpsc::unbounded_channel();
     let worker = Worker::start(
         store.clone(),

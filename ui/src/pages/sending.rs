@@ -101,7 +101,7 @@ pub fn SendingNotice(
             }
             .into_any(),
         ),
-        Waiting::Connection => Some(
+        Waiting::Connection | Waiting::AuthorityKeys => Some(
             view! {
                 <button id="send-now" type="button" class="kern-btn kern-btn--secondary" on:click=send_now prop:disabled=move || busy.get()>
                     <span class="kern-label">{tr("sending-now")}</span>
@@ -113,6 +113,7 @@ pub fn SendingNotice(
     };
     let tone = match waiting {
         Waiting::Refused => "kern-alert kern-alert--danger sending-notice",
+        Waiting::AuthorityKeys => "kern-alert kern-alert--warning sending-notice",
         _ => "kern-alert kern-alert--info sending-notice",
     };
     view! {
@@ -132,5 +133,6 @@ pub fn waiting_id(waiting: Waiting) -> &'static str {
         Waiting::Connection => "connection",
         Waiting::Refused => "refused",
         Waiting::Claim => "claim",
+        Waiting::AuthorityKeys => "authority-keys",
     }
 }

@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use jose::claims::{KEY_SET_TYPE, RECEIPT_TYPE};
-use jose::{DestinationKeys, Receipt, RsaPublicJwk, SigningKey};
+use jose::{DecryptionKey, DestinationKeys, Receipt, RsaPublicJwk, SigningKey};
 
 use crate::error::Error;
 
@@ -31,6 +31,8 @@ pub struct Destinations {
     bits: usize,
     dir: Option<PathBuf>,
     keys: Mutex<HashMap<String, Arc<SigningKey>>>,
+    /// The destinations' encryption keys (RSA-OAEP-256): only the authority decrypts.
+    enc_keys: Mutex<HashMap<String, Arc<DecryptionKey>>>,
     /// Signed key sets with their expiry (Unix seconds).
     published: Mutex<HashMap<String, (String, i64)>>,
 }
@@ -43,15 +45,15 @@ impl std::fmt::Debug for Destinations {
     }
 }
 
-/// A file name for a destination id (ids are catalog ids; anything else is hex-escaped).
-fn file_name(destination: &str) -> String {
+/// A file name for a destination's key (ids are catalog ids; anything else is hex-escaped).
+fn file_name(destination: &str, kind: &str) -> String {
     let safe = destination
         .bytes()
         .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
     if safe {
-        format!("{destination}.pk8")
+        format!("{destination}.{kind}.pk8")
     } else {
-        format!("x{}.pk8", hex::encode(destination))
+        format!("x{}.{kind}.pk8", hex::encode(destination))
     }
 }
 
@@ -79,6 +81,7 @@ impl Destinations {
             bits,
             dir,
             keys: Mutex::new(HashMap::new()),
+            enc_keys: Mutex::new(HashMap::new()),
             published: Mutex::new(HashMap::new()),
         })
     }
@@ -106,7 +109,10 @@ impl Destinations {
             return Ok(key.clone());
         }
         let kid = format!("{destination}-sig-1");
-        let path = self.dir.as_ref().map(|d| d.join(file_name(destination)));
+        let path = self
+            .dir
+            .as_ref()
+            .map(|d| d.join(file_name(destination, "sig")));
         let key = match path.as_ref().filter(|p| p.exists()) {
             Some(path) => {
                 let der = std::fs::read(path)
@@ -127,6 +133,45 @@ impl Destinations {
         Ok(key)
     }
 
+    fn decryption_key(&self, destination: &str) -> Result<Arc<DecryptionKey>, Error> {
+        let mut keys = self
+            .enc_keys
+            .lock()
+            .map_err(|_| Error::Task("destination keys poisoned".into()))?;
+        if let Some(key) = keys.get(destination) {
+            return Ok(key.clone());
+        }
+        let kid = format!("{destination}-enc-1");
+        let path = self
+            .dir
+            .as_ref()
+            .map(|d| d.join(file_name(destination, "enc")));
+        let key = match path.as_ref().filter(|p| p.exists()) {
+            Some(path) => {
+                let der = std::fs::read(path)
+                    .map_err(|e| Error::Task(format!("read a destination key: {e}")))?;
+                DecryptionKey::from_pkcs8(kid, &der)
+            }
+            None => DecryptionKey::generate_sized(kid, self.bits),
+        }
+        .map_err(|e| Error::Task(format!("destination key: {e}")))?;
+        if let Some(path) = path.filter(|p| !p.exists()) {
+            write_private(&path, &key.to_pkcs8())?;
+        }
+        let key = Arc::new(key);
+        keys.insert(destination.to_string(), key.clone());
+        Ok(key)
+    }
+
+    /// The authority's side (FIT-Connect's subscriber): opens a JWE made for `destination`.
+    /// The plaintext stays with the caller; it is never stored by the state API.
+    pub fn decrypt(&self, destination: &str, token: &str) -> Result<Vec<u8>, jose::JoseError> {
+        let key = self
+            .decryption_key(destination)
+            .map_err(|e| jose::JoseError::Key(e.to_string()))?;
+        Ok(key.decrypt(token)?.0)
+    }
+
     /// The destination's key set, signed under the anchor, valid a day from `now` (Unix
     /// seconds); the same token until an hour before it expires.
     pub fn key_set(&self, destination: &str, now: i64) -> Result<String, Error> {
@@ -138,10 +183,11 @@ impl Destinations {
             }
         }
         let key = self.signing_key(destination)?;
+        let enc = self.decryption_key(destination)?;
         let exp = now + KEY_SET_VALIDITY_SECS;
         let set = DestinationKeys {
             destination: destination.to_string(),
-            keys: vec![key.public_jwk()],
+            keys: vec![key.public_jwk(), enc.public_jwk()],
             iat: now,
             nbf: now - 60,
             exp,
@@ -242,8 +288,19 @@ mod tests {
         let signed = again.sign_receipt(&receipt).expect("sign");
         assert_eq!(jose::verify_receipt(&signed, &set).expect("valid"), receipt);
         assert_eq!(
-            file_name("a/../b"),
-            format!("x{}.pk8", hex::encode("a/../b"))
+            file_name("a/../b", "sig"),
+            format!("x{}.sig.pk8", hex::encode("a/../b"))
+        );
+        // The key set names the encryption key; what is sealed to it opens after a restart.
+        let enc = set
+            .keys
+            .iter()
+            .find(|k| k.usage == "enc")
+            .expect("an encryption key");
+        let sealed = jose::encrypt(b"{}", enc, "application/json").expect("seal");
+        assert_eq!(
+            again.decrypt("gemeinde-16051000", &sealed).expect("opens"),
+            b"{}"
         );
     }
 }

@@ -495,7 +495,21 @@ impl Backend {
             serde_json::from_slice(body).map_err(|e| Problem::malformed_json(&e))?;
         let record = self.own_submission(citizen, id).await?;
         let id = record.id.clone();
-        let fingerprint = sha256_hex(format!("POST submit {}", canonical_json(&value)).as_bytes());
+        // Encrypted data is new ciphertext on every retry: the same submit is the same hash of
+        // the data it carries.
+        let fingerprint = match value.get("encryptedData") {
+            Some(_) => sha256_hex(
+                format!(
+                    "POST submit sealed {}",
+                    value
+                        .get("dataSha512")
+                        .map(canonical_json)
+                        .unwrap_or_default()
+                )
+                .as_bytes(),
+            ),
+            None => sha256_hex(format!("POST submit {}", canonical_json(&value)).as_bytes()),
+        };
         let Some(_guard) = self.begin(format!("submit:{id}"))? else {
             return Err(Problem::new(
                 StatusCode::CONFLICT,
@@ -552,10 +566,10 @@ impl Backend {
             .detail("upload every announced attachment before submitting")
             .errors(missing));
         }
-        let data_json = canonical_json(&request.data);
+        let (data, stored) = self.opened(&record, &request).await?;
         let data_sha512 = {
             use sha2::{Digest, Sha512};
-            hex::encode(Sha512::digest(data_json.as_bytes()))
+            hex::encode(Sha512::digest(canonical_json(&data).as_bytes()))
         };
         let mut problems = Vec::new();
         if let Some(claimed) = &request.data_sha512 {
@@ -568,7 +582,8 @@ impl Backend {
             }
         }
         let form = self.form_for(&record);
-        problems.extend(validate_data(form, &request.data, self.today()));
+        problems.extend(validate_data(form, &data, self.today()));
+        drop(data);
         if !problems.is_empty() {
             return Err(Problem::validation(problems));
         }
@@ -619,7 +634,7 @@ impl Backend {
         let stored = self
             .db(move |s| {
                 let arrival = Arrival {
-                    data_json: &data_json,
+                    data_json: &stored,
                     data_sha512: &data_sha512,
                     receipt: receipt.as_deref(),
                 };
@@ -636,6 +651,71 @@ impl Backend {
 }
 
 impl Backend {
+    /// The data of a submit, and what the state API keeps of it. Data for a destination comes
+    /// encrypted to that destination's key: the reference authority, in this process as
+    /// FIT-Connect's subscriber would be beside it, opens it with its own key (never stored
+    /// here) to check it, and only the ciphertext is kept. Plain data is taken only for a
+    /// submission without a destination (no place given).
+    async fn opened(
+        &self,
+        record: &SubmissionRecord,
+        request: &SubmitSubmission,
+    ) -> Result<(serde_json::Value, String), Problem> {
+        let problem = |field: &str, code: &str, detail: &str| {
+            Problem::validation(vec![FieldProblem::new(field, code, detail)])
+        };
+        match (&request.encrypted_data, &request.data, &record.authority_id) {
+            (Some(sealed), None, Some(destination)) => {
+                if request.data_sha512.is_none() {
+                    return Err(problem(
+                        "/dataSha512",
+                        "required",
+                        "the SHA-512 of the data comes with encrypted data",
+                    ));
+                }
+                let (destinations, destination, token) = (
+                    self.destinations().clone(),
+                    destination.clone(),
+                    sealed.clone(),
+                );
+                let opened =
+                    tokio::task::spawn_blocking(move || destinations.decrypt(&destination, &token))
+                        .await
+                        .map_err(|_| Problem::internal())?;
+                let plaintext = opened.map_err(|_| {
+                    problem(
+                        "/encryptedData",
+                        "undecryptable",
+                        "not a JWE the receiving authority can open (RSA-OAEP-256, A256GCM,                          its current key)",
+                    )
+                })?;
+                let data = serde_json::from_slice(&plaintext).map_err(|_| {
+                    problem("/encryptedData", "not_json", "the plaintext is not JSON")
+                })?;
+                Ok((data, sealed.clone()))
+            }
+            (None, Some(data), None) => Ok((data.clone(), canonical_json(data))),
+            (None, Some(_), Some(_)) => Err(Problem::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                ProblemCode::EncryptionRequired.as_str(),
+                "Encryption required",
+            )
+            .detail(
+                "this submission goes to an authority: send its data as encryptedData,                  encrypted to the key in GET /v1/destinations/{id}/keys",
+            )),
+            (Some(_), _, None) => Err(problem(
+                "/encryptedData",
+                "no_destination",
+                "a submission without a place has no authority to encrypt for",
+            )),
+            _ => Err(problem(
+                "/data",
+                "required",
+                "either data or encryptedData",
+            )),
+        }
+    }
+
     /// The receipt of a received submission, signed by the receiving authority: which
     /// submission (the citizen's id), where, when, and the hashes of the data and the
     /// attachments that arrived. `None` for a submission without a responsible authority (no

@@ -385,13 +385,73 @@ impl TestServer {
         id: &str,
         data: &serde_json::Value,
     ) -> reqwest::Response {
+        let body = self.submit_body(token, id, data).await;
         self.http
             .post(self.url(&format!("/v1/submissions/{id}/submit")))
             .bearer_auth(token)
-            .json(&serde_json::json!({ "data": data }))
+            .json(&body)
             .send()
             .await
             .expect("submit request")
+    }
+
+    /// The body of a submit as the app makes it: for a submission that goes to an authority,
+    /// the data encrypted to the key in that authority's key set (checked under the server's
+    /// trust anchor), with its hash; plain data only without a destination (or for a
+    /// submission this citizen cannot see, which the server refuses anyway).
+    pub async fn submit_body(
+        &self,
+        token: &str,
+        id: &str,
+        data: &serde_json::Value,
+    ) -> serde_json::Value {
+        let own = self.get(token, &format!("/v1/submissions/{id}")).await;
+        let own: serde_json::Value = match own.status().is_success() {
+            true => own.json().await.expect("submission JSON"),
+            false => serde_json::Value::Null,
+        };
+        let Some(destination) = own["authorityId"].as_str() else {
+            return serde_json::json!({ "data": data });
+        };
+        let (plain, enc) = (
+            domain::receipt::canonical_json(data),
+            self.encryption_key(destination).await,
+        );
+        serde_json::json!({
+            "encryptedData": jose::encrypt(plain.as_bytes(), &enc, "application/json")
+                .expect("encrypted"),
+            "dataSha512": sha512_hex(plain.as_bytes()),
+        })
+    }
+
+    /// A destination's encryption key from its published key set, checked under the anchor.
+    pub async fn encryption_key(&self, destination: &str) -> jose::RsaPublicJwk {
+        let answer: serde_json::Value = self
+            .http
+            .get(self.url(&format!("/v1/destinations/{destination}/keys")))
+            .send()
+            .await
+            .expect("key set request")
+            .json()
+            .await
+            .expect("key set JSON");
+        let anchor = self
+            .state
+            .backend()
+            .destinations()
+            .anchor()
+            .expect("the anchor");
+        let set = jose::verify_key_set(
+            answer["keySet"].as_str().expect("keySet"),
+            &[anchor],
+            destination,
+            self.state.backend().now() / 1000,
+        )
+        .expect("a key set under the anchor");
+        set.keys
+            .into_iter()
+            .find(|k| k.usage == "enc")
+            .expect("an encryption key")
     }
 
     pub async fn get(&self, token: &str, path: &str) -> reqwest::Response {

@@ -26,6 +26,41 @@ pub const FORM_VERSION: &str = "1";
 /// tiny catalog).
 pub const ERFURT: &str = "16051000";
 
+/// Hands the anchor to a child process (a killed client): hex of its PKCS #8.
+pub const ANCHOR_VAR: &str = "SYNC_TEST_TRUST_ANCHOR";
+
+/// The trust anchor of every test server of this process and its children (2048 bits: made
+/// in a moment).
+fn anchor_key() -> &'static jose::SigningKey {
+    static ANCHOR: std::sync::OnceLock<jose::SigningKey> = std::sync::OnceLock::new();
+    ANCHOR.get_or_init(|| {
+        let inherited = std::env::var(ANCHOR_VAR)
+            .ok()
+            .and_then(|text| hex::decode(text).ok());
+        match inherited {
+            Some(der) => jose::SigningKey::from_pkcs8("trust-anchor", &der).expect("an anchor"),
+            None => jose::SigningKey::generate_sized("trust-anchor", 2048).expect("an anchor key"),
+        }
+    })
+}
+
+/// The anchor's PKCS #8 in hex, for [`ANCHOR_VAR`].
+pub fn anchor_pkcs8_hex() -> String {
+    hex::encode(anchor_key().to_pkcs8().expect("the anchor's PKCS #8"))
+}
+
+/// The anchors the app would be built with: the test servers' anchor.
+pub fn anchors() -> Vec<jose::RsaPublicJwk> {
+    vec![anchor_key().public_jwk()]
+}
+
+/// A client of `base` that trusts the test servers' anchor, as the app trusts the state's.
+pub fn client(base: &str) -> sync::StateApiClient {
+    sync::StateApiClient::new(base)
+        .expect("a client")
+        .with_trust_anchors(anchors())
+}
+
 /// A catalog with one service and one authority.
 pub fn tiny_catalog() -> Catalog {
     Catalog {
@@ -96,6 +131,9 @@ fn config(dir: &Path, adjust: fn(&mut Config)) -> Config {
     config.admin_token = Some(ADMIN_TOKEN.into());
     config.limits.rate_per_second = None;
     config.destination_key_bits = 2048;
+    config.trust_anchor_key = Some(state_api::TrustAnchorKey(
+        anchor_key().to_pkcs8().expect("the anchor's PKCS #8"),
+    ));
     // The fault tests send 200 submissions for one citizen: beyond a real person's day.
     config.limits.submissions_per_day = 10_000;
     adjust(&mut config);
@@ -426,6 +464,12 @@ pub async fn login(session: &Session, username: &str) -> sync::Account {
 
 /// A quick retry policy for tests (the machine may be loaded: nothing here is a timing assert).
 /// The test's clock: the system time (the shell passes its own, see `src-tauri/src/clock.rs`).
+/// The server's clock (which tests move forward): a device whose clock agrees with it.
+pub fn server_clock(server: &TestServer) -> sync::Clock {
+    let state = server.state.clone();
+    Arc::new(move || state.backend().now())
+}
+
 pub fn system_clock() -> sync::Clock {
     Arc::new(|| {
         std::time::SystemTime::now()

@@ -1,0 +1,149 @@
+//! Data for an authority arrives encrypted to that authority's key and the state API keeps
+//! only the ciphertext: a canary planted in the answers is nowhere in the server's data
+//! directory; plain data, a JWE for another key and a changed ciphertext are refused; a retry
+//! with new ciphertext of the same data is the same submit.
+mod common;
+
+use common::{create_body, new_id, problem_code, sha512_hex, TestServer};
+use serde_json::json;
+
+const CANARY: &str = "Kanarienvogel-7f3a9c-Ida-Muster";
+
+/// Every byte under `dir` (the database, its WAL and anything else).
+fn files_contain(dir: &std::path::Path, needle: &[u8]) -> Vec<String> {
+    let mut hits = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(path) = stack.pop() {
+        if path.is_dir() {
+            for entry in std::fs::read_dir(&path).expect("readable dir").flatten() {
+                stack.push(entry.path());
+            }
+        } else if let Ok(bytes) = std::fs::read(&path) {
+            if bytes.windows(needle.len()).any(|w| w == needle) {
+                hits.push(path.display().to_string());
+            }
+        }
+    }
+    hits
+}
+
+async fn created(server: &TestServer, token: &str) -> String {
+    let id = new_id();
+    let answer = server.create(token, &id, &create_body(&[])).await;
+    assert_eq!(answer.status(), 201, "created");
+    id
+}
+
+async fn post_submit(
+    server: &TestServer,
+    token: &str,
+    id: &str,
+    body: &serde_json::Value,
+) -> reqwest::Response {
+    server
+        .http
+        .post(server.url(&format!("/v1/submissions/{id}/submit")))
+        .bearer_auth(token)
+        .json(body)
+        .send()
+        .await
+        .expect("submit request")
+}
+
+#[tokio::test]
+async fn the_state_api_keeps_no_plaintext_of_an_application() {
+    let server = TestServer::start().await;
+    let anna = server.login("anna").await;
+    let id = created(&server, &anna.access).await;
+    let data = json!({ "name": CANARY, "note": format!("{CANARY} wohnt in Erfurt") });
+    let answer = server.submit(&anna.access, &id, &data).await;
+    assert_eq!(answer.status(), 200, "accepted");
+    let answer: serde_json::Value = answer.json().await.expect("JSON");
+    assert_eq!(
+        answer["status"], "RECEIVED",
+        "the authority opened and received it"
+    );
+    assert_eq!(
+        answer["dataSha512"],
+        json!(sha512_hex(
+            domain::receipt::canonical_json(&data).as_bytes()
+        )),
+        "the hash of the data the authority opened"
+    );
+    // Checkpoint the WAL too: nothing of the data, in any file, in any form.
+    let data_dir = server.state.config().data_dir.clone();
+    drop(answer);
+    assert_eq!(
+        files_contain(&data_dir, CANARY.as_bytes()),
+        Vec::<String>::new(),
+        "no file of the state API holds the plaintext"
+    );
+    let listing = server.admin_get("/admin/v1/submissions").await;
+    let listing = listing.text().await.expect("text");
+    assert!(
+        !listing.contains(CANARY),
+        "nor does the back office listing"
+    );
+}
+
+#[tokio::test]
+async fn plain_or_foreign_or_changed_data_is_refused_and_a_retry_is_the_same_submit() {
+    let server = TestServer::start().await;
+    let anna = server.login("anna").await;
+    let id = created(&server, &anna.access).await;
+    let data = json!({ "name": "Ida" });
+
+    let (status, code, _) =
+        problem_code(post_submit(&server, &anna.access, &id, &json!({ "data": data })).await).await;
+    assert_eq!(
+        (status, code.as_str()),
+        (422, "encryption_required"),
+        "plain data for an authority is refused"
+    );
+
+    // Encrypted to a key that is not Erfurt's.
+    let stranger = jose::DecryptionKey::generate_sized("municipality-x-enc-1", 2048).expect("key");
+    let plain = domain::receipt::canonical_json(&data);
+    let hash = sha512_hex(plain.as_bytes());
+    let foreign = json!({
+        "encryptedData": jose::encrypt(plain.as_bytes(), &stranger.public_jwk(), "application/json").expect("seal"),
+        "dataSha512": hash,
+    });
+    let (status, _, problem) =
+        problem_code(post_submit(&server, &anna.access, &id, &foreign).await).await;
+    assert_eq!(status, 422, "another key's JWE is refused: {problem}");
+    assert!(problem.to_string().contains("undecryptable"), "{problem}");
+
+    // Erfurt's, with one bit of the ciphertext changed.
+    let sealed = server.submit_body(&anna.access, &id, &data).await;
+    let token = sealed["encryptedData"].as_str().expect("JWE");
+    let mut parts: Vec<String> = token.split('.').map(str::to_owned).collect();
+    let flipped = if parts[3].starts_with('A') { "B" } else { "A" };
+    parts[3].replace_range(0..1, flipped);
+    let mut changed = sealed.clone();
+    changed["encryptedData"] = json!(parts.join("."));
+    let (status, _, problem) =
+        problem_code(post_submit(&server, &anna.access, &id, &changed).await).await;
+    assert_eq!(status, 422, "a changed ciphertext is refused: {problem}");
+
+    // Accepted; a retry after a lost answer encrypts anew and is answered the same.
+    let first = post_submit(&server, &anna.access, &id, &sealed).await;
+    assert_eq!(first.status(), 200);
+    let first: serde_json::Value = first.json().await.expect("JSON");
+    let again = server.submit_body(&anna.access, &id, &data).await;
+    assert_ne!(
+        again["encryptedData"], sealed["encryptedData"],
+        "new ciphertext"
+    );
+    let second = post_submit(&server, &anna.access, &id, &again).await;
+    assert_eq!(second.status(), 200, "the same submit");
+    let second: serde_json::Value = second.json().await.expect("JSON");
+    assert_eq!(first, second, "the first answer, replayed");
+    // Other data under the same id is not.
+    let other = server
+        .submit_body(&anna.access, &id, &json!({ "name": "Ben" }))
+        .await;
+    let (status, code, _) =
+        problem_code(post_submit(&server, &anna.access, &id, &other).await).await;
+    assert_eq!((status, code.as_str()), (422, "already_submitted"));
+}

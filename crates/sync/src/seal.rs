@@ -1,0 +1,69 @@
+//! Encryption on the device (#15): an application's data leaves the device only encrypted to
+//! the receiving authority's key, FIT-Connect style. The key comes from the authority's key
+//! set, which counts only when it is signed under a trust anchor built into the app; the state
+//! API in the middle keeps and forwards ciphertext it cannot open.
+
+use domain::receipt::canonical_json;
+use jose::DestinationKeys;
+
+use crate::client::StateApiClient;
+
+/// The outbox's `last_error` while the authority's keys cannot be trusted.
+pub const KEYS_UNTRUSTED: &str = "destination_keys_untrusted";
+use crate::error::SyncError;
+use crate::wire;
+
+/// The authority's key set as the state API hands it out, accepted only under the client's
+/// trust anchors, for `destination`, valid at `now_secs`.
+pub async fn verified_keys(
+    client: &StateApiClient,
+    destination: &str,
+    now_secs: i64,
+) -> Result<DestinationKeys, SyncError> {
+    if client.trust_anchors().is_empty() {
+        return Err(SyncError::DestinationKeys(
+            "this build trusts no anchor".into(),
+        ));
+    }
+    let set = client.destination_keys(destination).await?;
+    if set.destination != destination {
+        return Err(SyncError::DestinationKeys(
+            "the key set is another authority's".into(),
+        ));
+    }
+    jose::verify_key_set(&set.key_set, client.trust_anchors(), destination, now_secs)
+        .map_err(|e| SyncError::DestinationKeys(e.to_string()))
+}
+
+/// The submit of `data` (with its hash) for the submission the state API created: encrypted
+/// to its destination's key, or plain when it has no destination (no place was given, so no
+/// authority receives it and the state API keeps it as it came).
+pub async fn submit_body(
+    client: &StateApiClient,
+    created: &wire::Submission,
+    data: &serde_json::Value,
+    data_sha512: &str,
+    now_millis: i64,
+) -> Result<wire::SubmitSubmission, SyncError> {
+    let Some(destination) = created.authority_id.as_deref() else {
+        return Ok(wire::SubmitSubmission {
+            data: Some(data.clone()),
+            encrypted_data: None,
+            data_sha512: Some(data_sha512.to_string()),
+        });
+    };
+    let keys = verified_keys(client, destination, now_millis / 1000).await?;
+    let key = keys
+        .keys
+        .iter()
+        .find(|k| k.usage == "enc" && k.alg == jose::KEY_ALGORITHM)
+        .ok_or_else(|| SyncError::DestinationKeys("no encryption key in the key set".into()))?;
+    let plain = zeroize::Zeroizing::new(canonical_json(data));
+    let sealed = jose::encrypt(plain.as_bytes(), key, "application/json")
+        .map_err(|e| SyncError::DestinationKeys(e.to_string()))?;
+    Ok(wire::SubmitSubmission {
+        data: None,
+        encrypted_data: Some(sealed),
+        data_sha512: Some(data_sha512.to_string()),
+    })
+}
