@@ -41,24 +41,42 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (p4096, p2048) = (k4096.public_jwk(), k2048.public_jwk());
     println!("form data: {} bytes", form.len());
 
-    report("baseline: SHA-512 of the form data", time(2_000, || {
-        std::hint::black_box(digest(&SHA512, form.as_bytes()));
-    }));
-    report("seal the form data, RSA-4096 + A256GCM", time(2_000, || {
-        std::hint::black_box(jose::encrypt(form.as_bytes(), &p4096, "application/json").ok());
-    }));
-    report("seal the form data, RSA-2048 + A256GCM", time(2_000, || {
-        std::hint::black_box(jose::encrypt(form.as_bytes(), &p2048, "application/json").ok());
-    }));
+    report(
+        "baseline: SHA-512 of the form data",
+        time(2_000, || {
+            std::hint::black_box(digest(&SHA512, form.as_bytes()));
+        }),
+    );
+    report(
+        "seal the form data, RSA-4096 + A256GCM",
+        time(2_000, || {
+            std::hint::black_box(jose::encrypt(form.as_bytes(), &p4096, "application/json").ok());
+        }),
+    );
+    report(
+        "seal the form data, RSA-2048 + A256GCM",
+        time(2_000, || {
+            std::hint::black_box(jose::encrypt(form.as_bytes(), &p2048, "application/json").ok());
+        }),
+    );
     let sealed = jose::encrypt(form.as_bytes(), &p4096, "application/json")?;
-    report("open the form data (authority), RSA-4096", time(300, || {
-        std::hint::black_box(k4096.decrypt(&sealed).ok());
-    }));
-    report("baseline: SHA-512 of 10 MiB", time(30, || {
-        std::hint::black_box(digest(&SHA512, &big));
-    }));
-    report("seal 10 MiB, RSA-4096 + A256GCM", time(30, || {
-        std::hint::black_box(jose::encrypt(&big, &p4096, "application/pdf").ok());
-    }));
+    report(
+        "open the form data (authority), RSA-4096",
+        time(300, || {
+            std::hint::black_box(k4096.decrypt(&sealed).ok());
+        }),
+    );
+    report(
+        "baseline: SHA-512 of 10 MiB",
+        time(30, || {
+            std::hint::black_box(digest(&SHA512, &big));
+        }),
+    );
+    report(
+        "seal 10 MiB, RSA-4096 + A256GCM",
+        time(30, || {
+            std::hint::black_box(jose::encrypt(&big, &p4096, "application/pdf").ok());
+        }),
+    );
     Ok(())
 }
