@@ -7,6 +7,9 @@
 //! pass-through proxy that plays the network (offline, then back), the real encrypted store
 //! file, and the worker with its default policy. Run: `cargo bench -p sync --bench flush`
 //! (`FLUSH_N` changes the count, `FLUSH_CONCURRENCY` the parallel sends).
+//!
+//! Each case runs twice in the same run: applicants in Erfurt (the data encrypted to Erfurt's
+//! key, #15) and applicants without a place (no destination, so plain data: the path before).
 
 #[path = "../tests/support/mod.rs"]
 #[allow(unused_imports)]
@@ -32,6 +35,7 @@ async fn run(
     n: u32,
     attachment: usize,
     concurrency: usize,
+    place: Option<&str>,
 ) -> Result<(), Box<dyn std::error::Error>> {
     let server = TestServer::start().await;
     let proxy = FaultProxy::start(server.addr, 1, FaultRates::none()).await;
@@ -42,6 +46,12 @@ async fn run(
         Arc::new(MemoryCredentials::new()),
     );
     support::login(&session, "anna").await;
+    // The store shows Anna's data and her queued applications are sent under her account
+    // (#14); without it everything would wait for a person to take it and nothing would flush.
+    {
+        let guard = store.lock().map_err(|_| "store lock")?;
+        support::use_as(&guard, "anna");
+    }
 
     proxy.set_offline(true);
     let config = WorkerConfig {
@@ -69,7 +79,14 @@ async fn run(
             Vec::new()
         };
         for i in 0..n {
-            support::queue_with(&store, i, Some("Bench"), &contents, 1_000 + i64::from(i));
+            support::queue_at(
+                &store,
+                i,
+                Some("Bench"),
+                &contents,
+                1_000 + i64::from(i),
+                place,
+            );
         }
     }
     let queue_time = queued.elapsed();
@@ -105,8 +122,12 @@ async fn run(
     let flushed = back.elapsed();
     worker.stop().await;
     let received = server.submissions().await.len();
+    if received == 0 {
+        return Err("nothing arrived at the state API".into());
+    }
     println!(
-        "{n} submissions, attachment {} KiB, concurrency {concurrency}: queued in {:.2} s; network back → first received {:.0} ms, → queue empty {:.2} s = {:.0} submissions/s ({} on the server{})",
+        "{} {n} submissions, attachment {} KiB, concurrency {concurrency}: queued in {:.2} s; network back → first received {:.0} ms, → queue empty {:.2} s = {:.0} submissions/s ({} on the server{})",
+        if place.is_some() { "encrypted:" } else { "plain:    " },
         attachment / 1024,
         queue_time.as_secs_f64(),
         first.unwrap_or_default().as_secs_f64() * 1000.0,
@@ -125,7 +146,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .enable_all()
         .build()?;
     runtime.block_on(async {
-        run(n, 0, concurrency).await?;
-        run(n, 1 << 20, concurrency).await
+        for attachment in [0, 1 << 20] {
+            run(n, attachment, concurrency, None).await?;
+            run(n, attachment, concurrency, Some(support::ERFURT)).await?;
+        }
+        Ok::<(), Box<dyn std::error::Error>>(())
     })
 }

@@ -291,6 +291,19 @@ pub fn queue_with(
     contents: &[Vec<u8>],
     now: i64,
 ) -> Uuid {
+    queue_at(store, n, name, contents, now, Some(ERFURT))
+}
+
+/// [`queue_with`] for the applicant's `place`: `None` has no destination, so its data goes
+/// in plain (the path before #15, for comparison).
+pub fn queue_at(
+    store: &Store,
+    n: u32,
+    name: Option<&str>,
+    contents: &[Vec<u8>],
+    now: i64,
+    place: Option<&str>,
+) -> Uuid {
     let draft = Uuid::from_u128(0xd000_0000 + u128::from(n));
     let submission = Uuid::from_u128(0x5000_0000_0000 + u128::from(n));
     store
@@ -340,7 +353,7 @@ pub fn queue_with(
         .map(|d| d.answers)
         .unwrap_or_default();
     store
-        .submit_for_place(draft, submission, &payload, Some(ERFURT), now)
+        .submit_for_place(draft, submission, &payload, place, now)
         .expect("submitted to the outbox");
     submission
 }
