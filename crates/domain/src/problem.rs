@@ -24,10 +24,13 @@ pub enum ProblemCode {
     NotWithdrawable,
     /// Data for an authority must arrive encrypted to that authority's key.
     EncryptionRequired,
+    /// The data was encrypted to a key the authority no longer (or never) had: fetch its key
+    /// set again and encrypt anew.
+    KeyNotCurrent,
 }
 
 impl ProblemCode {
-    pub const ALL: [ProblemCode; 9] = [
+    pub const ALL: [ProblemCode; 10] = [
         ProblemCode::IdempotencyKeyInFlight,
         ProblemCode::SubmitInFlight,
         ProblemCode::AttachmentsMissing,
@@ -37,6 +40,7 @@ impl ProblemCode {
         ProblemCode::AttachmentHashMismatch,
         ProblemCode::NotWithdrawable,
         ProblemCode::EncryptionRequired,
+        ProblemCode::KeyNotCurrent,
     ];
 
     /// The code as it travels.
@@ -51,6 +55,7 @@ impl ProblemCode {
             ProblemCode::AttachmentHashMismatch => "attachment_hash_mismatch",
             ProblemCode::NotWithdrawable => "not_withdrawable",
             ProblemCode::EncryptionRequired => "encryption_required",
+            ProblemCode::KeyNotCurrent => "key_not_current",
         }
     }
 
@@ -67,6 +72,7 @@ impl ProblemCode {
             ProblemCode::IdempotencyKeyInFlight
                 | ProblemCode::SubmitInFlight
                 | ProblemCode::AttachmentsMissing
+                | ProblemCode::KeyNotCurrent
         )
     }
 }

@@ -47,6 +47,18 @@ impl RsaPublicJwk {
     }
 }
 
+impl RsaPublicJwk {
+    /// The key's RFC 7638 thumbprint (SHA-256 over its required members, base64url): a name
+    /// that changes with the key, so a replaced key never goes by the old one's `kid`.
+    pub fn thumbprint(&self) -> String {
+        let canonical = format!(
+            r#"{{"e":"{}","kty":"{}","n":"{}"}}"#,
+            self.e, self.kty, self.n
+        );
+        b64(aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, canonical.as_bytes()).as_ref())
+    }
+}
+
 pub(crate) fn b64(bytes: &[u8]) -> String {
     URL_SAFE_NO_PAD.encode(bytes)
 }
@@ -70,6 +82,23 @@ mod tests {
             n: b64(n),
             e: b64(e),
         }
+    }
+
+    #[test]
+    fn the_thumbprint_is_rfc_7638s() {
+        // RFC 7638 §3.1.
+        let key = RsaPublicJwk {
+            kty: "RSA".into(),
+            kid: "2011-04-29".into(),
+            usage: "sig".into(),
+            alg: "RS256".into(),
+            n: "0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc_BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_FDW2QvzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw".into(),
+            e: "AQAB".into(),
+        };
+        assert_eq!(
+            key.thumbprint(),
+            "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs"
+        );
     }
 
     #[test]

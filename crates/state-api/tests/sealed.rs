@@ -101,16 +101,24 @@ async fn plain_or_foreign_or_changed_data_is_refused_and_a_retry_is_the_same_sub
         "plain data for an authority is refused"
     );
 
-    // Encrypted to a key that is not Erfurt's.
-    let stranger = jose::DecryptionKey::generate_sized("municipality-x-enc-1", 2048).expect("key");
+    // Encrypted to a key Erfurt does not hold (an old one): fetch the keys again.
     let plain = domain::receipt::canonical_json(&data);
     let hash = sha512_hex(plain.as_bytes());
-    let foreign = json!({
-        "encryptedData": jose::encrypt(plain.as_bytes(), &stranger.public_jwk(), "application/json").expect("seal"),
-        "dataSha512": hash,
-    });
+    let sealed_to = |key: &jose::DecryptionKey| {
+        json!({
+            "encryptedData": jose::encrypt(plain.as_bytes(), &key.public_jwk(), "application/json").expect("seal"),
+            "dataSha512": hash,
+        })
+    };
+    let old = jose::DecryptionKey::generate_sized("erfurt-enc-old", 2048).expect("key");
+    let (status, code, _) =
+        problem_code(post_submit(&server, &anna.access, &id, &sealed_to(&old)).await).await;
+    assert_eq!((status, code.as_str()), (409, "key_not_current"));
+    // Another key under the name of Erfurt's current one.
+    let current = server.encryption_key("erfurt").await;
+    let impostor = jose::DecryptionKey::generate_sized(current.kid.clone(), 2048).expect("key");
     let (status, _, problem) =
-        problem_code(post_submit(&server, &anna.access, &id, &foreign).await).await;
+        problem_code(post_submit(&server, &anna.access, &id, &sealed_to(&impostor)).await).await;
     assert_eq!(status, 422, "another key's JWE is refused: {problem}");
     assert!(problem.to_string().contains("undecryptable"), "{problem}");
 

@@ -4,6 +4,7 @@
 //! It never retries by itself (the outbox worker decides), never logs, and never keeps a token:
 //! callers pass the access token for each call.
 
+use std::collections::HashMap;
 use std::time::Duration;
 
 use domain::Catalog;
@@ -50,6 +51,9 @@ impl Default for Timeouts {
     }
 }
 
+/// Checked key sets by destination, with the time each was fetched.
+type KeySetCache = HashMap<String, (jose::DestinationKeys, i64)>;
+
 /// A client of one state API.
 #[derive(Debug, Clone)]
 pub struct StateApiClient {
@@ -59,6 +63,9 @@ pub struct StateApiClient {
     /// The keys destination key sets must be signed under (built into the app); none: no
     /// receipt can be checked.
     trust_anchors: std::sync::Arc<[jose::RsaPublicJwk]>,
+    /// Destination key sets already checked under the anchors, with when they were fetched
+    /// (Unix seconds), shared by the clones of this client.
+    key_sets: std::sync::Arc<std::sync::Mutex<KeySetCache>>,
 }
 
 fn unreachable(error: reqwest::Error) -> SyncError {
@@ -137,6 +144,7 @@ impl StateApiClient {
             http,
             timeouts,
             trust_anchors: std::sync::Arc::from(Vec::new()),
+            key_sets: Default::default(),
         })
     }
 
@@ -144,6 +152,34 @@ impl StateApiClient {
     pub fn with_trust_anchors(mut self, anchors: Vec<jose::RsaPublicJwk>) -> StateApiClient {
         self.trust_anchors = std::sync::Arc::from(anchors);
         self
+    }
+
+    /// A key set checked earlier, if fetched less than `max_age` seconds before `now` and not
+    /// about to expire.
+    pub(crate) fn checked_key_set(
+        &self,
+        destination: &str,
+        now: i64,
+        max_age: i64,
+    ) -> Option<jose::DestinationKeys> {
+        let cache = self.key_sets.lock().ok()?;
+        let (keys, fetched) = cache.get(destination)?;
+        (now - fetched < max_age && now >= *fetched - max_age && now + 60 < keys.exp)
+            .then(|| keys.clone())
+    }
+
+    /// Keeps a key set that was checked under the anchors.
+    pub(crate) fn keep_key_set(&self, keys: &jose::DestinationKeys, now: i64) {
+        if let Ok(mut cache) = self.key_sets.lock() {
+            cache.insert(keys.destination.clone(), (keys.clone(), now));
+        }
+    }
+
+    /// Forgets a destination's key set (the authority named another key as current).
+    pub(crate) fn forget_key_set(&self, destination: &str) {
+        if let Ok(mut cache) = self.key_sets.lock() {
+            cache.remove(destination);
+        }
     }
 
     /// The trust anchors this client checks destination keys against.

@@ -126,7 +126,7 @@ pub async fn check(
     let verdict = match &destination {
         None => Err(ReceiptProblem::KeysNotTrusted),
         Some(_) if client.trust_anchors().is_empty() => Err(ReceiptProblem::NoTrustAnchor),
-        Some(id) => match crate::seal::verified_keys(client, id, now_millis / 1000).await {
+        Some(id) => match crate::seal::fresh_keys(client, id, now_millis / 1000).await {
             Ok(keys) => judge_with(&token, &keys, &submission.submission_id, sent),
             Err(SyncError::DestinationKeys(_)) => Err(ReceiptProblem::KeysNotTrusted),
             Err(error) if error.is_transient() => return None,

@@ -13,9 +13,25 @@ pub const KEYS_UNTRUSTED: &str = "destination_keys_untrusted";
 use crate::error::SyncError;
 use crate::wire;
 
-/// The authority's key set as the state API hands it out, accepted only under the client's
-/// trust anchors, for `destination`, valid at `now_secs`.
+/// How long a checked key set is used again before it is fetched anew (a new key reaches the
+/// device within minutes; an authority that names another key as current ends it at once).
+const KEY_SET_REUSE_SECS: i64 = 10 * 60;
+
+/// The authority's key set: one checked in the last minutes, or fetched from the state API
+/// and accepted only under the client's trust anchors, for `destination`, valid at `now_secs`.
 pub async fn verified_keys(
+    client: &StateApiClient,
+    destination: &str,
+    now_secs: i64,
+) -> Result<DestinationKeys, SyncError> {
+    if let Some(keys) = client.checked_key_set(destination, now_secs, KEY_SET_REUSE_SECS) {
+        return Ok(keys);
+    }
+    fresh_keys(client, destination, now_secs).await
+}
+
+/// [`verified_keys`] fetched now (a receipt names a key the kept set may not know yet).
+pub async fn fresh_keys(
     client: &StateApiClient,
     destination: &str,
     now_secs: i64,
@@ -31,8 +47,23 @@ pub async fn verified_keys(
             "the key set is another authority's".into(),
         ));
     }
-    jose::verify_key_set(&set.key_set, client.trust_anchors(), destination, now_secs)
-        .map_err(|e| SyncError::DestinationKeys(e.to_string()))
+    let keys = jose::verify_key_set(&set.key_set, client.trust_anchors(), destination, now_secs)
+        .map_err(|e| SyncError::DestinationKeys(e.to_string()))?;
+    client.keep_key_set(&keys, now_secs);
+    Ok(keys)
+}
+
+/// After a refused submit: when the authority no longer holds the key the data was sealed
+/// to, its key set is fetched anew for the next try (which the engine makes by itself).
+pub fn after_refusal(client: &StateApiClient, created: &wire::Submission, error: &SyncError) {
+    let not_current = error
+        .problem()
+        .and_then(|(_, problem)| problem)
+        .and_then(|p| p.known())
+        == Some(domain::problem::ProblemCode::KeyNotCurrent);
+    if let (true, Some(destination)) = (not_current, created.authority_id.as_deref()) {
+        client.forget_key_set(destination);
+    }
 }
 
 /// The submit of `data` (with its hash) for the submission the state API created: encrypted

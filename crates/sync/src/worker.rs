@@ -932,6 +932,9 @@ impl Job {
         }
         let token = self.token().await?;
         let submitted = self.session.client().submit(&token, server, &submit).await;
+        if let Err(error) = &submitted {
+            crate::seal::after_refusal(self.session.client(), &created, error);
+        }
         let submitted = self.check(&token, submitted).await?;
         keep_receipt(
             &self.store,

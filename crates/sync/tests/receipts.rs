@@ -12,6 +12,7 @@ use store::{OutboxState, Store};
 use sync::{MemoryCredentials, Session, StateApiClient, SyncEvent, Worker};
 use tokio::sync::mpsc;
 
+use support::proxy::{FaultProxy, FaultRates};
 use support::TestServer;
 
 const LIMIT: Duration = Duration::from_secs(120);
@@ -25,18 +26,14 @@ struct Rig {
 async fn rig(server: &TestServer, anchors: Vec<jose::RsaPublicJwk>) -> Rig {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let store = support::shared(support::open_store(&support::temp_store_path(dir.path())));
-    let mut rig = rig_on(server, store, anchors).await;
+    let mut rig = rig_on(&server.base(), store, anchors).await;
     rig._dir = Some(dir);
     rig
 }
 
 /// A session with `anchors` on an existing store.
-async fn rig_on(
-    server: &TestServer,
-    store: Arc<Mutex<Store>>,
-    anchors: Vec<jose::RsaPublicJwk>,
-) -> Rig {
-    let client = StateApiClient::new(&server.base())
+async fn rig_on(base: &str, store: Arc<Mutex<Store>>, anchors: Vec<jose::RsaPublicJwk>) -> Rig {
+    let client = StateApiClient::new(base)
         .expect("a client")
         .with_trust_anchors(anchors);
     let session = Session::new(client, Arc::new(MemoryCredentials::new()));
@@ -148,10 +145,9 @@ async fn keys_not_signed_under_the_anchor_get_nothing_and_the_application_waits(
         );
         tokio::time::sleep(Duration::from_millis(50)).await;
     };
-    assert_eq!(
-        entry.state,
-        OutboxState::Pending,
-        "it waits, it is not given up"
+    assert!(
+        matches!(entry.state, OutboxState::Pending | OutboxState::Sending),
+        "it waits (or is being tried again), it is not given up: {entry:?}"
     );
     let on_server = server.submissions().await;
     assert!(
@@ -163,7 +159,7 @@ async fn keys_not_signed_under_the_anchor_get_nothing_and_the_application_waits(
     drop(worker);
 
     // The same device with the state's anchor: sent once, and its receipt holds.
-    let fixed = rig_on(&server, rig.store.clone(), vec![anchor(&server)]).await;
+    let fixed = rig_on(&server.base(), rig.store.clone(), vec![anchor(&server)]).await;
     let (_worker, _log) = start(&fixed);
     support::until_flushed(&fixed.store, LIMIT)
         .await
@@ -206,5 +202,49 @@ async fn a_receipt_given_later_by_the_back_office_arrives_with_the_status() {
     assert_eq!(
         receipt.problem, None,
         "verified when it came with the status"
+    );
+}
+
+#[tokio::test]
+async fn a_key_the_authority_no_longer_holds_is_fetched_anew() {
+    // The test server keeps its destinations' keys in memory: a restart makes new ones, as a
+    // rotation would. The device still holds the key set it checked before.
+    let mut server = TestServer::start().await;
+    // A restarted server listens elsewhere: the device reaches it through one address.
+    let proxy = FaultProxy::start(server.addr, 1, FaultRates::none()).await;
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let store = support::shared(support::open_store(&support::temp_store_path(dir.path())));
+    let rig = rig_on(&proxy.base(), store, vec![anchor(&server)]).await;
+    let first = {
+        let store = rig.store.lock().expect("store");
+        support::queue(&store, 1, Some("Ida Muster"), 0, 0, 1_000)
+    };
+    let (worker, _log) = start(&rig);
+    support::until_flushed(&rig.store, LIMIT)
+        .await
+        .expect("the first one arrives");
+    let moved = server.restart().await;
+    proxy.set_upstream(moved);
+    let second = {
+        let store = rig.store.lock().expect("store");
+        support::queue(&store, 2, Some("Ida Muster"), 0, 0, 2_000)
+    };
+    worker.wake();
+    if let Err(stuck) = support::until_flushed(&rig.store, LIMIT).await {
+        let entry = rig.store.lock().expect("store").outbox_entry(second);
+        panic!("the second one arrives, sealed to the new key: {stuck}: {entry:?}");
+    }
+    let received = server
+        .submissions()
+        .await
+        .iter()
+        .filter(|s| s.status == state_api::storage::Status::Received)
+        .count();
+    assert_eq!(received, 2, "each once");
+    assert_eq!(until_receipt(&rig, first).await.problem, None);
+    assert_eq!(
+        until_receipt(&rig, second).await.problem,
+        None,
+        "signed with the new key, checked with the new key set"
     );
 }

@@ -122,12 +122,19 @@ impl Destinations {
             None => SigningKey::generate_sized(kid, self.bits),
         }
         .map_err(|e| Error::Task(format!("destination key: {e}")))?;
+        let der = key
+            .to_pkcs8()
+            .map_err(|e| Error::Task(format!("destination key: {e}")))?;
         if let Some(path) = path.filter(|p| !p.exists()) {
-            let der = key
-                .to_pkcs8()
-                .map_err(|e| Error::Task(format!("destination key: {e}")))?;
             write_private(&path, &der)?;
         }
+        // Named by its thumbprint: a key made anew never goes by an old key's name.
+        let kid = format!(
+            "{destination}-sig-{}",
+            short(&key.public_jwk().thumbprint())
+        );
+        let key = SigningKey::from_pkcs8(kid, &der)
+            .map_err(|e| Error::Task(format!("destination key: {e}")))?;
         let key = Arc::new(key);
         keys.insert(destination.to_string(), key.clone());
         Ok(key)
@@ -155,9 +162,16 @@ impl Destinations {
             None => DecryptionKey::generate_sized(kid, self.bits),
         }
         .map_err(|e| Error::Task(format!("destination key: {e}")))?;
+        let der = key.to_pkcs8();
         if let Some(path) = path.filter(|p| !p.exists()) {
-            write_private(&path, &key.to_pkcs8())?;
+            write_private(&path, &der)?;
         }
+        let kid = format!(
+            "{destination}-enc-{}",
+            short(&key.public_jwk().thumbprint())
+        );
+        let key = DecryptionKey::from_pkcs8(kid, &der)
+            .map_err(|e| Error::Task(format!("destination key: {e}")))?;
         let key = Arc::new(key);
         keys.insert(destination.to_string(), key.clone());
         Ok(key)
@@ -227,6 +241,11 @@ pub fn anchor_at(path: &std::path::Path) -> Result<RsaPublicJwk, Error> {
     }
     .map_err(|e| Error::Config(format!("trust anchor: {e}")))?;
     Ok(key.public_jwk())
+}
+
+/// The first 16 characters of a thumbprint: enough to tell a destination's keys apart.
+fn short(thumbprint: &str) -> &str {
+    thumbprint.get(..16).unwrap_or(thumbprint)
 }
 
 /// Writes a private key readable by its owner only.

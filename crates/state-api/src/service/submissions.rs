@@ -682,11 +682,20 @@ impl Backend {
                     tokio::task::spawn_blocking(move || destinations.decrypt(&destination, &token))
                         .await
                         .map_err(|_| Problem::internal())?;
-                let plaintext = opened.map_err(|_| {
-                    problem(
+                let plaintext = opened.map_err(|error| match error {
+                    jose::JoseError::UnknownKey(_) => Problem::new(
+                        StatusCode::CONFLICT,
+                        ProblemCode::KeyNotCurrent.as_str(),
+                        "Key not current",
+                    )
+                    .detail(
+                        "the data is encrypted to a key the authority does not hold: fetch \
+                         GET /v1/destinations/{id}/keys again and encrypt anew",
+                    ),
+                    _ => problem(
                         "/encryptedData",
                         "undecryptable",
-                        "not a JWE the receiving authority can open (RSA-OAEP-256, A256GCM,                          its current key)",
+                        "not a JWE the receiving authority can open (RSA-OAEP-256, A256GCM, its current key)",
                     )
                 })?;
                 let data = serde_json::from_slice(&plaintext).map_err(|_| {
