@@ -10,13 +10,12 @@ use aws_lc_rs::aead::{Aad, LessSafeKey, Nonce, UnboundKey, AES_256_GCM};
 use aws_lc_rs::encoding::AsDer;
 use aws_lc_rs::rand::{SecureRandom, SystemRandom};
 use aws_lc_rs::rsa::{
-    KeyPair, KeySize, OaepPrivateDecryptingKey, OaepPublicEncryptingKey, PrivateDecryptingKey,
+    KeyPair, OaepPrivateDecryptingKey, OaepPublicEncryptingKey, PrivateDecryptingKey,
     PublicEncryptingKey, PublicKeyComponents, OAEP_SHA256_MGF1SHA256,
 };
-use aws_lc_rs::signature::KeyPair as _;
 use serde::{Deserialize, Serialize};
 
-use crate::jwk::{b64, unb64};
+use crate::jwk::{b64, generate_pair, unb64};
 use crate::{JoseError, RsaPublicJwk};
 
 /// The key encryption algorithm accepted.
@@ -131,18 +130,7 @@ impl std::fmt::Debug for DecryptionKey {
 impl DecryptionKey {
     /// A new key of 2048, 3072 or 4096 bits (FIT-Connect: 4096).
     pub fn generate_sized(kid: impl Into<String>, bits: usize) -> Result<Self, JoseError> {
-        let size = match bits {
-            2048 => KeySize::Rsa2048,
-            3072 => KeySize::Rsa3072,
-            4096 => KeySize::Rsa4096,
-            other => {
-                return Err(JoseError::Key(format!(
-                    "{other}-bit keys are not made here"
-                )))
-            }
-        };
-        let pair = KeyPair::generate(size)
-            .map_err(|_| JoseError::Key("could not generate an RSA key".into()))?;
+        let pair = generate_pair(bits)?;
         let der = pair
             .as_der()
             .map_err(|_| JoseError::Key("could not encode the key".into()))?;
@@ -153,15 +141,7 @@ impl DecryptionKey {
     pub fn from_pkcs8(kid: impl Into<String>, der: &[u8]) -> Result<Self, JoseError> {
         let kid = kid.into();
         let pair = KeyPair::from_pkcs8(der).map_err(|e| JoseError::Key(e.to_string()))?;
-        let public = pair.public_key();
-        let public = RsaPublicJwk {
-            kty: "RSA".into(),
-            kid: kid.clone(),
-            usage: "enc".into(),
-            alg: KEY_ALGORITHM.into(),
-            n: b64(public.modulus().big_endian_without_leading_zero()),
-            e: b64(public.exponent().big_endian_without_leading_zero()),
-        };
+        let public = RsaPublicJwk::of_pair(&pair, &kid, "enc", KEY_ALGORITHM);
         let private =
             PrivateDecryptingKey::from_pkcs8(der).map_err(|e| JoseError::Key(e.to_string()))?;
         let key = OaepPrivateDecryptingKey::new(private)

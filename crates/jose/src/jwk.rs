@@ -59,6 +59,45 @@ impl RsaPublicJwk {
     }
 }
 
+/// A new RSA key pair of 2048, 3072 or 4096 bits (FIT-Connect: 4096; making one of those
+/// takes seconds, so test and demo servers make smaller ones).
+pub(crate) fn generate_pair(bits: usize) -> Result<aws_lc_rs::rsa::KeyPair, JoseError> {
+    use aws_lc_rs::rsa::KeySize;
+    let size = match bits {
+        2048 => KeySize::Rsa2048,
+        3072 => KeySize::Rsa3072,
+        4096 => KeySize::Rsa4096,
+        other => {
+            return Err(JoseError::Key(format!(
+                "{other}-bit keys are not made here"
+            )))
+        }
+    };
+    aws_lc_rs::rsa::KeyPair::generate(size)
+        .map_err(|_| JoseError::Key("could not generate an RSA key".into()))
+}
+
+impl RsaPublicJwk {
+    /// The public half of `pair` as a JWK named `kid`, for `usage` with `alg`.
+    pub(crate) fn of_pair(
+        pair: &aws_lc_rs::rsa::KeyPair,
+        kid: &str,
+        usage: &str,
+        alg: &str,
+    ) -> RsaPublicJwk {
+        use aws_lc_rs::signature::KeyPair as _;
+        let public = pair.public_key();
+        RsaPublicJwk {
+            kty: "RSA".into(),
+            kid: kid.into(),
+            usage: usage.into(),
+            alg: alg.into(),
+            n: b64(public.modulus().big_endian_without_leading_zero()),
+            e: b64(public.exponent().big_endian_without_leading_zero()),
+        }
+    }
+}
+
 pub(crate) fn b64(bytes: &[u8]) -> String {
     URL_SAFE_NO_PAD.encode(bytes)
 }

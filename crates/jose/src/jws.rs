@@ -2,12 +2,12 @@
 
 use aws_lc_rs::encoding::AsDer;
 use aws_lc_rs::rand::SystemRandom;
-use aws_lc_rs::rsa::{KeyPair, KeySize, PublicKeyComponents};
-use aws_lc_rs::signature::{KeyPair as _, RSA_PSS_2048_8192_SHA512, RSA_PSS_SHA512};
+use aws_lc_rs::rsa::{KeyPair, PublicKeyComponents};
+use aws_lc_rs::signature::{RSA_PSS_2048_8192_SHA512, RSA_PSS_SHA512};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use crate::jwk::{b64, unb64};
+use crate::jwk::{b64, generate_pair, unb64};
 use crate::{JoseError, RsaPublicJwk};
 
 /// The one signature algorithm accepted: RSASSA-PSS with SHA-512, as FIT-Connect uses.
@@ -48,21 +48,9 @@ impl SigningKey {
     /// A new key of 2048, 3072 or 4096 bits. Making a 4096-bit key takes seconds; test and
     /// demo servers make smaller ones.
     pub fn generate_sized(kid: impl Into<String>, bits: usize) -> Result<Self, JoseError> {
-        let size = match bits {
-            2048 => KeySize::Rsa2048,
-            3072 => KeySize::Rsa3072,
-            4096 => KeySize::Rsa4096,
-            other => {
-                return Err(JoseError::Key(format!(
-                    "{other}-bit keys are not made here"
-                )))
-            }
-        };
-        let pair = KeyPair::generate(size)
-            .map_err(|_| JoseError::Key("could not generate an RSA key".into()))?;
         Ok(SigningKey {
             kid: kid.into(),
-            pair,
+            pair: generate_pair(bits)?,
         })
     }
 
@@ -89,15 +77,7 @@ impl SigningKey {
 
     /// The public half as a JWK for signatures.
     pub fn public_jwk(&self) -> RsaPublicJwk {
-        let public = self.pair.public_key();
-        RsaPublicJwk {
-            kty: "RSA".into(),
-            kid: self.kid.clone(),
-            usage: "sig".into(),
-            alg: SIGNATURE_ALGORITHM.into(),
-            n: b64(public.modulus().big_endian_without_leading_zero()),
-            e: b64(public.exponent().big_endian_without_leading_zero()),
-        }
+        RsaPublicJwk::of_pair(&self.pair, &self.kid, "sig", SIGNATURE_ALGORITHM)
     }
 
     /// `claims` signed as a JWS of type `typ`, in compact form.

@@ -101,78 +101,64 @@ impl Destinations {
     }
 
     fn signing_key(&self, destination: &str) -> Result<Arc<SigningKey>, Error> {
-        let mut keys = self
-            .keys
-            .lock()
-            .map_err(|_| Error::Task("destination keys poisoned".into()))?;
-        if let Some(key) = keys.get(destination) {
-            return Ok(key.clone());
-        }
-        let kid = format!("{destination}-sig-1");
-        let path = self
-            .dir
-            .as_ref()
-            .map(|d| d.join(file_name(destination, "sig")));
-        let key = match path.as_ref().filter(|p| p.exists()) {
-            Some(path) => {
-                let der = std::fs::read(path)
-                    .map_err(|e| Error::Task(format!("read a destination key: {e}")))?;
-                SigningKey::from_pkcs8(kid, &der)
-            }
-            None => SigningKey::generate_sized(kid, self.bits),
-        }
-        .map_err(|e| Error::Task(format!("destination key: {e}")))?;
-        let der = key
-            .to_pkcs8()
-            .map_err(|e| Error::Task(format!("destination key: {e}")))?;
-        if let Some(path) = path.filter(|p| !p.exists()) {
-            write_private(&path, &der)?;
-        }
-        // Named by its thumbprint: a key made anew never goes by an old key's name.
-        let kid = format!(
-            "{destination}-sig-{}",
-            short(&key.public_jwk().thumbprint())
-        );
-        let key = SigningKey::from_pkcs8(kid, &der)
-            .map_err(|e| Error::Task(format!("destination key: {e}")))?;
-        let key = Arc::new(key);
-        keys.insert(destination.to_string(), key.clone());
-        Ok(key)
+        self.destination_key(
+            &self.keys,
+            destination,
+            "sig",
+            SigningKey::from_pkcs8,
+            SigningKey::public_jwk,
+        )
     }
 
     fn decryption_key(&self, destination: &str) -> Result<Arc<DecryptionKey>, Error> {
-        let mut keys = self
-            .enc_keys
+        self.destination_key(
+            &self.enc_keys,
+            destination,
+            "enc",
+            DecryptionKey::from_pkcs8,
+            DecryptionKey::public_jwk,
+        )
+    }
+
+    /// A destination's key of `kind` (`sig` or `enc`), kept in `keys` once made: read from the
+    /// key directory, or made now (and kept there when there is one). It is named by its
+    /// thumbprint, so a key made anew never goes by an old key's name.
+    fn destination_key<K>(
+        &self,
+        keys: &Mutex<HashMap<String, Arc<K>>>,
+        destination: &str,
+        kind: &str,
+        open: fn(String, &[u8]) -> Result<K, jose::JoseError>,
+        public: fn(&K) -> RsaPublicJwk,
+    ) -> Result<Arc<K>, Error> {
+        let problem = |e: jose::JoseError| Error::Task(format!("destination key: {e}"));
+        let mut keys = keys
             .lock()
             .map_err(|_| Error::Task("destination keys poisoned".into()))?;
         if let Some(key) = keys.get(destination) {
             return Ok(key.clone());
         }
-        let kid = format!("{destination}-enc-1");
         let path = self
             .dir
             .as_ref()
-            .map(|d| d.join(file_name(destination, "enc")));
-        let key = match path.as_ref().filter(|p| p.exists()) {
-            Some(path) => {
-                let der = std::fs::read(path)
-                    .map_err(|e| Error::Task(format!("read a destination key: {e}")))?;
-                DecryptionKey::from_pkcs8(kid, &der)
+            .map(|d| d.join(file_name(destination, kind)));
+        let der = match path.as_ref().filter(|p| p.exists()) {
+            Some(path) => std::fs::read(path)
+                .map_err(|e| Error::Task(format!("read a destination key: {e}")))?,
+            None => {
+                // Signing and encryption keys are both RSA keys in PKCS #8.
+                let der = SigningKey::generate_sized(String::new(), self.bits)
+                    .and_then(|key| key.to_pkcs8())
+                    .map_err(problem)?;
+                if let Some(path) = &path {
+                    write_private(path, &der)?;
+                }
+                der
             }
-            None => DecryptionKey::generate_sized(kid, self.bits),
-        }
-        .map_err(|e| Error::Task(format!("destination key: {e}")))?;
-        let der = key.to_pkcs8();
-        if let Some(path) = path.filter(|p| !p.exists()) {
-            write_private(&path, &der)?;
-        }
-        let kid = format!(
-            "{destination}-enc-{}",
-            short(&key.public_jwk().thumbprint())
-        );
-        let key = DecryptionKey::from_pkcs8(kid, &der)
-            .map_err(|e| Error::Task(format!("destination key: {e}")))?;
-        let key = Arc::new(key);
+        };
+        let thumbprint = public(&open(String::new(), &der).map_err(problem)?).thumbprint();
+        let kid = format!("{destination}-{kind}-{}", short(&thumbprint));
+        let key = Arc::new(open(kid, &der).map_err(problem)?);
         keys.insert(destination.to_string(), key.clone());
         Ok(key)
     }
