@@ -46,6 +46,15 @@ fn random<const N: usize>() -> Result<[u8; N], JoseError> {
     Ok(bytes)
 }
 
+/// The `kid` a JWE names in its header, to choose among a recipient's keys (current and
+/// retired) before decrypting; `None` for anything that is not a JWE header with a `kid`. The
+/// header is not protected until the tag is checked: only a lookup key, never trusted.
+pub fn key_id(token: &str) -> Option<String> {
+    let header_b64 = token.trim().split('.').next()?;
+    let header: Header = serde_json::from_slice(&unb64(header_b64).ok()?).ok()?;
+    header.kid
+}
+
 /// Encrypts `plaintext` for the holder of `key` (an encryption key, `use` `enc`, algorithm
 /// RSA-OAEP-256), with content type `cty`.
 pub fn encrypt(plaintext: &[u8], key: &RsaPublicJwk, cty: &str) -> Result<String, JoseError> {
@@ -266,6 +275,9 @@ mod tests {
         let (opened, cty) = erfurt.decrypt(&token).expect("opens");
         assert_eq!(opened, plaintext);
         assert_eq!(cty.as_deref(), Some("application/json"));
+        assert_eq!(key_id(&token).as_deref(), Some("erfurt-enc-1"));
+        assert_eq!(key_id("e30.a.b.c.d"), None, "a header without kid");
+        assert_eq!(key_id("not base64!.a.b.c.d"), None);
         let again = encrypt(plaintext, &erfurt.public_jwk(), "application/json").expect("seal");
         assert_ne!(again, token, "a fresh content key and IV every time");
         assert_eq!(

@@ -20,7 +20,7 @@ mod jwk;
 mod jws;
 
 pub use claims::{verify_key_set, verify_receipt, DestinationKeys, Receipt, ReceiptAttachment};
-pub use jwe::{encrypt, DecryptionKey, CONTENT_ALGORITHM, KEY_ALGORITHM};
+pub use jwe::{encrypt, key_id, DecryptionKey, CONTENT_ALGORITHM, KEY_ALGORITHM};
 pub use jwk::RsaPublicJwk;
 pub use jws::{verify, SigningKey, Verified, SIGNATURE_ALGORITHM};
 

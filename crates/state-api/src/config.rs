@@ -289,6 +289,9 @@ impl std::fmt::Debug for Config {
 }
 
 impl Config {
+    /// The size of a destination's keys: FIT-Connect's 4096 bits.
+    pub const DESTINATION_KEY_BITS: usize = 4096;
+
     /// A configuration with every default and the given data directory and catalog.
     pub fn new(data_dir: impl Into<PathBuf>, catalog: domain::Catalog) -> Self {
         Config {
@@ -318,7 +321,7 @@ impl Default for Config {
             clients: vec![OAuthClient::app()],
             id_token_key: None,
             trust_anchor_key: None,
-            destination_key_bits: 4096,
+            destination_key_bits: Config::DESTINATION_KEY_BITS,
             destination_keys_dir: None,
             login_lockout: Lockout::default(),
             login_form_ttl: Duration::from_secs(30 * 60),

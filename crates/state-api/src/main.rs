@@ -83,6 +83,18 @@ enum Command {
         #[arg(long)]
         key: PathBuf,
     },
+    /// Rotate a destination's (an authority's) encryption key in the key directory: a new
+    /// key becomes current, the old one is kept as retired and still opens what was sealed to
+    /// it. A server running on the directory keeps publishing the old key until it restarts
+    /// (nothing is lost: it opens both); to switch a running server at once, use its back
+    /// office: POST /admin/v1/destinations/{id}/keys/rotate.
+    RotateKey {
+        /// The key directory (the server's --destination-keys).
+        #[arg(long)]
+        destination_keys: PathBuf,
+        /// The authority's id in the catalog, e.g. gemeinde-16051000.
+        destination: String,
+    },
     /// Print the OpenAPI document.
     Openapi,
 }
@@ -207,7 +219,8 @@ async fn run(cli: Cli) -> Result<(), String> {
                 )?)),
                 None => {
                     tracing::warn!(
-                        "no --trust-anchor-key: destination keys are signed under a key made                          now, which no app trusts unless given its public half"
+                        "no --trust-anchor-key: destination keys are signed under a key made \
+                         now, which no app trusts unless given its public half"
                     );
                     None
                 }
@@ -247,6 +260,33 @@ async fn run(cli: Cli) -> Result<(), String> {
             let anchor =
                 state_api::service::destinations::anchor_at(&key).map_err(|e| e.to_string())?;
             println!("{}", serde_json::json!({ "keys": [anchor] }));
+            Ok(())
+        }
+        Command::RotateKey {
+            destination_keys,
+            destination,
+        } => {
+            if !load_catalog()?
+                .authorities
+                .iter()
+                .any(|a| a.id == destination)
+            {
+                return Err(format!("no authority {destination:?} in the catalog"));
+            }
+            let bits = state_api::Config::DESTINATION_KEY_BITS;
+            let destinations = state_api::service::destinations::Destinations::new(
+                None,
+                bits,
+                Some(destination_keys),
+            )
+            .map_err(|e| e.to_string())?;
+            let (retired, current) = destinations
+                .rotate(&destination)
+                .map_err(|e| e.to_string())?;
+            println!(
+                "{}",
+                serde_json::json!({ "destination": destination, "retired": retired, "current": current })
+            );
             Ok(())
         }
         Command::Openapi => {

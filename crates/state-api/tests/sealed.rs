@@ -155,3 +155,54 @@ async fn plain_or_foreign_or_changed_data_is_refused_and_a_retry_is_the_same_sub
         problem_code(post_submit(&server, &anna.access, &id, &other).await).await;
     assert_eq!((status, code.as_str()), (422, "already_submitted"));
 }
+
+#[tokio::test]
+async fn an_application_sealed_before_a_key_rotation_still_arrives_and_new_ones_use_the_new_key() {
+    let server = TestServer::start().await;
+    let anna = server.login("anna").await;
+    let data = json!({ "name": "Ida" });
+    let before = created(&server, &anna.access).await;
+    let sealed_before = server.submit_body(&anna.access, &before, &data).await;
+    let old = server.encryption_key("erfurt").await;
+
+    // Without the back office credential nothing rotates; an unknown authority is 404.
+    let unauthorised = server
+        .http
+        .post(server.admin_url("/admin/v1/destinations/erfurt/keys/rotate"))
+        .send()
+        .await
+        .expect("request");
+    assert!(unauthorised.status().is_client_error());
+    assert_eq!(server.encryption_key("erfurt").await.kid, old.kid);
+    let unknown = server
+        .admin_post("/admin/v1/destinations/nowhere/keys/rotate", &json!({}))
+        .await;
+    assert_eq!(unknown.status(), 404);
+
+    let rotated = server
+        .admin_post("/admin/v1/destinations/erfurt/keys/rotate", &json!({}))
+        .await;
+    assert_eq!(rotated.status(), 200);
+    let rotated: serde_json::Value = rotated.json().await.expect("JSON");
+    assert_eq!(rotated["retired"], json!(old.kid));
+    let new = server.encryption_key("erfurt").await;
+    assert_eq!(
+        rotated["current"],
+        json!(new.kid),
+        "the key set names the new key"
+    );
+    assert_ne!(new.kid, old.kid);
+
+    // Sealed to the old key while the rotation happened: it still arrives.
+    let answer = post_submit(&server, &anna.access, &before, &sealed_before).await;
+    assert_eq!(answer.status(), 200, "in flight across the rotation");
+    let answer: serde_json::Value = answer.json().await.expect("JSON");
+    assert_eq!(answer["status"], "RECEIVED");
+    // A new application is sealed to the new key and arrives too.
+    let after = created(&server, &anna.access).await;
+    let sealed_after = server.submit_body(&anna.access, &after, &data).await;
+    let header = sealed_after["encryptedData"].as_str().expect("JWE");
+    assert_eq!(jose::key_id(header), Some(new.kid.clone()));
+    let answer = post_submit(&server, &anna.access, &after, &sealed_after).await;
+    assert_eq!(answer.status(), 200);
+}

@@ -3,7 +3,7 @@
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::{json, Admin, JsonBody};
 use crate::error::{FieldProblem, Problem};
@@ -96,4 +96,56 @@ pub async fn send_message(
 ) -> Result<Response, Problem> {
     let message = state.backend().admin_send_message(message).await?;
     Ok(json(StatusCode::CREATED, &message))
+}
+
+/// What a key rotation did.
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct KeyRotation {
+    /// The authority's id in the catalog.
+    pub destination: String,
+    /// The `kid` of the encryption key now retired: it still opens submissions sealed to it.
+    pub retired: String,
+    /// The `kid` of the new encryption key, named in key sets from now on.
+    pub current: String,
+}
+
+/// Rotates an authority's encryption key: key sets name a new key from now on, and the old
+/// one still opens what was sealed to it before (submissions in flight). Apps that cached
+/// the old key set send to the old key until they fetch the new one; both are accepted.
+#[utoipa::path(post, path = "/admin/v1/destinations/{id}/keys/rotate", tag = "back office",
+    security(("admin" = [])),
+    params(("id" = String, Path, description = "The authority's id (domain::Authority.id)")),
+    responses((status = 200, body = KeyRotation), (status = 404, body = Problem)))]
+pub async fn rotate_keys(
+    State(state): State<AppState>,
+    _admin: Admin,
+    Path(id): Path<String>,
+) -> Result<Response, Problem> {
+    if !state
+        .config()
+        .catalog
+        .authorities
+        .iter()
+        .any(|a| a.id == id)
+    {
+        return Err(Problem::not_found().detail("no authority with this id"));
+    }
+    // Making an RSA key takes seconds of CPU: not on the async workers.
+    let destinations = state.backend().destinations().clone();
+    let (retired, current) = tokio::task::spawn_blocking({
+        let id = id.clone();
+        move || destinations.rotate(&id)
+    })
+    .await
+    .map_err(|_| Problem::internal())??;
+    tracing::info!(destination = %id, %retired, %current, "destination encryption key rotated");
+    Ok(json(
+        StatusCode::OK,
+        &KeyRotation {
+            destination: id,
+            retired,
+            current,
+        },
+    ))
 }

@@ -89,6 +89,10 @@ pub fn back_office_router(state: AppState) -> Router {
             post(admin::move_status),
         )
         .route("/admin/v1/messages", post(admin::send_message))
+        .route(
+            "/admin/v1/destinations/{id}/keys/rotate",
+            post(admin::rotate_keys),
+        )
         .layer(DefaultBodyLimit::max(limits.max_json_body))
         .fallback(|| async { Problem::not_found() });
     common_layers(admin, &limits).with_state(state)

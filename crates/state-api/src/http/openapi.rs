@@ -76,6 +76,7 @@ impl Modify for Security {
         super::admin::list,
         super::admin::move_status,
         super::admin::send_message,
+        super::admin::rotate_keys,
         super::reports::create,
         super::reports::list,
         openapi_json,

@@ -31,8 +31,13 @@ pub struct Destinations {
     bits: usize,
     dir: Option<PathBuf>,
     keys: Mutex<HashMap<String, Arc<SigningKey>>>,
-    /// The destinations' encryption keys (RSA-OAEP-256): only the authority decrypts.
+    /// The destinations' current encryption keys (RSA-OAEP-256): only the authority decrypts.
     enc_keys: Mutex<HashMap<String, Arc<DecryptionKey>>>,
+    /// Encryption keys a rotation retired, by `kid`: they still open what was sealed to them
+    /// before (submissions in flight); new key sets name only the current key.
+    retired: Mutex<HashMap<String, Arc<DecryptionKey>>>,
+    /// One rotation at a time.
+    rotating: Mutex<()>,
     /// Signed key sets with their expiry (Unix seconds).
     published: Mutex<HashMap<String, (String, i64)>>,
 }
@@ -82,6 +87,8 @@ impl Destinations {
             dir,
             keys: Mutex::new(HashMap::new()),
             enc_keys: Mutex::new(HashMap::new()),
+            retired: Mutex::new(HashMap::new()),
+            rotating: Mutex::new(()),
             published: Mutex::new(HashMap::new()),
         })
     }
@@ -156,20 +163,138 @@ impl Destinations {
                 der
             }
         };
-        let thumbprint = public(&open(String::new(), &der).map_err(problem)?).thumbprint();
-        let kid = format!("{destination}-{kind}-{}", short(&thumbprint));
-        let key = Arc::new(open(kid, &der).map_err(problem)?);
+        let key = Arc::new(named(destination, kind, &der, open, public).map_err(problem)?);
         keys.insert(destination.to_string(), key.clone());
         Ok(key)
     }
 
-    /// The authority's side (FIT-Connect's subscriber): opens a JWE made for `destination`.
-    /// The plaintext stays with the caller; it is never stored by the state API.
+    /// The authority's side (FIT-Connect's subscriber): opens a JWE made for `destination`,
+    /// with its current encryption key or one a rotation retired. The plaintext stays with
+    /// the caller; it is never stored by the state API.
     pub fn decrypt(&self, destination: &str, token: &str) -> Result<Vec<u8>, jose::JoseError> {
-        let key = self
-            .decryption_key(destination)
-            .map_err(|e| jose::JoseError::Key(e.to_string()))?;
+        let unusable = |e: Error| jose::JoseError::Key(e.to_string());
+        let current = self.decryption_key(destination).map_err(unusable)?;
+        let kid = jose::key_id(token).unwrap_or_default();
+        let key = if kid == current.kid() {
+            current
+        } else {
+            self.retired_key(destination, &kid)
+                .map_err(unusable)?
+                .ok_or(jose::JoseError::UnknownKey(kid))?
+        };
         Ok(key.decrypt(token)?.0)
+    }
+
+    /// A retired encryption key of `destination` named `kid`: kept in memory since its
+    /// rotation, or read from the key directory. The name comes from a sender's header, so
+    /// only a well-formed name of this destination's is looked up, and a file is taken only
+    /// when its key has that name.
+    fn retired_key(
+        &self,
+        destination: &str,
+        kid: &str,
+    ) -> Result<Option<Arc<DecryptionKey>>, Error> {
+        let poisoned = || Error::Task("retired keys poisoned".into());
+        if let Some(key) = self.retired.lock().map_err(|_| poisoned())?.get(kid) {
+            return Ok(Some(key.clone()));
+        }
+        let Some(thumb) = kid
+            .strip_prefix(destination)
+            .and_then(|rest| rest.strip_prefix("-enc-"))
+            .filter(|t| {
+                t.len() == SHORT_THUMBPRINT
+                    && t.bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            })
+        else {
+            return Ok(None);
+        };
+        let Some(path) = self
+            .dir
+            .as_ref()
+            .map(|d| d.join(file_name(destination, &retired_kind(thumb))))
+            .filter(|p| p.exists())
+        else {
+            return Ok(None);
+        };
+        let der = std::fs::read(&path)
+            .map_err(|e| Error::Task(format!("read a retired destination key: {e}")))?;
+        let key = named(
+            destination,
+            "enc",
+            &der,
+            DecryptionKey::from_pkcs8,
+            DecryptionKey::public_jwk,
+        )
+        .map_err(|e| Error::Task(format!("retired destination key: {e}")))?;
+        if key.kid() != kid {
+            return Ok(None);
+        }
+        let key = Arc::new(key);
+        self.retired
+            .lock()
+            .map_err(|_| poisoned())?
+            .insert(kid.to_string(), key.clone());
+        Ok(Some(key))
+    }
+
+    /// Rotates `destination`'s encryption key: a new key becomes current (key sets signed
+    /// from now on name it), the old one is retired and still opens what was sealed to it.
+    /// With a key directory the old key is kept there first and the new one then replaces
+    /// the current file in one rename, so a crash in between loses neither. The kids of the
+    /// retired and the new key.
+    pub fn rotate(&self, destination: &str) -> Result<(String, String), Error> {
+        let _one = self
+            .rotating
+            .lock()
+            .map_err(|_| Error::Task("rotation poisoned".into()))?;
+        let old = self.decryption_key(destination)?;
+        let problem = |e: jose::JoseError| Error::Task(format!("destination key: {e}"));
+        let der = SigningKey::generate_sized(String::new(), self.bits)
+            .and_then(|key| key.to_pkcs8())
+            .map_err(problem)?;
+        let new = named(
+            destination,
+            "enc",
+            &der,
+            DecryptionKey::from_pkcs8,
+            DecryptionKey::public_jwk,
+        )
+        .map_err(problem)?;
+        if let Some(dir) = &self.dir {
+            let prefix = format!("{destination}-enc-");
+            let thumb = old
+                .kid()
+                .strip_prefix(prefix.as_str())
+                .filter(|t| t.len() == SHORT_THUMBPRINT)
+                .ok_or_else(|| Error::Task("a destination key without a thumbprint".into()))?;
+            let retired = dir.join(file_name(destination, &retired_kind(thumb)));
+            if !retired.exists() {
+                write_private(&retired, &old.to_pkcs8())?;
+            }
+            let current = dir.join(file_name(destination, "enc"));
+            let staged = dir.join(format!("{}.new", file_name(destination, "enc")));
+            let _ = std::fs::remove_file(&staged);
+            write_private(&staged, &der)?;
+            std::fs::rename(&staged, &current)
+                .and_then(|()| sync_dir(dir))
+                .map_err(|e| Error::Task(format!("replace a destination key: {e}")))?;
+        }
+        let (retired_kid, new_kid) = (old.kid().to_string(), new.kid().to_string());
+        let poisoned = || Error::Task("destination keys poisoned".into());
+        self.retired
+            .lock()
+            .map_err(|_| poisoned())?
+            .insert(retired_kid.clone(), old);
+        self.enc_keys
+            .lock()
+            .map_err(|_| poisoned())?
+            .insert(destination.to_string(), Arc::new(new));
+        self.published
+            .lock()
+            .map_err(|_| poisoned())?
+            .remove(destination);
+        Ok((retired_kid, new_kid))
     }
 
     /// The destination's key set, signed under the anchor, valid a day from `now` (Unix
@@ -229,9 +354,39 @@ pub fn anchor_at(path: &std::path::Path) -> Result<RsaPublicJwk, Error> {
     Ok(key.public_jwk())
 }
 
-/// The first 16 characters of a thumbprint: enough to tell a destination's keys apart.
+/// How many characters of a thumbprint name a key: enough to tell a destination's keys apart.
+const SHORT_THUMBPRINT: usize = 16;
+
+/// The first characters of a thumbprint.
 fn short(thumbprint: &str) -> &str {
-    thumbprint.get(..16).unwrap_or(thumbprint)
+    thumbprint.get(..SHORT_THUMBPRINT).unwrap_or(thumbprint)
+}
+
+/// The file kind of a retired encryption key with the short thumbprint `thumb`.
+fn retired_kind(thumb: &str) -> String {
+    format!("enc.retired-{thumb}")
+}
+
+/// A destination's key of `kind` from its PKCS #8 form, named by its thumbprint
+/// (`<destination>-<kind>-<thumbprint>`).
+fn named<K>(
+    destination: &str,
+    kind: &str,
+    der: &[u8],
+    open: fn(String, &[u8]) -> Result<K, jose::JoseError>,
+    public: fn(&K) -> RsaPublicJwk,
+) -> Result<K, jose::JoseError> {
+    let thumbprint = public(&open(String::new(), der)?).thumbprint();
+    open(format!("{destination}-{kind}-{}", short(&thumbprint)), der)
+}
+
+/// Makes a rename in `dir` durable.
+fn sync_dir(dir: &std::path::Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    std::fs::File::open(dir)?.sync_all()?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
 }
 
 /// Writes a private key readable by its owner only.
@@ -306,6 +461,99 @@ mod tests {
         assert_eq!(
             again.decrypt("gemeinde-16051000", &sealed).expect("opens"),
             b"{}"
+        );
+    }
+
+    fn enc_key(token: &str, destination: &str, now: i64, anchor: &RsaPublicJwk) -> RsaPublicJwk {
+        let set = jose::verify_key_set(token, std::slice::from_ref(anchor), destination, now)
+            .expect("verifies");
+        set.keys
+            .into_iter()
+            .find(|k| k.usage == "enc")
+            .expect("an encryption key")
+    }
+
+    #[test]
+    fn a_rotated_key_still_opens_what_was_sealed_to_it_also_after_a_restart() {
+        let dir = tempfile::tempdir().expect("dir");
+        let id = "gemeinde-16053000";
+        let destinations = Destinations::new(None, 2048, Some(dir.path().into())).expect("new");
+        let anchor = destinations.anchor().expect("anchor");
+        let old = enc_key(
+            &destinations.key_set(id, 1_000).expect("set"),
+            id,
+            1_000,
+            &anchor,
+        );
+        let in_flight = jose::encrypt(b"vorher", &old, "application/json").expect("seal");
+
+        let (retired, current) = destinations.rotate(id).expect("rotates");
+        assert_eq!(retired, old.kid);
+        assert_ne!(current, old.kid);
+        let new = enc_key(
+            &destinations.key_set(id, 1_100).expect("set"),
+            id,
+            1_100,
+            &anchor,
+        );
+        assert_eq!(
+            new.kid, current,
+            "the key set is signed anew with the new key only"
+        );
+        let sealed = jose::encrypt(b"nachher", &new, "application/json").expect("seal");
+        assert_eq!(
+            destinations.decrypt(id, &in_flight).expect("retired"),
+            b"vorher"
+        );
+        assert_eq!(
+            destinations.decrypt(id, &sealed).expect("current"),
+            b"nachher"
+        );
+
+        // Another process on the same key directory: the new key is current, the old one
+        // still opens from its file.
+        let der = destinations
+            .anchor_key()
+            .expect("anchor")
+            .to_pkcs8()
+            .expect("der");
+        let again = Destinations::new(Some(&der), 2048, Some(dir.path().into())).expect("new");
+        assert_eq!(again.decrypt(id, &in_flight).expect("retired"), b"vorher");
+        assert_eq!(again.decrypt(id, &sealed).expect("current"), b"nachher");
+        assert_eq!(
+            enc_key(&again.key_set(id, 1_200).expect("set"), id, 1_200, &anchor).kid,
+            current
+        );
+
+        // A name from a sender's header never leads outside this destination's retired keys.
+        for kid in [
+            format!("{id}-enc-../../../../etc"),
+            format!("{id}-sig-{}", &old.kid[old.kid.len() - 16..]),
+            "gemeinde-16051000-enc-AAAAAAAAAAAAAAAA".to_string(),
+        ] {
+            let forged = jose::encrypt(
+                b"x",
+                &RsaPublicJwk {
+                    kid: kid.clone(),
+                    ..new.clone()
+                },
+                "application/json",
+            )
+            .expect("seal");
+            assert_eq!(
+                again.decrypt(id, &forged).expect_err("unknown"),
+                jose::JoseError::UnknownKey(kid)
+            );
+        }
+        // A retired file that holds another key is not taken under the retired name.
+        let thumb = &old.kid[old.kid.len() - 16..];
+        let path = dir.path().join(file_name(id, &retired_kind(thumb)));
+        std::fs::remove_file(&path).expect("remove");
+        write_private(&path, &again.decryption_key(id).expect("key").to_pkcs8()).expect("write");
+        let third = Destinations::new(Some(&der), 2048, Some(dir.path().into())).expect("new");
+        assert_eq!(
+            third.decrypt(id, &in_flight).expect_err("no such key"),
+            jose::JoseError::UnknownKey(old.kid.clone())
         );
     }
 }

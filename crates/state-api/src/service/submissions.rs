@@ -710,18 +710,15 @@ impl Backend {
                 "Encryption required",
             )
             .detail(
-                "this submission goes to an authority: send its data as encryptedData,                  encrypted to the key in GET /v1/destinations/{id}/keys",
+                "this submission goes to an authority: send its data as encryptedData, \
+                 encrypted to the key in GET /v1/destinations/{id}/keys",
             )),
             (Some(_), _, None) => Err(problem(
                 "/encryptedData",
                 "no_destination",
                 "a submission without a place has no authority to encrypt for",
             )),
-            _ => Err(problem(
-                "/data",
-                "required",
-                "either data or encryptedData",
-            )),
+            _ => Err(problem("/data", "required", "either data or encryptedData")),
         }
     }
 
