@@ -78,6 +78,8 @@ fi
 step "end-to-end journeys in the real window"
 cargo test --locked -p e2e -- --ignored --test-threads=1
 
+# The journeys run on a clock that starts at noon (Berlin) of today, so none types "today"
+# before midnight and has it checked after (tests/harness/clock.rs).
 # The suite must not depend on the calendar: the journeys that type dates run once more with
 # the app's and the state API's clock moved to 23:30 Berlin time on a leap day (debug builds
 # only honour a moved clock; see src-tauri/src/clock.rs and tests/harness/clock.rs).
