@@ -85,3 +85,7 @@ receipt-signed-keys-not-trusted = Das Land Thüringen hat die Schlüssel vom Amt
 receipt-signed-invalid = Die Unter·schrift passt nicht zum Schlüssel vom Amt. Darum ist die Unter·schrift vielleicht nicht echt. Ihr Antrag ist gesendet. Bei Fragen rufen Sie die Nummer 115 an.
 receipt-signed-other-content = Das Amt hat andere Angaben unter·schrieben. Ihr Gerät hat etwas anderes gesendet. Bitte rufen Sie die Nummer 115 an.
 receipt-signed-token = Unter·schriebene Bestätigung zeigen
+timeline-signed-verified = Das Amt hat diesen Schritt unter·schrieben. Ihr Gerät hat die Unter·schrift geprüft. Der Schritt kommt vom Amt.
+timeline-signed-missing = Das Amt hat diesen Schritt nicht unter·schrieben. Darum ist nicht sicher: Kommt der Schritt vom Amt?
+timeline-signed-refused = Die Unter·schrift passt nicht zu diesem Schritt. Darum kommt der Schritt vielleicht nicht vom Amt. Bei Fragen rufen Sie die Nummer 115 an.
+timeline-signed-unchecked = Ihr Gerät konnte die Unter·schrift nicht prüfen. Es hat die Schlüssel vom Amt nicht bekommen.

@@ -85,3 +85,7 @@ receipt-signed-keys-not-trusted = Die Schlüssel der Behörde sind nicht vom Lan
 receipt-signed-invalid = Die elektronische Unterschrift passt nicht zum Schlüssel der Behörde. Sie kann nicht als echt gelten. Ihr Antrag ist gesendet; fragen Sie im Zweifel bei der Behördennummer 115 nach.
 receipt-signed-other-content = Die Behörde hat andere Angaben oder Anlagen unterschrieben, als Ihr Gerät gesendet hat. Bitte wenden Sie sich an die Behördennummer 115.
 receipt-signed-token = Unterschriebene Bestätigung zeigen (zum Aufbewahren)
+timeline-signed-verified = Von der Behörde elektronisch unterschrieben. Ihr Gerät hat die Unterschrift geprüft: Dieser Schritt kommt von der Behörde.
+timeline-signed-missing = Ohne Unterschrift der Behörde: Es ist nicht bestätigt, dass dieser Schritt von der Behörde kommt.
+timeline-signed-refused = Die Unterschrift passt nicht zu diesem Schritt. Er kann nicht als Schritt der Behörde gelten. Fragen Sie im Zweifel bei der Behördennummer 115 nach.
+timeline-signed-unchecked = Ihr Gerät konnte die Unterschrift der Behörde zu diesem Schritt nicht prüfen, weil ihre Schlüssel nicht zu erhalten waren.

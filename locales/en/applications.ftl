@@ -85,3 +85,7 @@ receipt-signed-keys-not-trusted = The authority’s keys are not confirmed by th
 receipt-signed-invalid = The electronic signature does not match the authority’s key, so it cannot count as genuine. Your application has been sent; if in doubt, ask the authority number 115.
 receipt-signed-other-content = The authority signed other details or attachments than your device sent. Please contact the authority number 115.
 receipt-signed-token = Show the signed confirmation (to keep)
+timeline-signed-verified = Signed electronically by the authority. Your device checked the signature: this step comes from the authority.
+timeline-signed-missing = Not signed by the authority: it is not confirmed that this step comes from the authority.
+timeline-signed-refused = The signature does not match this step, so it cannot count as a step of the authority. If in doubt, ask the authority number 115.
+timeline-signed-unchecked = Your device could not check the authority’s signature of this step because its keys could not be obtained.

@@ -85,3 +85,7 @@ receipt-signed-keys-not-trusted = Kurumun anahtarları Thüringen eyaleti taraf�
 receipt-signed-invalid = Elektronik imza kurumun anahtarıyla eşleşmiyor; bu yüzden gerçek sayılamaz. Başvurunuz gönderildi; emin değilseniz 115 numaralı kamu hizmet hattına sorun.
 receipt-signed-other-content = Kurum, cihazınızın gönderdiğinden farklı bilgiler veya ekler imzaladı. Lütfen 115 numaralı kamu hizmet hattına başvurun.
 receipt-signed-token = İmzalı onayı göster (saklamak için)
+timeline-signed-verified = Kurum tarafından elektronik olarak imzalandı. Cihazınız imzayı kontrol etti: bu adım kurumdan geliyor.
+timeline-signed-missing = Kurumun imzası yok: bu adımın kurumdan geldiği doğrulanmadı.
+timeline-signed-refused = İmza bu adımla eşleşmiyor; bu yüzden kurumun adımı sayılamaz. Emin değilseniz 115 numaralı kamu hizmet hattına sorun.
+timeline-signed-unchecked = Cihazınız bu adımdaki kurum imzasını kontrol edemedi, çünkü kurumun anahtarları alınamadı.

@@ -259,6 +259,7 @@ pub fn submission_view(
             status: change.status.into(),
             at: clock::rfc3339(change.at),
             note: change.note.clone(),
+            signature: change.signature,
         })
         .collect();
     let refusal = outbox

@@ -61,7 +61,7 @@ pub async fn withdraw_submission(
         .map_err(withdraw_error)?;
     state
         .store()?
-        .record_history(id, &sync::status_history(&answer))
+        .record_history(id, &sync::status_history(&answer, &[]))
         .map_err(storage_error)?;
     let logged_in = state.logged_in().await;
     views::submission_view(&*state.store()?, id, logged_in)

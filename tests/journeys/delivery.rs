@@ -145,6 +145,12 @@ async fn queued_offline_sent_after_login_received_and_answered_in_the_inbox() ->
         signature_text.as_str().is_some_and(|t| t.contains(&name)),
         "the page names the signing authority {name}: {signature_text}"
     );
+    // The timeline's "received" step: signed by the authority, checked by the app.
+    app.wait_for(
+        "#timeline li[data-status='status-received'] [data-signature='verified']",
+        LONG,
+    )
+    .await?;
     let mut report = Vec::new();
     e2e::a11y::axe(&app, "receipt with signature", &mut report).await?;
     app.screenshot("delivery-receipt").await?;

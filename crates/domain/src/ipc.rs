@@ -434,6 +434,10 @@ pub struct StatusEntry {
     /// Reasons (for a rejection or action required), in the authority's words.
     #[serde(default)]
     pub note: Option<String>,
+    /// For the authority's own steps of an application sent to an authority: whether the
+    /// authority signed this step. `None` where no signature is expected.
+    #[serde(default)]
+    pub signature: Option<crate::receipt::StepSignature>,
 }
 
 /// Arguments of [`command::LOAD_SUBMISSION`].

@@ -78,6 +78,45 @@ pub enum ReceiptProblem {
     OtherContent,
 }
 
+/// What the device found when it checked the authority's signature of one step of an
+/// application (a Security Event Token the authority signs for each of its steps).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StepSignature {
+    /// Signed by the authority, under the trust anchor, about exactly this step.
+    Verified,
+    /// The step came without the authority's signature.
+    Missing,
+    /// A signature that does not hold, or that says something else than the step.
+    Refused,
+    /// The authority's keys could not be fetched or trusted when the step arrived.
+    Unchecked,
+}
+
+impl StepSignature {
+    /// The name the store keeps.
+    pub fn name(self) -> &'static str {
+        match self {
+            StepSignature::Verified => "verified",
+            StepSignature::Missing => "missing",
+            StepSignature::Refused => "refused",
+            StepSignature::Unchecked => "unchecked",
+        }
+    }
+
+    /// The signature verdict of a stored name.
+    pub fn from_name(name: &str) -> Option<StepSignature> {
+        [
+            StepSignature::Verified,
+            StepSignature::Missing,
+            StepSignature::Refused,
+            StepSignature::Unchecked,
+        ]
+        .into_iter()
+        .find(|s| s.name() == name)
+    }
+}
+
 /// The receiving authority's signed receipt (a JWS) and what the device found when it
 /// checked it against the trust anchor and against what it sent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -11,6 +11,9 @@ use crate::{verify, JoseError, RsaPublicJwk};
 pub const KEY_SET_TYPE: &str = "destination-keys+jwt";
 /// The JWS `typ` of a receipt.
 pub const RECEIPT_TYPE: &str = "receipt+jwt";
+/// The JWS `typ` of a status event: a Security Event Token (RFC 8417 §2.3), as FIT-Connect's
+/// events are.
+pub const EVENT_TYPE: &str = "secevent+jwt";
 
 /// A destination (an authority that receives applications) and its current public keys, valid
 /// from `nbf` until `exp` (Unix seconds). Several signing keys may be listed while one is
@@ -49,6 +52,103 @@ pub struct Receipt {
     pub data_sha512: String,
     pub attachments: Vec<ReceiptAttachment>,
     pub iat: i64,
+}
+
+/// A step an authority took with an application, signed by that authority: a Security Event
+/// Token (RFC 8417) with exactly one event, whose URI names the step
+/// ([`StatusEvent::uri_of`]): FIT-Connect's own for accepting and rejecting, ours for the
+/// steps FIT-Connect has no event for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusEvent {
+    /// The authority (the destination's id).
+    pub iss: String,
+    /// When it was signed (Unix seconds).
+    pub iat: i64,
+    /// This event's unique id.
+    pub jti: String,
+    /// `submission:<the citizen's id of the submission>`.
+    pub sub: String,
+    pub events: std::collections::BTreeMap<String, EventDetail>,
+}
+
+/// What a status event says.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EventDetail {
+    /// The state API's name of the status (`RECEIVED`, `REJECTED`, …).
+    pub status: String,
+    /// When the step was taken (Unix milliseconds).
+    pub at: i64,
+    /// The authority's reasons (a refusal, a request for more).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reasons: Vec<String>,
+}
+
+impl StatusEvent {
+    /// The event URI of a status.
+    pub fn uri_of(status: &str) -> String {
+        match status {
+            "RECEIVED" => "https://schema.fitko.de/fit-connect/events/accept-submission".into(),
+            "REJECTED" => "https://schema.fitko.de/fit-connect/events/reject-submission".into(),
+            other => format!("urn:thueringen-app:events:{}", other.to_ascii_lowercase()),
+        }
+    }
+
+    /// The event `destination` signs for the step `detail` of submission `submission`.
+    pub fn new(
+        destination: &str,
+        submission: &str,
+        detail: EventDetail,
+        iat: i64,
+        jti: String,
+    ) -> StatusEvent {
+        StatusEvent {
+            iss: destination.to_string(),
+            iat,
+            jti,
+            sub: format!("submission:{submission}"),
+            events: [(StatusEvent::uri_of(&detail.status), detail)]
+                .into_iter()
+                .collect(),
+        }
+    }
+
+    /// The one step this event is about, when its URI names that step's status.
+    pub fn detail(&self) -> Option<&EventDetail> {
+        let mut events = self.events.iter();
+        match (events.next(), events.next()) {
+            (Some((uri, detail)), None) if *uri == StatusEvent::uri_of(&detail.status) => {
+                Some(detail)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Checks a status event: signed by a signing key of `keys` (already checked with
+/// [`verify_key_set`]), issued by the destination those keys belong to, about `submission`,
+/// with exactly one event whose URI names its status.
+pub fn verify_status_event(
+    token: &str,
+    keys: &DestinationKeys,
+    submission: &str,
+) -> Result<EventDetail, JoseError> {
+    let event: StatusEvent = verify(token, EVENT_TYPE, &keys.keys)?.claims;
+    if event.iss != keys.destination {
+        return Err(JoseError::Content(format!(
+            "an event of {:?}, signed with the keys of {:?}",
+            event.iss, keys.destination
+        )));
+    }
+    if event.sub != format!("submission:{submission}") {
+        return Err(JoseError::Content(
+            "an event about another submission".into(),
+        ));
+    }
+    event
+        .detail()
+        .cloned()
+        .ok_or_else(|| JoseError::Content("not exactly one event of a known kind".into()))
 }
 
 /// Checks a key set: signed by one of the `anchors`, for `destination`, not expired at `now`
@@ -156,6 +256,46 @@ mod tests {
         // Erfurt's key, but a receipt in Jena's name.
         let elsewhere = erfurt.sign(RECEIPT_TYPE, &receipt("jena")).expect("sign");
         assert!(verify_receipt(&elsewhere, &keys).is_err());
+        // A status event: Erfurt's, about this submission, of one step.
+        let detail = EventDetail {
+            status: "REJECTED".into(),
+            at: 1_600_000,
+            reasons: vec!["Nachweis fehlt".into()],
+        };
+        let event = StatusEvent::new("erfurt", "s-1", detail.clone(), 1_600, "e-1".into());
+        let signed_event = erfurt.sign(EVENT_TYPE, &event).expect("sign");
+        assert_eq!(
+            verify_status_event(&signed_event, &keys, "s-1").expect("valid"),
+            detail
+        );
+        assert!(
+            verify_status_event(&signed_event, &keys, "s-2").is_err(),
+            "another submission"
+        );
+        let by_jena = jena.sign(EVENT_TYPE, &event).expect("sign");
+        assert!(
+            verify_status_event(&by_jena, &keys, "s-1").is_err(),
+            "not Erfurt's key"
+        );
+        let mut in_jena_name = event.clone();
+        in_jena_name.iss = "jena".into();
+        let in_jena_name = erfurt.sign(EVENT_TYPE, &in_jena_name).expect("sign");
+        assert!(
+            verify_status_event(&in_jena_name, &keys, "s-1").is_err(),
+            "another issuer"
+        );
+        // An event whose URI says "accepted" while its detail says "rejected".
+        let mut relabelled = event.clone();
+        let inner = relabelled.events.pop_first().expect("one").1;
+        relabelled
+            .events
+            .insert(StatusEvent::uri_of("RECEIVED"), inner);
+        let relabelled = erfurt.sign(EVENT_TYPE, &relabelled).expect("sign");
+        assert!(verify_status_event(&relabelled, &keys, "s-1").is_err());
+        assert!(
+            verify_status_event(&token, &keys, "s-1").is_err(),
+            "a receipt is no event"
+        );
         // A receipt is not a key set, nor the other way round.
         assert!(verify_receipt(&signed, &keys).is_err());
         assert!(verify_key_set(&token, &anchors, "erfurt", 1_500).is_err());

@@ -19,7 +19,10 @@ mod jwe;
 mod jwk;
 mod jws;
 
-pub use claims::{verify_key_set, verify_receipt, DestinationKeys, Receipt, ReceiptAttachment};
+pub use claims::{
+    verify_key_set, verify_receipt, verify_status_event, DestinationKeys, EventDetail, Receipt,
+    ReceiptAttachment, StatusEvent,
+};
 pub use jwe::{encrypt, key_id, DecryptionKey, CONTENT_ALGORITHM, KEY_ALGORITHM};
 pub use jwk::RsaPublicJwk;
 pub use jws::{verify, SigningKey, Verified, SIGNATURE_ALGORITHM};

@@ -124,6 +124,13 @@ pub struct StatusEntry {
     pub reasons: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The step as the receiving authority signed it, for its own steps (RECEIVED and after)
+    /// of a submission with a destination: a Security Event Token (RFC 8417; JWS, PS512, `typ`
+    /// `secevent+jwt`) with `iss` the destination, `sub` `submission:<submissionId>` and one
+    /// event (`status`, `at` in Unix milliseconds, `reasons`), signed with a key of the
+    /// destination's key set. A step without it was not taken by the authority.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed_event: Option<String>,
 }
 
 impl From<&StatusEvent> for StatusEntry {
@@ -133,6 +140,7 @@ impl From<&StatusEvent> for StatusEntry {
             at: rfc3339(e.at),
             reasons: e.reasons.clone(),
             note: e.note.clone(),
+            signed_event: e.signed.clone(),
         }
     }
 }

@@ -115,6 +115,59 @@ async fn the_back_office_receiving_signs_the_receipt_then() {
     let receipt = jose::verify_receipt(now["receipt"].as_str().expect("receipt"), &keys)
         .expect("signed by Erfurt's key");
     assert_eq!(receipt.submission, id);
+
+    // Each of the authority's steps is signed by it (a Security Event Token); the steps the
+    // state API takes (created, submitted) are not.
+    let moved = server
+        .admin_post(
+            &format!("/admin/v1/submissions/{id}/status"),
+            &json!({"status": "REJECTED", "reasons": ["Der Nachweis fehlt"]}),
+        )
+        .await;
+    assert_eq!(moved.status(), 200);
+    let now: serde_json::Value = server
+        .get(&anna.access, &format!("/v1/submissions/{id}"))
+        .await
+        .json()
+        .await
+        .expect("JSON");
+    let steps = now["statusHistory"].as_array().expect("history");
+    let signed: Vec<(String, Option<jose::EventDetail>)> = steps
+        .iter()
+        .map(|step| {
+            (
+                step["status"].as_str().unwrap_or_default().to_string(),
+                step["signedEvent"].as_str().map(|token| {
+                    jose::verify_status_event(token, &keys, &id).expect("signed by Erfurt")
+                }),
+            )
+        })
+        .collect();
+    let names: Vec<(&str, bool)> = signed
+        .iter()
+        .map(|(s, d)| (s.as_str(), d.is_some()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("INITIATED", false),
+            ("SUBMITTED", false),
+            ("RECEIVED", true),
+            ("REJECTED", true)
+        ]
+    );
+    let rejected = signed[3].1.clone().expect("signed");
+    assert_eq!(rejected.status, "REJECTED");
+    assert_eq!(rejected.reasons, ["Der Nachweis fehlt"]);
+    assert!(
+        jose::verify_status_event(
+            steps[3]["signedEvent"].as_str().expect("token"),
+            &keys,
+            &new_id()
+        )
+        .is_err(),
+        "about this submission only"
+    );
 }
 
 #[tokio::test]

@@ -166,6 +166,9 @@ pub(crate) const MIGRATIONS: &[M<'static>] = &[
     // 7: the receiving authority's signed receipt as the device checked it (JSON of
     // `domain::receipt::SignedReceipt`).
     M::up("ALTER TABLE submission ADD COLUMN signed_receipt TEXT;"),
+    // 8: whether the authority signed a step of the timeline, as the device found
+    // (`domain::receipt::StepSignature::name`; NULL where no signature is expected).
+    M::up("ALTER TABLE submission_status ADD COLUMN signature TEXT;"),
 ];
 
 pub(crate) fn apply(conn: &mut Connection) -> Result<(), StoreError> {

@@ -134,6 +134,9 @@ pub struct StatusChange {
     pub status: SubmissionStatus,
     pub at: UnixMillis,
     pub note: Option<String>,
+    /// Whether the authority signed this step, as the device found (`None`: no signature
+    /// expected).
+    pub signature: Option<domain::receipt::StepSignature>,
 }
 
 /// A submission as the person's "my applications" shows it.
@@ -618,7 +621,7 @@ impl Store {
             .collect();
         let new = &steps[already_kept(&kept, &steps)..];
         for step in new {
-            self.append_status(&id, step.status, step.at, step.note.as_deref())?;
+            self.append_step(&id, step)?;
         }
         tx.commit()?;
         Ok(new.len())
@@ -643,40 +646,52 @@ impl Store {
         if current == status.name() {
             return Ok(false);
         }
-        self.append_status(&id, status, at, note)?;
+        self.append_step(
+            &id,
+            &StatusChange {
+                status,
+                at,
+                note: note.map(str::to_string),
+                signature: None,
+            },
+        )?;
         Ok(true)
     }
 
     /// Adds one step at the end of a submission's timeline and makes it its status, inside
     /// the caller's transaction.
-    fn append_status(
-        &self,
-        id: &str,
-        status: SubmissionStatus,
-        at: UnixMillis,
-        note: Option<&str>,
-    ) -> Result<(), StoreError> {
+    fn append_step(&self, id: &str, step: &StatusChange) -> Result<(), StoreError> {
         self.conn.execute(
-            "INSERT INTO submission_status (submission_id, seq, status, at, note)
-             VALUES (?1, (SELECT coalesce(max(seq), -1) + 1 FROM submission_status WHERE submission_id = ?1), ?2, ?3, ?4)",
-            params![id, status.name(), at, note],
+            "INSERT INTO submission_status (submission_id, seq, status, at, note, signature)
+             VALUES (?1, (SELECT coalesce(max(seq), -1) + 1 FROM submission_status WHERE submission_id = ?1), ?2, ?3, ?4, ?5)",
+            params![
+                id,
+                step.status.name(),
+                step.at,
+                step.note,
+                step.signature.map(|s| s.name())
+            ],
         )?;
         self.conn.execute(
             "UPDATE submission SET status = ?2, updated_at = ?3 WHERE id = ?1",
-            params![id, status.name(), at],
+            params![id, step.status.name(), step.at],
         )?;
         Ok(())
     }
 
     fn history(&self, id: &str) -> Result<Vec<StatusChange>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT status, at, note FROM submission_status WHERE submission_id = ?1 ORDER BY seq",
+            "SELECT status, at, note, signature FROM submission_status WHERE submission_id = ?1 ORDER BY seq",
         )?;
         let rows = stmt.query_map([id], |r| {
             Ok(StatusChange {
                 status: status_from(&r.get::<_, String>(0)?)?,
                 at: r.get(1)?,
                 note: r.get(2)?,
+                signature: r
+                    .get::<_, Option<String>>(3)?
+                    .as_deref()
+                    .and_then(domain::receipt::StepSignature::from_name),
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -973,6 +988,8 @@ mod tests {
             status,
             at,
             note: note.map(str::to_string),
+            signature: (status != Initiated && status != Submitted)
+                .then_some(domain::receipt::StepSignature::Verified),
         };
         // Between two polls the authority received, processed and asked for something.
         let first = [
@@ -982,6 +999,8 @@ mod tests {
             step(Processing, 21, None),
             step(ActionRequired, 22, Some("Nachweis fehlt")),
         ];
+        let mut first = first;
+        first[3].signature = Some(domain::receipt::StepSignature::Refused);
         assert_eq!(store.record_history(id, &first)?, 3, "every authority step");
         // The next poll repeats the history and adds: processing again, then completed.
         let mut second = first.to_vec();
@@ -1010,6 +1029,18 @@ mod tests {
         assert_eq!(sub.status, Completed);
         assert_eq!(sub.history[3].note.as_deref(), Some("Nachweis fehlt"));
         assert_eq!(sub.history[3].at, 22, "the authority's time");
+        assert_eq!(
+            sub.history.iter().map(|c| c.signature).collect::<Vec<_>>(),
+            [
+                None,
+                Some(domain::receipt::StepSignature::Verified),
+                Some(domain::receipt::StepSignature::Refused),
+                Some(domain::receipt::StepSignature::Verified),
+                Some(domain::receipt::StepSignature::Verified),
+                Some(domain::receipt::StepSignature::Verified),
+            ],
+            "each step keeps what the device found of its signature"
+        );
         Ok(())
     }
 
@@ -1020,6 +1051,7 @@ mod tests {
             status,
             at,
             note: None,
+            signature: None,
         };
         let server = [
             step(Received, 100),

@@ -17,6 +17,7 @@
 pub mod auth;
 mod client;
 mod error;
+pub mod events;
 mod forms;
 pub mod plan;
 pub mod receipt;

@@ -74,6 +74,9 @@ pub struct StatusEntry {
     pub reasons: Vec<String>,
     #[serde(default)]
     pub note: Option<String>,
+    /// The authority's signature of the step (a Security Event Token), for its own steps.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed_event: Option<String>,
 }
 
 /// A submission as the server reports it.

@@ -230,12 +230,18 @@ pub fn data_sha512(data: &serde_json::Value) -> String {
 }
 
 /// The state API's status history of a submission as the store keeps it: every step with its
-/// time and note (a refusal's reasons as its note); steps of an unknown name are left out.
-pub fn status_history(submission: &wire::Submission) -> Vec<StatusChange> {
+/// time and note (a refusal's reasons as its note) and the verdict on the authority's
+/// signature of it (`signatures`, by position; see [`crate::events::judge_steps`]); steps of an
+/// unknown name are left out.
+pub fn status_history(
+    submission: &wire::Submission,
+    signatures: &[Option<domain::receipt::StepSignature>],
+) -> Vec<StatusChange> {
     submission
         .status_history
         .iter()
-        .filter_map(|e| {
+        .enumerate()
+        .filter_map(|(i, e)| {
             Some(StatusChange {
                 status: SubmissionStatus::from_name(&e.status)?,
                 at: parse_time(&e.at)?,
@@ -243,6 +249,7 @@ pub fn status_history(submission: &wire::Submission) -> Vec<StatusChange> {
                     .note
                     .clone()
                     .or_else(|| (!e.reasons.is_empty()).then(|| e.reasons.join("; "))),
+                signature: signatures.get(i).copied().flatten(),
             })
         })
         .collect()
@@ -696,7 +703,10 @@ impl Engine {
                 }
                 // Every step the server went through, not just the last: two steps between
                 // two polls both reach the timeline.
-                let history = status_history(item);
+                let client = self.session.client().clone();
+                let signatures =
+                    crate::events::judge_steps(&client, item, parse_time, self.now()).await;
+                let history = status_history(item, &signatures);
                 let changed = if history.is_empty() {
                     // A server without a history: its current status, now.
                     lock(&self.store)?.record_status(id, status, self.now(), None)
@@ -945,6 +955,18 @@ impl Job {
             (self.clock)(),
         )
         .await;
+        // The authority's steps the answer already holds (received at once), each with the
+        // verdict on its signature; the status itself is recorded with the outbox's move.
+        let signatures = crate::events::judge_steps(
+            self.session.client(),
+            &submitted,
+            parse_time,
+            (self.clock)(),
+        )
+        .await;
+        if let Ok(store) = lock(&self.store) {
+            let _ = store.record_history(id, &status_history(&submitted, &signatures));
+        }
         Ok(submitted)
     }
 

@@ -203,6 +203,46 @@ async fn a_receipt_given_later_by_the_back_office_arrives_with_the_status() {
         receipt.problem, None,
         "verified when it came with the status"
     );
+
+    // The authority's later steps arrive signed by it, each checked on the device.
+    for (status, reasons) in [("PROCESSING", vec![]), ("REJECTED", vec!["Nachweis fehlt"])] {
+        let moved = reqwest::Client::new()
+            .post(format!(
+                "{}admin/v1/submissions/{id}/status",
+                server.admin_base()
+            ))
+            .bearer_auth(support::ADMIN_TOKEN)
+            .json(&serde_json::json!({"status": status, "reasons": reasons}))
+            .send()
+            .await
+            .expect("status move");
+        assert_eq!(moved.status(), 200);
+    }
+    worker.wake();
+    let deadline = std::time::Instant::now() + LIMIT;
+    let steps = loop {
+        let history = local(&rig, id).history;
+        if history.len() >= 5 || std::time::Instant::now() > deadline {
+            break history;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    };
+    use domain::receipt::StepSignature::Verified;
+    use store::SubmissionStatus::*;
+    assert_eq!(
+        steps
+            .iter()
+            .map(|s| (s.status, s.signature))
+            .collect::<Vec<_>>(),
+        [
+            (Initiated, None),
+            (Submitted, None),
+            (Received, Some(Verified)),
+            (Processing, Some(Verified)),
+            (Rejected, Some(Verified)),
+        ],
+        "every step the authority took, signed by it"
+    );
 }
 
 #[tokio::test]

@@ -407,6 +407,11 @@ fn SubmissionDetail(submission: SubmissionView, just_sent: bool) -> impl IntoVie
                                 <p class="kern-body kern-body--bold">{tr(status_id(entry.status))}</p>
                                 <p class="kern-body kern-body--small">{move || local_time(&at, language.get())}</p>
                                 {entry.note.clone().map(|n| view! { <p class="kern-body">{n}</p> })}
+                                {entry.signature.map(|signature| view! {
+                                    <p class="kern-body kern-body--small timeline__signature" data-signature=signature.name()>
+                                        {tr(step_signature_id(signature))}
+                                    </p>
+                                })}
                             </li>
                         }
                     }).collect_view()}
@@ -504,4 +509,15 @@ fn submitted_rows(
         );
     }
     out
+}
+
+/// The message that says what the device found of the authority's signature of a step.
+fn step_signature_id(signature: domain::receipt::StepSignature) -> &'static str {
+    use domain::receipt::StepSignature::*;
+    match signature {
+        Verified => "timeline-signed-verified",
+        Missing => "timeline-signed-missing",
+        Refused => "timeline-signed-refused",
+        Unchecked => "timeline-signed-unchecked",
+    }
 }

@@ -156,12 +156,14 @@ impl Backend {
                 "a rejection needs at least one reason",
             )]));
         }
-        let event = StatusEvent {
+        let mut event = StatusEvent {
             status: change.status,
             at: self.now(),
             reasons: change.reasons,
             note: change.note,
+            signed: None,
         };
+        event.signed = self.signed_event(&record, &event).await?;
         let receipt = match (change.status, &record.data_sha512, &record.receipt) {
             (Status::Received, Some(hash), None) => {
                 self.signed_receipt(&record, hash, event.at).await?

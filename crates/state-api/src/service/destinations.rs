@@ -327,6 +327,13 @@ impl Destinations {
         Ok(token)
     }
 
+    /// A status event signed with the key of the destination that issues it.
+    pub fn sign_event(&self, event: &jose::StatusEvent) -> Result<String, Error> {
+        self.signing_key(&event.iss)?
+            .sign(jose::claims::EVENT_TYPE, event)
+            .map_err(|e| Error::Task(format!("sign a status event: {e}")))
+    }
+
     /// The receipt signed with the destination's key.
     pub fn sign_receipt(&self, receipt: &Receipt) -> Result<String, Error> {
         self.signing_key(&receipt.destination)?

@@ -335,6 +335,7 @@ impl Backend {
                 at: self.now(),
                 reasons: Vec::new(),
                 note: None,
+                signed: None,
             };
             let key = record.id.clone();
             self.db(move |s| s.add_status(&key, &event, None)).await?;
@@ -593,6 +594,7 @@ impl Backend {
             at: now,
             reasons: vec![],
             note: None,
+            signed: None,
         }];
         if self.config().auto_receive {
             let attachments: Vec<String> = record
@@ -600,7 +602,7 @@ impl Backend {
                 .iter()
                 .map(|a| format!("{}={}", a.announced.id, a.announced.sha512))
                 .collect();
-            events.push(StatusEvent {
+            let mut received = StatusEvent {
                 status: Status::Received,
                 at: now,
                 reasons: vec![],
@@ -608,7 +610,10 @@ impl Backend {
                     "accepted: data sha512={data_sha512}; attachments: [{}]",
                     attachments.join(", ")
                 )),
-            });
+                signed: None,
+            };
+            received.signed = self.signed_event(&record, &received).await?;
+            events.push(received);
         }
         let receipt = match events.last().map(|e| e.status) {
             Some(Status::Received) => self.signed_receipt(&record, &data_sha512, now).await?,
@@ -722,6 +727,34 @@ impl Backend {
         }
     }
 
+    /// A step the receiving authority took, signed by it as a Security Event Token (RFC 8417)
+    /// about the citizen's id of the submission. `None` without a destination.
+    pub(crate) async fn signed_event(
+        &self,
+        record: &SubmissionRecord,
+        event: &StatusEvent,
+    ) -> Result<Option<String>, Problem> {
+        let Some(destination) = record.authority_id.clone() else {
+            return Ok(None);
+        };
+        let token = jose::StatusEvent::new(
+            &destination,
+            &record.key,
+            jose::EventDetail {
+                status: event.status.as_str().to_string(),
+                at: event.at,
+                reasons: event.reasons.clone(),
+            },
+            self.now() / 1000,
+            uuid::Uuid::new_v4().to_string(),
+        );
+        let destinations = self.destinations().clone();
+        let signed = tokio::task::spawn_blocking(move || destinations.sign_event(&token))
+            .await
+            .map_err(|_| Problem::internal())??;
+        Ok(Some(signed))
+    }
+
     /// The receipt of a received submission, signed by the receiving authority: which
     /// submission (the citizen's id), where, when, and the hashes of the data and the
     /// attachments that arrived. `None` for a submission without a responsible authority (no
@@ -790,6 +823,7 @@ fn record_of_new(new: &NewSubmission) -> SubmissionRecord {
             at: new.created_at,
             reasons: vec![],
             note: None,
+            signed: None,
         }],
     }
 }

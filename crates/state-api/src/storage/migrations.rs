@@ -128,4 +128,8 @@ ALTER TABLE idempotency_scoped RENAME TO idempotency;
     r#"
 ALTER TABLE submissions ADD COLUMN receipt TEXT;
 "#,
+    // The authority's signature of each of its steps (a Security Event Token).
+    r#"
+ALTER TABLE status_events ADD COLUMN signed TEXT;
+"#,
 ];

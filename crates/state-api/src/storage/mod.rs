@@ -111,6 +111,9 @@ pub struct StatusEvent {
     pub at: i64,
     pub reasons: Vec<String>,
     pub note: Option<String>,
+    /// The step as the receiving authority signed it (a Security Event Token, RFC 8417): for
+    /// the authority's own steps of a submission with a destination.
+    pub signed: Option<String>,
 }
 
 /// What is needed to create a submission.

@@ -104,7 +104,7 @@ pub(super) fn complete(conn: &Connection, head: Head) -> Result<SubmissionRecord
         record.attachments.push(row?);
     }
     let mut stmt = conn.prepare_cached(
-        "SELECT status, at, reasons, note FROM status_events
+        "SELECT status, at, reasons, note, signed FROM status_events
          WHERE submission_id = ?1 ORDER BY cursor",
     )?;
     let rows = stmt.query_map([&record.id], |row| {
@@ -113,10 +113,11 @@ pub(super) fn complete(conn: &Connection, head: Head) -> Result<SubmissionRecord
             row.get::<_, i64>(1)?,
             row.get::<_, String>(2)?,
             row.get::<_, Option<String>>(3)?,
+            row.get::<_, Option<String>>(4)?,
         ))
     })?;
     for row in rows {
-        let (status, at, reasons, note) = row?;
+        let (status, at, reasons, note, signed) = row?;
         let reasons: Vec<String> = serde_json::from_str(&reasons)
             .map_err(|e| Error::Corrupt(format!("status reasons: {e}")))?;
         record.history.push(StatusEvent {
@@ -124,6 +125,7 @@ pub(super) fn complete(conn: &Connection, head: Head) -> Result<SubmissionRecord
             at,
             reasons,
             note,
+            signed,
         });
     }
     Ok(record)
@@ -137,9 +139,16 @@ pub(super) fn insert_event(
     let reasons = serde_json::to_string(&event.reasons)
         .map_err(|e| Error::Corrupt(format!("status reasons: {e}")))?;
     tx.execute(
-        "INSERT INTO status_events (submission_id, status, at, reasons, note)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![id, event.status.as_str(), event.at, reasons, event.note],
+        "INSERT INTO status_events (submission_id, status, at, reasons, note, signed)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            id,
+            event.status.as_str(),
+            event.at,
+            reasons,
+            event.note,
+            event.signed
+        ],
     )?;
     let cursor = tx.last_insert_rowid();
     tx.execute(

@@ -202,6 +202,7 @@ impl Storage for SqliteStorage {
                 status: Status::Initiated,
                 at: new.created_at,
                 reasons: Vec::new(),
+                signed: None,
                 note: None,
             };
             let cursor = insert_event(tx, id, &event)?;
