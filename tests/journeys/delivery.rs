@@ -83,6 +83,16 @@ async fn queued_offline_sent_after_login_received_and_answered_in_the_inbox() ->
         ours[0]["attachments"][0]["complete"], true,
         "its attachment arrived whole: {arrived}"
     );
+    // Encrypted for Erfurt on the device: the state API knows neither its name nor its type
+    // (they are in the encrypted metadata); the signed receipt below names its plain hash.
+    assert_eq!(
+        (
+            &ours[0]["attachments"][0]["filename"],
+            &ours[0]["attachments"][0]["mediaType"]
+        ),
+        (&json!(""), &json!("")),
+        "the attachment reached the state API only encrypted: {arrived}"
+    );
 
     // The receipt (#15): the state API's hash of the data it received, shown on the
     // application's page and checked there against what the device sent.

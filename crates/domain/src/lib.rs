@@ -11,6 +11,7 @@ pub mod feedback;
 pub mod form;
 pub mod format;
 pub mod ipc;
+pub mod metadata;
 pub mod problem;
 pub mod receipt;
 pub mod search;

@@ -27,10 +27,13 @@ pub enum ProblemCode {
     /// The data was encrypted to a key the authority no longer (or never) had: fetch its key
     /// set again and encrypt anew.
     KeyNotCurrent,
+    /// The application was sealed for another authority than the one responsible: route it
+    /// again (`GET /v1/authorities?ars=&leika=`) and seal anew.
+    DestinationMismatch,
 }
 
 impl ProblemCode {
-    pub const ALL: [ProblemCode; 10] = [
+    pub const ALL: [ProblemCode; 11] = [
         ProblemCode::IdempotencyKeyInFlight,
         ProblemCode::SubmitInFlight,
         ProblemCode::AttachmentsMissing,
@@ -41,6 +44,7 @@ impl ProblemCode {
         ProblemCode::NotWithdrawable,
         ProblemCode::EncryptionRequired,
         ProblemCode::KeyNotCurrent,
+        ProblemCode::DestinationMismatch,
     ];
 
     /// The code as it travels.
@@ -56,6 +60,7 @@ impl ProblemCode {
             ProblemCode::NotWithdrawable => "not_withdrawable",
             ProblemCode::EncryptionRequired => "encryption_required",
             ProblemCode::KeyNotCurrent => "key_not_current",
+            ProblemCode::DestinationMismatch => "destination_mismatch",
         }
     }
 
@@ -73,6 +78,7 @@ impl ProblemCode {
                 | ProblemCode::SubmitInFlight
                 | ProblemCode::AttachmentsMissing
                 | ProblemCode::KeyNotCurrent
+                | ProblemCode::DestinationMismatch
         )
     }
 }

@@ -33,12 +33,18 @@ pub struct FormRef {
 pub struct AnnouncedAttachment {
     /// A UUID the client made for this attachment.
     pub attachment_id: String,
+    /// The file name: only for a submission without a destination. Where an authority
+    /// receives it, the name travels in the encrypted metadata and is left out here.
+    #[serde(default)]
     pub filename: String,
-    /// e.g. `application/pdf`; must be one the server accepts.
+    /// e.g. `application/pdf`; must be one the server accepts. Left out where an authority
+    /// receives it (in the encrypted metadata instead).
+    #[serde(default)]
     pub media_type: String,
-    /// Size in bytes.
+    /// Size in bytes of what will be uploaded (for an authority: of the JWE).
     pub size: u64,
-    /// Lower-case hex SHA-512 of the attachment's bytes (128 hex digits).
+    /// Lower-case hex SHA-512 of the bytes that will be uploaded (128 hex digits): for an
+    /// authority, of the JWE (compact form) that encrypts the attachment.
     pub sha512: String,
 }
 
@@ -59,6 +65,12 @@ pub struct CreateSubmission {
     pub form: Option<FormRef>,
     #[serde(default)]
     pub announced_attachments: Vec<AnnouncedAttachment>,
+    /// The authority the attachments are encrypted for (the one `GET /v1/authorities?ars=&leika=`
+    /// names responsible): required with
+    /// attachments where an authority is responsible, and refused (409,
+    /// `destination_mismatch`) when it is not the responsible one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub destination: Option<String>,
 }
 
 /// `POST /v1/submissions/{id}/submit`: the data, finalising the submission.
@@ -81,6 +93,12 @@ pub struct SubmitSubmission {
     /// data is the same submit).
     #[serde(default)]
     pub data_sha512: Option<String>,
+    /// The submission's metadata encrypted for the receiving authority (a JWE like
+    /// `encryptedData`) over a FIT-Connect metadata document: the data's hash, each
+    /// attachment's id, file name, media type and the SHA-512 of its plain bytes, the public
+    /// service. Required when attachments were announced for an authority.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encrypted_metadata: Option<String>,
 }
 
 /// An attachment of a submission and how much of it has arrived.

@@ -42,10 +42,12 @@ async fn a_received_application_carries_a_receipt_signed_by_its_authority() {
     let anna = server.login("anna").await;
     let id = new_id();
     let attachment = (new_id(), b"%PDF-1.7 Nachweis".to_vec());
-    let body = create_body(&[(attachment.0.as_str(), &attachment.1)]);
-    assert_eq!(server.create(&anna.access, &id, &body).await.status(), 201);
+    let (created, sealed) = server
+        .create_sealed(&anna.access, &id, &[(attachment.0.as_str(), &attachment.1)])
+        .await;
+    assert_eq!(created.status(), 201);
     let uploaded = server
-        .upload(&anna.access, &id, &attachment.0, 0, &attachment.1)
+        .upload(&anna.access, &id, &attachment.0, 0, &sealed[0])
         .await;
     assert!(uploaded.status().is_success(), "uploaded");
     let data = json!({"kennzeichen": "EF-AB 123"});

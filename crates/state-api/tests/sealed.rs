@@ -206,3 +206,122 @@ async fn an_application_sealed_before_a_key_rotation_still_arrives_and_new_ones_
     let answer = post_submit(&server, &anna.access, &after, &sealed_after).await;
     assert_eq!(answer.status(), 200);
 }
+
+#[tokio::test]
+async fn attachments_and_their_names_reach_the_authority_only_encrypted() {
+    let server = TestServer::start().await;
+    let anna = server.login("anna").await;
+    let id = new_id();
+    let attachment = new_id();
+    let plain = format!("%PDF-1.7 {CANARY} Mietvertrag").into_bytes();
+    let (created, sealed) = server
+        .create_sealed(&anna.access, &id, &[(attachment.as_str(), &plain)])
+        .await;
+    assert_eq!(created.status(), 201);
+    let uploaded = server
+        .upload(&anna.access, &id, &attachment, 0, &sealed[0])
+        .await;
+    assert!(uploaded.status().is_success());
+    // The metadata must name the data's hash and the plain attachment's: without it, or
+    // with another attachment hash, the authority refuses.
+    let data = json!({ "name": "Ida" });
+    let body = server.submit_body(&anna.access, &id, &data).await;
+    let mut without = body.clone();
+    without
+        .as_object_mut()
+        .expect("object")
+        .remove("encryptedMetadata");
+    let (status, _, problem) =
+        problem_code(post_submit(&server, &anna.access, &id, &without).await).await;
+    assert_eq!(status, 422, "{problem}");
+    assert!(
+        problem.to_string().contains("/encryptedMetadata"),
+        "{problem}"
+    );
+    let enc = server.encryption_key("erfurt").await;
+    let plain_hash = sha512_hex(domain::receipt::canonical_json(&data).as_bytes());
+    let lying = domain::metadata::Metadata::new(
+        &plain_hash,
+        ("bewohnerparkausweis", "1"),
+        None,
+        &[domain::metadata::PlainAttachment {
+            id: attachment.clone(),
+            filename: "nachweis.pdf".into(),
+            media_type: "application/pdf".into(),
+            sha512: sha512_hex(b"another document"),
+        }],
+    );
+    let mut other = body.clone();
+    other["encryptedMetadata"] = json!(jose::encrypt(
+        &serde_json::to_vec(&lying).expect("JSON"),
+        &enc,
+        "application/json"
+    )
+    .expect("sealed"));
+    let (status, _, problem) =
+        problem_code(post_submit(&server, &anna.access, &id, &other).await).await;
+    assert_eq!(status, 422);
+    assert_eq!(
+        problem["errors"][0]["field"],
+        format!("/attachments/{attachment}"),
+        "{problem}"
+    );
+    let answer = post_submit(&server, &anna.access, &id, &body).await;
+    assert_eq!(answer.status(), 200);
+    let answer: serde_json::Value = answer.json().await.expect("JSON");
+    assert_eq!(answer["status"], "RECEIVED");
+
+    let data_dir = server.state.config().data_dir.clone();
+    for needle in [CANARY.as_bytes(), b"nachweis.pdf".as_slice()] {
+        assert_eq!(
+            files_contain(&data_dir, needle),
+            Vec::<String>::new(),
+            "no file of the state API holds {}",
+            String::from_utf8_lossy(needle)
+        );
+    }
+    let listing = server.admin_get("/admin/v1/submissions").await;
+    let listing = listing.text().await.expect("listing");
+    assert!(!listing.contains(CANARY) && !listing.contains("nachweis.pdf"));
+}
+
+#[tokio::test]
+async fn attachments_for_an_authority_come_encrypted_for_the_responsible_one() {
+    let server = TestServer::start().await;
+    let anna = server.login("anna").await;
+    let attachment = new_id();
+    let bytes = b"%PDF-1.7".as_slice();
+    // In plain, with its name: refused for an authority.
+    let mut body = create_body(&[(attachment.as_str(), bytes)]);
+    body["ars"] = json!(common::ERFURT);
+    body["destination"] = json!("erfurt");
+    let (status, code, problem) =
+        problem_code(server.create(&anna.access, &new_id(), &body).await).await;
+    assert_eq!(
+        (status, code.as_str()),
+        (422, "validation_failed"),
+        "{problem}"
+    );
+    assert!(
+        problem.to_string().contains("encryption_required"),
+        "{problem}"
+    );
+    // Encrypted for another authority than the responsible one, or without naming it.
+    for destination in [Some("jena"), None] {
+        let mut body = json!({
+            "serviceKey": common::PARKING,
+            "ars": common::ERFURT,
+            "announcedAttachments": [{
+                "attachmentId": attachment,
+                "size": 3000,
+                "sha512": sha512_hex(b"jwe"),
+            }],
+        });
+        if let Some(destination) = destination {
+            body["destination"] = json!(destination);
+        }
+        let (status, code, _) =
+            problem_code(server.create(&anna.access, &new_id(), &body).await).await;
+        assert_eq!((status, code.as_str()), (409, "destination_mismatch"));
+    }
+}

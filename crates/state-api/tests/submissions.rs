@@ -12,10 +12,12 @@ async fn a_submission_goes_from_create_through_chunked_upload_to_received() {
     let anna = server.login("anna").await;
     let id = new_id();
     let attachment = new_id();
-    let bytes: Vec<u8> = (0..10_000u32).map(|i| (i % 251) as u8).collect();
-    let created = server
-        .create(&anna.access, &id, &create_body(&[(&attachment, &bytes)]))
+    let plain: Vec<u8> = (0..10_000u32).map(|i| (i % 251) as u8).collect();
+    // Encrypted for Erfurt: what is uploaded is the JWE.
+    let (created, sealed) = server
+        .create_sealed(&anna.access, &id, &[(&attachment, &plain)])
         .await;
+    let bytes = sealed[0].clone();
     assert_eq!(created.status(), 201, "created");
     let location = created
         .headers()
@@ -180,8 +182,8 @@ async fn a_submission_goes_from_create_through_chunked_upload_to_received() {
     );
     let note = read["statusHistory"][2]["note"].as_str().unwrap_or("");
     assert!(
-        note.contains(&common::sha512_hex(&bytes)),
-        "RECEIVED names what was received"
+        note.contains(&common::sha512_hex(&plain)),
+        "RECEIVED names what the authority opened: the hash of the plain attachment"
     );
 }
 

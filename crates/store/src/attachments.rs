@@ -66,6 +66,18 @@ impl Store {
         now: UnixMillis,
     ) -> Result<AttachmentInfo, StoreError> {
         let limit = max_bytes.min(MAX_ATTACHMENT_BYTES);
+        self.put_content(reader, media_type, limit, expected_sha512, now)
+    }
+
+    /// [`Store::put_attachment`] up to `limit` bytes.
+    pub(crate) fn put_content(
+        &self,
+        reader: &mut dyn Read,
+        media_type: &str,
+        limit: u64,
+        expected_sha512: Option<&str>,
+        now: UnixMillis,
+    ) -> Result<AttachmentInfo, StoreError> {
         let tx = self.conn.unchecked_transaction()?;
         tx.execute(
             "INSERT INTO attachment (sha512, size, media_type, created_at) VALUES (':pending', 0, ?1, ?2)",
@@ -236,10 +248,12 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Deletes attachments no draft refers to any more; returns how many.
+    /// Deletes attachments no draft and no queued submission (its encrypted copies) refers to
+    /// any more; returns how many.
     pub fn prune_attachments(&self) -> Result<usize, StoreError> {
         Ok(self.conn.execute(
-            "DELETE FROM attachment WHERE sha512 NOT IN (SELECT sha512 FROM draft_attachment)",
+            "DELETE FROM attachment WHERE sha512 NOT IN (SELECT sha512 FROM draft_attachment)
+             AND sha512 NOT IN (SELECT sha512 FROM sealed_attachment)",
             [],
         )?)
     }

@@ -34,6 +34,7 @@ const PERSONAL_REPORTS: &str = "state = 'pending' AND (
 const DELETE: &str = "
     DELETE FROM outbox;
     DELETE FROM submission_status;
+    DELETE FROM sealed_attachment;
     DELETE FROM submission;
     DELETE FROM draft_attachment;
     DELETE FROM draft_review;

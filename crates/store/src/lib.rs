@@ -25,6 +25,7 @@ mod owner;
 mod profiles;
 pub mod recovery;
 mod reports;
+mod sealed;
 mod settings;
 
 use std::path::{Path, PathBuf};
@@ -43,6 +44,7 @@ pub use outbox::{OutboxEntry, OutboxState, StatusChange, Submission, SubmissionS
 pub use owner::Owner;
 pub use profiles::Profile;
 pub use reports::{ReportDelivery, StoredReport};
+pub use sealed::{SealedAttachment, MAX_SEALED_BYTES};
 
 /// SQLite checkpoints by itself only when the WAL reaches this many pages (32 MiB); normally
 /// [`Store::checkpoint`] runs long before.

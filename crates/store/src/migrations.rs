@@ -169,6 +169,19 @@ pub(crate) const MIGRATIONS: &[M<'static>] = &[
     // 8: whether the authority signed a step of the timeline, as the device found
     // (`domain::receipt::StepSignature::name`; NULL where no signature is expected).
     M::up("ALTER TABLE submission_status ADD COLUMN signature TEXT;"),
+    // 9: the attachments of a submission encrypted for its receiving authority, kept so every
+    // retry uploads the same ciphertext (the bytes are in `attachment`, by their hash).
+    M::up(
+        "CREATE TABLE sealed_attachment (
+            submission_id TEXT NOT NULL REFERENCES submission (id) ON DELETE CASCADE,
+            attachment_id TEXT NOT NULL,
+            destination TEXT NOT NULL,
+            server_id TEXT NOT NULL,
+            sha512 TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            PRIMARY KEY (submission_id, attachment_id)
+        ) WITHOUT ROWID;",
+    ),
 ];
 
 pub(crate) fn apply(conn: &mut Connection) -> Result<(), StoreError> {

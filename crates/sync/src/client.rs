@@ -299,6 +299,28 @@ impl StateApiClient {
         self.json(request).await
     }
 
+    /// The authority responsible for the service `leika` at the place `ars`, as the state API
+    /// routes it (`GET /v1/authorities?ars=&leika=`): `None` where nobody is responsible.
+    pub async fn responsible_authority(
+        &self,
+        leika: &str,
+        ars: &str,
+    ) -> Result<Option<String>, SyncError> {
+        #[derive(serde::Deserialize)]
+        struct Authority {
+            id: String,
+        }
+        let mut url = self.url("v1/authorities")?;
+        url.query_pairs_mut()
+            .append_pair("ars", ars)
+            .append_pair("leika", leika);
+        match self.json::<Vec<Authority>>(self.http.get(url)).await {
+            Ok(found) => Ok(found.into_iter().next().map(|a| a.id)),
+            Err(error) if matches!(error.problem(), Some((404, _))) => Ok(None),
+            Err(error) => Err(error),
+        }
+    }
+
     /// OpenID Connect discovery.
     pub async fn openid_configuration(&self) -> Result<wire::OpenIdConfiguration, SyncError> {
         self.json(self.http.get(self.url(".well-known/openid-configuration")?))

@@ -74,6 +74,7 @@ pub async fn submit_body(
     created: &wire::Submission,
     data: &serde_json::Value,
     data_sha512: &str,
+    metadata: Option<&domain::metadata::Metadata>,
     now_millis: i64,
 ) -> Result<wire::SubmitSubmission, SyncError> {
     let Some(destination) = created.authority_id.as_deref() else {
@@ -81,20 +82,34 @@ pub async fn submit_body(
             data: Some(data.clone()),
             encrypted_data: None,
             data_sha512: Some(data_sha512.to_string()),
+            encrypted_metadata: None,
         });
     };
     let keys = verified_keys(client, destination, now_millis / 1000).await?;
-    let key = keys
-        .keys
-        .iter()
-        .find(|k| k.usage == "enc" && k.alg == jose::KEY_ALGORITHM)
-        .ok_or_else(|| SyncError::DestinationKeys("no encryption key in the key set".into()))?;
+    let key = encryption_key(&keys)?;
+    let seal = |plain: &[u8]| {
+        jose::encrypt(plain, key, "application/json")
+            .map_err(|e| SyncError::DestinationKeys(e.to_string()))
+    };
     let plain = zeroize::Zeroizing::new(canonical_json(data));
-    let sealed = jose::encrypt(plain.as_bytes(), key, "application/json")
-        .map_err(|e| SyncError::DestinationKeys(e.to_string()))?;
+    let encrypted_metadata = match metadata {
+        Some(metadata) => Some(seal(&zeroize::Zeroizing::new(
+            serde_json::to_vec(metadata).map_err(|e| SyncError::Malformed(e.to_string()))?,
+        ))?),
+        None => None,
+    };
     Ok(wire::SubmitSubmission {
         data: None,
-        encrypted_data: Some(sealed),
+        encrypted_data: Some(seal(plain.as_bytes())?),
         data_sha512: Some(data_sha512.to_string()),
+        encrypted_metadata,
     })
+}
+
+/// The encryption key (RSA-OAEP-256) of a checked key set.
+pub fn encryption_key(keys: &DestinationKeys) -> Result<&jose::RsaPublicJwk, SyncError> {
+    keys.keys
+        .iter()
+        .find(|k| k.usage == "enc" && k.alg == jose::KEY_ALGORITHM)
+        .ok_or_else(|| SyncError::DestinationKeys("no encryption key in the key set".into()))
 }

@@ -18,7 +18,11 @@ pub struct FormRef {
 #[serde(rename_all = "camelCase")]
 pub struct AnnouncedAttachment {
     pub attachment_id: String,
+    /// Only for a submission without an authority: for one, the name and the media type go
+    /// into the encrypted metadata, and size and hash are the JWE's.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub filename: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub media_type: String,
     pub size: u64,
     pub sha512: String,
@@ -35,6 +39,9 @@ pub struct CreateSubmission {
     pub form: Option<FormRef>,
     #[serde(default)]
     pub announced_attachments: Vec<AnnouncedAttachment>,
+    /// The authority the attachments are encrypted for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub destination: Option<String>,
 }
 
 /// `POST /v1/submissions/{id}/submit`.
@@ -49,6 +56,9 @@ pub struct SubmitSubmission {
     pub encrypted_data: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_sha512: Option<String>,
+    /// The FIT-Connect metadata (`domain::metadata`) as a JWE for the receiving authority.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encrypted_metadata: Option<String>,
 }
 
 /// An attachment and how much of it the server holds.

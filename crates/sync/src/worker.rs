@@ -826,7 +826,19 @@ struct Payload {
     /// The data as sent (encrypted for its destination just before the submit).
     data: serde_json::Value,
     data_sha512: String,
+    /// The attachments' ids, hashes and sizes as stored on the device (plain).
     attachments: Vec<(Uuid, String, u64)>,
+    /// The attachments as the metadata describes them (for an authority).
+    plain: Vec<domain::metadata::PlainAttachment>,
+}
+
+/// The attachments of a submission encrypted for its receiving authority.
+struct Sealed {
+    /// The create that announces them (as ciphertext, for `destination`).
+    create: wire::CreateSubmission,
+    /// What to upload: each attachment's id, and the hash and size of its JWE.
+    uploads: Vec<(Uuid, String, u64)>,
+    metadata: domain::metadata::Metadata,
 }
 
 impl Job {
@@ -865,6 +877,7 @@ impl Job {
                     sha512: a.content.sha512.clone(),
                 })
                 .collect(),
+            destination: None,
         };
         let data = serde_json::to_value(&submission.payload)
             .map_err(|e| SyncError::Malformed(e.to_string()))?;
@@ -879,7 +892,104 @@ impl Job {
                 .iter()
                 .map(|a| (a.id, a.content.sha512.clone(), a.content.size))
                 .collect(),
+            plain: attachments
+                .iter()
+                .map(|a| domain::metadata::PlainAttachment {
+                    id: a.id.to_string(),
+                    filename: a.file_name.clone(),
+                    media_type: a.content.media_type.clone(),
+                    sha512: a.content.sha512.clone(),
+                })
+                .collect(),
         })
+    }
+
+    /// The attachments encrypted for the authority responsible for the applicant's place
+    /// (the state API routes it), once: kept in the store, so every retry announces and
+    /// uploads the same ciphertext. `None` without attachments or without an authority
+    /// (they go in plain, as the data does).
+    async fn sealed(
+        &self,
+        id: Uuid,
+        server: Uuid,
+        payload: &Payload,
+    ) -> Result<Option<Sealed>, SyncError> {
+        let (Some(ars), false) = (&payload.create.ars, payload.plain.is_empty()) else {
+            return Ok(None);
+        };
+        let client = self.session.client();
+        let Some(destination) = client
+            .responsible_authority(&payload.create.service_key, ars)
+            .await?
+        else {
+            return Ok(None);
+        };
+        let kept = lock(&self.store)?.sealed_attachments(id)?;
+        let mut keys = None;
+        let (mut uploads, mut announced) = (Vec::new(), Vec::new());
+        for plain in &payload.plain {
+            let attachment = Uuid::parse_str(&plain.id)
+                .map_err(|_| SyncError::LocalData("an attachment without a UUID".into()))?;
+            let found = kept
+                .iter()
+                .find(|k| {
+                    k.attachment_id == attachment
+                        && k.destination == destination
+                        && k.server_id == server
+                })
+                .cloned();
+            let sealed = match found {
+                Some(sealed) => sealed,
+                None => {
+                    if keys.is_none() {
+                        let now = (self.clock)() / 1000;
+                        keys = Some(crate::seal::verified_keys(client, &destination, now).await?);
+                    }
+                    let key = crate::seal::encryption_key(
+                        keys.as_ref()
+                            .ok_or_else(|| SyncError::DestinationKeys("no key set".into()))?,
+                    )?;
+                    let mut bytes = zeroize::Zeroizing::new(Vec::new());
+                    lock(&self.store)?.read_attachment(&plain.sha512, &mut *bytes)?;
+                    let jwe = jose::encrypt(&bytes, key, &plain.media_type)
+                        .map_err(|e| SyncError::DestinationKeys(e.to_string()))?;
+                    lock(&self.store)?.keep_sealed(
+                        id,
+                        attachment,
+                        (&destination, server),
+                        jwe.as_bytes(),
+                        (self.clock)(),
+                    )?
+                }
+            };
+            announced.push(wire::AnnouncedAttachment {
+                attachment_id: plain.id.clone(),
+                filename: String::new(),
+                media_type: String::new(),
+                size: sealed.size,
+                sha512: sealed.sha512.clone(),
+            });
+            uploads.push((attachment, sealed.sha512, sealed.size));
+        }
+        let form = payload.create.form.as_ref();
+        let metadata = domain::metadata::Metadata::new(
+            &payload.data_sha512,
+            (
+                form.map(|f| f.id.as_str()).unwrap_or_default(),
+                form.map(|f| f.version.as_str()).unwrap_or_default(),
+            ),
+            Some(payload.create.service_key.as_str()).filter(|k| !k.is_empty()),
+            &payload.plain,
+        );
+        Ok(Some(Sealed {
+            create: wire::CreateSubmission {
+                announced_attachments: announced,
+                destination: Some(destination),
+                ..payload.create.clone()
+            },
+            uploads,
+            metadata,
+        }))
     }
 
     /// A token of the submission's own account, or [`SyncError::OtherAccount`]: an
@@ -902,7 +1012,15 @@ impl Job {
     async fn send(self, id: Uuid) -> Result<wire::Submission, SyncError> {
         let payload = self.payload(id)?;
         self.progress(id, 0, payload.attachments.len());
-        for generation in 0..MAX_GENERATIONS {
+        // Attachments encrypted for a start are kept with it: the starts before that one
+        // expired (else it would not have been made), and trying them again would encrypt
+        // anew for them and then change the body of the later start's create.
+        let kept = lock(&self.store)?.sealed_attachments(id)?;
+        let first = (0..MAX_GENERATIONS)
+            .rev()
+            .find(|g| kept.iter().any(|s| s.server_id == plan::server_id(id, *g)))
+            .unwrap_or(0);
+        for generation in first..MAX_GENERATIONS {
             let server = plan::server_id(id, generation);
             match self.send_as(id, server, &payload).await {
                 Err(error) if is_expired(&error) => continue,
@@ -918,11 +1036,17 @@ impl Job {
         server: Uuid,
         payload: &Payload,
     ) -> Result<wire::Submission, SyncError> {
+        // Before any byte of an attachment leaves: encrypted for the receiving authority.
+        let sealed = self.sealed(id, server, payload).await?;
+        let (create, uploads) = match &sealed {
+            Some(sealed) => (&sealed.create, &sealed.uploads),
+            None => (&payload.create, &payload.attachments),
+        };
         let token = self.token().await?;
         let created = self
             .session
             .client()
-            .create_submission(&token, server, &payload.create)
+            .create_submission(&token, server, create)
             .await;
         let created = self.check(&token, created).await?;
         // Before any byte of the data leaves: encrypted to the receiving authority's key,
@@ -932,11 +1056,12 @@ impl Job {
             &created,
             &payload.data,
             &payload.data_sha512,
+            sealed.as_ref().map(|s| &s.metadata),
             (self.clock)(),
         )
         .await?;
-        let total = payload.attachments.len();
-        for (done, (attachment, sha512, size)) in payload.attachments.iter().enumerate() {
+        let total = uploads.len();
+        for (done, (attachment, sha512, size)) in uploads.iter().enumerate() {
             self.upload(server, *attachment, sha512, *size).await?;
             self.progress(id, done + 1, total);
         }

@@ -137,15 +137,41 @@ async fn check_exactly_once(
             Some(want.data_sha512.as_str()),
             "data intact: {server_id}"
         );
-        let hashes: Vec<String> = remote
+        // Encrypted for the authority once: the state API holds exactly the ciphertext the
+        // device kept, whatever was retried.
+        let sealed = store
+            .sealed_attachments(entry.submission_id)
+            .expect("readable");
+        let hashes: Vec<(String, String)> = remote
             .attachments
             .iter()
-            .map(|a| a.sha512.clone())
+            .map(|a| (a.attachment_id.clone(), a.sha512.clone()))
+            .collect();
+        let kept: Vec<(String, String)> = remote
+            .attachments
+            .iter()
+            .filter_map(|a| {
+                sealed
+                    .iter()
+                    .find(|s| s.attachment_id.to_string() == a.attachment_id)
+                    .map(|s| (a.attachment_id.clone(), s.sha512.clone()))
+            })
             .collect();
         assert_eq!(
-            hashes, want.attachments,
-            "attachments announced as stored: {server_id}"
+            hashes, kept,
+            "attachments as the device encrypted them: {server_id}"
         );
+        assert_eq!(sealed.len(), want.attachments.len(), "{server_id}");
+        // What the authority opened is what the person attached: its signed receipt names
+        // the plain hashes.
+        let mut opened: Vec<String> = support::received_attachments(remote)
+            .into_iter()
+            .map(|(_, sha512)| sha512)
+            .collect();
+        let mut attached = want.attachments.clone();
+        opened.sort();
+        attached.sort();
+        assert_eq!(opened, attached, "attachments intact: {server_id}");
         assert!(
             remote
                 .attachments

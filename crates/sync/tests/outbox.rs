@@ -120,8 +120,19 @@ async fn a_submission_with_attachments_arrives_once_and_status_and_inbox_come_ba
     let expected: Vec<String> = (0..2)
         .map(|a| support::sha512_hex(&support::attachment_bytes(16 + a, 40_000)))
         .collect();
-    let got: Vec<String> = sent.attachments.iter().map(|a| a.sha512.clone()).collect();
+    // Encrypted for Erfurt: the state API holds ciphertext, and the authority, which opened
+    // it, names the hashes of the plain bytes in its signed receipt.
+    let got: Vec<String> = support::received_attachments(sent)
+        .into_iter()
+        .map(|(_, sha512)| sha512)
+        .collect();
     assert_eq!(got, expected, "the very bytes arrived");
+    assert!(
+        sent.attachments
+            .iter()
+            .all(|a| !expected.contains(&a.sha512)),
+        "no plain attachment on the state API"
+    );
     let data = serde_json::to_value(&local.payload).expect("payload JSON");
     assert_eq!(
         sent.data_sha512.as_deref(),
@@ -275,16 +286,25 @@ async fn a_refusal_goes_back_to_the_person_with_the_field_problems() {
 async fn an_expired_start_is_started_over_under_the_next_id_and_arrives_once() {
     let server = TestServer::start().await;
     let rig = rig(&server.base()).await;
+    // Without a place, so its attachment goes as it is (with one, it would be encrypted
+    // for the authority: see receipts.rs).
+    let bytes = support::attachment_bytes(3 * 16, 1_000);
     let id = {
         let store = rig.store.lock().expect("store");
-        support::queue(&store, 3, Some("Ida"), 1, 1_000, 1_000)
+        support::queue_at(
+            &store,
+            3,
+            Some("Ida"),
+            std::slice::from_ref(&bytes),
+            1_000,
+            None,
+        )
     };
     // A first try got as far as the create, then the app was gone for more than a day.
-    let bytes = support::attachment_bytes(3 * 16, 1_000);
     let body = sync::wire::CreateSubmission {
         service_key: PARKING.into(),
         // What the app's own first try sent: the same body, so the key replays.
-        ars: Some(support::ERFURT.into()),
+        ars: None,
         form: Some(sync::wire::FormRef {
             id: FORM_ID.into(),
             version: FORM_VERSION.into(),
@@ -296,6 +316,7 @@ async fn an_expired_start_is_started_over_under_the_next_id_and_arrives_once() {
             size: 1_000,
             sha512: support::sha512_hex(&bytes),
         }],
+        destination: None,
     };
     let token = rig.session.access_token().await.expect("a token");
     rig.session

@@ -247,8 +247,9 @@ async fn a_receipt_given_later_by_the_back_office_arrives_with_the_status() {
 
 #[tokio::test]
 async fn a_key_the_authority_no_longer_holds_is_fetched_anew() {
-    // The test server keeps its destinations' keys in memory: a restart makes new ones, as a
-    // rotation would. The device still holds the key set it checked before.
+    // The server loses its destinations' keys: the restart makes new ones. The device still
+    // holds the key set it checked before, and encrypts the next application's data and
+    // attachment to keys nobody holds any more.
     let mut server = TestServer::start().await;
     // A restarted server listens elsewhere: the device reaches it through one address.
     let proxy = FaultProxy::start(server.addr, 1, FaultRates::none()).await;
@@ -263,24 +264,43 @@ async fn a_key_the_authority_no_longer_holds_is_fetched_anew() {
     support::until_flushed(&rig.store, LIMIT)
         .await
         .expect("the first one arrives");
+    server.forget_destination_keys();
     let moved = server.restart().await;
     proxy.set_upstream(moved);
     let second = {
         let store = rig.store.lock().expect("store");
-        support::queue(&store, 2, Some("Ida Muster"), 0, 0, 2_000)
+        support::queue(&store, 2, Some("Ida Muster"), 1, 2_000, 2_000)
     };
     worker.wake();
     if let Err(stuck) = support::until_flushed(&rig.store, LIMIT).await {
         let entry = rig.store.lock().expect("store").outbox_entry(second);
         panic!("the second one arrives, sealed to the new key: {stuck}: {entry:?}");
     }
-    let received = server
-        .submissions()
-        .await
+    let on_server = server.submissions().await;
+    let received: Vec<_> = on_server
         .iter()
         .filter(|s| s.status == state_api::storage::Status::Received)
-        .count();
-    assert_eq!(received, 2, "each once");
+        .collect();
+    assert_eq!(received.len(), 2, "each once");
+    // The start whose attachment was encrypted to the lost key could never be completed: the
+    // state API ended it, and the device started over with the attachment encrypted anew.
+    let ended: Vec<_> = on_server.iter().filter(|s| s.expired).collect();
+    assert_eq!(ended.len(), 1, "exactly that start: {on_server:?}");
+    let second_on_server = received
+        .iter()
+        .find(|s| s.attachments.len() == 1)
+        .expect("the second one, with its attachment");
+    assert_eq!(
+        support::received_attachments(second_on_server)
+            .into_iter()
+            .map(|(_, sha512)| sha512)
+            .collect::<Vec<_>>(),
+        [support::sha512_hex(&support::attachment_bytes(
+            2 * 16,
+            2_000
+        ))],
+        "the authority opened exactly the attached bytes"
+    );
     assert_eq!(until_receipt(&rig, first).await.problem, None);
     assert_eq!(
         until_receipt(&rig, second).await.problem,

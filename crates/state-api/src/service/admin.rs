@@ -166,7 +166,9 @@ impl Backend {
         event.signed = self.signed_event(&record, &event).await?;
         let receipt = match (change.status, &record.data_sha512, &record.receipt) {
             (Status::Received, Some(hash), None) => {
-                self.signed_receipt(&record, hash, event.at).await?
+                let attachments = self.received_attachments(&record).await?;
+                self.signed_receipt(&record, hash, &attachments, event.at)
+                    .await?
             }
             _ => None,
         };

@@ -7,6 +7,7 @@
 
 pub mod admin;
 pub mod auth;
+mod authority;
 pub mod destinations;
 mod forms;
 pub mod id_token;

@@ -63,6 +63,12 @@ pub fn ags_of(ars: &str) -> Option<String> {
     }
 }
 
+/// The largest JWE (compact form) of an attachment of `plain` bytes: base64url of the
+/// ciphertext plus the header, the wrapped key (up to RSA-8192), the IV and the tag.
+pub(crate) fn sealed_size(plain: u64) -> u64 {
+    plain.div_ceil(3).saturating_mul(4).saturating_add(4096)
+}
+
 fn expired_problem() -> Problem {
     Problem::new(StatusCode::GONE, "submission_expired", "Submission expired").detail(
         "this submission was never submitted and its time ran out; start over with a new \
@@ -95,7 +101,10 @@ impl Backend {
         }
     }
 
-    fn check_announcements(&self, request: &CreateSubmission) -> Vec<FieldProblem> {
+    /// The announced attachments' problems. `sealed`: an authority receives them, so they
+    /// come encrypted (sizes and hashes of the JWE) and their names and media types only in
+    /// the encrypted metadata.
+    fn check_announcements(&self, request: &CreateSubmission, sealed: bool) -> Vec<FieldProblem> {
         let limits = &self.config().limits;
         let mut problems = Vec::new();
         if request.announced_attachments.len() > limits.max_attachments {
@@ -121,12 +130,36 @@ impl Backend {
                     "ids differ",
                 ));
             }
-            if a.size == 0 || a.size > limits.max_attachment {
+            let max = if sealed {
+                sealed_size(limits.max_attachment)
+            } else {
+                limits.max_attachment
+            };
+            if a.size == 0 || a.size > max {
                 problems.push(FieldProblem::new(
                     at("size"),
                     "size_out_of_range",
-                    format!("between 1 and {} bytes", limits.max_attachment),
+                    format!("between 1 and {max} bytes"),
                 ));
+            }
+            if !is_sha512_hex(&a.sha512) {
+                problems.push(FieldProblem::new(
+                    at("sha512"),
+                    "not_a_sha512",
+                    "128 hex digits",
+                ));
+            }
+            if sealed {
+                for (field, value) in [("filename", &a.filename), ("mediaType", &a.media_type)] {
+                    if !value.is_empty() {
+                        problems.push(FieldProblem::new(
+                            at(field),
+                            ProblemCode::EncryptionRequired.as_str(),
+                            "for an authority, only in the encrypted metadata",
+                        ));
+                    }
+                }
+                continue;
             }
             if !limits
                 .attachment_media_types
@@ -137,13 +170,6 @@ impl Backend {
                     at("mediaType"),
                     "unsupported_media_type",
                     format!("one of {}", limits.attachment_media_types.join(", ")),
-                ));
-            }
-            if !is_sha512_hex(&a.sha512) {
-                problems.push(FieldProblem::new(
-                    at("sha512"),
-                    "not_a_sha512",
-                    "128 hex digits",
                 ));
             }
             if a.filename.trim().is_empty() || a.filename.len() > 255 {
@@ -199,7 +225,7 @@ impl Backend {
         }
         let request: CreateSubmission =
             serde_json::from_value(value).map_err(|e| Problem::invalid_body(&e))?;
-        let mut problems = self.check_announcements(&request);
+        let mut problems = Vec::new();
         let catalog = &self.config().catalog;
         let service = catalog.service(&request.service_key);
         if service.is_none() {
@@ -227,9 +253,6 @@ impl Backend {
             },
             None => None,
         };
-        if !problems.is_empty() {
-            return Err(Problem::validation(problems));
-        }
         let authority_id = match (service, &ags) {
             (Some(service), Some(ags)) => catalog
                 .authority_index()
@@ -237,6 +260,30 @@ impl Backend {
                 .map(|a| a.id.clone()),
             _ => None,
         };
+        problems.extend(self.check_announcements(&request, authority_id.is_some()));
+        if !problems.is_empty() {
+            return Err(Problem::validation(problems));
+        }
+        // Attachments are encrypted on the device for the authority it was told is
+        // responsible: for another one they could not be opened.
+        let sealed_for_another = match (&request.destination, &authority_id) {
+            (Some(named), Some(responsible)) => named != responsible,
+            (Some(_), None) => true,
+            (None, Some(_)) => !request.announced_attachments.is_empty(),
+            (None, None) => false,
+        };
+        if sealed_for_another {
+            return Err(Problem::new(
+                StatusCode::CONFLICT,
+                ProblemCode::DestinationMismatch.as_str(),
+                "Destination mismatch",
+            )
+            .detail(format!(
+                "the responsible authority is {}: ask GET /v1/authorities?ars=&leika= and \
+                 encrypt for it",
+                authority_id.as_deref().unwrap_or("none (no place given)")
+            )));
+        }
         let now = self.now();
         let ttl = i64::try_from(self.config().submission_ttl.as_millis()).unwrap_or(i64::MAX);
         let new = NewSubmission {
@@ -567,7 +614,8 @@ impl Backend {
             .detail("upload every announced attachment before submitting")
             .errors(missing));
         }
-        let (data, stored) = self.opened(&record, &request).await?;
+        let opened = self.opened(&record, &request).await?;
+        let (data, stored) = (opened.data, opened.stored);
         let data_sha512 = {
             use sha2::{Digest, Sha512};
             hex::encode(Sha512::digest(canonical_json(&data).as_bytes()))
@@ -597,10 +645,10 @@ impl Backend {
             signed: None,
         }];
         if self.config().auto_receive {
-            let attachments: Vec<String> = record
+            let attachments: Vec<String> = opened
                 .attachments
                 .iter()
-                .map(|a| format!("{}={}", a.announced.id, a.announced.sha512))
+                .map(|(id, sha512)| format!("{id}={sha512}"))
                 .collect();
             let mut received = StatusEvent {
                 status: Status::Received,
@@ -616,7 +664,10 @@ impl Backend {
             events.push(received);
         }
         let receipt = match events.last().map(|e| e.status) {
-            Some(Status::Received) => self.signed_receipt(&record, &data_sha512, now).await?,
+            Some(Status::Received) => {
+                self.signed_receipt(&record, &data_sha512, &opened.attachments, now)
+                    .await?
+            }
             _ => None,
         };
         let mut after = record.clone();
@@ -642,6 +693,7 @@ impl Backend {
                     data_json: &stored,
                     data_sha512: &data_sha512,
                     receipt: receipt.as_deref(),
+                    metadata: opened.metadata.as_deref(),
                 };
                 s.submit(&id, &arrival, &events, "submit", &respond)
             })
@@ -652,143 +704,6 @@ impl Backend {
             body: stored.body,
             replayed: false,
         })
-    }
-}
-
-impl Backend {
-    /// The data of a submit, and what the state API keeps of it. Data for a destination comes
-    /// encrypted to that destination's key: the reference authority, in this process as
-    /// FIT-Connect's subscriber would be beside it, opens it with its own key (never stored
-    /// here) to check it, and only the ciphertext is kept. Plain data is taken only for a
-    /// submission without a destination (no place given).
-    async fn opened(
-        &self,
-        record: &SubmissionRecord,
-        request: &SubmitSubmission,
-    ) -> Result<(serde_json::Value, String), Problem> {
-        let problem = |field: &str, code: &str, detail: &str| {
-            Problem::validation(vec![FieldProblem::new(field, code, detail)])
-        };
-        match (&request.encrypted_data, &request.data, &record.authority_id) {
-            (Some(sealed), None, Some(destination)) => {
-                if request.data_sha512.is_none() {
-                    return Err(problem(
-                        "/dataSha512",
-                        "required",
-                        "the SHA-512 of the data comes with encrypted data",
-                    ));
-                }
-                let (destinations, destination, token) = (
-                    self.destinations().clone(),
-                    destination.clone(),
-                    sealed.clone(),
-                );
-                let opened =
-                    tokio::task::spawn_blocking(move || destinations.decrypt(&destination, &token))
-                        .await
-                        .map_err(|_| Problem::internal())?;
-                let plaintext = opened.map_err(|error| match error {
-                    jose::JoseError::UnknownKey(_) => Problem::new(
-                        StatusCode::CONFLICT,
-                        ProblemCode::KeyNotCurrent.as_str(),
-                        "Key not current",
-                    )
-                    .detail(
-                        "the data is encrypted to a key the authority does not hold: fetch \
-                         GET /v1/destinations/{id}/keys again and encrypt anew",
-                    ),
-                    _ => problem(
-                        "/encryptedData",
-                        "undecryptable",
-                        "not a JWE the receiving authority can open (RSA-OAEP-256, A256GCM, its current key)",
-                    )
-                })?;
-                let data = serde_json::from_slice(&plaintext).map_err(|_| {
-                    problem("/encryptedData", "not_json", "the plaintext is not JSON")
-                })?;
-                Ok((data, sealed.clone()))
-            }
-            (None, Some(data), None) => Ok((data.clone(), canonical_json(data))),
-            (None, Some(_), Some(_)) => Err(Problem::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                ProblemCode::EncryptionRequired.as_str(),
-                "Encryption required",
-            )
-            .detail(
-                "this submission goes to an authority: send its data as encryptedData, \
-                 encrypted to the key in GET /v1/destinations/{id}/keys",
-            )),
-            (Some(_), _, None) => Err(problem(
-                "/encryptedData",
-                "no_destination",
-                "a submission without a place has no authority to encrypt for",
-            )),
-            _ => Err(problem("/data", "required", "either data or encryptedData")),
-        }
-    }
-
-    /// A step the receiving authority took, signed by it as a Security Event Token (RFC 8417)
-    /// about the citizen's id of the submission. `None` without a destination.
-    pub(crate) async fn signed_event(
-        &self,
-        record: &SubmissionRecord,
-        event: &StatusEvent,
-    ) -> Result<Option<String>, Problem> {
-        let Some(destination) = record.authority_id.clone() else {
-            return Ok(None);
-        };
-        let token = jose::StatusEvent::new(
-            &destination,
-            &record.key,
-            jose::EventDetail {
-                status: event.status.as_str().to_string(),
-                at: event.at,
-                reasons: event.reasons.clone(),
-            },
-            self.now() / 1000,
-            uuid::Uuid::new_v4().to_string(),
-        );
-        let destinations = self.destinations().clone();
-        let signed = tokio::task::spawn_blocking(move || destinations.sign_event(&token))
-            .await
-            .map_err(|_| Problem::internal())??;
-        Ok(Some(signed))
-    }
-
-    /// The receipt of a received submission, signed by the receiving authority: which
-    /// submission (the citizen's id), where, when, and the hashes of the data and the
-    /// attachments that arrived. `None` for a submission without a responsible authority (no
-    /// place given): nobody received it who could sign.
-    pub(crate) async fn signed_receipt(
-        &self,
-        record: &SubmissionRecord,
-        data_sha512: &str,
-        now: i64,
-    ) -> Result<Option<String>, Problem> {
-        let Some(destination) = record.authority_id.clone() else {
-            return Ok(None);
-        };
-        let receipt = jose::Receipt {
-            submission: record.key.clone(),
-            destination,
-            received_at: now,
-            data_sha512: data_sha512.to_string(),
-            attachments: record
-                .attachments
-                .iter()
-                .map(|a| jose::ReceiptAttachment {
-                    id: a.announced.id.clone(),
-                    sha512: a.announced.sha512.clone(),
-                })
-                .collect(),
-            iat: now / 1000,
-        };
-        // RSA work (and a destination's first key) is CPU: not on the async workers.
-        let destinations = self.destinations().clone();
-        let signed = tokio::task::spawn_blocking(move || destinations.sign_receipt(&receipt))
-            .await
-            .map_err(|_| Problem::internal())??;
-        Ok(Some(signed))
     }
 }
 
@@ -808,6 +723,7 @@ fn record_of_new(new: &NewSubmission) -> SubmissionRecord {
         expired: false,
         data_sha512: None,
         receipt: None,
+        metadata: None,
         cursor: 0,
         attachments: new
             .attachments

@@ -132,4 +132,9 @@ ALTER TABLE submissions ADD COLUMN receipt TEXT;
     r#"
 ALTER TABLE status_events ADD COLUMN signed TEXT;
 "#,
+    // The submission's metadata as the citizen's device encrypted it for the authority (a
+    // JWE): file names, media types and the hashes of the plain attachments.
+    r#"
+ALTER TABLE submissions ADD COLUMN metadata TEXT;
+"#,
 ];

@@ -167,6 +167,8 @@ pub struct Arrival<'a> {
     pub data_json: &'a str,
     pub data_sha512: &'a str,
     pub receipt: Option<&'a str>,
+    /// The metadata encrypted for the authority (a JWE), when the device sent one.
+    pub metadata: Option<&'a str>,
 }
 
 /// A submission as stored.
@@ -190,6 +192,9 @@ pub struct SubmissionRecord {
     pub data_sha512: Option<String>,
     /// The receiving authority's signed receipt (a JWS, see `jose::Receipt`), once received.
     pub receipt: Option<String>,
+    /// The metadata encrypted for the authority (a JWE): file names, media types, the hashes
+    /// of the plain attachments. Only the authority opens it.
+    pub metadata: Option<String>,
     /// The change cursor: grows with every status event.
     pub cursor: i64,
     pub attachments: Vec<AttachmentRecord>,
@@ -338,6 +343,8 @@ pub trait Storage: Send + Sync + 'static {
         offset: u64,
         data: &[u8],
     ) -> Result<Append, Error>;
+    /// The stored bytes of an attachment, in order (for the authority, which opens them).
+    fn attachment_content(&self, submission: &str, attachment: &str) -> Result<Vec<u8>, Error>;
     /// Lower-case hex SHA-512 of the stored bytes of an attachment.
     fn attachment_sha512(&self, submission: &str, attachment: &str) -> Result<String, Error>;
     /// Marks an attachment complete (its hash was checked).
@@ -372,6 +379,10 @@ pub trait Storage: Send + Sync + 'static {
     ) -> Result<Vec<MessageRecord>, Error>;
     /// Marks unsubmitted submissions past their expiry as expired and drops their bytes.
     fn expire_due(&self, now: i64) -> Result<usize, Error>;
+    /// Ends an unsubmitted submission that can never be completed (its attachments are
+    /// encrypted to a key the authority does not hold): expired at once, its bytes dropped,
+    /// so a retry of its create answers 410 and the client starts over under its next id.
+    fn abandon(&self, submission: &str) -> Result<(), Error>;
     fn put_code(&self, code_hash: &str, code: &AuthCode) -> Result<(), Error>;
     /// Returns and deletes a code (codes are single-use).
     fn take_code(&self, code_hash: &str) -> Result<Option<AuthCode>, Error>;

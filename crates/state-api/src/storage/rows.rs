@@ -47,7 +47,7 @@ pub(super) fn to_i64(value: u64) -> i64 {
 
 pub(super) const SUBMISSION_COLUMNS: &str =
     "id, subject, service_key, ars, authority_id, form_id, \
-     form_version, status, created_at, expires_at, expired, data_sha512, cursor, idempotency_key, receipt";
+     form_version, status, created_at, expires_at, expired, data_sha512, cursor, idempotency_key, receipt, metadata";
 
 pub(super) struct Head {
     record: SubmissionRecord,
@@ -73,6 +73,7 @@ pub(super) fn head(row: &Row<'_>) -> rusqlite::Result<Head> {
             cursor: row.get(12)?,
             key: row.get(13)?,
             receipt: row.get(14)?,
+            metadata: row.get(15)?,
             attachments: Vec::new(),
             history: Vec::new(),
         },

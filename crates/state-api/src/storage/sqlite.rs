@@ -317,6 +317,22 @@ impl Storage for SqliteStorage {
         })
     }
 
+    fn attachment_content(&self, submission: &str, attachment: &str) -> Result<Vec<u8>, Error> {
+        self.read(|conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT data FROM attachment_chunks
+                 WHERE submission_id = ?1 AND attachment_id = ?2 ORDER BY offset",
+            )?;
+            let mut rows = stmt.query([submission, attachment])?;
+            let mut content = Vec::new();
+            while let Some(row) = rows.next()? {
+                let data = row.get_ref(0)?.as_blob().map_err(rusqlite::Error::from)?;
+                content.extend_from_slice(data);
+            }
+            Ok(content)
+        })
+    }
+
     fn attachment_sha512(&self, submission: &str, attachment: &str) -> Result<String, Error> {
         self.read(|conn| {
             let mut stmt = conn.prepare_cached(
@@ -369,8 +385,14 @@ impl Storage for SqliteStorage {
         self.write(|tx| {
             tx.execute(
                 "UPDATE submissions SET data_json = ?2, data_sha512 = ?3, receipt = ?4,
-                 expires_at = NULL WHERE id = ?1",
-                params![id, arrival.data_json, arrival.data_sha512, arrival.receipt],
+                 metadata = ?5, expires_at = NULL WHERE id = ?1",
+                params![
+                    id,
+                    arrival.data_json,
+                    arrival.data_sha512,
+                    arrival.receipt,
+                    arrival.metadata
+                ],
             )?;
             let mut cursor = 0;
             for event in events {
@@ -461,6 +483,23 @@ impl Storage for SqliteStorage {
             tx.execute("DELETE FROM auth_codes WHERE expires_at <= ?1", [now])?;
             tx.execute("DELETE FROM tokens WHERE expires_at <= ?1", [now])?;
             Ok(count)
+        })
+    }
+
+    fn abandon(&self, submission: &str) -> Result<(), Error> {
+        self.write(|tx| {
+            let ended = tx.execute(
+                "UPDATE submissions SET expired = 1, expires_at = NULL
+                 WHERE id = ?1 AND status = 'INITIATED' AND expired = 0",
+                [submission],
+            )?;
+            if ended > 0 {
+                tx.execute(
+                    "DELETE FROM attachment_chunks WHERE submission_id = ?1",
+                    [submission],
+                )?;
+            }
+            Ok(())
         })
     }
 

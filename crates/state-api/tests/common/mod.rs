@@ -91,6 +91,10 @@ pub struct TestServer {
     pub admin_base: String,
     pub state: AppState,
     pub http: reqwest::Client,
+    /// The plain attachments of the submissions made with [`TestServer::create_sealed`], by
+    /// id: their submits carry the metadata that names them.
+    sealed:
+        std::sync::Mutex<std::collections::HashMap<String, Vec<domain::metadata::PlainAttachment>>>,
     _dir: tempfile::TempDir,
     task: tokio::task::JoinHandle<()>,
     admin_task: tokio::task::JoinHandle<()>,
@@ -143,6 +147,7 @@ impl TestServer {
             admin_base,
             state,
             http,
+            sealed: Default::default(),
             _dir: dir,
             task,
             admin_task,
@@ -318,7 +323,9 @@ pub fn new_id() -> String {
     uuid::Uuid::new_v4().to_string()
 }
 
-/// A create body announcing the given attachments (id, bytes).
+/// A create body announcing the given attachments (id, bytes) in plain: for a submission
+/// without a place (so without an authority, which would need them encrypted; see
+/// [`TestServer::create_sealed`]). Without attachments it is for Erfurt.
 pub fn create_body(attachments: &[(&str, &[u8])]) -> serde_json::Value {
     let announced: Vec<serde_json::Value> = attachments
         .iter()
@@ -332,9 +339,11 @@ pub fn create_body(attachments: &[(&str, &[u8])]) -> serde_json::Value {
             })
         })
         .collect();
+    if attachments.is_empty() {
+        return serde_json::json!({ "serviceKey": PARKING, "ars": ERFURT });
+    }
     serde_json::json!({
         "serviceKey": PARKING,
-        "ars": ERFURT,
         "announcedAttachments": announced,
     })
 }
@@ -417,11 +426,76 @@ impl TestServer {
             domain::receipt::canonical_json(data),
             self.encryption_key(destination).await,
         );
-        serde_json::json!({
+        let data_sha512 = sha512_hex(plain.as_bytes());
+        let mut body = serde_json::json!({
             "encryptedData": jose::encrypt(plain.as_bytes(), &enc, "application/json")
                 .expect("encrypted"),
-            "dataSha512": sha512_hex(plain.as_bytes()),
-        })
+            "dataSha512": data_sha512,
+        });
+        let attachments = self.sealed.lock().expect("sealed").get(id).cloned();
+        if let Some(attachments) = attachments {
+            let metadata = domain::metadata::Metadata::new(
+                &data_sha512,
+                ("bewohnerparkausweis", "1"),
+                Some(PARKING),
+                &attachments,
+            );
+            let json = serde_json::to_vec(&metadata).expect("metadata JSON");
+            body["encryptedMetadata"] =
+                serde_json::json!(jose::encrypt(&json, &enc, "application/json").expect("sealed"));
+        }
+        body
+    }
+
+    /// Creates submission `id` for Erfurt with `attachments` (id, plain bytes) encrypted for
+    /// Erfurt as the app does: each announced by the size and hash of its JWE, without name
+    /// or media type (those go into the encrypted metadata of the submit). The create's
+    /// answer and the bytes to upload for each attachment.
+    pub async fn create_sealed(
+        &self,
+        token: &str,
+        id: &str,
+        attachments: &[(&str, &[u8])],
+    ) -> (reqwest::Response, Vec<Vec<u8>>) {
+        let enc = self.encryption_key("erfurt").await;
+        let sealed: Vec<Vec<u8>> = attachments
+            .iter()
+            .map(|(_, bytes)| {
+                jose::encrypt(bytes, &enc, "application/pdf")
+                    .expect("sealed")
+                    .into_bytes()
+            })
+            .collect();
+        let announced: Vec<serde_json::Value> = attachments
+            .iter()
+            .zip(&sealed)
+            .map(|((id, _), jwe)| {
+                serde_json::json!({
+                    "attachmentId": id,
+                    "size": jwe.len(),
+                    "sha512": sha512_hex(jwe),
+                })
+            })
+            .collect();
+        self.sealed.lock().expect("sealed").insert(
+            id.to_string(),
+            attachments
+                .iter()
+                .map(|(aid, bytes)| domain::metadata::PlainAttachment {
+                    id: aid.to_string(),
+                    filename: "nachweis.pdf".into(),
+                    media_type: "application/pdf".into(),
+                    sha512: sha512_hex(bytes),
+                })
+                .collect(),
+        );
+        let body = serde_json::json!({
+            "serviceKey": PARKING,
+            "ars": ERFURT,
+            "destination": "erfurt",
+            "announcedAttachments": announced,
+        });
+        (self.create(token, id, &body).await, sealed)
     }
 
     /// A destination's encryption key from its published key set, checked under the anchor.

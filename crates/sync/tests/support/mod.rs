@@ -131,6 +131,9 @@ fn config(dir: &Path, adjust: fn(&mut Config)) -> Config {
     config.admin_token = Some(ADMIN_TOKEN.into());
     config.limits.rate_per_second = None;
     config.destination_key_bits = 2048;
+    // Kept apart from the data, as in production: a restart keeps them (see
+    // `TestServer::forget_destination_keys` for a server that lost them).
+    config.destination_keys_dir = Some(dir.join("destination-keys"));
     config.trust_anchor_key = Some(state_api::TrustAnchorKey(
         anchor_key().to_pkcs8().expect("the anchor's PKCS #8"),
     ));
@@ -213,6 +216,12 @@ impl TestServer {
             AppState::new(config(self.dir.path(), self.adjust)).expect("the server state reopens");
         self.listen().await;
         self.addr
+    }
+
+    /// Deletes the destinations' private keys on disk: the next start makes new ones (a lost
+    /// key directory; what was encrypted to the old keys can no longer be opened).
+    pub fn forget_destination_keys(&self) {
+        let _ = std::fs::remove_dir_all(self.dir.path().join("destination-keys"));
     }
 
     /// Every submission the server holds (the back office view, every page).
@@ -587,4 +596,24 @@ impl sync::Credentials for FileCredentials {
             _ => Ok(()),
         }
     }
+}
+
+/// What a receipt says (its payload, unverified: the signature is checked in receipts.rs;
+/// here the server may have restarted with new keys since it signed).
+pub fn receipt_claims(token: &str) -> jose::Receipt {
+    use base64::Engine;
+    let payload = token.split('.').nth(1).expect("a JWS");
+    let json = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(payload)
+        .expect("base64url");
+    serde_json::from_slice(&json).expect("a receipt")
+}
+
+/// The plain attachments' ids and hashes a receipt names, in its order.
+pub fn received_attachments(submission: &state_api::wire::Submission) -> Vec<(String, String)> {
+    receipt_claims(submission.receipt.as_deref().expect("a signed receipt"))
+        .attachments
+        .into_iter()
+        .map(|a| (a.id, a.sha512))
+        .collect()
 }
