@@ -139,6 +139,8 @@ fn config(dir: &Path, adjust: fn(&mut Config)) -> Config {
     ));
     // The fault tests send 200 submissions for one citizen: beyond a real person's day.
     config.limits.submissions_per_day = 10_000;
+    // The flush bench queues 500 applications with 1 MiB each, encrypted (base64: 4/3).
+    config.limits.attachment_bytes_per_citizen = 2 << 30;
     adjust(&mut config);
     config
 }
