@@ -178,3 +178,44 @@ async fn keys_of_an_unknown_destination_are_not_found() {
     assert_eq!(key_set(&server, "nowhere").await.status(), 404);
     assert_eq!(key_set(&server, "..%2F..%2Fetc").await.status(), 404);
 }
+
+#[tokio::test]
+async fn received_later_the_receipt_names_the_plain_attachments_from_the_metadata() {
+    let server = TestServer::start_with(|c| c.auto_receive = false).await;
+    let anna = server.login("anna").await;
+    let id = new_id();
+    let attachment = (new_id(), b"%PDF-1.7 Grundriss".to_vec());
+    let (created, sealed) = server
+        .create_sealed(&anna.access, &id, &[(attachment.0.as_str(), &attachment.1)])
+        .await;
+    assert_eq!(created.status(), 201);
+    let uploaded = server
+        .upload(&anna.access, &id, &attachment.0, 0, &sealed[0])
+        .await;
+    assert!(uploaded.status().is_success());
+    let submitted = server.submit(&anna.access, &id, &json!({})).await;
+    assert_eq!(submitted.status(), 200);
+    let moved = server
+        .admin_post(
+            &format!("/admin/v1/submissions/{id}/status"),
+            &json!({"status": "RECEIVED"}),
+        )
+        .await;
+    assert_eq!(moved.status(), 200);
+    let now: serde_json::Value = server
+        .get(&anna.access, &format!("/v1/submissions/{id}"))
+        .await
+        .json()
+        .await
+        .expect("JSON");
+    let keys = verified_keys(&server, "erfurt").await;
+    let receipt = jose::verify_receipt(now["receipt"].as_str().expect("receipt"), &keys)
+        .expect("signed by Erfurt's key");
+    assert_eq!(receipt.attachments.len(), 1);
+    assert_eq!(
+        receipt.attachments[0].sha512,
+        sha512_hex(&attachment.1),
+        "the hash of the plain attachment, from the metadata the authority opened again"
+    );
+    assert_ne!(receipt.attachments[0].sha512, sha512_hex(&sealed[0]));
+}
