@@ -816,13 +816,13 @@ impl Store {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use domain::form::{FieldPath, Value};
 
     use super::*;
     use crate::{DraftState, NewDraft};
 
-    fn queued(store: &Store) -> Result<(Uuid, Uuid), StoreError> {
+    pub(crate) fn queued(store: &Store) -> Result<(Uuid, Uuid), StoreError> {
         let (draft, submission) = (Uuid::from_u128(1), Uuid::from_u128(100));
         store.create_draft(&NewDraft {
             id: draft,

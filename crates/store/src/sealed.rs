@@ -143,16 +143,7 @@ mod tests {
     #[test]
     fn sealed_copies_are_kept_found_and_forgotten() -> Result<(), StoreError> {
         let store = Store::open_in_memory()?;
-        let (draft, submission) = (Uuid::from_u128(1), Uuid::from_u128(100));
-        store.create_draft(&crate::NewDraft {
-            id: draft,
-            form_id: "f",
-            form_version: "1",
-            service_key: Some("99102013000000"),
-            now: 1,
-        })?;
-        let payload = store.draft(draft)?.map(|d| d.answers).unwrap_or_default();
-        store.submit_for_place(draft, submission, &payload, Some("16051000"), 10)?;
+        let (_, submission) = crate::outbox::tests::queued(&store)?;
         let attachment = Uuid::from_u128(7);
         let start = Uuid::from_u128(99);
         let kept = store.keep_sealed(

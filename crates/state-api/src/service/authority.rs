@@ -43,6 +43,16 @@ fn not_current() -> Problem {
     )
 }
 
+/// The attachments' ids with the hashes announced at create: of the plain bytes where no
+/// authority receives them (no metadata).
+fn announced_hashes(record: &SubmissionRecord) -> Vec<(String, String)> {
+    record
+        .attachments
+        .iter()
+        .map(|a| (a.announced.id.clone(), a.announced.sha512.clone()))
+        .collect()
+}
+
 fn sha512_hex(bytes: &[u8]) -> String {
     hex::encode(Sha512::digest(bytes))
 }
@@ -120,11 +130,7 @@ impl Backend {
                 data: data.clone(),
                 stored: canonical_json(data),
                 metadata: None,
-                attachments: record
-                    .attachments
-                    .iter()
-                    .map(|a| (a.announced.id.clone(), a.announced.sha512.clone()))
-                    .collect(),
+                attachments: announced_hashes(record),
             }),
             (None, Some(_), Some(_)) => Err(Problem::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -282,11 +288,7 @@ impl Backend {
                 .metadata_of(destination, metadata)
                 .await?
                 .attachment_hashes()),
-            _ => Ok(record
-                .attachments
-                .iter()
-                .map(|a| (a.announced.id.clone(), a.announced.sha512.clone()))
-                .collect()),
+            _ => Ok(announced_hashes(record)),
         }
     }
 

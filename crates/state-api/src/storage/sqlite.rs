@@ -101,6 +101,26 @@ impl SqliteStorage {
         tx.commit()?;
         Ok(value)
     }
+
+    /// Hands each stored chunk of an attachment to `f`, in order.
+    fn each_chunk(
+        &self,
+        submission: &str,
+        attachment: &str,
+        mut f: impl FnMut(&[u8]),
+    ) -> Result<(), Error> {
+        self.read(|conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT data FROM attachment_chunks
+                 WHERE submission_id = ?1 AND attachment_id = ?2 ORDER BY offset",
+            )?;
+            let mut rows = stmt.query([submission, attachment])?;
+            while let Some(row) = rows.next()? {
+                f(row.get_ref(0)?.as_blob().map_err(rusqlite::Error::from)?);
+            }
+            Ok(())
+        })
+    }
 }
 
 impl Storage for SqliteStorage {
@@ -318,35 +338,17 @@ impl Storage for SqliteStorage {
     }
 
     fn attachment_content(&self, submission: &str, attachment: &str) -> Result<Vec<u8>, Error> {
-        self.read(|conn| {
-            let mut stmt = conn.prepare_cached(
-                "SELECT data FROM attachment_chunks
-                 WHERE submission_id = ?1 AND attachment_id = ?2 ORDER BY offset",
-            )?;
-            let mut rows = stmt.query([submission, attachment])?;
-            let mut content = Vec::new();
-            while let Some(row) = rows.next()? {
-                let data = row.get_ref(0)?.as_blob().map_err(rusqlite::Error::from)?;
-                content.extend_from_slice(data);
-            }
-            Ok(content)
-        })
+        let mut content = Vec::new();
+        self.each_chunk(submission, attachment, |data| {
+            content.extend_from_slice(data)
+        })?;
+        Ok(content)
     }
 
     fn attachment_sha512(&self, submission: &str, attachment: &str) -> Result<String, Error> {
-        self.read(|conn| {
-            let mut stmt = conn.prepare_cached(
-                "SELECT data FROM attachment_chunks
-                 WHERE submission_id = ?1 AND attachment_id = ?2 ORDER BY offset",
-            )?;
-            let mut rows = stmt.query([submission, attachment])?;
-            let mut hasher = Sha512::new();
-            while let Some(row) = rows.next()? {
-                let data = row.get_ref(0)?.as_blob().map_err(rusqlite::Error::from)?;
-                hasher.update(data);
-            }
-            Ok(hex::encode(hasher.finalize()))
-        })
+        let mut hasher = Sha512::new();
+        self.each_chunk(submission, attachment, |data| hasher.update(data))?;
+        Ok(hex::encode(hasher.finalize()))
     }
 
     fn complete_attachment(&self, submission: &str, attachment: &str) -> Result<(), Error> {
