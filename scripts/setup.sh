@@ -23,6 +23,8 @@ packages=(
   rustc-web cargo-web rust-web-src
   # the mobile type-check (issue 9) and process tools the test harness uses
   clang libc6-dev-arm64-cross procps psmisc
+  # reading printouts back as a PDF viewer does (pdftotext, pdfinfo, pdfdetach; issue 15)
+  poppler-utils
 )
 missing=()
 for p in "${packages[@]}"; do

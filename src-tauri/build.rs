@@ -80,6 +80,8 @@ fn main() {
         "dismiss_review",
         "claim_submission",
         "withdraw_submission",
+        "save_printout",
+        "open_printout",
         "load_my_details",
         "remember_my_details",
         "forget_my_details",

@@ -95,3 +95,20 @@ timeline-signed-verified = وقّعت الجهة الحكومية على هذه 
 timeline-signed-missing = بدون توقيع الجهة الحكومية: لم يتأكد أن هذه الخطوة صادرة عن الجهة الحكومية.
 timeline-signed-refused = التوقيع لا يطابق هذه الخطوة، لذلك لا يمكن اعتبارها خطوة من الجهة الحكومية. وعند الشك اتصل برقم الخدمات الحكومية 115.
 timeline-signed-unchecked = لم يتمكن جهازك من فحص توقيع الجهة الحكومية على هذه الخطوة، لأنه لم يحصل على مفاتيحها.
+
+## The printout of a sent application (PDF, #15)
+printout-save = حفظ كملف PDF
+printout-saving = يجري إنشاء ملف PDF …
+printout-saved = تم الحفظ في: { $file }
+printout-open = فتح ملف PDF
+printout-explained = يحتوي ملف PDF على إجاباتك وسجل الطلب وإشعار الاستلام. لا يُحفظ مشفّراً: احتفظ به فقط على جهاز تثق به.
+printout-title = { $service }: طلبك المرسل
+printout-intro = هنا ما أرسلته عبر ThüringenApp وما أكدته الجهة المختصة.
+printout-printed-at = تاريخ الإنشاء
+printout-no-receipt = لم يصل إشعار الاستلام بعد. أنشئ ملف PDF مرة أخرى عندما يصل طلبك.
+printout-attachment = { $size } بايت، المجموع الاختباري (SHA-512): { $sha512 }
+printout-file-data = إجاباتك تماماً كما أرسلها جهازك (JSON). المجموع الاختباري في إشعار الاستلام يخص هذا الملف.
+printout-file-receipt = إشعار الاستلام الموقّع إلكترونياً من الجهة المختصة (JWS).
+printout-embedded = يحتوي ملف PDF هذا على الملف "sent-data.json" وفيه إجاباتك تماماً كما أرسلها جهازك.
+printout-embedded-receipt = يحتوي ملف PDF هذا على ملفين: "sent-data.json" وفيه إجاباتك تماماً كما أرسلها جهازك، و"receipt.jws" وفيه إشعار الاستلام الموقّع. بهما يمكن التحقق من التوقيع والمجموع الاختباري دون التطبيق.
+printout-footer = ThüringenApp: طلبك المرسل

@@ -89,3 +89,20 @@ timeline-signed-verified = Das Amt hat diesen Schritt unter·schrieben. Ihr Ger�
 timeline-signed-missing = Das Amt hat diesen Schritt nicht unter·schrieben. Darum ist nicht sicher: Kommt der Schritt vom Amt?
 timeline-signed-refused = Die Unter·schrift passt nicht zu diesem Schritt. Darum kommt der Schritt vielleicht nicht vom Amt. Bei Fragen rufen Sie die Nummer 115 an.
 timeline-signed-unchecked = Ihr Gerät konnte die Unter·schrift nicht prüfen. Es hat die Schlüssel vom Amt nicht bekommen.
+
+## The printout of a sent application (PDF, #15)
+printout-save = Als PDF speichern
+printout-saving = Die PDF-Datei wird gemacht.
+printout-saved = Die Datei ist hier: { $file }
+printout-open = PDF öffnen
+printout-explained = In der PDF-Datei stehen Ihre Angaben. Und was mit dem Antrag passiert ist. Und die Bestätigung von der Behörde. Die Datei ist nicht geschützt. Speichern Sie die Datei nur auf einem Gerät, dem Sie vertrauen.
+printout-title = { $service }: Ihr gesendeter Antrag
+printout-intro = Hier steht: Das haben Sie mit der Thüringen·App gesendet. Und das hat die Behörde bestätigt.
+printout-printed-at = Gemacht am
+printout-no-receipt = Die Bestätigung von der Behörde ist noch nicht da. Machen Sie die PDF-Datei später noch einmal.
+printout-attachment = { $size } Byte, Prüf·summe: { $sha512 }
+printout-file-data = Ihre Angaben. Genau so, wie Ihr Gerät sie gesendet hat.
+printout-file-receipt = Die Bestätigung mit der Unterschrift von der Behörde.
+printout-embedded = In der PDF-Datei ist noch eine Datei. Sie heißt „sent-data.json“. Darin sind Ihre Angaben. Genau so, wie Ihr Gerät sie gesendet hat.
+printout-embedded-receipt = In der PDF-Datei sind noch 2 Dateien. Die erste heißt „sent-data.json“. Darin sind Ihre Angaben. Genau so, wie Ihr Gerät sie gesendet hat. Die zweite heißt „receipt.jws“. Darin ist die Bestätigung mit Unterschrift. Damit kann man alles auch ohne die App prüfen.
+printout-footer = Thüringen·App: Ihr gesendeter Antrag

@@ -20,3 +20,7 @@ ui-crashed-body = In der App ist ein Fehler passiert. Ihre Eingaben sind auf die
 ui-crashed-reload = Anzeige neu laden
 error-place-needed = Ihr Anliegen geht an die Stelle, die für Ihren Wohnort zuständig ist. Dafür brauchen wir Ihren Wohnort. Wählen Sie Ihren Wohnort in den Einstellungen. Ihre Eingaben bleiben gespeichert.
 error-not-withdrawable = Sie können diesen Antrag nicht mehr zurück·ziehen. Vielleicht hat das Amt schon entschieden.
+
+# The printout of a sent application (#15)
+error-printout-failed = Das Speichern hat nicht geklappt. Ihr Antrag ist trotzdem in Ordnung. Bitte versuchen Sie es noch einmal. Ist der Speicher voll? Dann machen Sie zuerst Platz.
+error-printout-open-failed = Die PDF-Datei geht nicht auf. Die Datei ist an dem Ort oben. Öffnen Sie die Datei dort mit einem PDF-Programm.

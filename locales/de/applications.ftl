@@ -89,3 +89,20 @@ timeline-signed-verified = Von der Behörde elektronisch unterschrieben. Ihr Ger
 timeline-signed-missing = Ohne Unterschrift der Behörde: Es ist nicht bestätigt, dass dieser Schritt von der Behörde kommt.
 timeline-signed-refused = Die Unterschrift passt nicht zu diesem Schritt. Er kann nicht als Schritt der Behörde gelten. Fragen Sie im Zweifel bei der Behördennummer 115 nach.
 timeline-signed-unchecked = Ihr Gerät konnte die Unterschrift der Behörde zu diesem Schritt nicht prüfen, weil ihre Schlüssel nicht zu erhalten waren.
+
+## The printout of a sent application (PDF, #15)
+printout-save = Als PDF speichern
+printout-saving = Die PDF-Datei wird erstellt …
+printout-saved = Gespeichert unter: { $file }
+printout-open = PDF öffnen
+printout-explained = Die PDF-Datei enthält Ihre Angaben, den Verlauf und die Eingangsbestätigung. Sie wird nicht verschlüsselt gespeichert: Bewahren Sie sie nur auf einem Gerät auf, dem Sie vertrauen.
+printout-title = { $service }: Ihr gesendeter Antrag
+printout-intro = Hier steht, was Sie mit der ThüringenApp gesendet haben und was die Behörde bestätigt hat.
+printout-printed-at = Erstellt am
+printout-no-receipt = Die Eingangsbestätigung ist noch nicht da. Erstellen Sie die PDF-Datei noch einmal, sobald Ihr Antrag angekommen ist.
+printout-attachment = { $size } Byte, Prüfsumme (SHA-512): { $sha512 }
+printout-file-data = Ihre Angaben genau so, wie Ihr Gerät sie gesendet hat (JSON). Die Prüfsumme der Eingangsbestätigung gilt für diese Datei.
+printout-file-receipt = Die von der Behörde elektronisch unterschriebene Eingangsbestätigung (JWS).
+printout-embedded = In dieser PDF-Datei steckt die Datei „sent-data.json“ mit Ihren Angaben genau so, wie Ihr Gerät sie gesendet hat.
+printout-embedded-receipt = In dieser PDF-Datei stecken zwei Dateien: „sent-data.json“ mit Ihren Angaben genau so, wie Ihr Gerät sie gesendet hat, und „receipt.jws“ mit der unterschriebenen Eingangsbestätigung. Damit lassen sich Unterschrift und Prüfsumme auch ohne die App prüfen.
+printout-footer = ThüringenApp: Ihr gesendeter Antrag

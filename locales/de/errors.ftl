@@ -20,3 +20,7 @@ ui-crashed-body = In der App ist ein Fehler aufgetreten. Ihre Eingaben sind auf 
 ui-crashed-reload = Anzeige neu laden
 error-place-needed = Ihr Anliegen geht an die Stelle, die an Ihrem Wohnort zuständig ist. Wählen Sie dazu in den Einstellungen Ihren Wohnort; Ihre Eingaben bleiben gespeichert.
 error-not-withdrawable = Dieser Antrag kann nicht mehr zurückgezogen werden, zum Beispiel weil die Behörde schon entschieden hat.
+
+# The printout of a sent application (#15)
+error-printout-failed = Die PDF-Datei konnte nicht gespeichert werden. Ihr Antrag ist davon nicht betroffen. Bitte versuchen Sie es noch einmal. Ist der Speicher voll, geben Sie zuerst Platz frei.
+error-printout-open-failed = Die PDF-Datei konnte nicht geöffnet werden. Sie liegt unter dem angezeigten Pfad; öffnen Sie sie dort mit einem PDF-Programm.

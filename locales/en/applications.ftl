@@ -89,3 +89,20 @@ timeline-signed-verified = Signed electronically by the authority. Your device c
 timeline-signed-missing = Not signed by the authority: it is not confirmed that this step comes from the authority.
 timeline-signed-refused = The signature does not match this step, so it cannot count as a step of the authority. If in doubt, ask the authority number 115.
 timeline-signed-unchecked = Your device could not check the authority’s signature of this step because its keys could not be obtained.
+
+## The printout of a sent application (PDF, #15)
+printout-save = Save as PDF
+printout-saving = Creating the PDF file …
+printout-saved = Saved at: { $file }
+printout-open = Open PDF
+printout-explained = The PDF file holds your answers, the timeline and the receipt. It is not stored encrypted: keep it only on a device you trust.
+printout-title = { $service }: your sent application
+printout-intro = This shows what you sent with the ThüringenApp and what the authority confirmed.
+printout-printed-at = Created on
+printout-no-receipt = The receipt has not arrived yet. Create the PDF file again once your application has arrived.
+printout-attachment = { $size } bytes, checksum (SHA-512): { $sha512 }
+printout-file-data = Your answers exactly as your device sent them (JSON). The receipt's checksum is the checksum of this file.
+printout-file-receipt = The receipt, signed electronically by the authority (JWS).
+printout-embedded = This PDF file contains the file "sent-data.json" with your answers exactly as your device sent them.
+printout-embedded-receipt = This PDF file contains two files: "sent-data.json" with your answers exactly as your device sent them, and "receipt.jws" with the signed receipt. With them, the signature and the checksum can be checked without the app.
+printout-footer = ThüringenApp: your sent application

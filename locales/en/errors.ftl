@@ -20,3 +20,7 @@ ui-crashed-body = An error occurred in the app. What you entered is saved on thi
 ui-crashed-reload = Reload the display
 error-place-needed = Your request goes to the office responsible where you live. Choose where you live in the settings; what you entered stays saved.
 error-not-withdrawable = This application can no longer be withdrawn, for example because the authority has already decided.
+
+# The printout of a sent application (#15)
+error-printout-failed = The PDF file could not be saved. Your application is not affected. Please try again. If the storage is full, free some space first.
+error-printout-open-failed = The PDF file could not be opened. It is at the path shown; open it there with a PDF program.

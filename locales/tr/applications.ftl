@@ -89,3 +89,20 @@ timeline-signed-verified = Kurum tarafından elektronik olarak imzalandı. Cihaz
 timeline-signed-missing = Kurumun imzası yok: bu adımın kurumdan geldiği doğrulanmadı.
 timeline-signed-refused = İmza bu adımla eşleşmiyor; bu yüzden kurumun adımı sayılamaz. Emin değilseniz 115 numaralı kamu hizmet hattına sorun.
 timeline-signed-unchecked = Cihazınız bu adımdaki kurum imzasını kontrol edemedi, çünkü kurumun anahtarları alınamadı.
+
+## The printout of a sent application (PDF, #15)
+printout-save = PDF olarak kaydet
+printout-saving = PDF dosyası oluşturuluyor …
+printout-saved = Kaydedildiği yer: { $file }
+printout-open = PDF'yi aç
+printout-explained = PDF dosyası yanıtlarınızı, süreci ve alındı belgesini içerir. Şifrelenmeden kaydedilir: yalnızca güvendiğiniz bir cihazda saklayın.
+printout-title = { $service }: gönderdiğiniz başvuru
+printout-intro = Burada ThüringenApp ile ne gönderdiğiniz ve kurumun neyi onayladığı yazıyor.
+printout-printed-at = Oluşturulma tarihi
+printout-no-receipt = Alındı belgesi henüz gelmedi. Başvurunuz ulaştığında PDF dosyasını yeniden oluşturun.
+printout-attachment = { $size } bayt, sağlama toplamı (SHA-512): { $sha512 }
+printout-file-data = Yanıtlarınız, cihazınızın gönderdiği haliyle (JSON). Alındı belgesindeki sağlama toplamı bu dosyaya aittir.
+printout-file-receipt = Kurumun elektronik olarak imzaladığı alındı belgesi (JWS).
+printout-embedded = Bu PDF dosyasında, yanıtlarınızı cihazınızın gönderdiği haliyle içeren "sent-data.json" dosyası bulunur.
+printout-embedded-receipt = Bu PDF dosyasında iki dosya bulunur: yanıtlarınızı cihazınızın gönderdiği haliyle içeren "sent-data.json" ve imzalı alındı belgesini içeren "receipt.jws". Bunlarla imza ve sağlama toplamı uygulama olmadan da kontrol edilebilir.
+printout-footer = ThüringenApp: gönderdiğiniz başvuru

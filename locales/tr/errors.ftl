@@ -20,3 +20,7 @@ ui-crashed-body = Uygulamada bir hata oluştu. Girdikleriniz bu cihazda kayıtl�
 ui-crashed-reload = Görünümü yeniden yükle
 error-place-needed = Talebiniz, yaşadığınız yerde yetkili olan makama gider. Bunun için ayarlardan yaşadığınız yeri seçin; girdikleriniz kayıtlı kalır.
 error-not-withdrawable = Bu başvuru artık geri çekilemez, örneğin kurum zaten karar verdiği için.
+
+# The printout of a sent application (#15)
+error-printout-failed = PDF dosyası kaydedilemedi. Başvurunuz bundan etkilenmez. Lütfen tekrar deneyin. Bellek doluysa önce yer açın.
+error-printout-open-failed = PDF dosyası açılamadı. Dosya gösterilen yolda duruyor; orada bir PDF programıyla açın.

@@ -11,6 +11,7 @@ mod commands;
 mod details;
 mod inbox;
 mod navigation;
+mod printing;
 mod reports;
 mod state;
 mod sync_task;
@@ -46,6 +47,8 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             applications::dismiss_review,
             applications::claim_submission,
             withdrawal::withdraw_submission,
+            printing::save_printout,
+            printing::open_printout,
             details::load_my_details,
             details::remember_my_details,
             details::forget_my_details,

@@ -59,9 +59,11 @@ pub async fn withdraw_submission(
         .withdraw(&token, &server_ref)
         .await
         .map_err(withdraw_error)?;
+    // The steps the answer brings, each with the verdict on the authority's signature.
+    let history = sync::judged_history(&state.client, &answer, crate::clock::now_millis()).await;
     state
         .store()?
-        .record_history(id, &sync::status_history(&answer, &[]))
+        .record_history(id, &history)
         .map_err(storage_error)?;
     let logged_in = state.logged_in().await;
     views::submission_view(&*state.store()?, id, logged_in)

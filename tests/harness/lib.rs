@@ -9,6 +9,7 @@
 pub mod a11y;
 pub mod browser;
 pub mod clock;
+pub mod pdf;
 pub mod steps;
 pub mod wizard;
 
@@ -399,6 +400,9 @@ pub struct App {
     pub started: Instant,
     /// The app's "system browser", for logging in (see [`browser`]).
     pub browser: browser::Browser,
+    /// The person's Downloads folder as the desktop names it (XDG user dirs), where the app
+    /// saves printouts.
+    pub downloads: PathBuf,
     driver: Driver,
     _xvfb: Xvfb,
 }
@@ -428,6 +432,17 @@ impl App {
         ];
         env.extend(clock::app_env());
         env.extend(browser.env());
+        // A Downloads folder of its own, named the way a Linux desktop names it
+        // (`user-dirs.dirs` under XDG_CONFIG_HOME), so saved files land in the test's folder.
+        let downloads = data_dir.join("Downloads");
+        let config = data_dir.join("xdg-config");
+        std::fs::create_dir_all(&downloads)?;
+        std::fs::create_dir_all(&config)?;
+        std::fs::write(
+            config.join("user-dirs.dirs"),
+            format!("XDG_DOWNLOAD_DIR=\"{}\"\n", downloads.display()),
+        )?;
+        env.push(("XDG_CONFIG_HOME", config.display().to_string()));
         let driver = Driver::start(&xvfb.display, &env)?;
         let capabilities = serde_json::json!({
             "tauri:options": { "application": binary.display().to_string() }
@@ -446,6 +461,7 @@ impl App {
             client,
             started,
             browser,
+            downloads,
             driver,
             _xvfb: xvfb,
         })

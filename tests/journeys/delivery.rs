@@ -164,6 +164,58 @@ async fn queued_offline_sent_after_login_received_and_answered_in_the_inbox() ->
     let mut report = Vec::new();
     e2e::a11y::axe(&app, "receipt with signature", &mut report).await?;
     app.screenshot("delivery-receipt").await?;
+    app.client
+        .execute(
+            "document.getElementById('timeline').scrollIntoView()",
+            vec![],
+        )
+        .await?;
+    app.screenshot("delivery-timeline-signed").await?;
+
+    // The printout (#15): saved as a PDF in the person's Downloads folder, holding what the
+    // page shows and, embedded, the data exactly as sent and the signed receipt, so anyone can
+    // check them without the app.
+    click(&app, "#printout-save").await?;
+    let saved = app.wait_for("#printout-saved[data-path]", LONG).await?;
+    let path = std::path::PathBuf::from(
+        saved
+            .attr("data-path")
+            .await?
+            .ok_or("the page says where the PDF is")?,
+    );
+    assert!(
+        path.starts_with(&app.downloads),
+        "saved in the Downloads folder: {}",
+        path.display()
+    );
+    let text = e2e::pdf::text(&path)?;
+    assert!(
+        text.contains(&name) && text.contains("Eingangsbestätigung"),
+        "the printout names the signing authority and the receipt: {text}"
+    );
+    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(
+        squeezed.contains(&server_hash),
+        "the printout shows the whole hash of what arrived"
+    );
+    let embedded = e2e::pdf::embedded(&path)?;
+    let data = embedded
+        .get("sent-data.json")
+        .ok_or("the data as sent is inside the PDF")?;
+    assert_eq!(
+        e2e::pdf::sha512_hex(data),
+        server_hash,
+        "the embedded data is exactly what the state API hashed on arrival"
+    );
+    assert_eq!(
+        embedded
+            .get("receipt.jws")
+            .map(|t| String::from_utf8_lossy(t).into_owned()),
+        Some(token.to_owned()),
+        "the embedded receipt is the one the authority signed"
+    );
+    e2e::a11y::axe(&app, "printout saved", &mut report).await?;
+    app.screenshot("delivery-printout-saved").await?;
 
     // The authority answers; the message appears in the inbox, with the unread count.
     api.send_message(

@@ -43,6 +43,22 @@ pub fn format_instant(instant: UnixMillis) -> Option<String> {
     Some(instant.display_with_offset(offset).to_string())
 }
 
+/// The Berlin date and wall-clock time (hour, minute) at an instant, as a person there read
+/// it; `None` only outside the calendar's years.
+pub fn citizen_time(instant: UnixMillis) -> Option<(Date, u8, u8)> {
+    let civil = BERLIN.to_datetime(Timestamp::from_millisecond(instant).ok()?);
+    let day = Date::new(
+        i32::from(civil.year()),
+        u8::try_from(civil.month()).ok()?,
+        u8::try_from(civil.day()).ok()?,
+    )?;
+    Some((
+        day,
+        u8::try_from(civil.hour()).ok()?,
+        u8::try_from(civil.minute()).ok()?,
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,5 +215,13 @@ mod tests {
         assert_eq!(parse_instant("2028-02-29"), None);
         assert_eq!(citizen_day(i64::MAX), None);
         assert_eq!(citizen_day(i64::MIN), None);
+    }
+
+    #[test]
+    fn wall_clock_time_in_berlin_winter_and_summer() {
+        let (day, hour, minute) = citizen_time(at("2026-12-05T23:30:00Z")).expect("a time");
+        assert_eq!((day, hour, minute), (self::day("2026-12-06"), 0, 30));
+        let (day, hour, minute) = citizen_time(at("2026-07-01T10:05:00Z")).expect("a time");
+        assert_eq!((day, hour, minute), (self::day("2026-07-01"), 12, 5));
     }
 }

@@ -123,6 +123,15 @@ pub fn date(date: Date, language: Language) -> String {
     )
 }
 
+/// An instant as a person in Berlin reads it, date and time: `06.12.2026, 00:30` (the
+/// UI's webview writes it with `Intl`; the printout on the device with this).
+pub fn date_time(instant: crate::calendar::UnixMillis, language: Language) -> String {
+    match crate::calendar::citizen_time(instant) {
+        Some((day, hour, minute)) => format!("{}, {hour:02}:{minute:02}", date(day, language)),
+        None => instant.to_string(),
+    }
+}
+
 /// What a person typed as a date: `1.12.2026`, `01/12/2026` or `2026-12-01`, in any of the
 /// app's languages (the order is always day, month, year, so nothing is ambiguous).
 pub fn parse_date(text: &str) -> Option<Date> {

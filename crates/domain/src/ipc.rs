@@ -32,6 +32,8 @@ pub mod command {
     pub const LIST_APPLICATIONS: &str = "list_applications";
     pub const CLAIM_SUBMISSION: &str = "claim_submission";
     pub const WITHDRAW_SUBMISSION: &str = "withdraw_submission";
+    pub const SAVE_PRINTOUT: &str = "save_printout";
+    pub const OPEN_PRINTOUT: &str = "open_printout";
     pub const LOAD_MY_DETAILS: &str = "load_my_details";
     pub const REMEMBER_MY_DETAILS: &str = "remember_my_details";
     pub const FORGET_MY_DETAILS: &str = "forget_my_details";
@@ -361,6 +363,24 @@ pub enum ApplicationStatus {
 }
 
 impl ApplicationStatus {
+    /// The Fluent id of the status in plain words (`status-queued`), for the UI and the
+    /// printout alike.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            ApplicationStatus::Draft => "status-draft",
+            ApplicationStatus::Queued => "status-queued",
+            ApplicationStatus::Sending => "status-sending",
+            ApplicationStatus::Initiated => "status-initiated",
+            ApplicationStatus::Submitted => "status-submitted",
+            ApplicationStatus::Received => "status-received",
+            ApplicationStatus::Processing => "status-processing",
+            ApplicationStatus::ActionRequired => "status-action-required",
+            ApplicationStatus::Completed => "status-completed",
+            ApplicationStatus::Rejected => "status-rejected",
+            ApplicationStatus::Withdrawn => "status-withdrawn",
+        }
+    }
+
     /// Whether the person can still withdraw it: sent, and not yet decided.
     pub fn can_be_withdrawn(self) -> bool {
         matches!(
@@ -465,6 +485,13 @@ pub struct SubmissionView {
     /// The state API's confirmation of what arrived, once it has the application.
     #[serde(default)]
     pub receipt: Option<Receipt>,
+}
+
+/// Answer of [`command::SAVE_PRINTOUT`]: where the PDF of a sent application was saved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PrintoutSaved {
+    /// The full path, to tell the person where to find it.
+    pub path: String,
 }
 
 /// What the state API confirmed it received: its reference, and the SHA-512 of the data as

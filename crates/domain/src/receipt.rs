@@ -94,6 +94,16 @@ pub enum StepSignature {
 }
 
 impl StepSignature {
+    /// The Fluent id of the message that says what the device found.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            StepSignature::Verified => "timeline-signed-verified",
+            StepSignature::Missing => "timeline-signed-missing",
+            StepSignature::Refused => "timeline-signed-refused",
+            StepSignature::Unchecked => "timeline-signed-unchecked",
+        }
+    }
+
     /// The name the store keeps.
     pub fn name(self) -> &'static str {
         match self {
@@ -138,6 +148,20 @@ pub struct SignedReceipt {
 impl SignedReceipt {
     pub fn is_verified(&self) -> bool {
         self.problem.is_none() && self.received_at.is_some()
+    }
+
+    /// The Fluent id of what the device found of the signature (the verified message takes
+    /// the authority's name and the time of receipt as `$authority` and `$time`).
+    pub fn message_id(&self) -> &'static str {
+        match (self.problem, self.received_at) {
+            (None, Some(_)) => "receipt-signed-verified",
+            (Some(ReceiptProblem::NoTrustAnchor), _) => "receipt-signed-no-anchor",
+            (Some(ReceiptProblem::SignatureInvalid), _) => "receipt-signed-invalid",
+            (Some(ReceiptProblem::OtherContent), _) => "receipt-signed-other-content",
+            (Some(ReceiptProblem::KeysNotTrusted), _) | (None, None) => {
+                "receipt-signed-keys-not-trusted"
+            }
+        }
     }
 }
 

@@ -33,4 +33,6 @@ pub use auth::{
 pub use client::{CatalogFetch, StateApiClient, Timeouts};
 pub use error::{parse_retry_after, FieldProblem, Problem, SyncError};
 pub use transport::{SpkiPin, Transport};
-pub use worker::{data_sha512, status_history, Clock, SyncEvent, Worker, WorkerConfig};
+pub use worker::{
+    data_sha512, judged_history, status_history, Clock, SyncEvent, Worker, WorkerConfig,
+};

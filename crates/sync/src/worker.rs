@@ -255,6 +255,18 @@ pub fn status_history(
         .collect()
 }
 
+/// [`status_history`] with the verdict on each step's signature, checked against the
+/// destination's key set ([`crate::events::judge_steps`]): what the poll, the submit and a
+/// withdrawal all record.
+pub async fn judged_history(
+    client: &crate::StateApiClient,
+    submission: &wire::Submission,
+    now: UnixMillis,
+) -> Vec<StatusChange> {
+    let signatures = crate::events::judge_steps(client, submission, parse_time, now).await;
+    status_history(submission, &signatures)
+}
+
 /// Checks the signed receipt a submission carries (if any) against the trust anchors and what
 /// this device sent, and keeps the verdict. A failure to read or write the store only means
 /// the receipt is checked again with the next change.
@@ -704,9 +716,7 @@ impl Engine {
                 // Every step the server went through, not just the last: two steps between
                 // two polls both reach the timeline.
                 let client = self.session.client().clone();
-                let signatures =
-                    crate::events::judge_steps(&client, item, parse_time, self.now()).await;
-                let history = status_history(item, &signatures);
+                let history = judged_history(&client, item, self.now()).await;
                 let changed = if history.is_empty() {
                     // A server without a history: its current status, now.
                     lock(&self.store)?.record_status(id, status, self.now(), None)
@@ -1082,15 +1092,9 @@ impl Job {
         .await;
         // The authority's steps the answer already holds (received at once), each with the
         // verdict on its signature; the status itself is recorded with the outbox's move.
-        let signatures = crate::events::judge_steps(
-            self.session.client(),
-            &submitted,
-            parse_time,
-            (self.clock)(),
-        )
-        .await;
+        let history = judged_history(self.session.client(), &submitted, (self.clock)()).await;
         if let Ok(store) = lock(&self.store) {
-            let _ = store.record_history(id, &status_history(&submitted, &signatures));
+            let _ = store.record_history(id, &history);
         }
         Ok(submitted)
     }

@@ -2,7 +2,6 @@
 //! sending) and sent applications with their status timeline in plain words, and exactly what
 //! was submitted.
 
-use domain::form::{FieldPath, Item, Value};
 use domain::ipc::{
     command, ApplicationStatus, ApplicationSummary, DraftRef, StatusEntry, SubmissionRef,
     SubmissionView, Waiting,
@@ -19,23 +18,11 @@ use crate::focus::{focus_soon, local_time};
 use crate::ipc::{call0, request};
 use crate::l10n::{t_args, tr, use_language, Shown};
 use crate::pages::sending::{waiting_id, SendingNotice};
-use crate::pages::wizard::display_value;
+use crate::pages::wizard::yes_no;
 
 /// The Fluent id of a status in plain words.
 pub fn status_id(status: ApplicationStatus) -> &'static str {
-    match status {
-        ApplicationStatus::Draft => "status-draft",
-        ApplicationStatus::Queued => "status-queued",
-        ApplicationStatus::Sending => "status-sending",
-        ApplicationStatus::Initiated => "status-initiated",
-        ApplicationStatus::Submitted => "status-submitted",
-        ApplicationStatus::Received => "status-received",
-        ApplicationStatus::Processing => "status-processing",
-        ApplicationStatus::ActionRequired => "status-action-required",
-        ApplicationStatus::Completed => "status-completed",
-        ApplicationStatus::Rejected => "status-rejected",
-        ApplicationStatus::Withdrawn => "status-withdrawn",
-    }
+    status.message_id()
 }
 
 fn status_explained_id(status: ApplicationStatus) -> String {
@@ -336,6 +323,9 @@ fn SubmissionDetail(submission: SubmissionView, just_sent: bool) -> impl IntoVie
     let submission_id = submission.submission_id.clone();
     let own_id = submission.submission_id.clone();
     let withdraw_id = own_id.clone();
+    let printout_id = own_id.clone();
+    // "Exactly what was sent": once the state API confirmed it has the application.
+    let has_receipt = submission.receipt.is_some();
     let receipt = submission.receipt.clone();
     let refusal = submission.refusal.clone();
     let refused_form = submission.definition.clone();
@@ -375,6 +365,7 @@ fn SubmissionDetail(submission: SubmissionView, just_sent: bool) -> impl IntoVie
         </p>
         <p class="kern-body kern-body--small">{tr(leak(status_explained_id(current)))}</p>
         {receipt.map(|r| view! { <crate::pages::receipt::ReceiptDetail receipt=r/> })}
+        {has_receipt.then(|| view! { <crate::pages::printout::SavePrintout submission_id=printout_id.clone()/> })}
         {current.can_be_withdrawn().then(|| view! { <crate::pages::withdraw::WithdrawApplication submission_id=withdraw_id.clone()/> })}
         <div class="submission-panes">
             <section aria-labelledby="timeline-heading">
@@ -409,7 +400,7 @@ fn SubmissionDetail(submission: SubmissionView, just_sent: bool) -> impl IntoVie
                                 {entry.note.clone().map(|n| view! { <p class="kern-body">{n}</p> })}
                                 {entry.signature.map(|signature| view! {
                                     <p class="kern-body kern-body--small timeline__signature" data-signature=signature.name()>
-                                        {tr(step_signature_id(signature))}
+                                        {tr(signature.message_id())}
                                     </p>
                                 })}
                             </li>
@@ -420,7 +411,10 @@ fn SubmissionDetail(submission: SubmissionView, just_sent: bool) -> impl IntoVie
             <section aria-labelledby="sent-data-heading">
                 <h2 id="sent-data-heading" class="kern-heading-medium">{tr("applications-what-was-sent")}</h2>
                 <dl id="sent-data" class="review-list">
-                    {move || submitted_rows(&definition, &data, language.get()).into_iter().map(|(label, value)| view! {
+                    {move || {
+                        let language = language.get();
+                        domain::form::shown::answer_rows(&definition, &data, language, &yes_no(language))
+                    }.into_iter().map(|domain::form::shown::AnswerRow { label, value }| view! {
                         <div class="review-row review-row--two">
                             <dt class="kern-body kern-body--bold review-key">{label}</dt>
                             <dd class="kern-body review-value">{value}</dd>
@@ -451,73 +445,4 @@ fn leak(id: String) -> &'static str {
         ids.borrow_mut().push(leaked);
         leaked
     })
-}
-
-/// (label, value) of every answer in the submitted data, in form order.
-fn submitted_rows(
-    definition: &domain::form::FormDefinition,
-    data: &domain::form::Answers,
-    language: Language,
-) -> Vec<(String, String)> {
-    fn walk(
-        definition: &domain::form::FormDefinition,
-        data: &domain::form::Answers,
-        items: &[Item],
-        prefix: &FieldPath,
-        language: Language,
-        out: &mut Vec<(String, String)>,
-    ) {
-        for item in items {
-            match item {
-                Item::Field(field) => {
-                    let path = prefix.child(&field.id);
-                    if let Some(value) = data.get(&path) {
-                        if !value.is_empty() {
-                            out.push((
-                                field.label.get(language).to_string(),
-                                display_value(definition, field, value, language),
-                            ));
-                        }
-                    }
-                }
-                Item::Group(group) => {
-                    let path = prefix.child(&group.id);
-                    match data.get(&path) {
-                        Some(Value::List(items)) => {
-                            for i in 0..items.len() {
-                                let mut instance = prefix.clone();
-                                instance = instance.instance(&group.id, i);
-                                walk(definition, data, &group.items, &instance, language, out);
-                            }
-                        }
-                        Some(_) => walk(definition, data, &group.items, &path, language, out),
-                        None => {}
-                    }
-                }
-            }
-        }
-    }
-    let mut out = Vec::new();
-    for page in &definition.pages {
-        walk(
-            definition,
-            data,
-            &page.items,
-            &FieldPath::root(),
-            language,
-            &mut out,
-        );
-    }
-    out
-}
-
-/// The message that says what the device found of the authority's signature of a step.
-fn step_signature_id(signature: domain::receipt::StepSignature) -> &'static str {
-    use domain::receipt::StepSignature::*;
-    match signature {
-        Verified => "timeline-signed-verified",
-        Missing => "timeline-signed-missing",
-        Refused => "timeline-signed-refused",
-        Unchecked => "timeline-signed-unchecked",
-    }
 }

@@ -5,7 +5,7 @@
 //! signed receipt to show later what arrived.
 
 use domain::ipc::Receipt;
-use domain::receipt::{short_hash, ReceiptProblem, SignedReceipt};
+use domain::receipt::{short_hash, SignedReceipt};
 use leptos::prelude::*;
 
 use crate::app::AppContext;
@@ -28,47 +28,35 @@ fn Signature(signed: Option<SignedReceipt>) -> impl IntoView {
         None if signed.is_verified() => "verified",
         _ => "refused",
     };
+    let token = signed.token.clone();
     let message = move || {
         let language = language.get();
-        match (signed.problem, signed.received_at) {
-            (None, Some(at)) => {
-                let authority = signed
-                    .destination
-                    .as_deref()
-                    .and_then(|id| {
-                        ctx.catalog.with(|c| {
-                            c.as_ref().and_then(|c| {
-                                c.catalog
-                                    .authorities
-                                    .iter()
-                                    .find(|a| a.id == id)
-                                    .map(|a| a.name.get(language).to_string())
-                            })
-                        })
+        let Some(at) = signed.received_at.filter(|_| signed.problem.is_none()) else {
+            return t_args(language, signed.message_id(), &[]);
+        };
+        let authority = signed
+            .destination
+            .as_deref()
+            .and_then(|id| {
+                ctx.catalog.with(|c| {
+                    c.as_ref().and_then(|c| {
+                        c.catalog
+                            .authorities
+                            .iter()
+                            .find(|a| a.id == id)
+                            .map(|a| a.name.get(language).to_string())
                     })
-                    .unwrap_or_else(|| signed.destination.clone().unwrap_or_default());
-                t_args(
-                    language,
-                    "receipt-signed-verified",
-                    &[
-                        ("authority", Arg::from(authority)),
-                        ("time", Arg::from(local_time_millis(at, language))),
-                    ],
-                )
-            }
-            (Some(ReceiptProblem::NoTrustAnchor), _) => {
-                t_args(language, "receipt-signed-no-anchor", &[])
-            }
-            (Some(ReceiptProblem::SignatureInvalid), _) => {
-                t_args(language, "receipt-signed-invalid", &[])
-            }
-            (Some(ReceiptProblem::OtherContent), _) => {
-                t_args(language, "receipt-signed-other-content", &[])
-            }
-            (Some(ReceiptProblem::KeysNotTrusted), _) | (None, None) => {
-                t_args(language, "receipt-signed-keys-not-trusted", &[])
-            }
-        }
+                })
+            })
+            .unwrap_or_else(|| signed.destination.clone().unwrap_or_default());
+        t_args(
+            language,
+            signed.message_id(),
+            &[
+                ("authority", Arg::from(authority)),
+                ("time", Arg::from(local_time_millis(at, language))),
+            ],
+        )
     };
     let class = if state == "verified" {
         "kern-alert kern-alert--success"
@@ -81,7 +69,7 @@ fn Signature(signed: Option<SignedReceipt>) -> impl IntoView {
         </div>
         <details class="receipt-full">
             <summary class="kern-link">{tr("receipt-signed-token")}</summary>
-            <code id="receipt-token" class="receipt-hash">{signed.token.clone()}</code>
+            <code id="receipt-token" class="receipt-hash">{token}</code>
         </details>
     }
     .into_any()

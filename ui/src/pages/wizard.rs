@@ -39,10 +39,10 @@ mod general;
 #[path = "wizard_review.rs"]
 mod review;
 
+pub(crate) use field::date_text;
 use field::render_field;
-pub(crate) use field::{cents_text, date_text};
-pub use review::display_value;
 use review::Review;
+pub use review::{display_value, yes_no};
 
 /// The DOM id of the input for an answer path: `personen[1].vorname` → `f-personen-1-vorname`.
 pub fn dom_id(path: &FieldPath) -> String {

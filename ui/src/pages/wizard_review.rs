@@ -3,73 +3,21 @@
 
 use super::*;
 
-/// The answer as the person reads it on the review page.
+/// The answer as the person reads it on the review page (`domain::form::shown`).
 pub fn display_value(
     definition: &domain::form::FormDefinition,
     field: &domain::form::Field,
     value: &Value,
     language: Language,
 ) -> String {
-    match (&field.kind, value) {
-        (_, Value::Null) => String::new(),
-        (FieldKind::YesNo, Value::Bool(b)) => {
-            crate::l10n::t_args(language, if *b { "wizard-yes" } else { "wizard-no" }, &[])
-        }
-        (FieldKind::Money { .. }, Value::Int(cents)) => domain::format::money(*cents, language),
-        (FieldKind::Money { .. }, v) => cents_text(v, language),
-        (FieldKind::Date { .. }, v) => date_text(v, language),
-        (FieldKind::Choice { codes, .. }, v) => {
-            let codes = definition
-                .codes(codes)
-                .map(<[Code]>::to_vec)
-                .unwrap_or_default();
-            let label = |code: &str| {
-                codes
-                    .iter()
-                    .find(|c| c.code == code)
-                    .map(|c| c.label.get(language).to_string())
-                    .unwrap_or_else(|| code.to_owned())
-            };
-            match v {
-                Value::Text(t) => label(t),
-                Value::List(items) => items
-                    .iter()
-                    .filter_map(Value::as_text)
-                    .map(label)
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                _ => String::new(),
-            }
-        }
-        (FieldKind::Address, Value::Record(r)) => {
-            let part = |k: &str| {
-                r.get(k)
-                    .and_then(Value::as_text)
-                    .unwrap_or_default()
-                    .to_owned()
-            };
-            format!(
-                "{} {}, {} {}",
-                part("strasse"),
-                part("hausnummer"),
-                part("plz"),
-                part("ort")
-            )
-        }
-        (FieldKind::Attachment { .. }, Value::List(items)) => items
-            .iter()
-            .filter_map(|i| {
-                i.as_record()
-                    .and_then(|r| r.get("name"))
-                    .and_then(Value::as_text)
-            })
-            .collect::<Vec<_>>()
-            .join(", "),
-        (_, Value::Text(t)) => t.clone(),
-        (_, Value::Int(n)) => n.to_string(),
-        (_, Value::Float(f)) => f.to_string(),
-        (_, Value::Bool(b)) => b.to_string(),
-        _ => String::new(),
+    domain::form::shown::value(definition, field, value, language, &yes_no(language))
+}
+
+/// The words a yes/no answer is shown with.
+pub fn yes_no(language: Language) -> domain::form::shown::YesNo {
+    domain::form::shown::YesNo {
+        yes: crate::l10n::t_args(language, "wizard-yes", &[]),
+        no: crate::l10n::t_args(language, "wizard-no", &[]),
     }
 }
 

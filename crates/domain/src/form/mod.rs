@@ -81,6 +81,7 @@ mod migrate;
 pub mod model;
 pub mod num;
 pub mod showcase;
+pub mod shown;
 pub mod synthetic;
 mod types;
 pub mod value;
