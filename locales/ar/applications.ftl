@@ -99,7 +99,7 @@ timeline-signed-unchecked = لم يتمكن جهازك من فحص توقيع ا
 ## The printout of a sent application (PDF, #15)
 printout-save = حفظ كملف PDF
 printout-saving = يجري إنشاء ملف PDF …
-printout-saved = تم الحفظ في: { $file }
+printout-saved = تم الحفظ في:
 printout-open = فتح ملف PDF
 printout-explained = يحتوي ملف PDF على إجاباتك وسجل الطلب وإشعار الاستلام. لا يُحفظ مشفّراً: احتفظ به فقط على جهاز تثق به.
 printout-title = { $service }: طلبك المرسل

@@ -93,7 +93,7 @@ timeline-signed-unchecked = Ihr Gerät konnte die Unter·schrift nicht prüfen. 
 ## The printout of a sent application (PDF, #15)
 printout-save = Als PDF speichern
 printout-saving = Die PDF-Datei wird gemacht.
-printout-saved = Die Datei ist hier: { $file }
+printout-saved = Die Datei ist hier:
 printout-open = PDF öffnen
 printout-explained = In der PDF-Datei stehen Ihre Angaben. Und was mit dem Antrag passiert ist. Und die Bestätigung von der Behörde. Die Datei ist nicht geschützt. Speichern Sie die Datei nur auf einem Gerät, dem Sie vertrauen.
 printout-title = { $service }: Ihr gesendeter Antrag

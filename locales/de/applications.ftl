@@ -93,7 +93,7 @@ timeline-signed-unchecked = Ihr Gerät konnte die Unterschrift der Behörde zu d
 ## The printout of a sent application (PDF, #15)
 printout-save = Als PDF speichern
 printout-saving = Die PDF-Datei wird erstellt …
-printout-saved = Gespeichert unter: { $file }
+printout-saved = Gespeichert unter:
 printout-open = PDF öffnen
 printout-explained = Die PDF-Datei enthält Ihre Angaben, den Verlauf und die Eingangsbestätigung. Sie wird nicht verschlüsselt gespeichert: Bewahren Sie sie nur auf einem Gerät auf, dem Sie vertrauen.
 printout-title = { $service }: Ihr gesendeter Antrag

@@ -93,7 +93,7 @@ timeline-signed-unchecked = Your device could not check the authority’s signat
 ## The printout of a sent application (PDF, #15)
 printout-save = Save as PDF
 printout-saving = Creating the PDF file …
-printout-saved = Saved at: { $file }
+printout-saved = Saved at:
 printout-open = Open PDF
 printout-explained = The PDF file holds your answers, the timeline and the receipt. It is not stored encrypted: keep it only on a device you trust.
 printout-title = { $service }: your sent application

@@ -97,7 +97,7 @@ timeline-signed-unchecked = Ваше устройство не смогло пр
 ## The printout of a sent application (PDF, #15)
 printout-save = Сохранить как PDF
 printout-saving = Создаётся файл PDF …
-printout-saved = Сохранено: { $file }
+printout-saved = Сохранено:
 printout-open = Открыть PDF
 printout-explained = Файл PDF содержит ваши ответы, историю и подтверждение получения. Он хранится без шифрования: держите его только на устройстве, которому доверяете.
 printout-title = { $service }: ваше отправленное заявление

@@ -93,7 +93,7 @@ timeline-signed-unchecked = Cihazınız bu adımdaki kurum imzasını kontrol ed
 ## The printout of a sent application (PDF, #15)
 printout-save = PDF olarak kaydet
 printout-saving = PDF dosyası oluşturuluyor …
-printout-saved = Kaydedildiği yer: { $file }
+printout-saved = Kaydedildiği yer:
 printout-open = PDF'yi aç
 printout-explained = PDF dosyası yanıtlarınızı, süreci ve alındı belgesini içerir. Şifrelenmeden kaydedilir: yalnızca güvendiğiniz bir cihazda saklayın.
 printout-title = { $service }: gönderdiğiniz başvuru

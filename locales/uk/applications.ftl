@@ -97,7 +97,7 @@ timeline-signed-unchecked = Ваш пристрій не зміг перевір
 ## The printout of a sent application (PDF, #15)
 printout-save = Зберегти як PDF
 printout-saving = Створюється файл PDF …
-printout-saved = Збережено: { $file }
+printout-saved = Збережено:
 printout-open = Відкрити PDF
 printout-explained = Файл PDF містить ваші відповіді, історію та підтвердження отримання. Він зберігається незашифрованим: тримайте його лише на пристрої, якому довіряєте.
 printout-title = { $service }: ваша надіслана заява

@@ -205,4 +205,16 @@ mod tests {
             .collect();
         assert_eq!(names.len(), 1, "no part file left behind");
     }
+
+    #[test]
+    fn a_printout_that_cannot_be_written_leaves_nothing_under_its_name() {
+        let dir = tempfile::tempdir().expect("a directory");
+        // A file where the folder should be: creating the folder fails as on a full or
+        // read-only disk, and the error comes back instead of half a PDF.
+        let blocked = dir.path().join("Downloads");
+        std::fs::write(&blocked, b"not a folder").expect("written");
+        let path = blocked.join("a.pdf");
+        assert!(write_whole(&path, b"%PDF-1.7").is_err());
+        assert_eq!(std::fs::read(&blocked).expect("read"), b"not a folder");
+    }
 }

@@ -23,6 +23,15 @@ pub fn text(pdf: &Path) -> Result<String> {
     run("pdftotext", &[&pdf.display().to_string(), "-"])
 }
 
+/// The PDF's title, as a viewer shows it in its window.
+pub fn title(pdf: &Path) -> Result<String> {
+    let info = run("pdfinfo", &[&pdf.display().to_string()])?;
+    info.lines()
+        .find_map(|l| l.strip_prefix("Title:"))
+        .map(|t| t.trim().to_owned())
+        .ok_or_else(|| format!("no title in {info}").into())
+}
+
 /// Every file embedded in the PDF, by name.
 pub fn embedded(pdf: &Path) -> Result<BTreeMap<String, Vec<u8>>> {
     let dir = tempfile::tempdir()?;

@@ -283,6 +283,38 @@ async fn queued_offline_sent_after_login_received_and_answered_in_the_inbox() ->
         0,
         "axe finds nothing on the withdrawal"
     );
+
+    // The printout speaks the person's language, right to left too: in Arabic, on a phone,
+    // the PDF is titled in Arabic with the service's Arabic name.
+    goto(&app, "/einstellungen").await?;
+    click(&app, "#settings-language-ar").await?;
+    app.client.set_window_size(390, 844).await?;
+    goto(&app, &format!("/antraege/{submission_id}")).await?;
+    click(&app, "#printout-save").await?;
+    let saved = app.wait_for("#printout-saved[data-path]", LONG).await?;
+    let path = std::path::PathBuf::from(
+        saved
+            .attr("data-path")
+            .await?
+            .ok_or("the page says where the PDF is")?,
+    );
+    let service = catalog
+        .services
+        .iter()
+        .find(|s| s.leika_key == "99108001001000")
+        .map(|s| s.name.get(domain::Language::Ar).to_owned())
+        .ok_or("the parking permit is in the catalog")?;
+    let title = i18n::Localizer::new().format(
+        domain::Language::Ar,
+        "printout-title",
+        &[("service", service.into())],
+    );
+    assert_eq!(
+        e2e::pdf::title(&path)?,
+        title,
+        "the printout's title in Arabic"
+    );
+    app.screenshot("delivery-printout-ar-phone").await?;
     app.quit().await?;
     api.stop().await;
     Ok(())

@@ -10,6 +10,7 @@ mod crash;
 mod focus;
 mod ipc;
 mod l10n;
+mod modal;
 mod pages;
 mod routes;
 

@@ -190,14 +190,6 @@ impl Localized {
             Language::DeLs => self.de_ls = Some(text),
         }
     }
-
-    /// The languages of [`Language::EVERY`] this text has no own text in.
-    pub fn missing(&self) -> Vec<Language> {
-        Language::EVERY
-            .into_iter()
-            .filter(|&l| self.text_in(l).is_none())
-            .collect()
-    }
 }
 
 /// Which level of government handles a service for a given place.
@@ -538,8 +530,9 @@ mod tests {
         // A blank translation counts as none.
         assert_eq!(text.get(Language::DeLs), "Hundesteuer");
         assert_eq!(
-            text.missing(),
-            vec![Language::Ar, Language::Tr, Language::Ru, Language::DeLs]
+            text.language_of(Language::Ar),
+            Language::De,
+            "no Arabic text"
         );
         let json = serde_json::to_value(&text).expect("serializes");
         assert_eq!(json["uk"], "Податок на собак");

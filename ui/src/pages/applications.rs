@@ -11,12 +11,12 @@ use i18n::Arg;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use wasm_bindgen::JsCast;
 
 use crate::app::AppContext;
 use crate::focus::{focus_soon, local_time};
 use crate::ipc::{call0, request};
 use crate::l10n::{t_args, tr, use_language, Shown};
+use crate::modal::Modal;
 use crate::pages::sending::{waiting_id, SendingNotice};
 use crate::pages::wizard::yes_no;
 
@@ -149,19 +149,9 @@ fn ApplicationItem(summary: ApplicationSummary) -> impl IntoView {
 fn WithdrawDraft(draft_id: String) -> impl IntoView {
     let ctx = expect_context::<AppContext>();
     let dialog_id = format!("withdraw-{draft_id}");
-    let dialog_ref = NodeRef::<leptos::html::Dialog>::new();
-    let open = move |_| {
-        if let Some(dialog) = dialog_ref.get() {
-            let dialog: &web_sys::HtmlDialogElement = dialog.unchecked_ref();
-            let _ = dialog.show_modal();
-        }
-    };
-    let close = move || {
-        if let Some(dialog) = dialog_ref.get() {
-            let dialog: &web_sys::HtmlDialogElement = dialog.unchecked_ref();
-            dialog.close();
-        }
-    };
+    let modal = Modal::new();
+    let open = move |_| modal.open();
+    let close = move || modal.close();
     let id = draft_id.clone();
     let confirm = move |_| {
         close();
@@ -184,7 +174,7 @@ fn WithdrawDraft(draft_id: String) -> impl IntoView {
         <button type="button" class="kern-btn kern-btn--tertiary withdraw-draft" on:click=open>
             <span class="kern-label">{tr("applications-withdraw")}</span>
         </button>
-        <dialog node_ref=dialog_ref id=dialog_id class="kern-dialog withdraw-dialog" aria-labelledby=labelled_by>
+        <dialog node_ref=modal.node() id=dialog_id class="kern-dialog withdraw-dialog" aria-labelledby=labelled_by>
             <div class="kern-dialog__header">
                 <h2 id=title_id.clone() class="kern-title">{tr("applications-withdraw-title")}</h2>
             </div>

@@ -4,19 +4,17 @@
 //! application changes.
 
 use domain::ipc::{command, PrintoutSaved, SubmissionRef};
-use i18n::Arg;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::app::AppContext;
 use crate::focus::focus_soon;
 use crate::ipc::request;
-use crate::l10n::{t_args, tr, use_language};
+use crate::l10n::tr;
 
 #[component]
 pub fn SavePrintout(submission_id: String) -> impl IntoView {
     let ctx = expect_context::<AppContext>();
-    let language = use_language();
     let saved: RwSignal<Option<String>> = RwSignal::new(None);
     let busy = RwSignal::new(false);
     let body = SubmissionRef { submission_id };
@@ -57,9 +55,11 @@ pub fn SavePrintout(submission_id: String) -> impl IntoView {
             {move || saved.get().map(|path| {
                 let shown = path.clone();
                 let open = open.clone();
+                // A path reads left to right in every language: isolated, so an Arabic
+                // sentence does not move its slashes.
                 view! {
                     <p id="printout-saved" class="kern-body printout__saved" tabindex="-1" role="status" data-path=path>
-                        {move || t_args(language.get(), "printout-saved", &[("file", Arg::from(shown.clone()))])}
+                        {tr("printout-saved")}" "<bdi dir="ltr" class="printout__path">{shown}</bdi>
                     </p>
                     <button id="printout-open" type="button" class="kern-btn kern-btn--tertiary" on:click=open>
                         <span class="kern-label">{tr("printout-open")}</span>

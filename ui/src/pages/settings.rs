@@ -11,6 +11,7 @@ use leptos::task::spawn_local;
 use crate::app::AppContext;
 use crate::ipc::{call0, request};
 use crate::l10n::{t_args, tr, use_language};
+use crate::modal::Modal;
 
 /// Applies a change at once and stores it through the shell.
 fn update(ctx: AppContext, change: SettingsUpdate) {
@@ -296,12 +297,7 @@ fn ForgetThisDevice(on_done: impl Fn() + Copy + Send + Sync + 'static) -> impl I
     let language = use_language();
     let unsent = RwSignal::new(0usize);
     let done = RwSignal::new(false);
-    let dialog_ref = NodeRef::<leptos::html::Dialog>::new();
-    let dialog = move || {
-        dialog_ref
-            .get()
-            .map(wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlDialogElement>)
-    };
+    let modal = Modal::new();
     let open = move |_| {
         done.set(false);
         spawn_local(async move {
@@ -321,16 +317,10 @@ fn ForgetThisDevice(on_done: impl Fn() + Copy + Send + Sync + 'static) -> impl I
                         .count(),
                 );
             }
-            if let Some(dialog) = dialog() {
-                let _ = dialog.show_modal();
-            }
+            modal.open();
         });
     };
-    let close = move || {
-        if let Some(dialog) = dialog() {
-            dialog.close();
-        }
-    };
+    let close = move || modal.close();
     let confirm = move |_| {
         close();
         spawn_local(async move {
@@ -355,7 +345,7 @@ fn ForgetThisDevice(on_done: impl Fn() + Copy + Send + Sync + 'static) -> impl I
         <Show when=move || done.get()>
             <p class="kern-body" id="forget-done" role="status" tabindex="-1">{tr("settings-forgotten")}</p>
         </Show>
-        <dialog node_ref=dialog_ref id="forget-dialog" class="kern-dialog withdraw-dialog" aria-labelledby="forget-title">
+        <dialog node_ref=modal.node() id="forget-dialog" class="kern-dialog withdraw-dialog" aria-labelledby="forget-title">
             <div class="kern-dialog__header">
                 <h2 id="forget-title" class="kern-title">{tr("settings-forget-title")}</h2>
             </div>

@@ -6,33 +6,20 @@
 use domain::ipc::{command, SubmissionRef, SubmissionView};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use crate::app::AppContext;
 use crate::focus::focus_soon;
 use crate::ipc::request;
 use crate::l10n::tr;
+use crate::modal::Modal;
 
 #[component]
 pub fn WithdrawApplication(submission_id: String) -> impl IntoView {
     let ctx = expect_context::<AppContext>();
-    let dialog_ref = NodeRef::<leptos::html::Dialog>::new();
+    let modal = Modal::new();
     let busy = RwSignal::new(false);
-    let dialog = move || {
-        dialog_ref
-            .get()
-            .map(|d| d.unchecked_into::<web_sys::HtmlDialogElement>())
-    };
-    let open = move |_| {
-        if let Some(dialog) = dialog() {
-            let _ = dialog.show_modal();
-        }
-    };
-    let close = move || {
-        if let Some(dialog) = dialog() {
-            dialog.close();
-        }
-    };
+    let open = move |_| modal.open();
+    let close = move || modal.close();
     let confirm = move |_| {
         close();
         busy.set(true);
@@ -59,7 +46,7 @@ pub fn WithdrawApplication(submission_id: String) -> impl IntoView {
                 aria-describedby="withdraw-application-hint" disabled=move || busy.get() on:click=open>
                 <span class="kern-label">{tr("submission-withdraw")}</span>
             </button>
-            <dialog node_ref=dialog_ref id="withdraw-application-dialog" class="kern-dialog withdraw-dialog" aria-labelledby="withdraw-application-title">
+            <dialog node_ref=modal.node() id="withdraw-application-dialog" class="kern-dialog withdraw-dialog" aria-labelledby="withdraw-application-title">
                 <div class="kern-dialog__header">
                     <h2 id="withdraw-application-title" class="kern-title">{tr("submission-withdraw-title")}</h2>
                 </div>

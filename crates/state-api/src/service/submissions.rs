@@ -645,19 +645,14 @@ impl Backend {
             signed: None,
         }];
         if self.config().auto_receive {
-            let attachments: Vec<String> = opened
-                .attachments
-                .iter()
-                .map(|(id, sha512)| format!("{id}={sha512}"))
-                .collect();
+            // No note: the citizen reads the step's note on the timeline, and what the
+            // authority accepted (the hashes of the data and of each attachment) is in its
+            // signed receipt, which the app checks and shows.
             let mut received = StatusEvent {
                 status: Status::Received,
                 at: now,
                 reasons: vec![],
-                note: Some(format!(
-                    "accepted: data sha512={data_sha512}; attachments: [{}]",
-                    attachments.join(", ")
-                )),
+                note: None,
                 signed: None,
             };
             received.signed = self.signed_event(&record, &received).await?;
