@@ -112,3 +112,17 @@ printout-file-receipt = إشعار الاستلام الموقّع إلكترو�
 printout-embedded = يحتوي ملف PDF هذا على الملف "sent-data.json" وفيه إجاباتك تماماً كما أرسلها جهازك.
 printout-embedded-receipt = يحتوي ملف PDF هذا على ملفين: "sent-data.json" وفيه إجاباتك تماماً كما أرسلها جهازك، و"receipt.jws" وفيه إشعار الاستلام الموقّع. بهما يمكن التحقق من التوقيع والمجموع الاختباري دون التطبيق.
 printout-footer = ThüringenApp: طلبك المرسل
+
+## The summary of an unsent application (PDF, #14: for people without a phone)
+summary-save = حفظ الملخص كملف PDF
+summary-explained = لزيارة الجهة المختصة: يعرض ملف PDF ما ملأته حتى الآن والمستندات التي تحضرها معك. لا يُرسل شيء. لا يُحفظ الملف مشفّراً: احتفظ به فقط على جهاز تثق به.
+summary-title = { $service }: ملخص طلبك
+summary-intro = هنا ما ملأته حتى الآن في ThüringenApp. لم يُرسل الطلب بعد.
+summary-authority = الجهة المختصة
+summary-next-heading = الخطوات التالية
+summary-next = لم يصل الطلب إلى الجهة المختصة بعد. يمكنك إكماله في ThüringenApp وإرساله. أو خذ هذا الملخص والمستندات إلى الجهة المختصة؛ سيساعدونك هناك.
+summary-fees = الرسوم
+summary-answers = ما ملأته
+summary-no-answers = لم تملأ شيئاً بعد.
+summary-not-sent = هذا الملخص ليس طلباً ولا إشعار استلام.
+summary-footer = ThüringenApp: ملخص، لم يُرسل

@@ -106,3 +106,17 @@ printout-file-receipt = Die Bestätigung mit der Unterschrift von der Behörde.
 printout-embedded = In der PDF-Datei ist noch eine Datei. Sie heißt „sent-data.json“. Darin sind Ihre Angaben. Genau so, wie Ihr Gerät sie gesendet hat.
 printout-embedded-receipt = In der PDF-Datei sind noch 2 Dateien. Die erste heißt „sent-data.json“. Darin sind Ihre Angaben. Genau so, wie Ihr Gerät sie gesendet hat. Die zweite heißt „receipt.jws“. Darin ist die Bestätigung mit Unterschrift. Damit kann man alles auch ohne die App prüfen.
 printout-footer = Thüringen·App: Ihr gesendeter Antrag
+
+## The summary of an unsent application (PDF, #14: for people without a phone)
+summary-save = Zusammen·fassung als PDF speichern
+summary-explained = Für den Besuch bei der Behörde. In der PDF-Datei steht: Das haben Sie schon ausgefüllt. Diese Unterlagen bringen Sie mit. Die App sendet dabei nichts. Die Datei ist nicht geschützt. Speichern Sie die Datei nur auf einem Gerät, dem Sie vertrauen.
+summary-title = { $service }: Zusammen·fassung von Ihrem Antrag
+summary-intro = Hier steht: Das haben Sie schon in der Thüringen·App ausgefüllt. Der Antrag ist noch nicht gesendet.
+summary-authority = Diese Stelle ist zuständig
+summary-next-heading = So geht es weiter
+summary-next = Die Behörde hat den Antrag noch nicht. Sie können den Antrag in der Thüringen·App fertig machen. Dann senden Sie den Antrag. Oder Sie gehen mit diesem Blatt zur Behörde. Nehmen Sie die Unterlagen mit. Dort hilft man Ihnen.
+summary-fees = Das kostet es
+summary-answers = Das haben Sie ausgefüllt
+summary-no-answers = Sie haben noch nichts ausgefüllt.
+summary-not-sent = Dieses Blatt ist kein Antrag. Und es ist keine Bestätigung.
+summary-footer = Thüringen·App: Zusammen·fassung, nicht gesendet

@@ -106,3 +106,17 @@ printout-file-receipt = Die von der Behörde elektronisch unterschriebene Eingan
 printout-embedded = In dieser PDF-Datei steckt die Datei „sent-data.json“ mit Ihren Angaben genau so, wie Ihr Gerät sie gesendet hat.
 printout-embedded-receipt = In dieser PDF-Datei stecken zwei Dateien: „sent-data.json“ mit Ihren Angaben genau so, wie Ihr Gerät sie gesendet hat, und „receipt.jws“ mit der unterschriebenen Eingangsbestätigung. Damit lassen sich Unterschrift und Prüfsumme auch ohne die App prüfen.
 printout-footer = ThüringenApp: Ihr gesendeter Antrag
+
+## The summary of an unsent application (PDF, #14: for people without a phone)
+summary-save = Zusammenfassung als PDF speichern
+summary-explained = Für den Gang zur Behörde: Die PDF-Datei zeigt, was Sie bisher ausgefüllt haben, und welche Unterlagen Sie mitbringen. Gesendet wird dabei nichts. Die Datei wird nicht verschlüsselt gespeichert: Bewahren Sie sie nur auf einem Gerät auf, dem Sie vertrauen.
+summary-title = { $service }: Zusammenfassung Ihres Antrags
+summary-intro = Hier steht, was Sie bisher in der ThüringenApp ausgefüllt haben. Der Antrag ist noch nicht gesendet.
+summary-authority = Zuständige Stelle
+summary-next-heading = So geht es weiter
+summary-next = Der Antrag ist noch nicht bei der Behörde. Sie können ihn in der ThüringenApp fertig ausfüllen und senden. Oder Sie nehmen diese Zusammenfassung und die Unterlagen mit zur zuständigen Stelle; dort hilft man Ihnen weiter.
+summary-fees = Gebühren
+summary-answers = Was Sie ausgefüllt haben
+summary-no-answers = Sie haben noch nichts ausgefüllt.
+summary-not-sent = Diese Zusammenfassung ist kein Antrag und keine Eingangsbestätigung.
+summary-footer = ThüringenApp: Zusammenfassung, nicht gesendet

@@ -106,3 +106,17 @@ printout-file-receipt = The receipt, signed electronically by the authority (JWS
 printout-embedded = This PDF file contains the file "sent-data.json" with your answers exactly as your device sent them.
 printout-embedded-receipt = This PDF file contains two files: "sent-data.json" with your answers exactly as your device sent them, and "receipt.jws" with the signed receipt. With them, the signature and the checksum can be checked without the app.
 printout-footer = ThüringenApp: your sent application
+
+## The summary of an unsent application (PDF, #14: for people without a phone)
+summary-save = Save summary as PDF
+summary-explained = For a visit to the authority: the PDF file shows what you have filled in so far and which documents to bring. Nothing is sent. The file is not stored encrypted: keep it only on a device you trust.
+summary-title = { $service }: summary of your application
+summary-intro = This shows what you have filled in so far in the ThüringenApp. The application has not been sent yet.
+summary-authority = Responsible office
+summary-next-heading = What happens next
+summary-next = The authority does not have the application yet. You can finish it in the ThüringenApp and send it. Or take this summary and the documents to the responsible office; they will help you there.
+summary-fees = Fees
+summary-answers = What you filled in
+summary-no-answers = You have not filled in anything yet.
+summary-not-sent = This summary is neither an application nor a receipt.
+summary-footer = ThüringenApp: summary, not sent

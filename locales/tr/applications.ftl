@@ -106,3 +106,17 @@ printout-file-receipt = Kurumun elektronik olarak imzaladığı alındı belgesi
 printout-embedded = Bu PDF dosyasında, yanıtlarınızı cihazınızın gönderdiği haliyle içeren "sent-data.json" dosyası bulunur.
 printout-embedded-receipt = Bu PDF dosyasında iki dosya bulunur: yanıtlarınızı cihazınızın gönderdiği haliyle içeren "sent-data.json" ve imzalı alındı belgesini içeren "receipt.jws". Bunlarla imza ve sağlama toplamı uygulama olmadan da kontrol edilebilir.
 printout-footer = ThüringenApp: gönderdiğiniz başvuru
+
+## The summary of an unsent application (PDF, #14: for people without a phone)
+summary-save = Özeti PDF olarak kaydet
+summary-explained = Kuruma gidiş için: PDF dosyası şimdiye kadar doldurduklarınızı ve yanınızda getirmeniz gereken belgeleri gösterir. Hiçbir şey gönderilmez. Dosya şifrelenmeden kaydedilir: yalnızca güvendiğiniz bir cihazda saklayın.
+summary-title = { $service }: başvurunuzun özeti
+summary-intro = Burada ThüringenApp'te şimdiye kadar doldurduklarınız yazıyor. Başvuru henüz gönderilmedi.
+summary-authority = Yetkili kurum
+summary-next-heading = Sonraki adımlar
+summary-next = Başvuru henüz kurumda değil. Başvuruyu ThüringenApp'te tamamlayıp gönderebilirsiniz. Ya da bu özeti ve belgeleri yetkili kuruma götürün; orada size yardımcı olurlar.
+summary-fees = Ücretler
+summary-answers = Doldurduklarınız
+summary-no-answers = Henüz hiçbir şey doldurmadınız.
+summary-not-sent = Bu özet bir başvuru ya da alındı belgesi değildir.
+summary-footer = ThüringenApp: özet, gönderilmedi

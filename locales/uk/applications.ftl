@@ -110,3 +110,17 @@ printout-file-receipt = Підтвердження отримання з еле�
 printout-embedded = У цьому файлі PDF є файл «sent-data.json» з вашими відповідями саме так, як їх надіслав ваш пристрій.
 printout-embedded-receipt = У цьому файлі PDF є два файли: «sent-data.json» з вашими відповідями саме так, як їх надіслав ваш пристрій, і «receipt.jws» з підписаним підтвердженням. З ними підпис і контрольну суму можна перевірити й без застосунку.
 printout-footer = ThüringenApp: ваша надіслана заява
+
+## The summary of an unsent application (PDF, #14: for people without a phone)
+summary-save = Зберегти підсумок як PDF
+summary-explained = Для візиту до органу влади: файл PDF показує, що ви вже заповнили і які документи взяти з собою. Нічого не надсилається. Файл зберігається незашифрованим: тримайте його лише на пристрої, якому довіряєте.
+summary-title = { $service }: підсумок вашої заяви
+summary-intro = Тут зазначено, що ви вже заповнили в ThüringenApp. Заяву ще не надіслано.
+summary-authority = Відповідальний орган
+summary-next-heading = Що далі
+summary-next = Орган влади ще не отримав заяву. Ви можете заповнити її до кінця в ThüringenApp і надіслати. Або візьміть цей підсумок і документи до відповідального органу; там вам допоможуть.
+summary-fees = Збори
+summary-answers = Що ви заповнили
+summary-no-answers = Ви ще нічого не заповнили.
+summary-not-sent = Цей підсумок не є ні заявою, ні підтвердженням отримання.
+summary-footer = ThüringenApp: підсумок, не надіслано

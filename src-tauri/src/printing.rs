@@ -1,5 +1,5 @@
-//! "Save as PDF" on a sent application's page (#15): the `printout` crate makes the PDF of
-//! what was sent with the receipt; this saves it where the person finds their files (the
+//! "Save as PDF" on a sent application's page (#15) and "Save summary as PDF" on the review
+//! page of one not sent (#14): the `printout` crate makes the PDF; this saves it where the person finds their files (the
 //! Downloads folder, else the app's own folder) and opens it in the system's PDF viewer to
 //! print. Only on the person's request; the file name holds no personal data (the state
 //! API's reference, else the application's id). The webview never names a path: it names the
@@ -8,8 +8,11 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use domain::ipc::{ErrorCode, IpcError, PrintoutSaved, SubmissionRef, SubmissionView};
-use printout::submission::{printout, Sent};
+use domain::ipc::{DraftView, ErrorCode, IpcError, PrintoutOf, PrintoutSaved, SubmissionView};
+use domain::{Language, Service};
+use printout::draft::Unsent;
+use printout::submission::Sent;
+use printout::Printout;
 use tauri::{AppHandle, Manager, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
 
@@ -38,12 +41,19 @@ fn file_name(view: &SubmissionView) -> String {
         .receipt
         .as_ref()
         .map_or(view.submission_id.as_str(), |r| r.reference.as_str());
-    let safe: String = reference
-        .chars()
+    format!("ThueringenApp-Antrag-{}.pdf", safe(reference))
+}
+
+/// `ThueringenApp-Zusammenfassung-<draft id>.pdf`.
+fn summary_name(view: &DraftView) -> String {
+    format!("ThueringenApp-Zusammenfassung-{}.pdf", safe(&view.draft_id))
+}
+
+fn safe(name: &str) -> String {
+    name.chars()
         .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
         .take(64)
-        .collect();
-    format!("ThueringenApp-Antrag-{safe}.pdf")
+        .collect()
 }
 
 fn printouts_dir<R: Runtime>(app: &AppHandle<R>) -> Result<PathBuf, IpcError> {
@@ -68,56 +78,140 @@ fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
-/// The application as its page shows it, and the PDF's file name.
-async fn sent(state: &AppState, request: &SubmissionRef) -> Result<SubmissionView, IpcError> {
-    let id = parse_id(&request.submission_id)?;
+/// What is printed, as the app shows it, with the names the catalog gives it.
+enum Source {
+    Sent {
+        view: Box<SubmissionView>,
+        service: String,
+        authority: Option<String>,
+    },
+    Unsent {
+        view: Box<DraftView>,
+        service: Box<Service>,
+        authority: Option<String>,
+    },
+}
+
+impl Source {
+    fn file_name(&self) -> String {
+        match self {
+            Source::Sent { view, .. } => file_name(view),
+            Source::Unsent { view, .. } => summary_name(view),
+        }
+    }
+
+    fn printout(&self, language: Language, printed_at: i64) -> Printout {
+        WORDS.with(|words| match self {
+            Source::Sent {
+                view,
+                service,
+                authority,
+            } => printout::submission::printout(
+                &Sent {
+                    submission: view,
+                    service,
+                    authority: authority.as_deref(),
+                    language,
+                    printed_at,
+                },
+                words,
+            ),
+            Source::Unsent {
+                view,
+                service,
+                authority,
+            } => printout::draft::printout(
+                &Unsent {
+                    service,
+                    definition: &view.definition,
+                    answers: &view.answers,
+                    attachments: &view.attachments,
+                    authority: authority.as_deref(),
+                    language,
+                    printed_at,
+                },
+                words,
+            ),
+        })
+    }
+}
+
+/// The application `of` names (only one the store shows: the person's own), in the person's
+/// language.
+async fn source(state: &AppState, of: &PrintoutOf) -> Result<(Source, Language), IpcError> {
     let logged_in = state.logged_in().await;
-    views::submission_view(&*state.store()?, id, logged_in)
+    let store = state.store()?;
+    let settings = store.settings().map_err(storage_error)?;
+    let language = settings.language;
+    let catalog = store
+        .catalog()
+        .map_err(storage_error)?
+        .map(|stored| stored.catalog);
+    let service_of = |key: &str| {
+        catalog
+            .as_ref()
+            .and_then(|c| c.services.iter().find(|s| s.leika_key == key))
+    };
+    let authority_named = |id: Option<&str>| {
+        catalog.as_ref().and_then(|c| {
+            c.authorities
+                .iter()
+                .find(|a| Some(a.id.as_str()) == id)
+                .map(|a| a.name.get(language).to_string())
+        })
+    };
+    let source = match of {
+        PrintoutOf::Submission { submission_id } => {
+            let view = views::submission_view(&store, parse_id(submission_id)?, logged_in)?;
+            let service = service_of(&view.leika_key).map_or_else(
+                || view.leika_key.clone(),
+                |s| s.name.get(language).to_string(),
+            );
+            let destination = view
+                .receipt
+                .as_ref()
+                .and_then(|r| r.signed.as_ref())
+                .and_then(|s| s.destination.clone());
+            Source::Sent {
+                authority: authority_named(destination.as_deref()),
+                service,
+                view: Box::new(view),
+            }
+        }
+        PrintoutOf::Draft { draft_id } => {
+            let view = views::draft_view(&store, parse_id(draft_id)?)?;
+            let service = service_of(&view.leika_key)
+                .cloned()
+                .ok_or_else(views::not_found)?;
+            // Who is responsible where the person lives, as the service page says it.
+            let authority = catalog.as_ref().and_then(|c| {
+                let ags = settings.home_municipality.as_deref()?;
+                c.authority_index()
+                    .responsible_for(&service, ags)
+                    .map(|a| a.name.get(language).to_string())
+            });
+            Source::Unsent {
+                view: Box::new(view),
+                service: Box::new(service),
+                authority,
+            }
+        }
+    };
+    Ok((source, language))
 }
 
 #[tauri::command]
 pub async fn save_printout<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-    request: SubmissionRef,
+    request: PrintoutOf,
 ) -> Result<PrintoutSaved, IpcError> {
-    let view = sent(&state, &request).await?;
-    let (language, catalog) = {
-        let store = state.store()?;
-        let language = store.settings().map_err(storage_error)?.language;
-        (language, store.catalog().map_err(storage_error)?)
-    };
-    let catalog = catalog.map(|c| c.catalog);
-    let service = catalog
-        .as_ref()
-        .and_then(|c| c.services.iter().find(|s| s.leika_key == view.leika_key))
-        .map_or_else(
-            || view.leika_key.clone(),
-            |s| s.name.get(language).to_string(),
-        );
-    let destination = view
-        .receipt
-        .as_ref()
-        .and_then(|r| r.signed.as_ref())
-        .and_then(|s| s.destination.clone());
-    let authority = catalog.as_ref().and_then(|c| {
-        c.authorities
-            .iter()
-            .find(|a| Some(&a.id) == destination.as_ref())
-            .map(|a| a.name.get(language).to_string())
-    });
-    let path = printouts_dir(&app)?.join(file_name(&view));
+    let (source, language) = source(&state, &request).await?;
+    let path = printouts_dir(&app)?.join(source.file_name());
     let printed_at = clock::now_millis();
     let target = path.clone();
     tauri::async_runtime::spawn_blocking(move || {
-        let sent = Sent {
-            submission: &view,
-            service: &service,
-            authority: authority.as_deref(),
-            language,
-            printed_at,
-        };
-        let document = WORDS.with(|words| printout(&sent, words));
+        let document = source.printout(language, printed_at);
         // What failed, never what the application holds.
         let pdf = printout::render(&document).map_err(|error| {
             let kind = match error {
@@ -143,15 +237,15 @@ pub async fn save_printout<R: Runtime>(
     })
 }
 
-/// Opens the saved PDF of this application in the system's viewer (to read or print it).
+/// Opens the saved PDF in the system's viewer (to read or print it).
 #[tauri::command]
 pub async fn open_printout<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-    request: SubmissionRef,
+    request: PrintoutOf,
 ) -> Result<(), IpcError> {
-    let view = sent(&state, &request).await?;
-    let path = printouts_dir(&app)?.join(file_name(&view));
+    let (source, _) = source(&state, &request).await?;
+    let path = printouts_dir(&app)?.join(source.file_name());
     if !path.is_file() {
         return Err(open_failed());
     }

@@ -223,6 +223,48 @@ async fn parking_permit_offline_survives_a_restart_is_received_and_answered() ->
     app.screenshot("parking-review-phone").await?;
     let review = app.texts(".review-section").await?;
     assert!(!review.is_empty(), "the review lists the answers");
+
+    // For a visit to the town hall (#14: without a phone of one's own): a summary of what is
+    // filled in so far, offline, with the documents to bring and the office responsible in
+    // Erfurt; nothing is sent.
+    click(&app, "#printout-save").await?;
+    let saved = app.wait_for("#printout-saved[data-path]", LONG).await?;
+    let path = std::path::PathBuf::from(
+        saved
+            .attr("data-path")
+            .await?
+            .ok_or("the page says where the summary is")?,
+    );
+    assert!(path.starts_with(&app.downloads), "{}", path.display());
+    let catalog = catalog_seed::seed_catalog()?;
+    let service = catalog
+        .services
+        .iter()
+        .find(|s| s.leika_key == PARKING)
+        .ok_or("the parking permit is in the catalog")?;
+    let office = catalog
+        .authority_index()
+        .responsible_for(service, "16051000")
+        .map(|a| a.name.de.clone())
+        .ok_or("someone is responsible in Erfurt")?;
+    let text = e2e::pdf::text(&path)?;
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in service
+        .documents
+        .iter()
+        .map(|d| d.de.split_whitespace().collect::<Vec<_>>().join(" "))
+        .chain([office, "Was Sie ausgefüllt haben".to_owned()])
+    {
+        assert!(
+            flat.contains(&expected),
+            "{expected:?} in the summary: {flat}"
+        );
+    }
+    assert!(
+        e2e::pdf::embedded(&path)?.is_empty(),
+        "the summary carries no data files"
+    );
+    app.screenshot("parking-summary-saved-phone").await?;
     app.quit().await?;
 
     // Start again, still offline, on a tablet: the draft is there and resumes at the review.

@@ -487,7 +487,18 @@ pub struct SubmissionView {
     pub receipt: Option<Receipt>,
 }
 
-/// Answer of [`command::SAVE_PRINTOUT`]: where the PDF of a sent application was saved.
+/// Arguments of [`command::SAVE_PRINTOUT`] and [`command::OPEN_PRINTOUT`]: what to print. The
+/// webview names the application, never a file: the shell works out where the PDF goes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "of", rename_all = "snake_case")]
+pub enum PrintoutOf {
+    /// A sent application with its receipt.
+    Submission { submission_id: String },
+    /// The summary of an application not sent, to take to the authority.
+    Draft { draft_id: String },
+}
+
+/// Answer of [`command::SAVE_PRINTOUT`]: where the PDF was saved.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PrintoutSaved {
     /// The full path, to tell the person where to find it.

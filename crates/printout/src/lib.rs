@@ -2,8 +2,9 @@
 //! authority's signed receipt, as a PDF the citizen can save, print or show to anyone.
 //!
 //! - [`Printout`] is a small document model (headings, paragraphs, notes, label/value facts,
-//!   embedded files) with every text already in the person's language; [`submission`] builds
-//!   it from a sent application as the app shows it.
+//!   lists, embedded files) with every text already in the person's language; [`submission`]
+//!   builds it from a sent application as the app shows it, [`draft`] the summary of an
+//!   unsent one to take to the authority (#14: for people without a phone).
 //! - [`render`] sets it on A4 pages with the bundled DejaVu Sans (Latin, Cyrillic, Arabic),
 //!   shaping (HarfRust) and bidirectional order done here, and writes it with krilla as a tagged PDF that
 //!   passes krilla's PDF/UA-1 checks (BITV 2.0 asks documents to be accessible too): a
@@ -15,6 +16,7 @@
 //!
 //! Pure: no IO, no clock (the time of printing comes in); the same input gives the same bytes.
 
+pub mod draft;
 mod fonts;
 mod page;
 pub mod submission;
@@ -50,6 +52,8 @@ pub enum Block {
     Note(String),
     /// Labelled values, such as the answers of a form.
     Facts(Vec<Fact>),
+    /// A bulleted list, such as the documents to bring.
+    List(Vec<String>),
 }
 
 /// A value and what it is.

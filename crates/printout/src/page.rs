@@ -87,6 +87,16 @@ const VALUE: Style = Style {
     after: 7.0,
 };
 
+const BULLET: Style = Style {
+    bold: false,
+    size: 10.5,
+    color: TEXT,
+    before: 0.0,
+    after: 0.0,
+};
+/// How far a list item's text stands in from its bullet.
+const INDENT: f32 = 14.0;
+
 fn line_height(size: f32) -> f32 {
     size * 1.35
 }
@@ -143,8 +153,11 @@ impl Flow<'_> {
     }
 
     fn set(&self, style: Style, text: &str) -> (bool, Vec<Line>) {
+        self.set_within(style, text, WIDTH - 2.0 * MARGIN)
+    }
+
+    fn set_within(&self, style: Style, text: &str, max: f32) -> (bool, Vec<Line>) {
         let (face, bold) = self.fonts.face(style.bold, text);
-        let max = WIDTH - 2.0 * MARGIN;
         (bold, lines(face, text, style.size, max, self.right_to_left))
     }
 
@@ -163,13 +176,25 @@ impl Flow<'_> {
     }
 
     fn place(&mut self, slot: usize, style: Style, bold: bool, lines: Vec<Line>) {
+        self.place_indented(slot, style, bold, lines, 0.0);
+    }
+
+    /// Places lines `indent` points in from the side the writing starts on.
+    fn place_indented(
+        &mut self,
+        slot: usize,
+        style: Style,
+        bold: bool,
+        lines: Vec<Line>,
+        indent: f32,
+    ) {
         let height = line_height(style.size);
         for line in lines {
             self.keep(height);
             let x = if self.right_to_left {
-                WIDTH - MARGIN - line.width
+                WIDTH - MARGIN - indent - line.width
             } else {
-                MARGIN
+                MARGIN + indent
             };
             let baseline = self.y + style.size;
             if let Some(page) = self.pages.last_mut() {
@@ -211,6 +236,20 @@ impl Flow<'_> {
                 let (bold, lines) = self.set(style, text);
                 self.place(*slot, style, bold, lines);
                 *slot += 1;
+            }
+            Block::List(items) => {
+                for item in items {
+                    let (bold, lines) = self.set_within(BODY, item, WIDTH - 2.0 * MARGIN - INDENT);
+                    self.keep(line_height(BODY.size));
+                    // The bullet is its own label (`Lbl`), the item its body.
+                    let (_, bullet) = self.set(BULLET, "•");
+                    let y = self.y;
+                    self.place_indented(*slot, BULLET, false, bullet, 0.0);
+                    self.y = y;
+                    self.place_indented(*slot + 1, BODY, bold, lines, INDENT);
+                    *slot += 2;
+                }
+                self.y += BODY.after;
             }
             Block::Facts(facts) => {
                 for fact in facts {
@@ -389,6 +428,20 @@ fn tag_tree(printout: &Printout, spans: Vec<Vec<Identifier>>) -> TagTree {
                 let mut group = TagGroup::new(Tag::P);
                 take(&mut group);
                 tree.push(group);
+            }
+            Block::List(items) => {
+                let mut list = TagGroup::new(Tag::L(ListNumbering::Disc));
+                for _ in items {
+                    let mut label = TagGroup::new(Tag::Lbl);
+                    take(&mut label);
+                    let mut body = TagGroup::new(Tag::LBody);
+                    take(&mut body);
+                    let mut item = TagGroup::new(Tag::LI);
+                    item.push(label);
+                    item.push(body);
+                    list.push(item);
+                }
+                tree.push(list);
             }
             Block::Facts(facts) => {
                 let mut list = TagGroup::new(Tag::L(ListNumbering::None));

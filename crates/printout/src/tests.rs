@@ -286,6 +286,56 @@ fn two_files_of_one_name_are_refused() {
     ));
 }
 
+/// The summary of an unsent parking permit, as a person takes it to the town hall: what to
+/// bring (from the catalog), the fees, the responsible office, the answers so far, and no
+/// ids, hashes or tokens.
+#[test]
+fn the_summary_of_an_unsent_application_says_what_to_bring_and_holds_nothing_technical() {
+    let catalog = catalog_seed::seed_catalog().expect("the seed catalog");
+    let service = catalog
+        .services
+        .iter()
+        .find(|s| s.leika_key == "99108001001000")
+        .expect("the parking permit");
+    assert!(!service.documents.is_empty(), "the catalog lists documents");
+    let view = sent_application();
+    let unsent = crate::draft::Unsent {
+        service,
+        definition: &view.definition,
+        answers: &view.data,
+        attachments: &view.attachments,
+        authority: Some("Stadtverwaltung Erfurt"),
+        language: Language::De,
+        printed_at: NOON,
+    };
+    let pdf = render(&crate::draft::printout(&unsent, &Localizer::new())).expect("renders");
+    let file = written(&pdf);
+    let text = poppler("pdftotext", &[], file.path());
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for document in &service.documents {
+        let document: String = document.de.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(&document), "{document:?} in {flat}");
+    }
+    for expected in [
+        "Stadtverwaltung Erfurt",
+        "Fahrzeugschein.pdf",
+        "noch nicht gesendet",
+        "So geht es weiter",
+    ] {
+        assert!(flat.contains(expected), "{expected:?} in {flat}");
+    }
+    for technical in ["TH-2026-000123", &"ab".repeat(32), "eyJhbGci", "0b7c6a52"] {
+        assert!(
+            !flat.contains(technical),
+            "{technical:?} is not for the visit"
+        );
+    }
+    let list = poppler("pdfdetach", &["-list"], file.path());
+    assert!(list.starts_with("0 embedded files"), "{list}");
+    let structure = poppler("pdfinfo", &["-struct"], file.path());
+    assert!(structure.contains("LBody"), "{structure}");
+}
+
 #[test]
 #[ignore = "writes sample printouts for a look: PRINTOUT_SAMPLES=dir"]
 fn samples() {
@@ -297,5 +347,24 @@ fn samples() {
             pdf_of(&view, *language),
         )
         .expect("written");
+    }
+    let catalog = catalog_seed::seed_catalog().expect("the seed catalog");
+    let service = catalog
+        .services
+        .iter()
+        .find(|s| s.leika_key == "99108001001000")
+        .expect("the parking permit");
+    for language in [Language::De, Language::Ar] {
+        let unsent = crate::draft::Unsent {
+            service,
+            definition: &view.definition,
+            answers: &view.data,
+            attachments: &view.attachments,
+            authority: Some("Stadtverwaltung Erfurt"),
+            language,
+            printed_at: NOON,
+        };
+        let pdf = render(&crate::draft::printout(&unsent, &Localizer::new())).expect("renders");
+        std::fs::write(format!("{dir}/summary-{}.pdf", language.code()), pdf).expect("written");
     }
 }

@@ -355,7 +355,11 @@ fn SubmissionDetail(submission: SubmissionView, just_sent: bool) -> impl IntoVie
         </p>
         <p class="kern-body kern-body--small">{tr(leak(status_explained_id(current)))}</p>
         {receipt.map(|r| view! { <crate::pages::receipt::ReceiptDetail receipt=r/> })}
-        {has_receipt.then(|| view! { <crate::pages::printout::SavePrintout submission_id=printout_id.clone()/> })}
+        {has_receipt.then(|| view! {
+            <crate::pages::printout::SavePrintout
+                of=domain::ipc::PrintoutOf::Submission { submission_id: printout_id.clone() }
+                label="printout-save" hint="printout-explained"/>
+        })}
         {current.can_be_withdrawn().then(|| view! { <crate::pages::withdraw::WithdrawApplication submission_id=withdraw_id.clone()/> })}
         <div class="submission-panes">
             <section aria-labelledby="timeline-heading">

@@ -1,9 +1,9 @@
-//! "Save as PDF" on a sent application's page (#15): the shell makes the printout of what was
-//! sent with the receipt and saves it; the page says where, and opens it in the system's PDF
-//! viewer to read or print. What went wrong is said in the app's error banner; nothing of the
+//! "Save as PDF" on a sent application's page (#15), and "Save summary as PDF" on the review
+//! page of one not sent (#14, to take to the authority): the shell makes the printout and
+//! saves it; the page says where, and opens it in the system's PDF viewer to read or print. What went wrong is said in the app's error banner; nothing of the
 //! application changes.
 
-use domain::ipc::{command, PrintoutSaved, SubmissionRef};
+use domain::ipc::{command, PrintoutOf, PrintoutSaved};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -12,12 +12,14 @@ use crate::focus::focus_soon;
 use crate::ipc::request;
 use crate::l10n::tr;
 
+/// The save button with its hint (`label` and `hint` are Fluent ids), and after saving, where
+/// the file is and a button to open it.
 #[component]
-pub fn SavePrintout(submission_id: String) -> impl IntoView {
+pub fn SavePrintout(of: PrintoutOf, label: &'static str, hint: &'static str) -> impl IntoView {
     let ctx = expect_context::<AppContext>();
     let saved: RwSignal<Option<String>> = RwSignal::new(None);
     let busy = RwSignal::new(false);
-    let body = SubmissionRef { submission_id };
+    let body = of;
     let save = {
         let body = body.clone();
         move |_| {
@@ -46,11 +48,11 @@ pub fn SavePrintout(submission_id: String) -> impl IntoView {
     };
     view! {
         <section class="printout" aria-labelledby="printout-heading">
-            <h2 id="printout-heading" class="kern-heading-small">{tr("printout-save")}</h2>
-            <p id="printout-hint" class="kern-body kern-body--small">{tr("printout-explained")}</p>
+            <h2 id="printout-heading" class="kern-heading-small">{tr(label)}</h2>
+            <p id="printout-hint" class="kern-body kern-body--small">{tr(hint)}</p>
             <button id="printout-save" type="button" class="kern-btn kern-btn--secondary"
                 aria-describedby="printout-hint" disabled=move || busy.get() on:click=save>
-                <span class="kern-label">{move || if busy.get() { tr("printout-saving")() } else { tr("printout-save")() }}</span>
+                <span class="kern-label">{move || if busy.get() { tr("printout-saving")() } else { tr(label)() }}</span>
             </button>
             {move || saved.get().map(|path| {
                 let shown = path.clone();

@@ -214,6 +214,9 @@ pub(super) fn Review(wizard: Wizard) -> impl IntoView {
             </section>
         }).collect_view()}
         <details::RememberMyDetails wizard=wizard/>
+        <crate::pages::printout::SavePrintout
+            of=domain::ipc::PrintoutOf::Draft { draft_id: wizard.draft_id.get_value() }
+            label="summary-save" hint="summary-explained"/>
         <div class="kern-btn-wrapper wizard-nav">
             <button id="wizard-submit" type="button" class="kern-btn kern-btn--primary" on:click=submit disabled=move || sending.get()>
                 <span class="kern-label">{tr("wizard-submit")}</span>
