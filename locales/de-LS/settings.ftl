@@ -24,7 +24,7 @@ settings-log-out = Abmelden
 settings-forget = Meine Daten von diesem Gerät löschen
 settings-forget-hint = Das ist für Geräte, die mehrere Menschen benutzen. Zum Beispiel bei einer Digital·lotsin oder einem Digital·lotsen. Digital·lotsen helfen Menschen bei Computer und Handy. Die App meldet Sie dann ab. Die App löscht Ihre Entwürfe, Anträge und Nachrichten auf diesem Gerät.
 settings-forget-title = Ihre Daten von diesem Gerät löschen?
-settings-forget-body = Die App löscht dann auf diesem Gerät: Ihre Entwürfe, Anträge, Nachrichten und Ihren Wohnort. Die App meldet Sie auch ab. Gesendete Anträge bleiben bei der Behörde. Die Nachrichten von der Behörde bekommen Sie wieder, wenn Sie sich das nächste Mal anmelden. Die App löscht auch Meldungen über Barrieren mit Ihrem Namen.
+settings-forget-body = Die App löscht dann auf diesem Gerät: Ihre Entwürfe, Anträge, Nachrichten und Ihren Wohnort. Die App meldet Sie auch ab. Gesendete Anträge bleiben bei der Behörde. Die Nachrichten von der Behörde bekommen Sie wieder, wenn Sie sich das nächste Mal anmelden. Die App löscht auch Meldungen über Barrieren mit Ihrem Namen. Die App löscht auch die PDF-Dateien von Ihnen.
 settings-forget-unsent = { $count ->
     [one] 1 Antrag ist noch nicht gesendet. Die App sendet ihn dann nicht mehr.
    *[other] { $count } Anträge sind noch nicht gesendet. Die App sendet sie dann nicht mehr.

@@ -24,7 +24,7 @@ settings-log-out = Abmelden
 settings-forget = Meine Daten von diesem Gerät löschen
 settings-forget-hint = Für ein gemeinsam genutztes Gerät, zum Beispiel bei einer Digitallotsin oder einem Digitallotsen: meldet Sie ab und löscht Ihre Entwürfe, Anträge und Nachrichten auf diesem Gerät.
 settings-forget-title = Ihre Daten von diesem Gerät löschen?
-settings-forget-body = Entwürfe, Anträge, Nachrichten und Ihr Wohnort werden auf diesem Gerät gelöscht, und Sie werden abgemeldet. Gesendete Anträge bleiben bei der Behörde; deren Nachrichten erhalten Sie nach der nächsten Anmeldung wieder. Noch nicht gesendete Meldungen von Barrieren mit Ihren Kontaktdaten werden ebenfalls gelöscht.
+settings-forget-body = Entwürfe, Anträge, Nachrichten und Ihr Wohnort werden auf diesem Gerät gelöscht, und Sie werden abgemeldet. Gesendete Anträge bleiben bei der Behörde; deren Nachrichten erhalten Sie nach der nächsten Anmeldung wieder. Noch nicht gesendete Meldungen von Barrieren mit Ihren Kontaktdaten werden ebenfalls gelöscht. Auch die PDF-Dateien, die die App für Sie gespeichert hat, werden gelöscht.
 settings-forget-unsent = { $count ->
     [one] Ein Antrag ist noch nicht gesendet. Er wird dann nicht gesendet.
    *[other] { $count } Anträge sind noch nicht gesendet. Sie werden dann nicht gesendet.

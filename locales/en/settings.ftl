@@ -24,7 +24,7 @@ settings-log-out = Log out
 settings-forget = Delete my data from this device
 settings-forget-hint = For a shared device, for example with a digital guide (Digitallotse): logs you out and deletes your drafts, applications and messages on this device.
 settings-forget-title = Delete your data from this device?
-settings-forget-body = Drafts, applications, messages and your place of residence are deleted on this device, and you are logged out. Applications already sent stay with the authority; you get their messages again after your next login. Reports of barriers not yet sent that hold your contact details are deleted too.
+settings-forget-body = Drafts, applications, messages and your place of residence are deleted on this device, and you are logged out. Applications already sent stay with the authority; you get their messages again after your next login. Reports of barriers not yet sent that hold your contact details are deleted too. The PDF files the app saved for you are deleted too.
 settings-forget-unsent = { $count ->
     [one] One application has not been sent yet. It will then not be sent.
    *[other] { $count } applications have not been sent yet. They will then not be sent.

@@ -24,7 +24,7 @@ settings-log-out = Çıkış yap
 settings-forget = Verilerimi bu cihazdan sil
 settings-forget-hint = Ortak kullanılan bir cihaz için, örneğin bir dijital rehberde: oturumunuzu kapatır ve bu cihazdaki taslaklarınızı, başvurularınızı ve mesajlarınızı siler.
 settings-forget-title = Verileriniz bu cihazdan silinsin mi?
-settings-forget-body = Taslaklar, başvurular, mesajlar ve yaşadığınız yer bu cihazdan silinir ve oturumunuz kapatılır. Gönderilmiş başvurular kurumda kalır; bunlarla ilgili mesajları bir sonraki girişinizden sonra yeniden alırsınız. İletişim bilgilerinizi içeren, henüz gönderilmemiş engel bildirimleri de silinir.
+settings-forget-body = Taslaklar, başvurular, mesajlar ve yaşadığınız yer bu cihazdan silinir ve oturumunuz kapatılır. Gönderilmiş başvurular kurumda kalır; bunlarla ilgili mesajları bir sonraki girişinizden sonra yeniden alırsınız. İletişim bilgilerinizi içeren, henüz gönderilmemiş engel bildirimleri de silinir. Uygulamanın sizin için kaydettiği PDF dosyaları da silinir.
 settings-forget-unsent = { $count ->
     [one] Bir başvuru henüz gönderilmedi. O zaman gönderilmeyecek.
    *[other] { $count } başvuru henüz gönderilmedi. O zaman gönderilmeyecekler.

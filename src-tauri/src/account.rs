@@ -115,7 +115,8 @@ pub async fn log_out(state: State<'_, AppState>) -> Result<AccountView, IpcError
 /// person, a phone that changes hands). The logout's network part is best effort; the deletion
 /// is not: its error is the answer.
 #[tauri::command]
-pub async fn forget_personal_data(
+pub async fn forget_personal_data<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
     state: State<'_, AppState>,
 ) -> Result<domain::ipc::Forgotten, IpcError> {
     let _change = state.account_change.lock().await;
@@ -134,5 +135,7 @@ pub async fn forget_personal_data(
         unsent: forgotten.unsent,
         messages: forgotten.messages,
         reports: forgotten.reports,
+        // The PDFs it saved hold answers too; they go with the rest.
+        printouts: crate::printing::forget_printouts(&app),
     })
 }

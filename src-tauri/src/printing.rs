@@ -56,6 +56,45 @@ fn safe(name: &str) -> String {
         .collect()
 }
 
+/// The names this app gives the PDFs it saves: only such files are ever deleted.
+const SAVED_PREFIXES: [&str; 2] = ["ThueringenApp-Antrag-", "ThueringenApp-Zusammenfassung-"];
+
+/// Deletes the PDFs the app saved in `dir` ("Meine Daten von diesem Gerät löschen": on a
+/// shared device the next person must not find the last one's applications in Downloads).
+/// Only regular files with the app's own names; a link is removed, never followed. How many
+/// were deleted.
+fn forget_in(dir: &Path) -> u32 {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut deleted = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let ours = name.ends_with(".pdf") && SAVED_PREFIXES.iter().any(|p| name.starts_with(p));
+        let regular = entry
+            .file_type()
+            .is_ok_and(|t| t.is_file() || t.is_symlink());
+        if ours && regular && std::fs::remove_file(entry.path()).is_ok() {
+            deleted += 1;
+        }
+    }
+    deleted
+}
+
+/// Deletes the PDFs the app saved, wherever it saved them.
+pub(crate) fn forget_printouts<R: Runtime>(app: &AppHandle<R>) -> u32 {
+    let paths = app.path();
+    [
+        paths.download_dir().ok(),
+        paths.app_data_dir().ok().map(|d| d.join("printouts")),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|dir| forget_in(&dir))
+    .sum()
+}
+
 fn printouts_dir<R: Runtime>(app: &AppHandle<R>) -> Result<PathBuf, IpcError> {
     let paths = app.path();
     paths
@@ -298,6 +337,51 @@ mod tests {
             .expect("listed")
             .collect();
         assert_eq!(names.len(), 1, "no part file left behind");
+    }
+
+    #[test]
+    fn forgetting_deletes_only_the_pdfs_the_app_saved() {
+        let dir = tempfile::tempdir().expect("a directory");
+        let outside = tempfile::tempdir().expect("another directory");
+        let keep = outside.path().join("ThueringenApp-Antrag-x.pdf");
+        std::fs::write(&keep, b"%PDF elsewhere").expect("written");
+        for name in [
+            "ThueringenApp-Antrag-TH-1.pdf",
+            "ThueringenApp-Zusammenfassung-0b7c.pdf",
+        ] {
+            std::fs::write(dir.path().join(name), b"%PDF").expect("written");
+        }
+        for name in [
+            "Urlaub.pdf",
+            "ThueringenApp-Antrag-TH-1.txt",
+            "Steuer-ThueringenApp-Antrag-.pdf",
+        ] {
+            std::fs::write(dir.path().join(name), b"mine").expect("written");
+        }
+        std::fs::create_dir(dir.path().join("ThueringenApp-Antrag-folder.pdf")).expect("a folder");
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(&keep, dir.path().join("ThueringenApp-Antrag-link.pdf"))
+            .expect("a link");
+        let deleted = forget_in(dir.path());
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .expect("listed")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            [
+                "Steuer-ThueringenApp-Antrag-.pdf",
+                "ThueringenApp-Antrag-TH-1.txt",
+                "ThueringenApp-Antrag-folder.pdf",
+                "Urlaub.pdf"
+            ],
+            "the person's own files stay"
+        );
+        assert_eq!(deleted, if cfg!(unix) { 3 } else { 2 });
+        assert!(keep.exists(), "a link is removed, what it points to is not");
+        assert_eq!(forget_in(&dir.path().join("missing")), 0);
     }
 
     #[test]

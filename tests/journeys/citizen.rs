@@ -977,6 +977,24 @@ async fn on_a_shared_tablet_the_person_deletes_their_data_before_the_next_one() 
         .await?;
     goto(&app, "/antraege").await?;
     app.wait_for(".application", SHORT).await?;
+    // Anna saved the summary of her draft for the town hall: a PDF in Downloads.
+    let list = e2e::steps::invoke(&app, "list_applications", json!({})).await?;
+    let draft = list
+        .as_array()
+        .and_then(|l| l.iter().find(|a| a["status"] == "DRAFT"))
+        .and_then(|a| a["id"].as_str())
+        .ok_or("Anna's draft is listed")?
+        .to_owned();
+    let saved = e2e::steps::invoke(
+        &app,
+        "save_printout",
+        json!({ "request": { "of": "draft", "draft_id": draft } }),
+    )
+    .await?;
+    let summary = std::path::PathBuf::from(saved["path"].as_str().ok_or("a path")?);
+    assert!(summary.starts_with(&app.downloads) && summary.is_file());
+    let theirs = app.downloads.join("Urlaubsfotos.pdf");
+    std::fs::write(&theirs, b"%PDF not the app's")?;
 
     // Delete my data: a confirmation first, then logged out and nothing of Anna left.
     goto(&app, "/einstellungen").await?;
@@ -987,6 +1005,11 @@ async fn on_a_shared_tablet_the_person_deletes_their_data_before_the_next_one() 
     app.screenshot("forget-dialog-tablet").await?;
     click(&app, "#forget-confirm").await?;
     app.wait_for("#forget-done", SHORT).await?;
+    assert!(
+        !summary.exists(),
+        "the summary Anna saved is deleted with her data"
+    );
+    assert!(theirs.exists(), "files the app did not save stay");
     app.wait_for_text("#account-state", SHORT, |t| !t.contains("Anna"))
         .await?;
     let home = app.texts("#home-current").await?.join(" ");

@@ -606,6 +606,9 @@ pub struct Forgotten {
     /// Reports of barriers not yet sent that held contact details (they will not be sent).
     #[serde(default)]
     pub reports: u32,
+    /// PDFs the app saved for the person (printouts of sent applications, summaries).
+    #[serde(default)]
+    pub printouts: u32,
 }
 
 /// Request of [`command::SEND_ACCESSIBILITY_REPORT`].
