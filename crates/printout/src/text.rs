@@ -138,13 +138,31 @@ pub(crate) fn lines(
     out
 }
 
+/// The words of a paragraph between spaces, a lone sign that belongs to the number before it
+/// (`100 €`, `20 %`) kept with it by a no-break space, so it never starts a line alone.
+fn glued_words(paragraph: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
+        let sign = matches!(word, "€" | "%" | "‰");
+        match words.last_mut() {
+            Some(last) if sign && last.ends_with(|c: char| c.is_ascii_digit()) => {
+                last.push('\u{a0}');
+                last.push_str(word);
+            }
+            _ => words.push(word.to_owned()),
+        }
+    }
+    words
+}
+
 /// The logical lines of one paragraph, greedy: as many words as fit.
 fn break_paragraph(face: &Face, paragraph: &str, size: f32, max_width: f32) -> Vec<String> {
     let space = face.width(" ", size);
     let mut lines = Vec::new();
     let mut current = String::new();
     let mut current_width = 0.0;
-    for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
+    for word in glued_words(paragraph) {
+        let word = word.as_str();
         let width = face.width(word, size);
         let needed = if current.is_empty() {
             width
@@ -242,6 +260,21 @@ mod tests {
             .map(|l| l.runs.iter().map(|r| r.text.as_str()).collect::<String>())
             .collect();
         assert_eq!(joined.join(" "), text);
+    }
+
+    #[test]
+    fn an_amount_keeps_its_sign() {
+        let face = regular();
+        let text = "Die Gebühr beträgt in Erfurt 100 € im Jahr";
+        // Wide enough for everything up to "100" but not for the sign after it.
+        let upto = face.width("Die Gebühr beträgt in Erfurt 100", 10.0);
+        let lines = lines(&face, text, 10.0, upto + 1.0, false);
+        let first: String = lines[0].runs.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(
+            first, "Die Gebühr beträgt in Erfurt",
+            "100 € moves on together"
+        );
+        assert_eq!(glued_words("zum Beispiel 30,60 € oder 5 %").len(), 5);
     }
 
     #[test]

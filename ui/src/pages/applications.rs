@@ -374,8 +374,8 @@ fn SubmissionDetail(submission: SubmissionView, just_sent: bool) -> impl IntoVie
                                     <div class="kern-card__container">
                                         <p class="kern-body kern-body--bold">{m.subject.clone()}</p>
                                         <p class="kern-body kern-body--small">
-                                            {(!m.sender.is_empty()).then(|| format!("{}, ", m.sender))}
-                                            {move || local_time(&at, language.get())}
+                                            {(!m.sender.is_empty()).then(|| view! { <bdi>{m.sender.clone()}</bdi>", " })}
+                                            <bdi>{move || local_time(&at, language.get())}</bdi>
                                         </p>
                                         <p class="kern-body inbox-body">{m.body.clone()}</p>
                                     </div>

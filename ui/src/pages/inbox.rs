@@ -75,8 +75,8 @@ fn Message(message: InboxMessage) -> impl IntoView {
                     {unread.then(|| view! { <span class="kern-badge kern-badge--info"><span class="kern-label">{tr("inbox-new")}</span></span>" " })}
                     <span class="kern-title inbox-subject">{message.subject.clone()}</span>
                     <span class="kern-body kern-body--small inbox-meta">
-                        {(!message.sender.is_empty()).then(|| format!("{}, ", message.sender))}
-                        {move || local_time(&received, language.get())}
+                        {(!message.sender.is_empty()).then(|| view! { <bdi>{message.sender.clone()}</bdi>", " })}
+                        <bdi>{move || local_time(&received, language.get())}</bdi>
                     </span>
                 </summary>
                 <p class="kern-body inbox-body">{message.body.clone()}</p>
