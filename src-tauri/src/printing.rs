@@ -84,24 +84,24 @@ fn forget_in(dir: &Path) -> u32 {
 
 /// Deletes the PDFs the app saved, wherever it saved them.
 pub(crate) fn forget_printouts<R: Runtime>(app: &AppHandle<R>) -> u32 {
-    let paths = app.path();
-    [
-        paths.download_dir().ok(),
-        paths.app_data_dir().ok().map(|d| d.join("printouts")),
-    ]
-    .into_iter()
-    .flatten()
-    .map(|dir| forget_in(&dir))
-    .sum()
+    [app.path().download_dir().ok(), own_dir(app)]
+        .into_iter()
+        .flatten()
+        .map(|dir| forget_in(&dir))
+        .sum()
+}
+
+/// Where PDFs go on a device without a Downloads folder: the app's own data folder.
+fn own_dir<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
+    app.path().app_data_dir().ok().map(|d| d.join("printouts"))
 }
 
 fn printouts_dir<R: Runtime>(app: &AppHandle<R>) -> Result<PathBuf, IpcError> {
-    let paths = app.path();
-    paths
+    app.path()
         .download_dir()
         .ok()
         .filter(|d| d.is_dir())
-        .or_else(|| paths.app_data_dir().ok().map(|d| d.join("printouts")))
+        .or_else(|| own_dir(app))
         .ok_or_else(save_failed)
 }
 

@@ -185,3 +185,15 @@ pub async fn status_on_my_applications(
             .into(),
     )
 }
+
+/// "Save as PDF" (a sent application's printout, or a draft's summary) on the page shown: the
+/// path the page says the PDF was saved at.
+pub async fn save_printout(app: &App, timeout: Duration) -> Result<std::path::PathBuf> {
+    crate::wizard::click(app, "#printout-save").await?;
+    let saved = app.wait_for("#printout-saved[data-path]", timeout).await?;
+    let path = saved
+        .attr("data-path")
+        .await?
+        .ok_or("the page says where the PDF is")?;
+    Ok(std::path::PathBuf::from(path))
+}

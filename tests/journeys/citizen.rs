@@ -227,14 +227,7 @@ async fn parking_permit_offline_survives_a_restart_is_received_and_answered() ->
     // For a visit to the town hall (#14: without a phone of one's own): a summary of what is
     // filled in so far, offline, with the documents to bring and the office responsible in
     // Erfurt; nothing is sent.
-    click(&app, "#printout-save").await?;
-    let saved = app.wait_for("#printout-saved[data-path]", LONG).await?;
-    let path = std::path::PathBuf::from(
-        saved
-            .attr("data-path")
-            .await?
-            .ok_or("the page says where the summary is")?,
-    );
+    let path = e2e::steps::save_printout(&app, LONG).await?;
     assert!(path.starts_with(&app.downloads), "{}", path.display());
     let catalog = catalog_seed::seed_catalog()?;
     let service = catalog

@@ -175,14 +175,7 @@ async fn queued_offline_sent_after_login_received_and_answered_in_the_inbox() ->
     // The printout (#15): saved as a PDF in the person's Downloads folder, holding what the
     // page shows and, embedded, the data exactly as sent and the signed receipt, so anyone can
     // check them without the app.
-    click(&app, "#printout-save").await?;
-    let saved = app.wait_for("#printout-saved[data-path]", LONG).await?;
-    let path = std::path::PathBuf::from(
-        saved
-            .attr("data-path")
-            .await?
-            .ok_or("the page says where the PDF is")?,
-    );
+    let path = e2e::steps::save_printout(&app, LONG).await?;
     assert!(
         path.starts_with(&app.downloads),
         "saved in the Downloads folder: {}",
@@ -290,14 +283,7 @@ async fn queued_offline_sent_after_login_received_and_answered_in_the_inbox() ->
     click(&app, "#settings-language-ar").await?;
     app.client.set_window_size(390, 844).await?;
     goto(&app, &format!("/antraege/{submission_id}")).await?;
-    click(&app, "#printout-save").await?;
-    let saved = app.wait_for("#printout-saved[data-path]", LONG).await?;
-    let path = std::path::PathBuf::from(
-        saved
-            .attr("data-path")
-            .await?
-            .ok_or("the page says where the PDF is")?,
-    );
+    let path = e2e::steps::save_printout(&app, LONG).await?;
     let service = catalog
         .services
         .iter()

@@ -4,13 +4,12 @@
 //! attachments' names, no ids, hashes or tokens.
 
 use domain::calendar::UnixMillis;
-use domain::form::shown::{answer_rows, YesNo};
 use domain::form::{Answers, FormDefinition};
 use domain::ipc::AttachmentView;
 use domain::{format, Language, Service};
 use i18n::{Arg, Localizer};
 
-use crate::{Block, Fact, Printout};
+use crate::{answer_facts, Block, Fact, Printout};
 
 /// An application being filled in, and what the summary names it by.
 pub struct Unsent<'a> {
@@ -45,7 +44,7 @@ pub fn printout(unsent: &Unsent<'_>, words: &Localizer) -> Printout {
         },
         Block::Paragraph(t("summary-intro")),
         Block::Facts(facts),
-        heading(t("summary-next-heading")),
+        Block::section(t("summary-next-heading")),
         Block::Paragraph(t("summary-next")),
     ];
     let documents: Vec<String> = unsent
@@ -56,33 +55,22 @@ pub fn printout(unsent: &Unsent<'_>, words: &Localizer) -> Printout {
         .filter(|d| !d.trim().is_empty())
         .collect();
     if !documents.is_empty() {
-        blocks.push(heading(t("service-documents")));
+        blocks.push(Block::section(t("service-documents")));
         blocks.push(Block::List(documents));
     }
     if let Some(fees) = &unsent.service.fees {
-        blocks.push(heading(t("summary-fees")));
+        blocks.push(Block::section(t("summary-fees")));
         blocks.push(Block::Paragraph(fees.get(language).to_owned()));
     }
-    blocks.push(heading(t("summary-answers")));
-    let yes_no = YesNo {
-        yes: t("wizard-yes"),
-        no: t("wizard-no"),
-    };
-    let rows = answer_rows(unsent.definition, unsent.answers, language, &yes_no);
-    if rows.is_empty() {
+    blocks.push(Block::section(t("summary-answers")));
+    let answers = answer_facts(unsent.definition, unsent.answers, language, words);
+    if answers.is_empty() {
         blocks.push(Block::Paragraph(t("summary-no-answers")));
     } else {
-        blocks.push(Block::Facts(
-            rows.into_iter()
-                .map(|row| Fact {
-                    label: row.label,
-                    value: row.value,
-                })
-                .collect(),
-        ));
+        blocks.push(Block::Facts(answers));
     }
     if !unsent.attachments.is_empty() {
-        blocks.push(heading(t("applications-attachments")));
+        blocks.push(Block::section(t("applications-attachments")));
         blocks.push(Block::List(
             unsent
                 .attachments
@@ -104,8 +92,4 @@ pub fn printout(unsent: &Unsent<'_>, words: &Localizer) -> Printout {
         blocks,
         files: Vec::new(),
     }
-}
-
-fn heading(text: String) -> Block {
-    Block::Heading { level: 2, text }
 }

@@ -56,6 +56,34 @@ pub enum Block {
     List(Vec<String>),
 }
 
+impl Block {
+    /// A section's heading (level 2).
+    pub fn section(text: String) -> Block {
+        Block::Heading { level: 2, text }
+    }
+}
+
+/// Every given answer of `answers` as the app shows it (`domain::form::shown`), the yes/no
+/// words from the UI's texts: what both the printout and the summary list.
+pub(crate) fn answer_facts(
+    definition: &domain::form::FormDefinition,
+    answers: &domain::form::Answers,
+    language: Language,
+    words: &i18n::Localizer,
+) -> Vec<Fact> {
+    let yes_no = domain::form::shown::YesNo {
+        yes: words.text(language, "wizard-yes"),
+        no: words.text(language, "wizard-no"),
+    };
+    domain::form::shown::answer_rows(definition, answers, language, &yes_no)
+        .into_iter()
+        .map(|row| Fact {
+            label: row.label,
+            value: row.value,
+        })
+        .collect()
+}
+
 /// A value and what it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fact {

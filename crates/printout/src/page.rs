@@ -430,36 +430,35 @@ fn tag_tree(printout: &Printout, spans: Vec<Vec<Identifier>>) -> TagTree {
                 tree.push(group);
             }
             Block::List(items) => {
-                let mut list = TagGroup::new(Tag::L(ListNumbering::Disc));
-                for _ in items {
-                    let mut label = TagGroup::new(Tag::Lbl);
-                    take(&mut label);
-                    let mut body = TagGroup::new(Tag::LBody);
-                    take(&mut body);
-                    let mut item = TagGroup::new(Tag::LI);
-                    item.push(label);
-                    item.push(body);
-                    list.push(item);
-                }
-                tree.push(list);
+                tree.push(labelled_list(ListNumbering::Disc, items.len(), &mut take));
             }
             Block::Facts(facts) => {
-                let mut list = TagGroup::new(Tag::L(ListNumbering::None));
-                for _ in facts {
-                    let mut label = TagGroup::new(Tag::Lbl);
-                    take(&mut label);
-                    let mut body = TagGroup::new(Tag::LBody);
-                    take(&mut body);
-                    let mut item = TagGroup::new(Tag::LI);
-                    item.push(label);
-                    item.push(body);
-                    list.push(item);
-                }
-                tree.push(list);
+                tree.push(labelled_list(ListNumbering::None, facts.len(), &mut take));
             }
         }
     }
     tree
+}
+
+/// A list of `count` items, each a label (a bullet, or what a value is) and a body, each
+/// taking its spans from `take` in turn.
+fn labelled_list(
+    numbering: ListNumbering,
+    count: usize,
+    take: &mut impl FnMut(&mut TagGroup),
+) -> TagGroup {
+    let mut list = TagGroup::new(Tag::L(numbering));
+    for _ in 0..count {
+        let mut label = TagGroup::new(Tag::Lbl);
+        take(&mut label);
+        let mut body = TagGroup::new(Tag::LBody);
+        take(&mut body);
+        let mut item = TagGroup::new(Tag::LI);
+        item.push(label);
+        item.push(body);
+        list.push(item);
+    }
+    list
 }
 
 fn metadata(printout: &Printout) -> Metadata {

@@ -4,13 +4,12 @@
 //! signature.
 
 use domain::calendar::{parse_instant, UnixMillis};
-use domain::form::shown::{answer_rows, YesNo};
 use domain::ipc::{ApplicationStatus, SubmissionView};
 use domain::receipt::canonical_json;
 use domain::{format, Language};
 use i18n::{Arg, Localizer};
 
-use crate::{Block, Fact, File, Printout};
+use crate::{answer_facts, Block, Fact, File, Printout};
 
 /// The embedded file with the data exactly as sent: the canonical JSON whose SHA-512 the
 /// state API and the authority's receipt name.
@@ -56,7 +55,7 @@ pub fn printout(sent: &Sent<'_>, words: &Localizer) -> Printout {
         ]),
     ];
     blocks.extend(receipt(sent, words));
-    blocks.push(section(t("applications-timeline")));
+    blocks.push(Block::section(t("applications-timeline")));
     blocks.push(Block::Facts(
         view.timeline
             .iter()
@@ -72,22 +71,15 @@ pub fn printout(sent: &Sent<'_>, words: &Localizer) -> Printout {
             })
             .collect(),
     ));
-    blocks.push(section(t("applications-what-was-sent")));
-    let yes_no = YesNo {
-        yes: t("wizard-yes"),
-        no: t("wizard-no"),
-    };
-    blocks.push(Block::Facts(
-        answer_rows(&view.definition, &view.data, language, &yes_no)
-            .into_iter()
-            .map(|row| Fact {
-                label: row.label,
-                value: row.value,
-            })
-            .collect(),
-    ));
+    blocks.push(Block::section(t("applications-what-was-sent")));
+    blocks.push(Block::Facts(answer_facts(
+        &view.definition,
+        &view.data,
+        language,
+        words,
+    )));
     if !view.attachments.is_empty() {
-        blocks.push(section(t("applications-attachments")));
+        blocks.push(Block::section(t("applications-attachments")));
         blocks.push(Block::Facts(
             view.attachments
                 .iter()
@@ -138,11 +130,6 @@ pub fn printout(sent: &Sent<'_>, words: &Localizer) -> Printout {
     }
 }
 
-/// A section's heading.
-fn section(text: String) -> Block {
-    Block::Heading { level: 2, text }
-}
-
 /// The data exactly as the device sent it and the receipt hashes it.
 pub fn sent_data(view: &SubmissionView) -> String {
     serde_json::to_value(&view.data)
@@ -158,7 +145,7 @@ fn to_i64(n: u64) -> i64 {
 fn receipt(sent: &Sent<'_>, words: &Localizer) -> Vec<Block> {
     let language = sent.language;
     let t = |id: &str| words.text(language, id);
-    let heading = section(t("receipt-heading"));
+    let heading = Block::section(t("receipt-heading"));
     let Some(receipt) = &sent.submission.receipt else {
         return vec![heading, Block::Paragraph(t("printout-no-receipt"))];
     };

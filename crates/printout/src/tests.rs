@@ -76,6 +76,30 @@ fn pdf_of(view: &SubmissionView, language: Language) -> Vec<u8> {
     render(&printout(&sent, &Localizer::new())).expect("the printout renders and passes PDF/UA-1")
 }
 
+/// The residents' parking permit as the seed catalog describes it (documents, fees).
+fn parking_permit() -> domain::Service {
+    catalog_seed::seed_catalog()
+        .expect("the seed catalog")
+        .services
+        .into_iter()
+        .find(|s| s.leika_key == "99108001001000")
+        .expect("the parking permit")
+}
+
+/// The summary of the answers of `view`, not sent, for the office in Erfurt.
+fn summary_pdf(view: &SubmissionView, service: &domain::Service, language: Language) -> Vec<u8> {
+    let unsent = crate::draft::Unsent {
+        service,
+        definition: &view.definition,
+        answers: &view.data,
+        attachments: &view.attachments,
+        authority: Some("Stadtverwaltung Erfurt"),
+        language,
+        printed_at: NOON,
+    };
+    render(&crate::draft::printout(&unsent, &Localizer::new())).expect("renders")
+}
+
 fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
     let output = Command::new(tool)
         .args(args)
@@ -291,24 +315,11 @@ fn two_files_of_one_name_are_refused() {
 /// ids, hashes or tokens.
 #[test]
 fn the_summary_of_an_unsent_application_says_what_to_bring_and_holds_nothing_technical() {
-    let catalog = catalog_seed::seed_catalog().expect("the seed catalog");
-    let service = catalog
-        .services
-        .iter()
-        .find(|s| s.leika_key == "99108001001000")
-        .expect("the parking permit");
+    let service = parking_permit();
+    let service = &service;
     assert!(!service.documents.is_empty(), "the catalog lists documents");
     let view = sent_application();
-    let unsent = crate::draft::Unsent {
-        service,
-        definition: &view.definition,
-        answers: &view.data,
-        attachments: &view.attachments,
-        authority: Some("Stadtverwaltung Erfurt"),
-        language: Language::De,
-        printed_at: NOON,
-    };
-    let pdf = render(&crate::draft::printout(&unsent, &Localizer::new())).expect("renders");
+    let pdf = summary_pdf(&view, service, Language::De);
     let file = written(&pdf);
     let text = poppler("pdftotext", &[], file.path());
     let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -348,23 +359,10 @@ fn samples() {
         )
         .expect("written");
     }
-    let catalog = catalog_seed::seed_catalog().expect("the seed catalog");
-    let service = catalog
-        .services
-        .iter()
-        .find(|s| s.leika_key == "99108001001000")
-        .expect("the parking permit");
+    let service = parking_permit();
+    let service = &service;
     for language in [Language::De, Language::Ar] {
-        let unsent = crate::draft::Unsent {
-            service,
-            definition: &view.definition,
-            answers: &view.data,
-            attachments: &view.attachments,
-            authority: Some("Stadtverwaltung Erfurt"),
-            language,
-            printed_at: NOON,
-        };
-        let pdf = render(&crate::draft::printout(&unsent, &Localizer::new())).expect("renders");
+        let pdf = summary_pdf(&view, service, language);
         std::fs::write(format!("{dir}/summary-{}.pdf", language.code()), pdf).expect("written");
     }
 }
