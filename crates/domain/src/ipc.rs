@@ -32,6 +32,9 @@ pub mod command {
     pub const LIST_APPLICATIONS: &str = "list_applications";
     pub const CLAIM_SUBMISSION: &str = "claim_submission";
     pub const WITHDRAW_SUBMISSION: &str = "withdraw_submission";
+    pub const SEND_REPLY: &str = "send_reply";
+    pub const SAVE_MESSAGE_DOCUMENT: &str = "save_message_document";
+    pub const OPEN_MESSAGE_DOCUMENT: &str = "open_message_document";
     pub const SAVE_PRINTOUT: &str = "save_printout";
     pub const OPEN_PRINTOUT: &str = "open_printout";
     pub const LOAD_MY_DETAILS: &str = "load_my_details";
@@ -485,6 +488,12 @@ pub struct SubmissionView {
     /// The state API's confirmation of what arrived, once it has the application.
     #[serde(default)]
     pub receipt: Option<Receipt>,
+    /// The person's answers to the authority, oldest first.
+    #[serde(default)]
+    pub replies: Vec<crate::reply::ReplyView>,
+    /// Whether the authority waits for an answer (ACTION_REQUIRED) that the person can give.
+    #[serde(default)]
+    pub can_reply: bool,
 }
 
 /// Arguments of [`command::SAVE_PRINTOUT`] and [`command::OPEN_PRINTOUT`]: what to print. The
@@ -543,6 +552,9 @@ pub struct InboxMessage {
     /// RFC 3339.
     pub received_at: String,
     pub read: bool,
+    /// Documents the message carries (a Bescheid as PDF).
+    #[serde(default)]
+    pub documents: Vec<crate::reply::MessageDocument>,
 }
 
 /// Arguments of [`command::MARK_MESSAGE_READ`].

@@ -14,6 +14,7 @@ pub mod ipc;
 pub mod metadata;
 pub mod problem;
 pub mod receipt;
+pub mod reply;
 pub mod search;
 pub mod text;
 

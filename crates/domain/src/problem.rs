@@ -22,6 +22,8 @@ pub enum ProblemCode {
     AttachmentHashMismatch,
     /// The application cannot be withdrawn any more (decided, or not yet submitted).
     NotWithdrawable,
+    /// The authority does not wait for an answer to this application (any more).
+    NotAwaitingReply,
     /// Data for an authority must arrive encrypted to that authority's key.
     EncryptionRequired,
     /// The data was encrypted to a key the authority no longer (or never) had: fetch its key
@@ -33,7 +35,7 @@ pub enum ProblemCode {
 }
 
 impl ProblemCode {
-    pub const ALL: [ProblemCode; 11] = [
+    pub const ALL: [ProblemCode; 12] = [
         ProblemCode::IdempotencyKeyInFlight,
         ProblemCode::SubmitInFlight,
         ProblemCode::AttachmentsMissing,
@@ -42,6 +44,7 @@ impl ProblemCode {
         ProblemCode::AlreadySubmitted,
         ProblemCode::AttachmentHashMismatch,
         ProblemCode::NotWithdrawable,
+        ProblemCode::NotAwaitingReply,
         ProblemCode::EncryptionRequired,
         ProblemCode::KeyNotCurrent,
         ProblemCode::DestinationMismatch,
@@ -58,6 +61,7 @@ impl ProblemCode {
             ProblemCode::AlreadySubmitted => "already_submitted",
             ProblemCode::AttachmentHashMismatch => "attachment_hash_mismatch",
             ProblemCode::NotWithdrawable => "not_withdrawable",
+            ProblemCode::NotAwaitingReply => "not_awaiting_reply",
             ProblemCode::EncryptionRequired => "encryption_required",
             ProblemCode::KeyNotCurrent => "key_not_current",
             ProblemCode::DestinationMismatch => "destination_mismatch",

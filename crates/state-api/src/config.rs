@@ -110,6 +110,8 @@ pub struct Limits {
     pub max_json_body: usize,
     /// Largest single upload chunk (one PATCH).
     pub max_chunk: usize,
+    /// Largest body of a reply or of a back office's message, which carry their documents.
+    pub max_reply_body: usize,
     /// Largest attachment.
     pub max_attachment: u64,
     /// Most attachments one submission may announce.
@@ -136,6 +138,8 @@ impl Default for Limits {
         Limits {
             max_json_body: 1024 * 1024,
             max_chunk: 4 * 1024 * 1024,
+            // Three documents of 5 MB, base64 inside a JWE (about 1.8 times the bytes).
+            max_reply_body: 32 * 1024 * 1024,
             max_attachment: 20 * 1024 * 1024,
             max_attachments: 20,
             attachment_media_types: vec![

@@ -130,7 +130,13 @@ enum AdminAction {
         /// The authority writing (default: the one responsible for the submission).
         #[arg(long)]
         sender: Option<String>,
+        /// A document the message carries (a PDF, JPEG or PNG file; repeatable).
+        #[arg(long = "document")]
+        documents: Vec<PathBuf>,
     },
+    /// Print the replies to a submission as the authority opens them, as JSON lines (they
+    /// hold what people wrote).
+    Replies { id: String },
     /// Print the reports of accessibility problems, newest first, as JSON lines (they hold
     /// what people wrote: keep the output where personal data may be kept).
     Reports,
@@ -395,16 +401,28 @@ async fn admin(data_dir: PathBuf, action: AdminAction) -> Result<(), String> {
             title,
             body,
             sender,
+            documents,
         } => {
+            let documents = documents
+                .iter()
+                .map(|path| document_at(path))
+                .collect::<Result<Vec<_>, _>>()?;
             let message = state_api::wire::NewMessage {
                 subject: to,
                 submission_id: submission,
                 title,
                 body,
                 sender,
+                documents,
             };
             let m = backend.admin_send_message(message).await.map_err(problem)?;
             println!("{}", m.message_id);
+        }
+        AdminAction::Replies { id } => {
+            for reply in backend.admin_replies(&id).await.map_err(problem)? {
+                let line = serde_json::to_string(&reply).map_err(|e| e.to_string())?;
+                println!("{line}");
+            }
         }
         AdminAction::Reports => {
             for report in backend.admin_reports().await.map_err(problem)? {
@@ -414,6 +432,32 @@ async fn admin(data_dir: PathBuf, action: AdminAction) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// A file as a message's document, its media type from its extension.
+fn document_at(path: &std::path::Path) -> Result<state_api::wire::NewDocument, String> {
+    use base64::Engine;
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let media_type = match extension.as_str() {
+        "pdf" => "application/pdf",
+        "jpg" | "jpeg" => "image/jpeg",
+        "png" => "image/png",
+        _ => return Err(format!("{}: not a .pdf, .jpg or .png", path.display())),
+    };
+    Ok(state_api::wire::NewDocument {
+        name: path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("Dokument")
+            .to_string(),
+        media_type: media_type.to_string(),
+        content: base64::engine::general_purpose::STANDARD.encode(bytes),
+    })
 }
 
 /// The catalog to serve: the seed catalog built from the project's data.

@@ -8,7 +8,9 @@ use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 use utoipa::ToSchema;
 
-use crate::storage::{AttachmentRecord, MessageRecord, Status, StatusEvent, SubmissionRecord};
+use crate::storage::{
+    AttachmentRecord, DocumentRecord, MessageRecord, Status, StatusEvent, SubmissionRecord,
+};
 
 /// Formats unix milliseconds as RFC 3339 (UTC).
 pub fn rfc3339(ms: i64) -> String {
@@ -270,6 +272,92 @@ pub struct Message {
     /// The authority that wrote it (e.g. `Stadtverwaltung Erfurt`); empty when unknown.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub sender: String,
+    /// Documents the message carries (a Bescheid as PDF): fetch each from
+    /// `GET /v1/messages/{messageId}/documents/{documentId}` and check its hash.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<DocumentInfo>,
+}
+
+/// A document of a message, without its bytes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentInfo {
+    pub document_id: String,
+    /// The name the authority gave it.
+    pub name: String,
+    pub media_type: String,
+    pub size: u64,
+    /// Lower-case hex SHA-512 of the bytes.
+    pub sha512: String,
+}
+
+impl From<&DocumentRecord> for DocumentInfo {
+    fn from(d: &DocumentRecord) -> Self {
+        DocumentInfo {
+            document_id: d.id.clone(),
+            name: d.name.clone(),
+            media_type: d.media_type.clone(),
+            size: d.size,
+            sha512: d.sha512.clone(),
+        }
+    }
+}
+
+/// Back office: a document to send with a message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct NewDocument {
+    pub name: String,
+    /// `application/pdf`, `image/jpeg` or `image/png`.
+    pub media_type: String,
+    /// The bytes, standard base64.
+    pub content: String,
+}
+
+/// `POST /v1/submissions/{id}/replies` (send `Idempotency-Key: <reply UUID>`): the citizen's
+/// answer to an authority that asked for something (status ACTION_REQUIRED), with text and
+/// documents (`domain::reply::ReplyContent`). Taken only while the application waits for an
+/// answer (else 409 `not_awaiting_reply`); the authority's step to PROCESSING comes with it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct NewReply {
+    /// The reply encrypted for the receiving authority: a JWE in compact form (RSA-OAEP-256,
+    /// A256GCM, `kid` of its encryption key) over the canonical JSON of the reply. Required
+    /// where an authority receives the application; the state API keeps only this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encrypted_reply: Option<String>,
+    /// The reply in plain JSON: only for an application without a destination.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub reply: Option<domain::reply::ReplyContent>,
+    /// SHA-512 (hex) of the reply as compact JSON with sorted object keys: a retry with new
+    /// ciphertext of the same reply is the same request.
+    pub reply_sha512: String,
+}
+
+/// The answer to a reply: the state API holds it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ReplyReceipt {
+    /// The state API's reference of the reply.
+    pub reply_id: String,
+    pub received_at: String,
+    pub reply_sha512: String,
+    /// The application after the reply (the authority's step to PROCESSING).
+    pub submission: Submission,
+}
+
+/// Back office: a reply as the reference authority opened it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ReceivedReply {
+    pub reply_id: String,
+    pub received_at: String,
+    /// Whether it arrived encrypted for the authority.
+    pub sealed: bool,
+    pub text: String,
+    /// The documents, without their bytes.
+    pub documents: Vec<DocumentInfo>,
 }
 
 impl From<&MessageRecord> for Message {
@@ -282,6 +370,7 @@ impl From<&MessageRecord> for Message {
             sent_at: rfc3339(m.at),
             cursor: m.cursor,
             sender: m.sender.clone(),
+            documents: m.documents.iter().map(DocumentInfo::from).collect(),
         }
     }
 }
@@ -322,6 +411,9 @@ pub struct NewMessage {
     /// responsible for the submission (from the applicant's place), if known.
     #[serde(default)]
     pub sender: Option<String>,
+    /// Documents the message carries, at most 5 of at most 10 MB each.
+    #[serde(default)]
+    pub documents: Vec<NewDocument>,
 }
 
 /// `POST /v1/accessibility-reports`: a report of an accessibility problem in the app (send

@@ -4,28 +4,10 @@
 //! with new ciphertext of the same data is the same submit.
 mod common;
 
-use common::{create_body, new_id, problem_code, sha512_hex, TestServer};
+use common::{create_body, files_contain, new_id, problem_code, sha512_hex, TestServer};
 use serde_json::json;
 
 const CANARY: &str = "Kanarienvogel-7f3a9c-Ida-Muster";
-
-/// Every byte under `dir` (the database, its WAL and anything else).
-fn files_contain(dir: &std::path::Path, needle: &[u8]) -> Vec<String> {
-    let mut hits = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(path) = stack.pop() {
-        if path.is_dir() {
-            for entry in std::fs::read_dir(&path).expect("readable dir").flatten() {
-                stack.push(entry.path());
-            }
-        } else if let Ok(bytes) = std::fs::read(&path) {
-            if bytes.windows(needle.len()).any(|w| w == needle) {
-                hits.push(path.display().to_string());
-            }
-        }
-    }
-    hits
-}
 
 async fn created(server: &TestServer, token: &str) -> String {
     let id = new_id();

@@ -8,6 +8,7 @@ mod auth;
 mod catalog;
 mod catalog_schema;
 pub mod openapi;
+mod replies;
 mod reports;
 mod submissions;
 
@@ -36,6 +37,10 @@ pub fn router(state: AppState) -> Router {
             patch(submissions::upload_chunk).head(submissions::upload_state),
         )
         .layer(DefaultBodyLimit::max(limits.max_chunk));
+    // A reply carries its documents in its body.
+    let replies = Router::new()
+        .route("/v1/submissions/{id}/replies", post(replies::reply))
+        .layer(DefaultBodyLimit::max(limits.max_reply_body));
     let public = Router::new()
         .route("/health", get(catalog::health))
         .route(
@@ -66,9 +71,14 @@ pub fn router(state: AppState) -> Router {
             post(submissions::withdraw),
         )
         .route("/v1/inbox", get(submissions::inbox))
+        .route(
+            "/v1/messages/{id}/documents/{document}",
+            get(replies::message_document),
+        )
         .route("/v1/accessibility-reports", post(reports::create))
         .layer(DefaultBodyLimit::max(limits.max_json_body))
         .merge(uploads)
+        .merge(replies)
         .fallback(|| async { Problem::not_found() })
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
@@ -88,12 +98,21 @@ pub fn back_office_router(state: AppState) -> Router {
             "/admin/v1/submissions/{id}/status",
             post(admin::move_status),
         )
-        .route("/admin/v1/messages", post(admin::send_message))
+        .route(
+            "/admin/v1/submissions/{id}/replies",
+            get(replies::list),
+        )
         .route(
             "/admin/v1/destinations/{id}/keys/rotate",
             post(admin::rotate_keys),
         )
         .layer(DefaultBodyLimit::max(limits.max_json_body))
+        // A message carries its documents in its body.
+        .merge(
+            Router::new()
+                .route("/admin/v1/messages", post(admin::send_message))
+                .layer(DefaultBodyLimit::max(limits.max_reply_body)),
+        )
         .fallback(|| async { Problem::not_found() });
     common_layers(admin, &limits).with_state(state)
 }

@@ -232,6 +232,7 @@ impl Backend {
                 })
                 .unwrap_or_default(),
         };
+        let documents = super::replies::message_documents(&message.documents)?;
         let mut record = MessageRecord {
             id: uuid::Uuid::new_v4().to_string(),
             subject,
@@ -241,6 +242,7 @@ impl Backend {
             at: self.now(),
             cursor: 0,
             sender,
+            documents,
         };
         let stored = record.clone();
         record.cursor = self.db(move |s| s.add_message(&stored)).await?;

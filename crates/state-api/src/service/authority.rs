@@ -59,7 +59,7 @@ fn sha512_hex(bytes: &[u8]) -> String {
 
 impl Backend {
     /// Opens `token` with `destination`'s key (current or retired), off the async workers.
-    async fn open_for(
+    pub(crate) async fn open_for(
         &self,
         destination: &str,
         token: String,

@@ -13,6 +13,7 @@ mod forms;
 pub mod id_token;
 pub mod login;
 pub mod quota;
+pub mod replies;
 pub mod reports;
 pub mod submissions;
 pub mod throttle;

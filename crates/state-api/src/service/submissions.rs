@@ -86,7 +86,7 @@ impl Backend {
     }
 
     /// The citizen's own submission, or 404 (also for other citizens' submissions).
-    async fn own_submission(
+    pub(crate) async fn own_submission(
         &self,
         citizen: &Citizen,
         id: &str,

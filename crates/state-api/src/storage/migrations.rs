@@ -137,4 +137,30 @@ ALTER TABLE status_events ADD COLUMN signed TEXT;
     r#"
 ALTER TABLE submissions ADD COLUMN metadata TEXT;
 "#,
+    // The citizen's replies to an authority that asked for something (ACTION_REQUIRED), kept
+    // as they came (a JWE for the authority), and documents an authority's message carries.
+    r#"
+CREATE TABLE replies (
+    id TEXT PRIMARY KEY,
+    submission_id TEXT NOT NULL REFERENCES submissions (id),
+    subject TEXT NOT NULL,
+    idempotency_key TEXT NOT NULL,
+    content TEXT NOT NULL,
+    sealed INTEGER NOT NULL,
+    received_at INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX replies_by_key ON replies (subject, idempotency_key);
+CREATE INDEX replies_by_submission ON replies (submission_id, received_at);
+CREATE TABLE message_documents (
+    message_id TEXT NOT NULL REFERENCES messages (id),
+    document_id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    media_type TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    sha512 TEXT NOT NULL,
+    content BLOB NOT NULL,
+    PRIMARY KEY (message_id, document_id)
+);
+"#,
 ];

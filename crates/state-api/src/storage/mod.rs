@@ -8,6 +8,7 @@
 mod migrations;
 mod rows;
 pub mod sqlite;
+mod sqlite_replies;
 
 use serde::{Deserialize, Serialize};
 
@@ -224,6 +225,37 @@ pub struct MessageRecord {
     pub cursor: i64,
     /// The authority that wrote it, as the citizen sees it.
     pub sender: String,
+    /// The documents it carries (without their bytes when listed).
+    pub documents: Vec<DocumentRecord>,
+}
+
+/// A document of an authority's message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentRecord {
+    pub id: String,
+    pub name: String,
+    pub media_type: String,
+    pub size: u64,
+    /// Lower-case hex SHA-512 of the bytes.
+    pub sha512: String,
+    /// The bytes: empty in listings, filled by [`Storage::message_document`].
+    pub content: Vec<u8>,
+}
+
+/// A citizen's reply to an authority, kept as it came.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReplyRecord {
+    /// The server's reference of the reply.
+    pub id: String,
+    /// The server's reference of the submission it answers.
+    pub submission_id: String,
+    pub subject: String,
+    /// The citizen's Idempotency-Key for it.
+    pub key: String,
+    /// The JWE for the authority (`sealed`), or the plain JSON of a submission without one.
+    pub content: String,
+    pub sealed: bool,
+    pub received_at: i64,
 }
 
 /// The result of appending one upload chunk.
@@ -402,4 +434,22 @@ pub trait Storage: Send + Sync + 'static {
     ) -> Result<StoredResponse, Error>;
     /// Reports, newest first (back office).
     fn reports(&self, limit: usize) -> Result<Vec<ReportRecord>, Error>;
+    /// Keeps a reply with the authority's step it leads to (`event`) and its idempotent
+    /// answer (scope `reply`), built by `respond` from the new change cursor, if the
+    /// submission still waits for an answer (ACTION_REQUIRED); `None` when it does not.
+    fn add_reply(
+        &self,
+        reply: &ReplyRecord,
+        event: &StatusEvent,
+        respond: &Respond<'_>,
+    ) -> Result<Option<StoredResponse>, Error>;
+    /// The replies to a submission (server reference), oldest first.
+    fn replies(&self, submission: &str) -> Result<Vec<ReplyRecord>, Error>;
+    /// One document of a citizen's (`subject`) message, with its bytes.
+    fn message_document(
+        &self,
+        subject: &str,
+        message: &str,
+        document: &str,
+    ) -> Result<Option<DocumentRecord>, Error>;
 }

@@ -438,7 +438,9 @@ impl Storage for SqliteStorage {
                     m.sender
                 ],
             )?;
-            Ok(tx.last_insert_rowid())
+            let cursor = tx.last_insert_rowid();
+            super::sqlite_replies::insert_documents(tx, m)?;
+            Ok(cursor)
         })
     }
 
@@ -463,9 +465,14 @@ impl Storage for SqliteStorage {
                     at: row.get(5)?,
                     cursor: row.get(6)?,
                     sender: row.get(7)?,
+                    documents: Vec::new(),
                 })
             })?;
-            Ok(rows.collect::<Result<Vec<_>, _>>()?)
+            let mut messages = rows.collect::<Result<Vec<_>, _>>()?;
+            for message in &mut messages {
+                message.documents = super::sqlite_replies::documents_of(conn, &message.id)?;
+            }
+            Ok(messages)
         })
     }
 
@@ -623,6 +630,28 @@ impl Storage for SqliteStorage {
             })?;
             Ok(rows.collect::<Result<Vec<_>, _>>()?)
         })
+    }
+
+    fn add_reply(
+        &self,
+        reply: &ReplyRecord,
+        event: &StatusEvent,
+        respond: &Respond<'_>,
+    ) -> Result<Option<StoredResponse>, Error> {
+        self.write(|tx| super::sqlite_replies::add_reply(tx, reply, event, respond))
+    }
+
+    fn replies(&self, submission: &str) -> Result<Vec<ReplyRecord>, Error> {
+        self.read(|conn| super::sqlite_replies::replies(conn, submission))
+    }
+
+    fn message_document(
+        &self,
+        subject: &str,
+        message: &str,
+        document: &str,
+    ) -> Result<Option<DocumentRecord>, Error> {
+        self.read(|conn| super::sqlite_replies::message_document(conn, subject, message, document))
     }
 }
 
