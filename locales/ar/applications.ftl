@@ -126,3 +126,21 @@ summary-answers = ما ملأته
 summary-no-answers = لم تملأ شيئاً بعد.
 summary-not-sent = هذا الملخص ليس طلباً ولا إشعار استلام.
 summary-footer = ThüringenApp: ملخص، لم يُرسل
+
+# Answering the authority (#18)
+reply-heading = الرد على الهيئة
+reply-hint = تحتاج الهيئة إلى شيء آخر منك. اكتب ردّك وأرفق المستندات. يرسل التطبيق الرد إلى الهيئة مشفّرًا فور اتصالك بالإنترنت وتسجيل دخولك.
+reply-text = ردّك
+reply-documents = المستندات (اختياري)
+reply-documents-hint = حتى { $count } ملفات، لا يتجاوز كل منها { $mb } ميغابايت: PDF أو JPEG أو PNG.
+reply-send = إرسال الرد
+reply-sending = جارٍ الحفظ …
+replies-heading = ردودك على الهيئة
+reply-state-waiting = بانتظار الإرسال. يرسل التطبيق الرد فور توفر الاتصال.
+reply-state-waiting-login = بانتظار تسجيل دخولك. يرسل التطبيق الرد فور تسجيل دخولك.
+reply-state-sent = وصل إلى الهيئة: { $at }.
+reply-refused = لم تقبل الهيئة هذا الرد. يبقى نصّك ومستنداتك محفوظين هنا.
+reply-refused-not-awaited = لم يُرسل: لم تعد الهيئة تنتظر ردًا. يبقى نصّك ومستنداتك محفوظين هنا.
+message-document-save = حفظ المستند
+message-document-open = فتح المستند
+message-document-coming = سيُحمَّل المستند فور توفر الاتصال.

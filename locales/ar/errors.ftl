@@ -24,3 +24,14 @@ error-not-withdrawable = لم يعد من الممكن سحب هذا الطلب�
 # The printout of a sent application (#15)
 error-printout-failed = تعذّر حفظ ملف PDF. طلبك لم يتأثر بذلك. يرجى المحاولة مرة أخرى. إذا كانت الذاكرة ممتلئة، فأفرغ بعض المساحة أولاً.
 error-printout-open-failed = تعذّر فتح ملف PDF. الملف موجود في المسار المعروض؛ افتحه هناك ببرنامج PDF.
+
+# Answering the authority (#18)
+error-not-awaiting-reply = لا تنتظر الهيئة ردًا على هذا الطلب.
+error-document-missing = المستند غير موجود على هذا الجهاز بعد. يُرجى المحاولة مرة أخرى فور اتصالك بالإنترنت.
+error-file-unreadable = تعذّرت قراءة أحد الملفات. يُرجى اختياره مرة أخرى.
+reply-problem-empty = اكتب ردًا أو أرفق مستندًا.
+reply-problem-text-too-long = الرد طويل جدًا. الحد الأقصى 5,000 حرف.
+reply-problem-too-many-documents = يمكن أن يحتوي الرد على 3 مستندات كحد أقصى.
+reply-problem-document-empty = الملف «{ $name }» فارغ.
+reply-problem-document-too-large = الملف «{ $name }» أكبر من 5 ميغابايت.
+reply-problem-document-type = الملف «{ $name }» ليس بصيغة PDF أو JPEG أو PNG.

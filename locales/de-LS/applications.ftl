@@ -120,3 +120,21 @@ summary-answers = Das haben Sie ausgefüllt
 summary-no-answers = Sie haben noch nichts ausgefüllt.
 summary-not-sent = Dieses Blatt ist kein Antrag. Und es ist keine Bestätigung.
 summary-footer = Thüringen·App: Zusammen·fassung, nicht gesendet
+
+# Answering the authority (#18)
+reply-heading = Der Behörde antworten
+reply-hint = Die Behörde braucht noch etwas von Ihnen. Schreiben Sie Ihre Antwort. Sie können auch Unterlagen hinzufügen. Die App sendet die Antwort verschlüsselt an die Behörde. Verschlüsselt heißt: Andere Menschen können die Antwort nicht lesen. Die App sendet die Antwort, sobald es Internet gibt. Und Sie müssen angemeldet sein.
+reply-text = Ihre Antwort
+reply-documents = Unterlagen (wenn Sie wollen)
+reply-documents-hint = Sie können bis zu { $count } Dateien hinzufügen. Jede Datei darf höchstens { $mb } Megabyte (MB) groß sein. Erlaubt sind diese Formate: PDF, JPEG und PNG.
+reply-send = Antwort senden
+reply-sending = Die Antwort wird gespeichert.
+replies-heading = Ihre Antworten an die Behörde
+reply-state-waiting = Wartet auf das Senden. Die App sendet die Antwort, sobald es Internet gibt.
+reply-state-waiting-login = Wartet auf Ihre Anmeldung. Die App sendet die Antwort, sobald Sie sich angemeldet haben.
+reply-state-sent = Bei der Behörde angekommen: { $at }.
+reply-refused = Die Behörde hat diese Antwort nicht angenommen. Ihr Text und Ihre Unterlagen bleiben hier gespeichert.
+reply-refused-not-awaited = Die App hat die Antwort nicht gesendet. Die Behörde wartet nicht mehr auf eine Antwort. Ihr Text und Ihre Unterlagen bleiben hier gespeichert.
+message-document-save = Dokument speichern
+message-document-open = Dokument öffnen
+message-document-coming = Die App lädt das Dokument, sobald es Internet gibt.

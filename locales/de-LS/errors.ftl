@@ -24,3 +24,14 @@ error-not-withdrawable = Sie können diesen Antrag nicht mehr zurück·ziehen. V
 # The printout of a sent application (#15)
 error-printout-failed = Das Speichern hat nicht geklappt. Ihr Antrag ist trotzdem in Ordnung. Bitte versuchen Sie es noch einmal. Ist der Speicher voll? Dann machen Sie zuerst Platz.
 error-printout-open-failed = Die PDF-Datei geht nicht auf. Die Datei ist an dem Ort oben. Öffnen Sie die Datei dort mit einem PDF-Programm.
+
+# Answering the authority (#18)
+error-not-awaiting-reply = Die Behörde wartet bei diesem Antrag nicht auf eine Antwort.
+error-document-missing = Das Dokument ist noch nicht auf diesem Gerät. Haben Sie wieder Internet? Dann versuchen Sie es bitte noch einmal.
+error-file-unreadable = Die App konnte eine Datei nicht lesen. Bitte wählen Sie die Datei noch einmal aus.
+reply-problem-empty = Schreiben Sie eine Antwort. Oder fügen Sie eine Unterlage hinzu.
+reply-problem-text-too-long = Die Antwort ist zu lang. Die Antwort darf höchstens 5.000 Zeichen haben.
+reply-problem-too-many-documents = Eine Antwort darf höchstens 3 Unterlagen haben.
+reply-problem-document-empty = Die Datei „{ $name }“ ist leer.
+reply-problem-document-too-large = Die Datei „{ $name }“ ist zu groß. Eine Datei darf höchstens 5 Megabyte (MB) groß sein.
+reply-problem-document-type = Die Datei „{ $name }“ hat das falsche Format. Erlaubt sind diese Formate: PDF, JPEG und PNG.

@@ -120,3 +120,21 @@ summary-answers = Was Sie ausgefüllt haben
 summary-no-answers = Sie haben noch nichts ausgefüllt.
 summary-not-sent = Diese Zusammenfassung ist kein Antrag und keine Eingangsbestätigung.
 summary-footer = ThüringenApp: Zusammenfassung, nicht gesendet
+
+# Answering the authority (#18)
+reply-heading = Der Behörde antworten
+reply-hint = Die Behörde braucht noch etwas von Ihnen. Schreiben Sie Ihre Antwort und fügen Sie Unterlagen bei. Die App sendet die Antwort verschlüsselt an die Behörde, sobald Sie online und angemeldet sind.
+reply-text = Ihre Antwort
+reply-documents = Unterlagen (freiwillig)
+reply-documents-hint = Bis zu { $count } Dateien mit je höchstens { $mb } MB: PDF, JPEG oder PNG.
+reply-send = Antwort senden
+reply-sending = Wird gespeichert …
+replies-heading = Ihre Antworten an die Behörde
+reply-state-waiting = Wartet auf den Versand. Die App sendet die Antwort, sobald eine Verbindung besteht.
+reply-state-waiting-login = Wartet auf Ihre Anmeldung. Sobald Sie angemeldet sind, sendet die App die Antwort.
+reply-state-sent = Bei der Behörde angekommen: { $at }.
+reply-refused = Die Behörde hat diese Antwort nicht angenommen. Ihr Text und Ihre Unterlagen bleiben hier gespeichert.
+reply-refused-not-awaited = Nicht gesendet: Die Behörde wartet nicht mehr auf eine Antwort. Ihr Text und Ihre Unterlagen bleiben hier gespeichert.
+message-document-save = Dokument speichern
+message-document-open = Dokument öffnen
+message-document-coming = Das Dokument wird geladen, sobald eine Verbindung besteht.

@@ -24,3 +24,14 @@ error-not-withdrawable = Dieser Antrag kann nicht mehr zurückgezogen werden, zu
 # The printout of a sent application (#15)
 error-printout-failed = Die PDF-Datei konnte nicht gespeichert werden. Ihr Antrag ist davon nicht betroffen. Bitte versuchen Sie es noch einmal. Ist der Speicher voll, geben Sie zuerst Platz frei.
 error-printout-open-failed = Die PDF-Datei konnte nicht geöffnet werden. Sie liegt unter dem angezeigten Pfad; öffnen Sie sie dort mit einem PDF-Programm.
+
+# Answering the authority (#18)
+error-not-awaiting-reply = Die Behörde wartet bei diesem Antrag nicht auf eine Antwort.
+error-document-missing = Das Dokument ist noch nicht auf diesem Gerät. Versuchen Sie es noch einmal, sobald Sie online sind.
+error-file-unreadable = Eine Datei konnte nicht gelesen werden. Wählen Sie sie bitte noch einmal aus.
+reply-problem-empty = Schreiben Sie eine Antwort oder fügen Sie eine Unterlage bei.
+reply-problem-text-too-long = Die Antwort ist zu lang. Sie darf höchstens 5.000 Zeichen haben.
+reply-problem-too-many-documents = Eine Antwort kann höchstens 3 Unterlagen haben.
+reply-problem-document-empty = Die Datei „{ $name }“ ist leer.
+reply-problem-document-too-large = Die Datei „{ $name }“ ist größer als 5 MB.
+reply-problem-document-type = Die Datei „{ $name }“ ist kein PDF, JPEG oder PNG.

@@ -120,3 +120,21 @@ summary-answers = What you filled in
 summary-no-answers = You have not filled in anything yet.
 summary-not-sent = This summary is neither an application nor a receipt.
 summary-footer = ThüringenApp: summary, not sent
+
+# Answering the authority (#18)
+reply-heading = Answer the authority
+reply-hint = The authority needs something more from you. Write your answer and add documents. The app sends the answer to the authority encrypted as soon as you are online and logged in.
+reply-text = Your answer
+reply-documents = Documents (optional)
+reply-documents-hint = Up to { $count } files of at most { $mb } MB each: PDF, JPEG or PNG.
+reply-send = Send answer
+reply-sending = Saving …
+replies-heading = Your answers to the authority
+reply-state-waiting = Waiting to be sent. The app sends the answer as soon as there is a connection.
+reply-state-waiting-login = Waiting for your login. As soon as you are logged in, the app sends the answer.
+reply-state-sent = Arrived at the authority: { $at }.
+reply-refused = The authority did not accept this answer. Your text and documents stay saved here.
+reply-refused-not-awaited = Not sent: the authority no longer waits for an answer. Your text and documents stay saved here.
+message-document-save = Save document
+message-document-open = Open document
+message-document-coming = The document is loaded as soon as there is a connection.

@@ -24,3 +24,14 @@ error-not-withdrawable = This application can no longer be withdrawn, for exampl
 # The printout of a sent application (#15)
 error-printout-failed = The PDF file could not be saved. Your application is not affected. Please try again. If the storage is full, free some space first.
 error-printout-open-failed = The PDF file could not be opened. It is at the path shown; open it there with a PDF program.
+
+# Answering the authority (#18)
+error-not-awaiting-reply = The authority is not waiting for an answer to this application.
+error-document-missing = The document is not on this device yet. Please try again once you are online.
+error-file-unreadable = A file could not be read. Please choose it again.
+reply-problem-empty = Write an answer or add a document.
+reply-problem-text-too-long = The answer is too long. It may have at most 5,000 characters.
+reply-problem-too-many-documents = An answer can have at most 3 documents.
+reply-problem-document-empty = The file “{ $name }” is empty.
+reply-problem-document-too-large = The file “{ $name }” is larger than 5 MB.
+reply-problem-document-type = The file “{ $name }” is not a PDF, JPEG or PNG.

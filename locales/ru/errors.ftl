@@ -24,3 +24,14 @@ error-not-withdrawable = Это заявление уже нельзя отоз�
 # The printout of a sent application (#15)
 error-printout-failed = Не удалось сохранить файл PDF. На ваше заявление это не влияет. Попробуйте ещё раз. Если память заполнена, сначала освободите место.
 error-printout-open-failed = Не удалось открыть файл PDF. Он находится по указанному пути; откройте его там программой для PDF.
+
+# Answering the authority (#18)
+error-not-awaiting-reply = Ведомство не ждёт ответа по этому заявлению.
+error-document-missing = Документа ещё нет на этом устройстве. Попробуйте ещё раз, как только будете в сети.
+error-file-unreadable = Не удалось прочитать файл. Пожалуйста, выберите его ещё раз.
+reply-problem-empty = Напишите ответ или приложите документ.
+reply-problem-text-too-long = Ответ слишком длинный. В нём может быть не более 5 000 символов.
+reply-problem-too-many-documents = В ответе может быть не более 3 документов.
+reply-problem-document-empty = Файл «{ $name }» пуст.
+reply-problem-document-too-large = Файл «{ $name }» больше 5 МБ.
+reply-problem-document-type = Файл «{ $name }» не является файлом PDF, JPEG или PNG.

@@ -120,3 +120,21 @@ summary-answers = Doldurduklarınız
 summary-no-answers = Henüz hiçbir şey doldurmadınız.
 summary-not-sent = Bu özet bir başvuru ya da alındı belgesi değildir.
 summary-footer = ThüringenApp: özet, gönderilmedi
+
+# Answering the authority (#18)
+reply-heading = Kuruma yanıt ver
+reply-hint = Kurumun sizden hâlâ bir şeye ihtiyacı var. Yanıtınızı yazın ve belge ekleyin. Uygulama, çevrimiçi olup giriş yaptığınız anda yanıtı kuruma şifreli olarak gönderir.
+reply-text = Yanıtınız
+reply-documents = Belgeler (isteğe bağlı)
+reply-documents-hint = Her biri en fazla { $mb } MB olan en fazla { $count } dosya: PDF, JPEG veya PNG.
+reply-send = Yanıtı gönder
+reply-sending = Kaydediliyor …
+replies-heading = Kuruma yanıtlarınız
+reply-state-waiting = Gönderilmeyi bekliyor. Uygulama, bağlantı kurulur kurulmaz yanıtı gönderir.
+reply-state-waiting-login = Girişinizi bekliyor. Giriş yapar yapmaz uygulama yanıtı gönderir.
+reply-state-sent = Kuruma ulaştı: { $at }.
+reply-refused = Kurum bu yanıtı kabul etmedi. Metniniz ve belgeleriniz burada kayıtlı kalır.
+reply-refused-not-awaited = Gönderilmedi: kurum artık yanıt beklemiyor. Metniniz ve belgeleriniz burada kayıtlı kalır.
+message-document-save = Belgeyi kaydet
+message-document-open = Belgeyi aç
+message-document-coming = Belge, bağlantı kurulur kurulmaz yüklenecek.

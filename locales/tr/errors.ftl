@@ -24,3 +24,14 @@ error-not-withdrawable = Bu başvuru artık geri çekilemez, örneğin kurum zat
 # The printout of a sent application (#15)
 error-printout-failed = PDF dosyası kaydedilemedi. Başvurunuz bundan etkilenmez. Lütfen tekrar deneyin. Bellek doluysa önce yer açın.
 error-printout-open-failed = PDF dosyası açılamadı. Dosya gösterilen yolda duruyor; orada bir PDF programıyla açın.
+
+# Answering the authority (#18)
+error-not-awaiting-reply = Kurum bu başvuru için yanıt beklemiyor.
+error-document-missing = Belge henüz bu cihazda değil. Çevrimiçi olduğunuzda lütfen yeniden deneyin.
+error-file-unreadable = Bir dosya okunamadı. Lütfen dosyayı yeniden seçin.
+reply-problem-empty = Bir yanıt yazın veya bir belge ekleyin.
+reply-problem-text-too-long = Yanıt çok uzun. En fazla 5.000 karakter olabilir.
+reply-problem-too-many-documents = Bir yanıtta en fazla 3 belge olabilir.
+reply-problem-document-empty = „{ $name }“ dosyası boş.
+reply-problem-document-too-large = „{ $name }“ dosyası 5 MB'den büyük.
+reply-problem-document-type = „{ $name }“ dosyası PDF, JPEG veya PNG değil.

@@ -24,3 +24,14 @@ error-not-withdrawable = Цю заяву вже не можна відклика
 # The printout of a sent application (#15)
 error-printout-failed = Не вдалося зберегти файл PDF. Це не впливає на вашу заяву. Спробуйте ще раз. Якщо пам'ять заповнена, спочатку звільніть місце.
 error-printout-open-failed = Не вдалося відкрити файл PDF. Він лежить за вказаним шляхом; відкрийте його там програмою для PDF.
+
+# Answering the authority (#18)
+error-not-awaiting-reply = Орган влади не чекає на відповідь щодо цієї заяви.
+error-document-missing = Документа ще немає на цьому пристрої. Спробуйте ще раз, щойно будете в мережі.
+error-file-unreadable = Не вдалося прочитати файл. Будь ласка, виберіть його ще раз.
+reply-problem-empty = Напишіть відповідь або додайте документ.
+reply-problem-text-too-long = Відповідь задовга. Вона може містити не більше 5 000 символів.
+reply-problem-too-many-documents = Відповідь може містити не більше 3 документів.
+reply-problem-document-empty = Файл «{ $name }» порожній.
+reply-problem-document-too-large = Файл «{ $name }» більший за 5 МБ.
+reply-problem-document-type = Файл «{ $name }» не є файлом PDF, JPEG чи PNG.

@@ -6,8 +6,20 @@ use tauri::State;
 use crate::clock;
 use crate::state::{storage_error, AppState};
 
-fn view(message: store::InboxMessage) -> InboxMessage {
-    InboxMessage {
+fn view(store: &store::Store, message: store::InboxMessage) -> Result<InboxMessage, IpcError> {
+    let documents = store
+        .message_documents(&message.id)
+        .map_err(storage_error)?
+        .into_iter()
+        .map(|d| domain::reply::MessageDocument {
+            document_id: d.document_id,
+            name: d.info.name,
+            media_type: d.info.media_type,
+            size: d.info.size,
+            kept: d.kept,
+        })
+        .collect();
+    Ok(InboxMessage {
         message_id: message.id,
         submission_id: message.submission_id.map(|id| id.to_string()),
         subject: message.subject,
@@ -15,13 +27,15 @@ fn view(message: store::InboxMessage) -> InboxMessage {
         sender: message.sender,
         received_at: clock::rfc3339(message.received_at),
         read: message.read_at.is_some(),
-    }
+        documents,
+    })
 }
 
 #[tauri::command]
 pub fn list_inbox(state: State<'_, AppState>) -> Result<Vec<InboxMessage>, IpcError> {
-    let messages = state.store()?.inbox().map_err(storage_error)?;
-    Ok(messages.into_iter().map(view).collect())
+    let store = state.store()?;
+    let messages = store.inbox().map_err(storage_error)?;
+    messages.into_iter().map(|m| view(&store, m)).collect()
 }
 
 #[tauri::command]

@@ -12,6 +12,7 @@ mod details;
 mod inbox;
 mod navigation;
 mod printing;
+mod replies;
 mod reports;
 mod state;
 mod sync_task;
@@ -47,6 +48,9 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             applications::dismiss_review,
             applications::claim_submission,
             withdrawal::withdraw_submission,
+            replies::send_reply,
+            replies::save_message_document,
+            replies::open_message_document,
             printing::save_printout,
             printing::open_printout,
             details::load_my_details,

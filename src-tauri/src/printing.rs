@@ -49,15 +49,28 @@ fn summary_name(view: &DraftView) -> String {
     format!("ThueringenApp-Zusammenfassung-{}.pdf", safe(&view.draft_id))
 }
 
-fn safe(name: &str) -> String {
+pub(crate) fn safe(name: &str) -> String {
     name.chars()
         .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
         .take(64)
         .collect()
 }
 
-/// The names this app gives the PDFs it saves: only such files are ever deleted.
-const SAVED_PREFIXES: [&str; 2] = ["ThueringenApp-Antrag-", "ThueringenApp-Zusammenfassung-"];
+/// The names this app gives the files it saves.
+const SAVED_PREFIXES: [&str; 3] = [
+    "ThueringenApp-Antrag-",
+    "ThueringenApp-Zusammenfassung-",
+    "ThueringenApp-Dokument-",
+];
+
+/// The kinds of files the app saves (its PDFs, and the authority's documents as they came).
+const SAVED_EXTENSIONS: [&str; 3] = [".pdf", ".jpg", ".png"];
+
+/// Whether `name` is one the app gives the files it saves: only such files are ever deleted.
+pub(crate) fn is_saved_by_the_app(name: &str) -> bool {
+    SAVED_EXTENSIONS.iter().any(|e| name.ends_with(e))
+        && SAVED_PREFIXES.iter().any(|p| name.starts_with(p))
+}
 
 /// Deletes the PDFs the app saved in `dir` ("Meine Daten von diesem Gerät löschen": on a
 /// shared device the next person must not find the last one's applications in Downloads).
@@ -71,7 +84,7 @@ fn forget_in(dir: &Path) -> u32 {
     for entry in entries.flatten() {
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        let ours = name.ends_with(".pdf") && SAVED_PREFIXES.iter().any(|p| name.starts_with(p));
+        let ours = is_saved_by_the_app(&name);
         let regular = entry
             .file_type()
             .is_ok_and(|t| t.is_file() || t.is_symlink());
@@ -96,7 +109,7 @@ fn own_dir<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
     app.path().app_data_dir().ok().map(|d| d.join("printouts"))
 }
 
-fn printouts_dir<R: Runtime>(app: &AppHandle<R>) -> Result<PathBuf, IpcError> {
+pub(crate) fn printouts_dir<R: Runtime>(app: &AppHandle<R>) -> Result<PathBuf, IpcError> {
     app.path()
         .download_dir()
         .ok()
@@ -107,7 +120,7 @@ fn printouts_dir<R: Runtime>(app: &AppHandle<R>) -> Result<PathBuf, IpcError> {
 
 /// Writes beside the target and renames, so a full disk or a killed app never leaves half a
 /// PDF under the name.
-fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(crate) fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     let mut part = tempfile::NamedTempFile::new_in(dir)?;
@@ -312,6 +325,8 @@ mod tests {
             waiting: None,
             refusal: None,
             receipt: None,
+            replies: Vec::new(),
+            can_reply: false,
         };
         assert_eq!(
             file_name(&view),

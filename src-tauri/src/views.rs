@@ -267,6 +267,15 @@ pub fn submission_view(
         .filter(|e| e.state == OutboxState::Failed)
         .map(|e| refusal_of(store, submission.draft_id, e.last_error.as_deref()));
     let receipt = receipt_of(&submission);
+    let replies = store
+        .replies_to(id)
+        .map_err(storage_error)?
+        .into_iter()
+        .map(|r| reply_view(r, logged_in))
+        .collect();
+    let can_reply = submission.server_ref.is_some()
+        && domain::ipc::ApplicationStatus::from(submission.status)
+            == domain::ipc::ApplicationStatus::ActionRequired;
     Ok(SubmissionView {
         submission_id: id.to_string(),
         leika_key: submission.service_key.unwrap_or_default(),
@@ -277,7 +286,36 @@ pub fn submission_view(
         waiting: outbox.as_ref().and_then(|e| waiting_for(e, logged_in)),
         refusal,
         receipt,
+        replies,
+        can_reply,
     })
+}
+
+/// A reply as the application's page shows it.
+fn reply_view(reply: store::StoredReply, logged_in: bool) -> domain::reply::ReplyView {
+    use domain::reply::ReplyState;
+    let state = match reply.delivery {
+        store::ReplyDelivery::Pending => ReplyState::Waiting {
+            login_needed: !logged_in,
+        },
+        store::ReplyDelivery::Sent => ReplyState::Sent {
+            at: clock::rfc3339(reply.sent_at.unwrap_or(reply.created_at)),
+        },
+        store::ReplyDelivery::Refused => ReplyState::Refused {
+            message_id: match reply.last_error.as_deref() {
+                Some("not_awaiting_reply") => "reply-refused-not-awaited",
+                _ => "reply-refused",
+            }
+            .to_string(),
+        },
+    };
+    domain::reply::ReplyView {
+        reply_id: reply.id.to_string(),
+        text: reply.text,
+        documents: reply.documents.into_iter().map(|d| d.name).collect(),
+        written_at: clock::rfc3339(reply.created_at),
+        state,
+    }
 }
 
 /// The state API's receipt, checked against the data this device kept as sent.

@@ -245,18 +245,43 @@ impl StateApi {
 
     /// The authority writes to the citizen about a submission (the back office's admin API).
     pub async fn send_message(&self, submission_id: &str, title: &str, body: &str) -> Result<()> {
+        self.admin_post(
+            "admin/v1/messages",
+            &serde_json::json!({ "submissionId": submission_id, "title": title, "body": body }),
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// A back office request (`path` without the leading slash); its JSON answer.
+    pub async fn admin_post(
+        &self,
+        path: &str,
+        body: &serde_json::Value,
+    ) -> Result<serde_json::Value> {
         let response = reqwest::Client::new()
-            .post(format!("{}admin/v1/messages", self.admin_url()))
+            .post(format!("{}{path}", self.admin_url()))
             .bearer_auth(ADMIN_TOKEN)
-            .json(
-                &serde_json::json!({ "submissionId": submission_id, "title": title, "body": body }),
-            )
+            .json(body)
             .send()
             .await?;
         if !response.status().is_success() {
             return Err(format!("the back office answered {}", response.status()).into());
         }
-        Ok(())
+        Ok(response.json().await?)
+    }
+
+    /// A back office read (`path` without the leading slash).
+    pub async fn admin_get(&self, path: &str) -> Result<serde_json::Value> {
+        let response = reqwest::Client::new()
+            .get(format!("{}{path}", self.admin_url()))
+            .bearer_auth(ADMIN_TOKEN)
+            .send()
+            .await?;
+        if !response.status().is_success() {
+            return Err(format!("the back office answered {}", response.status()).into());
+        }
+        Ok(response.json().await?)
     }
 
     /// The reports of accessibility problems the server received (back office view).

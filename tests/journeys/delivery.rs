@@ -14,6 +14,7 @@ use std::time::Duration;
 use e2e::steps::{
     follow, goto, log_in, queue_parking_permit, send_with_my_account, status_on_my_applications,
 };
+use base64::Engine;
 use e2e::wizard::click;
 use e2e::{App, Result, StateApi};
 use fantoccini::Locator;
@@ -229,6 +230,88 @@ async fn queued_offline_sent_after_login_received_and_answered_in_the_inbox() ->
     );
     app.screenshot("delivery-inbox").await?;
 
+    // The authority needs something (#18): it asks, and its message carries a letter as a
+    // PDF. The person saves the letter (the very bytes the authority sent) and answers with a
+    // text and a document; the answer goes through the outbox, encrypted for the authority,
+    // and arrives once; the authority takes the application up again.
+    api.admin_post(
+        &format!("admin/v1/submissions/{submission_id}/status"),
+        &json!({"status": "ACTION_REQUIRED", "reasons": ["Meldebescheinigung fehlt"]}),
+    )
+    .await?;
+    let letter = b"%PDF-1.4\n% Anforderung: Meldebescheinigung\n%%EOF\n".to_vec();
+    api.admin_post(
+        "admin/v1/messages",
+        &json!({
+            "submissionId": submission_id,
+            "title": "Bitte reichen Sie eine Meldebescheinigung nach",
+            "body": "Details im beigefügten Schreiben.",
+            "documents": [{"name": "Schreiben.pdf", "mediaType": "application/pdf",
+                           "content": base64::engine::general_purpose::STANDARD.encode(&letter)}],
+        }),
+    )
+    .await?;
+    goto(&app, &format!("/antraege/{submission_id}")).await?;
+    app.wait_for(
+        "#submission-status[data-status='status-action-required']",
+        LONG,
+    )
+    .await?;
+    app.wait_for(".message-document[data-kept='true']", LONG)
+        .await?;
+    click(&app, ".message-document__save").await?;
+    let saved = app
+        .wait_for(".message-document__saved[data-path]", LONG)
+        .await?
+        .attr("data-path")
+        .await?
+        .ok_or("the page says where the document is")?;
+    assert_eq!(
+        std::fs::read(&saved)?,
+        letter,
+        "the saved document is the authority's, byte for byte"
+    );
+    app.wait_for("#reply-text", SHORT).await?;
+    e2e::a11y::axe(&app, "answer the authority", &mut report).await?;
+    app.screenshot("delivery-reply-form").await?;
+    app.client
+        .find(Locator::Id("reply-text"))
+        .await?
+        .send_keys("Anbei meine Meldebescheinigung.")
+        .await?;
+    let document = e2e::wizard::attachment_file("application/pdf", 7)?;
+    app.client
+        .find(Locator::Id("reply-documents"))
+        .await?
+        .send_keys(&document.display().to_string())
+        .await?;
+    app.wait_for("#reply-picked li", SHORT).await?;
+    click(&app, "#reply-send").await?;
+    app.wait_for("#replies li[data-state='sent']", LONG).await?;
+    app.wait_for(
+        "#submission-status[data-status='status-processing']",
+        LONG,
+    )
+    .await?;
+    let replies = api
+        .admin_get(&format!("admin/v1/submissions/{submission_id}/replies"))
+        .await?;
+    let replies = replies.as_array().cloned().unwrap_or_default();
+    assert_eq!(replies.len(), 1, "the answer arrived once: {replies:?}");
+    assert_eq!(replies[0]["text"], "Anbei meine Meldebescheinigung.");
+    assert_eq!(replies[0]["sealed"], true, "encrypted for the authority");
+    assert_eq!(
+        replies[0]["documents"][0]["sha512"],
+        json!(e2e::pdf::sha512_hex(&std::fs::read(&document)?)),
+        "with the document as picked"
+    );
+    assert!(
+        app.client.find(Locator::Id("reply-text")).await.is_err(),
+        "no answer is asked for any more"
+    );
+    e2e::a11y::axe(&app, "answer sent", &mut report).await?;
+    app.screenshot("delivery-reply-sent").await?;
+
     // The person withdraws the application (#18): asked first (and "no" changes nothing),
     // then the state API marks it withdrawn, once, and the page and its timeline say so.
     goto(&app, &format!("/antraege/{submission_id}")).await?;
@@ -239,7 +322,7 @@ async fn queued_offline_sent_after_login_received_and_answered_in_the_inbox() ->
     assert!(
         unchanged
             .iter()
-            .any(|s| s["submissionId"] == json!(submission_id) && s["status"] == "RECEIVED"),
+            .any(|s| s["submissionId"] == json!(submission_id) && s["status"] == "PROCESSING"),
         "cancelling the dialog withdraws nothing: {}",
         json!(unchanged)
     );

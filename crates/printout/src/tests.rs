@@ -28,6 +28,8 @@ fn sent_application() -> SubmissionView {
         signature,
     };
     SubmissionView {
+        replies: Vec::new(),
+        can_reply: false,
         submission_id: "0b7c6a52-5a0e-4d61-9d0e-5e4b2a4f7a10".into(),
         leika_key: "99001001000000".into(),
         definition,

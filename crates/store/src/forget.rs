@@ -42,6 +42,9 @@ const DELETE: &str = "
     DELETE FROM draft;
     DELETE FROM attachment_chunk;
     DELETE FROM attachment;
+    DELETE FROM reply_document;
+    DELETE FROM reply;
+    DELETE FROM message_document;
     DELETE FROM inbox_message;
     DELETE FROM profile;
     DELETE FROM accessibility_report WHERE state <> 'pending';

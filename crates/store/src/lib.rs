@@ -24,6 +24,7 @@ mod outbox;
 mod owner;
 mod profiles;
 pub mod recovery;
+mod replies;
 mod reports;
 mod sealed;
 mod settings;
@@ -43,6 +44,7 @@ pub use keychain::{KeyStore, KeychainError, MemoryKeyStore, OsKeyStore};
 pub use outbox::{OutboxEntry, OutboxState, StatusChange, Submission, SubmissionStatus};
 pub use owner::Owner;
 pub use profiles::Profile;
+pub use replies::{DocumentInfo, MessageDocument, ReplyDelivery, ReplyDocument, StoredReply};
 pub use reports::{ReportDelivery, StoredReport};
 pub use sealed::{SealedAttachment, MAX_SEALED_BYTES};
 

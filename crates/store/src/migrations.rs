@@ -182,6 +182,46 @@ pub(crate) const MIGRATIONS: &[M<'static>] = &[
             PRIMARY KEY (submission_id, attachment_id)
         ) WITHOUT ROWID;",
     ),
+    // 10: the person's replies to an authority that asked for something (waiting to be sent,
+    // sent or refused; the JWE once encrypted, so a retry sends the same), with their
+    // documents; and the documents an authority's message carries (bytes once fetched).
+    M::up(
+        "CREATE TABLE reply (
+            id TEXT PRIMARY KEY,
+            submission_id TEXT NOT NULL,
+            owner TEXT NOT NULL,
+            text TEXT NOT NULL,
+            state TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at INTEGER NOT NULL,
+            last_error TEXT,
+            sealed TEXT,
+            sealed_for TEXT,
+            created_at INTEGER NOT NULL,
+            sent_at INTEGER
+        );
+        CREATE INDEX reply_by_submission ON reply (submission_id, created_at);
+        CREATE TABLE reply_document (
+            reply_id TEXT NOT NULL REFERENCES reply (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            media_type TEXT NOT NULL,
+            sha512 TEXT NOT NULL,
+            content BLOB NOT NULL,
+            PRIMARY KEY (reply_id, position)
+        ) WITHOUT ROWID;
+        CREATE TABLE message_document (
+            message_id TEXT NOT NULL,
+            document_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            media_type TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            sha512 TEXT NOT NULL,
+            content BLOB,
+            PRIMARY KEY (message_id, document_id)
+        ) WITHOUT ROWID;",
+    ),
 ];
 
 pub(crate) fn apply(conn: &mut Connection) -> Result<(), StoreError> {

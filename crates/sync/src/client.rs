@@ -429,6 +429,37 @@ impl StateApiClient {
         self.json(self.authed(request, token)).await
     }
 
+    /// `POST /v1/submissions/{id}/replies` with `Idempotency-Key: reply`: the person's answer
+    /// to an authority that asked for something. Repeatable with the same key.
+    pub async fn reply(
+        &self,
+        token: &Secret,
+        id: &str,
+        reply: Uuid,
+        body: &wire::NewReply,
+    ) -> Result<wire::ReplyReceipt, SyncError> {
+        let request = self
+            .http
+            .post(self.url(&format!("v1/submissions/{id}/replies"))?)
+            .timeout(self.timeouts.upload)
+            .header("Idempotency-Key", reply.to_string())
+            .json(body);
+        self.json(self.authed(request, token)).await
+    }
+
+    /// `GET /v1/messages/{id}/documents/{document}`: the bytes of a message's document.
+    pub async fn message_document(
+        &self,
+        token: &Secret,
+        message: &str,
+        document: &str,
+    ) -> Result<Vec<u8>, SyncError> {
+        let url = self.url(&format!("v1/messages/{message}/documents/{document}"))?;
+        let request = self.http.get(url).timeout(self.timeouts.upload);
+        let response = self.send(self.authed(request, token)).await?;
+        Ok(response.bytes().await.map_err(unreachable)?.to_vec())
+    }
+
     /// `GET /v1/submissions?since=`.
     pub async fn submissions_since(
         &self,

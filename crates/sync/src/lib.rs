@@ -22,6 +22,7 @@ mod forms;
 pub mod plan;
 pub mod receipt;
 pub mod refresh;
+mod replies;
 pub mod seal;
 pub mod transport;
 pub mod wire;

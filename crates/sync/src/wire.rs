@@ -147,6 +147,44 @@ pub struct Message {
     /// The authority that wrote the message (empty when the server does not say).
     #[serde(default)]
     pub sender: String,
+    /// Documents the message carries.
+    #[serde(default)]
+    pub documents: Vec<DocumentInfo>,
+}
+
+/// A document of a message, without its bytes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentInfo {
+    pub document_id: String,
+    pub name: String,
+    pub media_type: String,
+    pub size: u64,
+    pub sha512: String,
+}
+
+/// `POST /v1/submissions/{id}/replies`: the person's answer to the authority.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NewReply {
+    /// The reply (`domain::reply::ReplyContent`) as a JWE for the receiving authority.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encrypted_reply: Option<String>,
+    /// Plain: only for an application without a destination.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply: Option<domain::reply::ReplyContent>,
+    pub reply_sha512: String,
+}
+
+/// The state API holds the reply.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReplyReceipt {
+    pub reply_id: String,
+    pub received_at: String,
+    pub reply_sha512: String,
+    /// The application after the reply.
+    pub submission: Submission,
 }
 
 /// A page of inbox messages.

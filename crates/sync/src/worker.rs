@@ -214,7 +214,7 @@ fn lock(store: &Mutex<Store>) -> Result<std::sync::MutexGuard<'_, Store>, SyncEr
         .map_err(|_| SyncError::Malformed("the store lock is poisoned".into()))
 }
 
-fn parse_time(rfc3339: &str) -> Option<UnixMillis> {
+pub(crate) fn parse_time(rfc3339: &str) -> Option<UnixMillis> {
     let t = time::OffsetDateTime::parse(rfc3339, &time::format_description::well_known::Rfc3339)
         .ok()?;
     i64::try_from(t.unix_timestamp_nanos() / 1_000_000).ok()
@@ -345,6 +345,13 @@ impl Engine {
             if !matches!(self.reach, Reach::Offline { .. })
                 && self.report_due_in().is_some_and(|wait| wait.is_zero())
                 && self.deliver_reports(rng.gen::<f64>()).await
+            {
+                continue;
+            }
+            // Replies to an authority go under their writer's login whenever it is reachable.
+            if self.reach == Reach::Online
+                && self.reply_due_in().is_some_and(|wait| wait.is_zero())
+                && self.deliver_replies(rng.gen::<f64>()).await
             {
                 continue;
             }
@@ -488,9 +495,53 @@ impl Engine {
     }
 
     fn until_report_due(&self, wait: Duration) -> Duration {
-        match self.report_due_in() {
+        let replies = match self.reach {
+            Reach::Online => self.reply_due_in(),
+            _ => None,
+        };
+        match self.report_due_in().into_iter().chain(replies).min() {
             Some(due) => wait.min(due.max(self.config.policy.floor)),
             None => wait,
+        }
+    }
+
+    /// How long until the logged-in person's next waiting reply is due.
+    fn reply_due_in(&self) -> Option<Duration> {
+        let due = lock(&self.store).ok()?.next_reply_due().ok()??;
+        let ms = due.saturating_sub(self.now()).max(0);
+        Some(Duration::from_millis(u64::try_from(ms).unwrap_or(0)))
+    }
+
+    /// Sends the due replies ([`crate::replies::deliver`]) and tells the UI which
+    /// applications changed. Returns whether anything was recorded.
+    async fn deliver_replies(&mut self, jitter: f64) -> bool {
+        let now = self.now();
+        let delivered = crate::replies::deliver(
+            &self.store,
+            &self.session,
+            &self.config.policy,
+            now,
+            jitter,
+        )
+        .await;
+        match delivered {
+            Ok(delivered) => {
+                let progressed = !delivered.changed.is_empty();
+                for (submission_id, status) in delivered.changed {
+                    self.emit(SyncEvent::StatusChanged {
+                        submission_id,
+                        status,
+                    });
+                }
+                if let Some(error) = delivered.unreachable {
+                    self.note_error(&error).await;
+                }
+                progressed
+            }
+            Err(error) => {
+                self.note_error(&error).await;
+                false
+            }
         }
     }
 
@@ -768,6 +819,21 @@ impl Engine {
                 if store.message(&message.message_id)?.is_none() {
                     new_messages += 1;
                 }
+                let documents: Vec<(String, store::DocumentInfo)> = message
+                    .documents
+                    .iter()
+                    .map(|d| {
+                        (
+                            d.document_id.clone(),
+                            store::DocumentInfo {
+                                name: d.name.clone(),
+                                media_type: d.media_type.clone(),
+                                size: d.size,
+                                sha512: d.sha512.to_ascii_lowercase(),
+                            },
+                        )
+                    })
+                    .collect();
                 store.save_message(
                     &InboxMessage {
                         id: message.message_id.clone(),
@@ -780,13 +846,17 @@ impl Engine {
                     },
                     &owner,
                 )?;
+                store.note_message_documents(&message.message_id, &documents)?;
             }
             self.inbox_cursor = page.cursor.max(self.inbox_cursor);
             if !page.more {
                 break;
             }
         }
-        if new_messages > 0 {
+        // The documents the messages carry (a Bescheid), checked by their hash.
+        let client = self.session.client().clone();
+        let fetched = crate::replies::fetch_documents(&self.store, &client, &token).await?;
+        if new_messages > 0 || fetched > 0 {
             let unread = lock(&self.store)?.unread_count()?;
             self.emit(SyncEvent::InboxUpdated { unread });
         }

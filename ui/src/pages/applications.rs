@@ -314,6 +314,9 @@ fn SubmissionDetail(submission: SubmissionView, just_sent: bool) -> impl IntoVie
     let own_id = submission.submission_id.clone();
     let withdraw_id = own_id.clone();
     let printout_id = own_id.clone();
+    let reply_id = own_id.clone();
+    let replies = submission.replies.clone();
+    let can_reply = submission.can_reply;
     // "Exactly what was sent": once the state API confirmed it has the application.
     let has_receipt = submission.receipt.is_some();
     let receipt = submission.receipt.clone();
@@ -360,6 +363,8 @@ fn SubmissionDetail(submission: SubmissionView, just_sent: bool) -> impl IntoVie
                 of=domain::ipc::PrintoutOf::Submission { submission_id: printout_id.clone() }
                 label="printout-save" hint="printout-explained"/>
         })}
+        {(!replies.is_empty()).then(|| view! { <crate::pages::reply::ReplyList replies=replies.clone()/> })}
+        {can_reply.then(|| view! { <crate::pages::reply::ReplyToAuthority submission_id=reply_id.clone()/> })}
         {current.can_be_withdrawn().then(|| view! { <crate::pages::withdraw::WithdrawApplication submission_id=withdraw_id.clone()/> })}
         <div class="submission-panes">
             <section aria-labelledby="timeline-heading">
@@ -378,6 +383,9 @@ fn SubmissionDetail(submission: SubmissionView, just_sent: bool) -> impl IntoVie
                                             <bdi>{move || local_time(&at, language.get())}</bdi>
                                         </p>
                                         <p class="kern-body inbox-body">{m.body.clone()}</p>
+                                        {(!m.documents.is_empty()).then(|| view! {
+                                            <crate::pages::reply::MessageDocuments message_id=m.message_id.clone() documents=m.documents.clone()/>
+                                        })}
                                     </div>
                                 </li>
                             }

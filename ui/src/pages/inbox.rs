@@ -80,6 +80,9 @@ fn Message(message: InboxMessage) -> impl IntoView {
                     </span>
                 </summary>
                 <p class="kern-body inbox-body">{message.body.clone()}</p>
+                {(!message.documents.is_empty()).then(|| view! {
+                    <crate::pages::reply::MessageDocuments message_id=message.message_id.clone() documents=message.documents.clone()/>
+                })}
                 {link.map(|href| view! { <p class="kern-body"><a class="kern-link" href=href>{tr("inbox-to-application")}</a></p> })}
             </details>
         </li>

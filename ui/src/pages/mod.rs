@@ -8,6 +8,7 @@ pub mod legal;
 pub mod printout;
 pub mod receipt;
 pub mod refusal;
+pub mod reply;
 pub mod sending;
 pub mod service;
 pub mod settings;

@@ -612,7 +612,7 @@ fn sync_attachment_answer(wizard: Wizard, path: &FieldPath) {
 }
 
 /// Reads a picked file and returns its content base64-encoded.
-async fn read_base64(file: &web_sys::File) -> Result<String, wasm_bindgen::JsValue> {
+pub(crate) async fn read_base64(file: &web_sys::File) -> Result<String, wasm_bindgen::JsValue> {
     let reader = web_sys::FileReader::new()?;
     let promise = js_sys::Promise::new(&mut |resolve, reject| {
         let done = reader.clone();
