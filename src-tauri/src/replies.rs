@@ -103,10 +103,8 @@ pub async fn save_message_document<R: Runtime>(
         .message_document_bytes(&request.message_id, &request.document_id)
         .map_err(storage_error)?
         .ok_or_else(|| IpcError::new(ErrorCode::NotFound, "error-document-missing"))?;
-    let path = printouts_dir(&app)?.join(document_file_name(
-        &request.document_id,
-        &info.media_type,
-    ));
+    let path =
+        printouts_dir(&app)?.join(document_file_name(&request.document_id, &info.media_type));
     let target = path.clone();
     tauri::async_runtime::spawn_blocking(move || write_whole(&target, &bytes))
         .await
@@ -135,12 +133,13 @@ pub async fn open_message_document<R: Runtime>(
         .message_document_bytes(&request.message_id, &request.document_id)
         .map_err(storage_error)?
         .ok_or_else(|| IpcError::new(ErrorCode::NotFound, "error-document-missing"))?;
-    let path = printouts_dir(&app)?.join(document_file_name(
-        &request.document_id,
-        &info.media_type,
-    ));
+    let path =
+        printouts_dir(&app)?.join(document_file_name(&request.document_id, &info.media_type));
     if !path.is_file() {
-        return Err(IpcError::new(ErrorCode::NotFound, "error-printout-open-failed"));
+        return Err(IpcError::new(
+            ErrorCode::NotFound,
+            "error-printout-open-failed",
+        ));
     }
     app.opener()
         .open_path(path.display().to_string(), None::<&str>)

@@ -11,10 +11,10 @@
 
 use std::time::Duration;
 
+use base64::Engine;
 use e2e::steps::{
     follow, goto, log_in, queue_parking_permit, send_with_my_account, status_on_my_applications,
 };
-use base64::Engine;
 use e2e::wizard::click;
 use e2e::{App, Result, StateApi};
 use fantoccini::Locator;
@@ -288,11 +288,8 @@ async fn queued_offline_sent_after_login_received_and_answered_in_the_inbox() ->
     app.wait_for("#reply-picked li", SHORT).await?;
     click(&app, "#reply-send").await?;
     app.wait_for("#replies li[data-state='sent']", LONG).await?;
-    app.wait_for(
-        "#submission-status[data-status='status-processing']",
-        LONG,
-    )
-    .await?;
+    app.wait_for("#submission-status[data-status='status-processing']", LONG)
+        .await?;
     let replies = api
         .admin_get(&format!("admin/v1/submissions/{submission_id}/replies"))
         .await?;

@@ -34,9 +34,15 @@ pub enum ReplyProblem {
     Empty,
     TextTooLong,
     TooManyDocuments,
-    DocumentEmpty { name: String },
-    DocumentTooLarge { name: String },
-    DocumentType { name: String },
+    DocumentEmpty {
+        name: String,
+    },
+    DocumentTooLarge {
+        name: String,
+    },
+    DocumentType {
+        name: String,
+    },
 }
 
 impl ReplyProblem {

@@ -61,7 +61,9 @@ async fn awaiting_answer(server: &TestServer, token: &str) -> String {
     let id = new_id();
     let (created, _) = server.create_sealed(token, &id, &[]).await;
     assert_eq!(created.status(), 201, "created");
-    let submitted = server.submit(token, &id, &json!({"kennzeichen": "EF-AB 1"})).await;
+    let submitted = server
+        .submit(token, &id, &json!({"kennzeichen": "EF-AB 1"}))
+        .await;
     assert_eq!(submitted.status(), 200, "submitted");
     let moved = server
         .admin_post(
@@ -84,7 +86,8 @@ async fn a_reply_arrives_once_encrypted_and_the_authority_takes_the_application_
     let key = new_id();
 
     let plain = json!({"reply": answer, "replySha512": hash_of(&answer)});
-    let (status, code, _) = problem_code(reply(&server, &anna.access, &id, &key, &plain).await).await;
+    let (status, code, _) =
+        problem_code(reply(&server, &anna.access, &id, &key, &plain).await).await;
     assert_eq!(
         (status, code.as_str()),
         (422, "encryption_required"),
@@ -128,12 +131,26 @@ async fn a_reply_arrives_once_encrypted_and_the_authority_takes_the_application_
     // The same key for another reply is refused; a new reply is refused as not awaited.
     let other = content(&id, "Etwas anderes.", b"%PDF other");
     let (status, code, _) = problem_code(
-        reply(&server, &anna.access, &id, &key, &sealed_body(&server, &other).await).await,
+        reply(
+            &server,
+            &anna.access,
+            &id,
+            &key,
+            &sealed_body(&server, &other).await,
+        )
+        .await,
     )
     .await;
     assert_eq!((status, code.as_str()), (422, "idempotency_key_reused"));
     let (status, code, _) = problem_code(
-        reply(&server, &anna.access, &id, &new_id(), &sealed_body(&server, &other).await).await,
+        reply(
+            &server,
+            &anna.access,
+            &id,
+            &new_id(),
+            &sealed_body(&server, &other).await,
+        )
+        .await,
     )
     .await;
     assert_eq!(
@@ -252,12 +269,25 @@ async fn a_message_carries_documents_only_its_citizen_can_fetch() {
         Some("application/pdf")
     );
     assert_eq!(fetched.bytes().await.expect("bytes").to_vec(), pdf);
-    assert_eq!(server.get(&ben.access, &path).await.status(), 404, "not Ben's");
+    assert_eq!(
+        server.get(&ben.access, &path).await.status(),
+        404,
+        "not Ben's"
+    );
 
     for (case, document) in [
-        ("not base64", json!({"name": "a.pdf", "mediaType": "application/pdf", "content": "%%%"})),
-        ("a program", json!({"name": "a.exe", "mediaType": "application/x-msdownload", "content": B64.encode(b"MZ")})),
-        ("empty", json!({"name": "a.pdf", "mediaType": "application/pdf", "content": ""})),
+        (
+            "not base64",
+            json!({"name": "a.pdf", "mediaType": "application/pdf", "content": "%%%"}),
+        ),
+        (
+            "a program",
+            json!({"name": "a.exe", "mediaType": "application/x-msdownload", "content": B64.encode(b"MZ")}),
+        ),
+        (
+            "empty",
+            json!({"name": "a.pdf", "mediaType": "application/pdf", "content": ""}),
+        ),
     ] {
         let refused = server
             .admin_post(

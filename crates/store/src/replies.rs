@@ -80,7 +80,18 @@ fn sha512_hex(bytes: &[u8]) -> String {
 const COLUMNS: &str = "id, submission_id, owner, text, state, attempts, next_attempt_at, \
     last_error, created_at, sent_at";
 
-type Row = (String, String, String, String, String, i64, i64, Option<String>, i64, Option<i64>);
+type Row = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    i64,
+    i64,
+    Option<String>,
+    i64,
+    Option<i64>,
+);
 
 fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
     Ok((
@@ -164,8 +175,7 @@ impl Store {
                 let id = Uuid::parse_str(&r.0).map_err(|_| StoreError::Corrupt)?;
                 Ok(StoredReply {
                     id,
-                    submission_id: Uuid::parse_str(&r.1)
-                        .map_err(|_| StoreError::Corrupt)?,
+                    submission_id: Uuid::parse_str(&r.1).map_err(|_| StoreError::Corrupt)?,
                     owner: Owner::from_text(&r.2),
                     text: r.3,
                     documents: self.reply_document_infos(id)?,
@@ -229,7 +239,9 @@ impl Store {
     /// When the logged-in person's next waiting reply is due, if one waits.
     pub fn next_reply_due(&self) -> Result<Option<UnixMillis>, StoreError> {
         Ok(self.conn.query_row(
-            &format!("SELECT min(next_attempt_at) FROM reply WHERE state = 'pending' AND {SENDABLE}"),
+            &format!(
+                "SELECT min(next_attempt_at) FROM reply WHERE state = 'pending' AND {SENDABLE}"
+            ),
             [],
             |r| r.get(0),
         )?)
@@ -482,7 +494,10 @@ mod tests {
         assert!(store.replies_due(10)?.is_empty(), "nor without a login");
 
         store.set_owner(&anna)?;
-        assert_eq!(store.keep_sealed_reply(reply, "erfurt", "a.b.c.d.e")?, "a.b.c.d.e");
+        assert_eq!(
+            store.keep_sealed_reply(reply, "erfurt", "a.b.c.d.e")?,
+            "a.b.c.d.e"
+        );
         assert_eq!(
             store.keep_sealed_reply(reply, "erfurt", "other")?,
             "a.b.c.d.e",
@@ -494,8 +509,15 @@ mod tests {
         assert_eq!(store.next_reply_due()?, Some(50));
         store.reply_sent(reply, 60)?;
         let sent = &store.replies_to(submission)?[0];
-        assert_eq!((sent.delivery, sent.sent_at), (ReplyDelivery::Sent, Some(60)));
-        assert_eq!(store.sealed_reply(reply, "erfurt")?, None, "ciphertext dropped");
+        assert_eq!(
+            (sent.delivery, sent.sent_at),
+            (ReplyDelivery::Sent, Some(60))
+        );
+        assert_eq!(
+            store.sealed_reply(reply, "erfurt")?,
+            None,
+            "ciphertext dropped"
+        );
         assert_eq!(store.next_reply_due()?, None);
         Ok(())
     }
@@ -523,8 +545,14 @@ mod tests {
         };
         store.note_message_documents("m1", &[("d1".into(), info.clone())])?;
         store.note_message_documents("m1", &[("d1".into(), info.clone())])?;
-        assert_eq!(store.missing_message_documents()?, vec![("m1".into(), "d1".into())]);
-        assert!(!store.keep_message_document("m1", "d1", b"%PDF evil")?, "wrong bytes");
+        assert_eq!(
+            store.missing_message_documents()?,
+            vec![("m1".into(), "d1".into())]
+        );
+        assert!(
+            !store.keep_message_document("m1", "d1", b"%PDF evil")?,
+            "wrong bytes"
+        );
         assert_eq!(store.message_document_bytes("m1", "d1")?, None);
         assert!(store.keep_message_document("m1", "d1", b"%PDF good")?);
         assert!(store.missing_message_documents()?.is_empty());

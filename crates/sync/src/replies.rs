@@ -61,8 +61,7 @@ fn content_of(
         text: reply.text.clone(),
         documents,
     };
-    let value =
-        serde_json::to_value(&content).map_err(|e| SyncError::Malformed(e.to_string()))?;
+    let value = serde_json::to_value(&content).map_err(|e| SyncError::Malformed(e.to_string()))?;
     let canonical = domain::receipt::canonical_json(&value).into_bytes();
     let hash = sha512_hex(&canonical);
     Ok((canonical, hash))
@@ -182,7 +181,11 @@ pub(crate) async fn deliver(
                 }
                 _ => {
                     let floor = i64::try_from(policy.floor.as_millis()).unwrap_or(1_000);
-                    store_now.reply_retry_later(reply.id, &error.code(), now.saturating_add(floor))?;
+                    store_now.reply_retry_later(
+                        reply.id,
+                        &error.code(),
+                        now.saturating_add(floor),
+                    )?;
                 }
             }
         }

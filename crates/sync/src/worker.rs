@@ -516,14 +516,9 @@ impl Engine {
     /// applications changed. Returns whether anything was recorded.
     async fn deliver_replies(&mut self, jitter: f64) -> bool {
         let now = self.now();
-        let delivered = crate::replies::deliver(
-            &self.store,
-            &self.session,
-            &self.config.policy,
-            now,
-            jitter,
-        )
-        .await;
+        let delivered =
+            crate::replies::deliver(&self.store, &self.session, &self.config.policy, now, jitter)
+                .await;
         match delivered {
             Ok(delivered) => {
                 let progressed = !delivered.changed.is_empty();

@@ -39,8 +39,8 @@ mod general;
 #[path = "wizard_review.rs"]
 mod review;
 
-pub(crate) use field::{date_text, read_base64};
 use field::render_field;
+pub(crate) use field::{date_text, read_base64};
 use review::Review;
 pub use review::{display_value, yes_no};
 

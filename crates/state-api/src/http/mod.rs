@@ -98,10 +98,7 @@ pub fn back_office_router(state: AppState) -> Router {
             "/admin/v1/submissions/{id}/status",
             post(admin::move_status),
         )
-        .route(
-            "/admin/v1/submissions/{id}/replies",
-            get(replies::list),
-        )
+        .route("/admin/v1/submissions/{id}/replies", get(replies::list))
         .route(
             "/admin/v1/destinations/{id}/keys/rotate",
             post(admin::rotate_keys),

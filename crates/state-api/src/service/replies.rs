@@ -205,7 +205,11 @@ impl Backend {
         record: &SubmissionRecord,
         request: &NewReply,
     ) -> Result<(ReplyContent, String, bool), Problem> {
-        match (&request.encrypted_reply, &request.reply, &record.authority_id) {
+        match (
+            &request.encrypted_reply,
+            &request.reply,
+            &record.authority_id,
+        ) {
             (Some(token), None, Some(destination)) => {
                 let bytes = self
                     .open_for(destination, token.clone(), "/encryptedReply")
