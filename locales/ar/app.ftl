@@ -30,3 +30,11 @@ storage-notice-heading = تعذّر فتح بياناتك السابقة على 
 storage-notice-body = لذلك بدأ التطبيق من جديد. لم يُحذف شيء: البيانات السابقة موجودة باسم «{ $file }» في مجلد بيانات التطبيق. الطلبات التي أُرسلت بالفعل موجودة لدى الهيئة. المسودات والطلبات التي لم تُرسل بعد موجودة في البيانات المنحّاة؛ يمكن للدعم الفني استعادتها، وإلا فيُرجى البدء بها من جديد.
 storage-notice-help = مساعدة: رقم الهيئات الحكومية 115 (اذكر اسم الملف)
 storage-notice-dismiss = فهمت
+
+# Notifications through the operating system (#18): nothing personal, a locked screen shows them
+notify-status-title = مستجدات بشأن طلبك
+notify-status-body = افتح تطبيق ThüringenApp لترى الحالة الجديدة.
+notify-message-title = رسالة جديدة
+notify-message-body = راسلتك إحدى الهيئات. افتح تطبيق ThüringenApp لقراءة الرسالة.
+notify-draft-title = الطلب غير مكتمل
+notify-draft-body = بدأت طلبًا ولم ترسله بعد.

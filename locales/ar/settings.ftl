@@ -42,3 +42,12 @@ settings-details = البيانات المحفوظة
 settings-details-kept = محفوظ على هذا الجهاز لطلباتك: { $details }.
 settings-details-forget = حذف البيانات المحفوظة
 settings-legal = معلومات قانونية
+
+# Notifications (#18)
+settings-notifications = الإشعارات
+settings-notifications-hint = يمكن للتطبيق أن يُعلمك بالمستجدات أثناء عمله في الخلفية. لا تذكر الإشعارات أي أسماء ولا أي محتوى، لأنها قد تظهر على الشاشة المقفلة.
+settings-notifications-enabled = السماح بالإشعارات
+settings-notifications-kinds = ما يُعلمك به التطبيق
+settings-notifications-status = حالة جديدة لطلب
+settings-notifications-messages = رسالة جديدة من هيئة
+settings-notifications-drafts = تذكير بطلب بدأته (بعد 3 أيام)

@@ -26,3 +26,11 @@ storage-notice-heading = Die App konnte Ihre früheren Daten auf diesem Gerät n
 storage-notice-body = Darum hat die App neu angefangen. Die App hat nichts gelöscht. Ihre früheren Daten sind noch da. Sie liegen im Daten·ordner von der App. Die Datei heißt: „{ $file }“. Haben Sie schon Anträge gesendet? Diese Anträge sind bei der Behörde. Entwürfe sind noch in den früheren Daten. Ein Entwurf ist ein Antrag, der noch nicht fertig ist. Auch Anträge, die noch nicht gesendet sind, sind in den früheren Daten. Die Fach·leute für Technik können diese Daten vielleicht zurück·holen. Sonst fangen Sie diese Anträge bitte neu an.
 storage-notice-help = Hilfe bekommen Sie bei der Behörden·nummer 115. Sagen Sie dort den Namen von der Datei.
 storage-notice-dismiss = Verstanden
+
+# Notifications through the operating system (#18): nothing personal, a locked screen shows them
+notify-status-title = Neues zu Ihrem Antrag
+notify-status-body = Öffnen Sie die ThüringenApp. Dann sehen Sie den neuen Stand.
+notify-message-title = Neue Nachricht
+notify-message-body = Eine Behörde hat Ihnen geschrieben. Öffnen Sie die ThüringenApp. Dann können Sie die Nachricht lesen.
+notify-draft-title = Antrag nicht fertig
+notify-draft-body = Sie haben einen Antrag angefangen. Sie haben den Antrag noch nicht gesendet.

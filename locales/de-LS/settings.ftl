@@ -36,3 +36,12 @@ settings-details = Gespeicherte Angaben
 settings-details-kept = Diese Angaben sind auf diesem Gerät für Ihre Anträge gespeichert: { $details }.
 settings-details-forget = Gespeicherte Angaben löschen
 settings-legal = Regeln und Rechte
+
+# Notifications (#18)
+settings-notifications = Mitteilungen
+settings-notifications-hint = Die App kann Ihnen Bescheid sagen. Das geht auch, wenn Sie die App gerade nicht benutzen. Dann zeigt Ihr Gerät eine kurze Mitteilung. Die Mitteilung zeigt keine Namen. Die Mitteilung sagt auch nicht, worum es geht. Denn die Mitteilung ist auch auf dem gesperrten Bildschirm zu sehen. Dann können auch andere Menschen sie lesen.
+settings-notifications-enabled = Mitteilungen erlauben
+settings-notifications-kinds = Dafür gibt es Mitteilungen
+settings-notifications-status = Neuer Stand von einem Antrag
+settings-notifications-messages = Neue Nachricht von einer Behörde
+settings-notifications-drafts = Erinnerung an einen Antrag, der noch nicht fertig ist (nach 3 Tagen)

@@ -26,3 +26,11 @@ storage-notice-heading = Ihre früheren Daten auf diesem Gerät ließen sich nic
 storage-notice-body = Die App hat deshalb neu begonnen. Gelöscht wurde nichts: Die früheren Daten liegen unter dem Namen „{ $file }“ im Datenordner der App. Anträge, die schon gesendet waren, liegen bei der Behörde. Entwürfe und noch nicht gesendete Anträge stecken in den beiseitegelegten Daten; der technische Support kann sie wiederherstellen, sonst beginnen Sie sie bitte neu.
 storage-notice-help = Hilfe: Behördennummer 115 (nennen Sie den Dateinamen)
 storage-notice-dismiss = Verstanden
+
+# Notifications through the operating system (#18): nothing personal, a locked screen shows them
+notify-status-title = Neuigkeiten zu Ihrem Antrag
+notify-status-body = Öffnen Sie die ThüringenApp, um den neuen Stand zu sehen.
+notify-message-title = Neue Nachricht
+notify-message-body = Eine Behörde hat Ihnen geschrieben. Öffnen Sie die ThüringenApp, um die Nachricht zu lesen.
+notify-draft-title = Antrag nicht fertig
+notify-draft-body = Sie haben einen Antrag angefangen und noch nicht gesendet.

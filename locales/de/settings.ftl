@@ -36,3 +36,12 @@ settings-details = Gespeicherte Angaben
 settings-details-kept = Auf diesem Gerät gespeichert für Ihre Anträge: { $details }.
 settings-details-forget = Gespeicherte Angaben löschen
 settings-legal = Rechtliches
+
+# Notifications (#18)
+settings-notifications = Benachrichtigungen
+settings-notifications-hint = Die App kann Ihnen Bescheid geben, während sie im Hintergrund läuft. Die Benachrichtigungen nennen keine Namen und keine Inhalte, denn sie können auf dem gesperrten Bildschirm erscheinen.
+settings-notifications-enabled = Benachrichtigungen erlauben
+settings-notifications-kinds = Worüber die App Bescheid gibt
+settings-notifications-status = Neuer Stand eines Antrags
+settings-notifications-messages = Neue Nachricht einer Behörde
+settings-notifications-drafts = Erinnerung an einen angefangenen Antrag (nach 3 Tagen)

@@ -26,3 +26,11 @@ storage-notice-heading = Your earlier data on this device could not be opened
 storage-notice-body = The app has therefore started afresh. Nothing was deleted: the earlier data is kept under the name "{ $file }" in the app's data folder. Applications that had been sent are with the authority. Drafts and applications not yet sent are in the data set aside; technical support can restore them, otherwise please start them again.
 storage-notice-help = Help: public service number 115 (quote the file name)
 storage-notice-dismiss = Understood
+
+# Notifications through the operating system (#18): nothing personal, a locked screen shows them
+notify-status-title = News about your application
+notify-status-body = Open the ThüringenApp to see the new status.
+notify-message-title = New message
+notify-message-body = An authority has written to you. Open the ThüringenApp to read the message.
+notify-draft-title = Application not finished
+notify-draft-body = You started an application and have not sent it yet.

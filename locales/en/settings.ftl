@@ -36,3 +36,12 @@ settings-details = Saved details
 settings-details-kept = Saved on this device for your applications: { $details }.
 settings-details-forget = Delete saved details
 settings-legal = Legal information
+
+# Notifications (#18)
+settings-notifications = Notifications
+settings-notifications-hint = The app can let you know while it runs in the background. The notifications name no names and no contents, because they can appear on the locked screen.
+settings-notifications-enabled = Allow notifications
+settings-notifications-kinds = What the app lets you know about
+settings-notifications-status = New status of an application
+settings-notifications-messages = New message from an authority
+settings-notifications-drafts = Reminder of an application you started (after 3 days)

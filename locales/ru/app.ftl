@@ -28,3 +28,11 @@ storage-notice-heading = Ваши прежние данные на этом ус
 storage-notice-body = Поэтому приложение начало работу заново. Ничего не удалено: прежние данные лежат под именем «{ $file }» в папке данных приложения. Заявления, которые уже были отправлены, находятся в ведомстве. Черновики и ещё не отправленные заявления содержатся в отложенных данных; техническая поддержка может их восстановить, иначе, пожалуйста, начните их заново.
 storage-notice-help = Помощь: номер ведомств 115 (назовите имя файла)
 storage-notice-dismiss = Понятно
+
+# Notifications through the operating system (#18): nothing personal, a locked screen shows them
+notify-status-title = Новости по вашему заявлению
+notify-status-body = Откройте ThüringenApp, чтобы увидеть новое состояние.
+notify-message-title = Новое сообщение
+notify-message-body = Ведомство написало вам. Откройте ThüringenApp, чтобы прочитать сообщение.
+notify-draft-title = Заявление не завершено
+notify-draft-body = Вы начали заявление и ещё не отправили его.

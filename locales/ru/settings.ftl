@@ -40,3 +40,12 @@ settings-details = Сохранённые данные
 settings-details-kept = Сохранено на этом устройстве для ваших заявлений: { $details }.
 settings-details-forget = Удалить сохранённые данные
 settings-legal = Правовая информация
+
+# Notifications (#18)
+settings-notifications = Уведомления
+settings-notifications-hint = Приложение может оповещать вас, пока работает в фоновом режиме. Уведомления не содержат ни имён, ни содержания, потому что они могут появляться на заблокированном экране.
+settings-notifications-enabled = Разрешить уведомления
+settings-notifications-kinds = О чём оповещает приложение
+settings-notifications-status = Новое состояние заявления
+settings-notifications-messages = Новое сообщение от ведомства
+settings-notifications-drafts = Напоминание о начатом заявлении (через 3 дня)

@@ -26,3 +26,11 @@ storage-notice-heading = Bu cihazdaki önceki verileriniz açılamadı
 storage-notice-body = Bu yüzden uygulama yeniden başladı. Hiçbir şey silinmedi: Önceki veriler, uygulamanın veri klasöründe „{ $file }“ adıyla duruyor. Gönderilmiş başvurular kurumdadır. Taslaklar ve henüz gönderilmemiş başvurular kenara alınan verilerin içindedir; teknik destek bunları geri getirebilir, aksi hâlde lütfen yeniden başlayın.
 storage-notice-help = Yardım: Resmî daireler numarası 115 (dosya adını söyleyin)
 storage-notice-dismiss = Anladım
+
+# Notifications through the operating system (#18): nothing personal, a locked screen shows them
+notify-status-title = Başvurunuzla ilgili yenilik
+notify-status-body = Yeni durumu görmek için ThüringenApp'i açın.
+notify-message-title = Yeni mesaj
+notify-message-body = Bir kurum size yazdı. Mesajı okumak için ThüringenApp'i açın.
+notify-draft-title = Başvuru tamamlanmadı
+notify-draft-body = Bir başvuruya başladınız ve henüz göndermediniz.

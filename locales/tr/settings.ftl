@@ -36,3 +36,12 @@ settings-details = Kayıtlı bilgiler
 settings-details-kept = Başvurularınız için bu cihazda kayıtlı: { $details }.
 settings-details-forget = Kayıtlı bilgileri sil
 settings-legal = Yasal bilgiler
+
+# Notifications (#18)
+settings-notifications = Bildirimler
+settings-notifications-hint = Uygulama arka planda çalışırken size haber verebilir. Bildirimlerde isim ve içerik yer almaz, çünkü bildirimler kilitli ekranda görünebilir.
+settings-notifications-enabled = Bildirimlere izin ver
+settings-notifications-kinds = Uygulamanın size haber verdiği konular
+settings-notifications-status = Bir başvurunun yeni durumu
+settings-notifications-messages = Bir kurumdan yeni mesaj
+settings-notifications-drafts = Başladığınız bir başvuru için hatırlatma (3 gün sonra)

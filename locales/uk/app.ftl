@@ -28,3 +28,11 @@ storage-notice-heading = Ваші попередні дані на цьому п
 storage-notice-body = Тому застосунок почав роботу заново. Нічого не видалено: попередні дані лежать під назвою «{ $file }» у папці даних застосунку. Заяви, які вже було надіслано, є в органі влади. Чернетки та ще не надіслані заяви містяться у відкладених даних; технічна підтримка може їх відновити, інакше, будь ласка, почніть їх заново.
 storage-notice-help = Допомога: номер органів влади 115 (назвіть назву файлу)
 storage-notice-dismiss = Зрозуміло
+
+# Notifications through the operating system (#18): nothing personal, a locked screen shows them
+notify-status-title = Новини щодо вашої заяви
+notify-status-body = Відкрийте ThüringenApp, щоб побачити новий стан.
+notify-message-title = Нове повідомлення
+notify-message-body = Орган влади написав вам. Відкрийте ThüringenApp, щоб прочитати повідомлення.
+notify-draft-title = Заяву не завершено
+notify-draft-body = Ви почали заяву й ще не надіслали її.

@@ -40,3 +40,12 @@ settings-details = Збережені дані
 settings-details-kept = Збережено на цьому пристрої для ваших заяв: { $details }.
 settings-details-forget = Видалити збережені дані
 settings-legal = Правова інформація
+
+# Notifications (#18)
+settings-notifications = Сповіщення
+settings-notifications-hint = Застосунок може сповіщати вас, поки працює у фоновому режимі. Сповіщення не містять ні імен, ні вмісту, бо вони можуть з’являтися на заблокованому екрані.
+settings-notifications-enabled = Дозволити сповіщення
+settings-notifications-kinds = Про що сповіщає застосунок
+settings-notifications-status = Новий стан заяви
+settings-notifications-messages = Нове повідомлення від органу влади
+settings-notifications-drafts = Нагадування про розпочату заяву (через 3 дні)

@@ -11,6 +11,7 @@ mod commands;
 mod details;
 mod inbox;
 mod navigation;
+mod notifications;
 mod printing;
 mod replies;
 mod reports;
@@ -96,6 +97,8 @@ pub fn run() {
                 .build(),
         )
         .plugin(navigation::guard())
+        // Notifications are shown by the shell only (no webview permission), after consent.
+        .plugin(tauri_plugin_notification::init())
         // When the window loses focus (the person switches apps, the phone goes to the
         // background), fold the WAL into the database file, so autosaves never pay for it.
         .on_window_event(|window, event| {

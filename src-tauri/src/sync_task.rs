@@ -29,6 +29,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
             events,
         );
         crate::account::take_over_kept_login(&app.state::<AppState>()).await;
+        crate::notifications::start_reminders(&app);
         loop {
             tokio::select! {
                 () = wakeup.notified() => worker.wake(),
@@ -37,6 +38,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
                         if matches!(event, SyncEvent::Connectivity(domain::ipc::Connectivity::Online)) {
                             crate::account::take_over_kept_login(&app.state::<AppState>()).await;
                         }
+                        crate::notifications::after_sync_event(&app, &event);
                         forward(&app, event)
                     }
                     None => break,

@@ -211,6 +211,9 @@ async fn queued_offline_sent_after_login_received_and_answered_in_the_inbox() ->
     e2e::a11y::axe(&app, "printout saved", &mut report).await?;
     app.screenshot("delivery-printout-saved").await?;
 
+    // Notifications (#18) are off until the person agrees: the message below raises none.
+    let daemon = e2e::notifications::NotificationDaemon::start().await?;
+
     // The authority answers; the message appears in the inbox, with the unread count.
     api.send_message(
         &submission_id,
@@ -229,6 +232,28 @@ async fn queued_offline_sent_after_login_received_and_answered_in_the_inbox() ->
         "the message is listed: {inbox:?}"
     );
     app.screenshot("delivery-inbox").await?;
+    assert_eq!(
+        daemon.seen(),
+        Vec::new(),
+        "no notification before the person agreed"
+    );
+
+    // The person agrees to notifications and leaves the app (minimized); the authority's
+    // request then raises one for the new status and one for the new message, in German, and
+    // neither says what or about whom.
+    goto(&app, "/einstellungen").await?;
+    click(&app, "#notifications-enabled").await?;
+    app.wait_for("#notifications-status:not([disabled])", SHORT)
+        .await?;
+    e2e::a11y::axe(&app, "notification settings", &mut report).await?;
+    app.client
+        .execute(
+            "document.getElementById('notifications-heading').scrollIntoView()",
+            vec![],
+        )
+        .await?;
+    app.screenshot("delivery-notification-settings").await?;
+    app.client.minimize_window().await?;
 
     // The authority needs something (#18): it asks, and its message carries a letter as a
     // PDF. The person saves the letter (the very bytes the authority sent) and answers with a
@@ -251,6 +276,36 @@ async fn queued_offline_sent_after_login_received_and_answered_in_the_inbox() ->
         }),
     )
     .await?;
+    let raised = daemon.wait_for_more_than(1, LONG).await?;
+    let words = i18n::Localizer::new();
+    let said = |id: &str| words.format(domain::Language::De, id, &[]);
+    for (title, body) in [
+        ("notify-status-title", "notify-status-body"),
+        ("notify-message-title", "notify-message-body"),
+    ] {
+        assert!(
+            raised
+                .iter()
+                .any(|n| n.summary == said(title) && n.body == said(body)),
+            "{title} was raised: {raised:?}"
+        );
+    }
+    for personal in [
+        "Anna",
+        "Beispiel",
+        "Erfurt",
+        "Bewohner",
+        "Meldebescheinigung",
+        "EF-AB",
+    ] {
+        assert!(
+            raised
+                .iter()
+                .all(|n| !n.summary.contains(personal) && !n.body.contains(personal)),
+            "no {personal} on a locked screen: {raised:?}"
+        );
+    }
+    app.client.set_window_size(1280, 800).await?;
     goto(&app, &format!("/antraege/{submission_id}")).await?;
     app.wait_for(
         "#submission-status[data-status='status-action-required']",

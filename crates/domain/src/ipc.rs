@@ -182,6 +182,9 @@ pub struct Settings {
     pub text_size: TextSize,
     #[serde(default)]
     pub high_contrast: bool,
+    /// What the operating system may show while the app is in the background.
+    #[serde(default)]
+    pub notifications: crate::notify::NotificationSettings,
 }
 
 /// Text size steps; `Largest` is 200 % (WCAG 1.4.4).
@@ -206,6 +209,8 @@ pub struct SettingsUpdate {
     pub text_size: Option<TextSize>,
     #[serde(default)]
     pub high_contrast: Option<bool>,
+    #[serde(default)]
+    pub notifications: Option<crate::notify::NotificationSettings>,
 }
 
 /// Whether the state API answers, as the shell last saw it.

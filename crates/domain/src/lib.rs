@@ -12,6 +12,7 @@ pub mod form;
 pub mod format;
 pub mod ipc;
 pub mod metadata;
+pub mod notify;
 pub mod problem;
 pub mod receipt;
 pub mod reply;

@@ -42,6 +42,7 @@ const DELETE: &str = "
     DELETE FROM draft;
     DELETE FROM attachment_chunk;
     DELETE FROM attachment;
+    DELETE FROM notified;
     DELETE FROM reply_document;
     DELETE FROM reply;
     DELETE FROM message_document;

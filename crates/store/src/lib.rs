@@ -20,6 +20,7 @@ mod forms;
 mod inbox;
 pub mod key;
 mod migrations;
+mod notified;
 mod outbox;
 mod owner;
 mod profiles;

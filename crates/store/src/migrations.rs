@@ -222,6 +222,15 @@ pub(crate) const MIGRATIONS: &[M<'static>] = &[
             PRIMARY KEY (message_id, document_id)
         ) WITHOUT ROWID;",
     ),
+    // 11: the reminders already shown as notifications (by kind and key), so each shows once.
+    M::up(
+        "CREATE TABLE notified (
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            PRIMARY KEY (kind, key)
+        ) WITHOUT ROWID;",
+    ),
 ];
 
 pub(crate) fn apply(conn: &mut Connection) -> Result<(), StoreError> {

@@ -10,6 +10,7 @@ const LANGUAGE: &str = "language";
 const HOME_MUNICIPALITY: &str = "home_municipality";
 const TEXT_SIZE: &str = "text_size";
 const HIGH_CONTRAST: &str = "high_contrast";
+const NOTIFICATIONS: &str = "notifications";
 const SET_ASIDE_FILE: &str = "set_aside_file";
 const SET_ASIDE_AT: &str = "set_aside_at";
 
@@ -82,11 +83,17 @@ impl Store {
             _ => TextSize::Normal,
         };
         let high_contrast = self.setting(HIGH_CONTRAST)?.as_deref() == Some("true");
+        // Unreadable is off: nothing is shown without a choice the app can read.
+        let notifications = self
+            .setting(NOTIFICATIONS)?
+            .and_then(|json| serde_json::from_str(&json).ok())
+            .unwrap_or_default();
         Ok(Settings {
             language,
             home_municipality,
             text_size,
             high_contrast,
+            notifications,
         })
     }
 
@@ -104,6 +111,9 @@ impl Store {
         }
         if let Some(high_contrast) = update.high_contrast {
             self.set_setting(HIGH_CONTRAST, if high_contrast { "true" } else { "false" })?;
+        }
+        if let Some(notifications) = &update.notifications {
+            self.set_setting(NOTIFICATIONS, &serde_json::to_string(notifications)?)?;
         }
         tx.commit()?;
         self.settings()

@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod guide;
 pub mod inbox;
 pub mod legal;
+pub mod notifications;
 pub mod printout;
 pub mod receipt;
 pub mod refusal;

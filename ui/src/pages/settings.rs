@@ -14,7 +14,7 @@ use crate::l10n::{t_args, tr, use_language};
 use crate::modal::Modal;
 
 /// Applies a change at once and stores it through the shell.
-fn update(ctx: AppContext, change: SettingsUpdate) {
+pub(crate) fn update(ctx: AppContext, change: SettingsUpdate) {
     ctx.settings.update(|s| {
         if let Some(language) = change.language {
             s.language = language;
@@ -27,6 +27,9 @@ fn update(ctx: AppContext, change: SettingsUpdate) {
         }
         if let Some(contrast) = change.high_contrast {
             s.high_contrast = contrast;
+        }
+        if let Some(notifications) = change.notifications {
+            s.notifications = notifications;
         }
     });
     spawn_local(async move {
@@ -96,6 +99,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <label class="kern-label" for="high-contrast">{tr("settings-high-contrast")}</label>
             </div>
             <HomeMunicipality/>
+            <crate::pages::notifications::NotificationChoices/>
             <Account/>
             <MyDetailsKept/>
             <section class="settings-legal" aria-labelledby="legal-heading">
