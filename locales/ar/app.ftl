@@ -38,3 +38,7 @@ notify-message-title = رسالة جديدة
 notify-message-body = راسلتك إحدى الهيئات. افتح تطبيق ThüringenApp لقراءة الرسالة.
 notify-draft-title = الطلب غير مكتمل
 notify-draft-body = بدأت طلبًا ولم ترسله بعد.
+notify-deadline-title = مهلة تنتهي قريبًا
+notify-deadline-body = تنتهي قريبًا مهلة لطلب بدأته. افتح تطبيق ThüringenApp.
+notify-expiry-title = ينتهي قريبًا
+notify-expiry-body = تنتهي قريبًا صلاحية تصريح من أحد طلباتك. تذكّر أن تجدّده.

@@ -51,3 +51,4 @@ settings-notifications-kinds = ما يُعلمك به التطبيق
 settings-notifications-status = حالة جديدة لطلب
 settings-notifications-messages = رسالة جديدة من هيئة
 settings-notifications-drafts = تذكير بطلب بدأته (بعد 3 أيام)
+settings-notifications-dates = المهل وتواريخ الانتهاء من طلباتك (مثلًا تغيير تسجيل السكن خلال أسبوعين من الانتقال إلى السكن، انتهاء تصريح وقوف السكان)

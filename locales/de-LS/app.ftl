@@ -34,3 +34,7 @@ notify-message-title = Neue Nachricht
 notify-message-body = Eine Behörde hat Ihnen geschrieben. Öffnen Sie die ThüringenApp. Dann können Sie die Nachricht lesen.
 notify-draft-title = Antrag nicht fertig
 notify-draft-body = Sie haben einen Antrag angefangen. Sie haben den Antrag noch nicht gesendet.
+notify-deadline-title = Eine Frist endet bald
+notify-deadline-body = Sie haben einen Antrag angefangen. Für diesen Antrag endet bald eine Frist. Öffnen Sie die ThüringenApp.
+notify-expiry-title = Bald zu Ende
+notify-expiry-body = Sie haben mit einem Antrag eine Erlaubnis bekommen. Diese Erlaubnis endet bald. Möchten Sie die Erlaubnis behalten? Dann lassen Sie die Erlaubnis verlängern.

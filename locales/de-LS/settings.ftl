@@ -45,3 +45,4 @@ settings-notifications-kinds = Dafür gibt es Mitteilungen
 settings-notifications-status = Neuer Stand von einem Antrag
 settings-notifications-messages = Neue Nachricht von einer Behörde
 settings-notifications-drafts = Erinnerung an einen Antrag, der noch nicht fertig ist (nach 3 Tagen)
+settings-notifications-dates = Fristen und End·daten von Ihren Anträgen (zum Beispiel: Anmeldung 2 Wochen nach dem Einzug, Ende vom Bewohner·park·ausweis)

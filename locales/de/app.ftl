@@ -34,3 +34,7 @@ notify-message-title = Neue Nachricht
 notify-message-body = Eine Behörde hat Ihnen geschrieben. Öffnen Sie die ThüringenApp, um die Nachricht zu lesen.
 notify-draft-title = Antrag nicht fertig
 notify-draft-body = Sie haben einen Antrag angefangen und noch nicht gesendet.
+notify-deadline-title = Eine Frist endet bald
+notify-deadline-body = Für einen Antrag, den Sie angefangen haben, endet bald eine Frist. Öffnen Sie die ThüringenApp.
+notify-expiry-title = Bald abgelaufen
+notify-expiry-body = Eine Genehmigung aus einem Ihrer Anträge endet bald. Denken Sie an die Verlängerung.

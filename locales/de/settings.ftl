@@ -45,3 +45,4 @@ settings-notifications-kinds = Worüber die App Bescheid gibt
 settings-notifications-status = Neuer Stand eines Antrags
 settings-notifications-messages = Neue Nachricht einer Behörde
 settings-notifications-drafts = Erinnerung an einen angefangenen Antrag (nach 3 Tagen)
+settings-notifications-dates = Fristen und Enddaten aus Ihren Anträgen (zum Beispiel die Ummeldung 2 Wochen nach dem Einzug, das Ende des Bewohnerparkausweises)

@@ -34,3 +34,7 @@ notify-message-title = New message
 notify-message-body = An authority has written to you. Open the ThüringenApp to read the message.
 notify-draft-title = Application not finished
 notify-draft-body = You started an application and have not sent it yet.
+notify-deadline-title = A deadline ends soon
+notify-deadline-body = A deadline ends soon for an application you started. Open the ThüringenApp.
+notify-expiry-title = Ending soon
+notify-expiry-body = A permit from one of your applications ends soon. Remember to renew it.

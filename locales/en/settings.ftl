@@ -45,3 +45,4 @@ settings-notifications-kinds = What the app lets you know about
 settings-notifications-status = New status of an application
 settings-notifications-messages = New message from an authority
 settings-notifications-drafts = Reminder of an application you started (after 3 days)
+settings-notifications-dates = Deadlines and end dates from your applications (for example registering 2 weeks after moving in, the end of the residents' parking permit)

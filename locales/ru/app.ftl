@@ -36,3 +36,7 @@ notify-message-title = Новое сообщение
 notify-message-body = Ведомство написало вам. Откройте ThüringenApp, чтобы прочитать сообщение.
 notify-draft-title = Заявление не завершено
 notify-draft-body = Вы начали заявление и ещё не отправили его.
+notify-deadline-title = Скоро истекает срок
+notify-deadline-body = Для заявления, которое вы начали, скоро истекает срок. Откройте ThüringenApp.
+notify-expiry-title = Скоро заканчивается
+notify-expiry-body = Разрешение по одному из ваших заявлений скоро заканчивается. Не забудьте его продлить.

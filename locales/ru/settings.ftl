@@ -49,3 +49,4 @@ settings-notifications-kinds = О чём оповещает приложение
 settings-notifications-status = Новое состояние заявления
 settings-notifications-messages = Новое сообщение от ведомства
 settings-notifications-drafts = Напоминание о начатом заявлении (через 3 дня)
+settings-notifications-dates = Сроки и даты окончания из ваших заявлений (например, смена регистрации в течение 2 недель после въезда, окончание разрешения на парковку для жителей)

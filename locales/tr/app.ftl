@@ -34,3 +34,7 @@ notify-message-title = Yeni mesaj
 notify-message-body = Bir kurum size yazdı. Mesajı okumak için ThüringenApp'i açın.
 notify-draft-title = Başvuru tamamlanmadı
 notify-draft-body = Bir başvuruya başladınız ve henüz göndermediniz.
+notify-deadline-title = Bir süre yakında doluyor
+notify-deadline-body = Başladığınız bir başvurunun süresi yakında doluyor. ThüringenApp'i açın.
+notify-expiry-title = Yakında sona eriyor
+notify-expiry-body = Başvurularınızdan birine ait bir izin yakında sona eriyor. Uzatmayı unutmayın.

@@ -45,3 +45,4 @@ settings-notifications-kinds = Uygulamanın size haber verdiği konular
 settings-notifications-status = Bir başvurunun yeni durumu
 settings-notifications-messages = Bir kurumdan yeni mesaj
 settings-notifications-drafts = Başladığınız bir başvuru için hatırlatma (3 gün sonra)
+settings-notifications-dates = Başvurularınızdaki süreler ve bitiş tarihleri (örneğin taşındıktan sonra 2 hafta içinde adres değişikliği, sakin park kartının sona ermesi)

@@ -36,3 +36,7 @@ notify-message-title = Нове повідомлення
 notify-message-body = Орган влади написав вам. Відкрийте ThüringenApp, щоб прочитати повідомлення.
 notify-draft-title = Заяву не завершено
 notify-draft-body = Ви почали заяву й ще не надіслали її.
+notify-deadline-title = Незабаром спливає строк
+notify-deadline-body = Для заяви, яку ви почали, незабаром спливає строк. Відкрийте ThüringenApp.
+notify-expiry-title = Незабаром закінчується
+notify-expiry-body = Дозвіл з однієї з ваших заяв незабаром закінчується. Не забудьте його продовжити.

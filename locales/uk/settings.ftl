@@ -49,3 +49,4 @@ settings-notifications-kinds = Про що сповіщає застосунок
 settings-notifications-status = Новий стан заяви
 settings-notifications-messages = Нове повідомлення від органу влади
 settings-notifications-drafts = Нагадування про розпочату заяву (через 3 дні)
+settings-notifications-dates = Строки й дати завершення з ваших заяв (наприклад, зміна реєстрації протягом 2 тижнів після в’їзду, закінчення дозволу на паркування для мешканців)

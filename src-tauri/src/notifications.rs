@@ -6,6 +6,7 @@
 
 use std::time::Duration;
 
+use domain::form::reminders::ReminderWhen;
 use domain::notify::{due_reminders, NotificationKind, Unfinished};
 use domain::Language;
 use sync::SyncEvent;
@@ -86,7 +87,48 @@ fn remind<R: Runtime>(app: &AppHandle<R>) {
     let Ok(settings) = store.settings() else {
         return;
     };
-    let Ok(drafts) = store.drafts() else { return };
+    if !settings.notifications.enabled || !in_background(app) {
+        // In front, the person sees their drafts and dates anyway: reminded later.
+        return;
+    }
+    let (now, Some(today)) = (crate::clock::now_millis(), crate::clock::today()) else {
+        return;
+    };
+    for (kind, keys) in [
+        (
+            NotificationKind::DraftReminder,
+            unfinished(&store, &settings, now),
+        ),
+        (
+            NotificationKind::Deadline,
+            dates(&store, ReminderWhen::Draft, today),
+        ),
+        (
+            NotificationKind::Expiry,
+            dates(&store, ReminderWhen::Sent, today),
+        ),
+    ] {
+        let keys: Vec<String> = keys
+            .into_iter()
+            .filter(|key| !store.was_notified(kind.name(), key).unwrap_or(true))
+            .collect();
+        // One notification says it for all of a kind (it names none).
+        if keys.is_empty() || !kind.allowed(&settings.notifications) {
+            continue;
+        }
+        if show(app, kind, settings.language) {
+            for key in keys {
+                let _ = store.note_notified(kind.name(), &key, now);
+            }
+        }
+    }
+}
+
+/// Unfinished drafts worth a reminder (`domain::notify::due_reminders`), by key.
+fn unfinished(store: &store::Store, settings: &domain::ipc::Settings, now: i64) -> Vec<String> {
+    let Ok(drafts) = store.drafts() else {
+        return Vec::new();
+    };
     let unfinished: Vec<Unfinished> = drafts
         .iter()
         .filter(|d| d.state == store::DraftState::Editing)
@@ -95,21 +137,135 @@ fn remind<R: Runtime>(app: &AppHandle<R>) {
             updated_at: d.updated_at,
         })
         .collect();
-    let kind = NotificationKind::DraftReminder.name();
-    let due = due_reminders(
-        &settings.notifications,
-        crate::clock::now_millis(),
-        &unfinished,
-        &|key| store.was_notified(kind, key).unwrap_or(true),
-    );
-    // One notification says it for all (it names none); shown only while in the background,
-    // else the person sees the drafts anyway and is reminded later.
-    if due.is_empty() || !in_background(app) {
-        return;
-    }
-    if show(app, NotificationKind::DraftReminder, settings.language) {
-        for reminder in due {
-            let _ = store.note_notified(kind, &reminder.key, crate::clock::now_millis());
+    due_reminders(&settings.notifications, now, &unfinished, &|_| false)
+        .into_iter()
+        .map(|r| r.key)
+        .collect()
+}
+
+/// The dates the forms set that are due today (`domain::form::reminders`): deadlines of
+/// unsent drafts, or the ends of what sent applications grant; by key (what, which
+/// reminder, which date: a changed answer reminds anew).
+fn dates(store: &store::Store, when: ReminderWhen, today: domain::form::Date) -> Vec<String> {
+    let mut keys = Vec::new();
+    let mut look = |id: String, form_id: &str, version: &str, answers: &domain::form::Answers| {
+        if let Ok(definition) = crate::views::form_of(store, form_id, version) {
+            for due in domain::form::reminders::due(&definition, answers, when, today) {
+                keys.push(format!("{id}:{}:{}", due.reminder, due.date));
+            }
         }
+    };
+    match when {
+        ReminderWhen::Draft => {
+            for summary in store.drafts().unwrap_or_default() {
+                if summary.state != store::DraftState::Editing {
+                    continue;
+                }
+                if let Ok(Some(draft)) = store.draft(summary.id) {
+                    look(
+                        draft.id.to_string(),
+                        &draft.form_id,
+                        &draft.form_version,
+                        &draft.answers,
+                    );
+                }
+            }
+        }
+        ReminderWhen::Sent => {
+            for submission in store.submissions().unwrap_or_default() {
+                // Only what the authority granted (or may still grant) ends.
+                let status = domain::ipc::ApplicationStatus::from(submission.status);
+                if !matches!(
+                    status,
+                    domain::ipc::ApplicationStatus::Completed
+                        | domain::ipc::ApplicationStatus::Received
+                        | domain::ipc::ApplicationStatus::Processing
+                        | domain::ipc::ApplicationStatus::Submitted
+                ) {
+                    continue;
+                }
+                look(
+                    submission.id.to_string(),
+                    &submission.form_id,
+                    &submission.form_version,
+                    &submission.payload,
+                );
+            }
+        }
+    }
+    keys
+}
+
+#[cfg(test)]
+mod tests {
+    use domain::form::{Date, FieldPath, Value};
+    use store::{NewDraft, Store, SubmissionStatus};
+    use uuid::Uuid;
+
+    use super::*;
+
+    fn day(text: &str) -> Date {
+        Date::parse(text).expect("a date")
+    }
+
+    fn version_of(form: &str) -> String {
+        crate::views::shipped_form(form)
+            .map(|d| d.version)
+            .expect("a shipped form")
+    }
+
+    #[test]
+    fn the_dates_of_a_move_and_of_a_permit_come_due_by_the_day() -> Result<(), store::StoreError> {
+        let store = Store::open_in_memory()?;
+        let draft = Uuid::from_u128(1);
+        let move_in = version_of("wohnsitz-anmeldung");
+        store.create_draft(&NewDraft {
+            id: draft,
+            form_id: "wohnsitz-anmeldung",
+            form_version: &move_in,
+            service_key: None,
+            now: 1,
+        })?;
+        let einzug = FieldPath::root().child("einzugsdatum");
+        store.save_answer(draft, &einzug, &Value::text("2026-12-01"), 2)?;
+        assert!(dates(&store, ReminderWhen::Draft, day("2026-12-10")).is_empty());
+        assert_eq!(
+            dates(&store, ReminderWhen::Draft, day("2026-12-12")),
+            vec![format!("{draft}:meldefrist:2026-12-15")],
+            "four days before the two weeks end"
+        );
+
+        // A parking permit granted for 12 months from 15 January: a month before its end.
+        let permit = Uuid::from_u128(2);
+        let version = version_of("bewohnerparkausweis");
+        store.create_draft(&NewDraft {
+            id: permit,
+            form_id: "bewohnerparkausweis",
+            form_version: &version,
+            service_key: None,
+            now: 3,
+        })?;
+        for (field, value) in [("gueltig_ab", "2027-01-15"), ("laufzeit", "12")] {
+            store.save_answer(
+                permit,
+                &FieldPath::root().child(field),
+                &Value::text(value),
+                4,
+            )?;
+        }
+        let payload = store.draft(permit)?.map(|d| d.answers).unwrap_or_default();
+        let sent = Uuid::from_u128(3);
+        store.submit_for_place(permit, sent, &payload, None, 5)?;
+        assert!(
+            dates(&store, ReminderWhen::Sent, day("2027-12-20")).is_empty(),
+            "not while it is only queued on the device"
+        );
+        store.record_status(sent, SubmissionStatus::Completed, 6, None)?;
+        assert_eq!(
+            dates(&store, ReminderWhen::Sent, day("2027-12-20")),
+            vec![format!("{sent}:ablauf:2028-01-15")]
+        );
+        assert!(dates(&store, ReminderWhen::Sent, day("2028-01-16")).is_empty());
+        Ok(())
     }
 }

@@ -23,6 +23,13 @@ pub struct NotificationSettings {
     pub messages: bool,
     /// An unfinished draft, a few days after it was last changed.
     pub drafts: bool,
+    /// A date the form sets: a deadline to apply by, the end of a permit.
+    #[serde(default = "yes")]
+    pub dates: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl Default for NotificationSettings {
@@ -34,6 +41,7 @@ impl Default for NotificationSettings {
             status: true,
             messages: true,
             drafts: true,
+            dates: true,
         }
     }
 }
@@ -45,9 +53,21 @@ pub enum NotificationKind {
     StatusChanged,
     NewMessage,
     DraftReminder,
+    /// A deadline a form sets for an application not sent yet.
+    Deadline,
+    /// The end of what a sent application grants (a permit).
+    Expiry,
 }
 
 impl NotificationKind {
+    pub const ALL: [NotificationKind; 5] = [
+        NotificationKind::StatusChanged,
+        NotificationKind::NewMessage,
+        NotificationKind::DraftReminder,
+        NotificationKind::Deadline,
+        NotificationKind::Expiry,
+    ];
+
     /// Whether `settings` let this kind be shown.
     pub fn allowed(self, settings: &NotificationSettings) -> bool {
         settings.enabled
@@ -55,6 +75,7 @@ impl NotificationKind {
                 NotificationKind::StatusChanged => settings.status,
                 NotificationKind::NewMessage => settings.messages,
                 NotificationKind::DraftReminder => settings.drafts,
+                NotificationKind::Deadline | NotificationKind::Expiry => settings.dates,
             }
     }
 
@@ -64,6 +85,8 @@ impl NotificationKind {
             NotificationKind::StatusChanged => ("notify-status-title", "notify-status-body"),
             NotificationKind::NewMessage => ("notify-message-title", "notify-message-body"),
             NotificationKind::DraftReminder => ("notify-draft-title", "notify-draft-body"),
+            NotificationKind::Deadline => ("notify-deadline-title", "notify-deadline-body"),
+            NotificationKind::Expiry => ("notify-expiry-title", "notify-expiry-body"),
         }
     }
 
@@ -73,6 +96,8 @@ impl NotificationKind {
             NotificationKind::StatusChanged => "status_changed",
             NotificationKind::NewMessage => "new_message",
             NotificationKind::DraftReminder => "draft_reminder",
+            NotificationKind::Deadline => "deadline",
+            NotificationKind::Expiry => "expiry",
         }
     }
 }
@@ -132,11 +157,7 @@ mod tests {
     #[test]
     fn nothing_is_shown_until_the_person_agrees_and_each_kind_can_be_switched_off() {
         let off = NotificationSettings::default();
-        for kind in [
-            NotificationKind::StatusChanged,
-            NotificationKind::NewMessage,
-            NotificationKind::DraftReminder,
-        ] {
+        for kind in NotificationKind::ALL {
             assert!(!kind.allowed(&off), "{kind:?} off by default");
             assert!(kind.allowed(&on()), "{kind:?} on once agreed");
         }
@@ -146,6 +167,11 @@ mod tests {
         };
         assert!(!NotificationKind::StatusChanged.allowed(&no_status));
         assert!(NotificationKind::NewMessage.allowed(&no_status));
+        let stored_before_dates =
+            r#"{"enabled":true,"status":true,"messages":true,"drafts":false}"#;
+        let read: NotificationSettings =
+            serde_json::from_str(stored_before_dates).expect("reads without `dates`");
+        assert!(read.dates && !read.drafts);
     }
 
     #[test]
@@ -183,11 +209,7 @@ mod tests {
 
     #[test]
     fn the_texts_are_the_same_for_everyone() {
-        for kind in [
-            NotificationKind::StatusChanged,
-            NotificationKind::NewMessage,
-            NotificationKind::DraftReminder,
-        ] {
+        for kind in NotificationKind::ALL {
             let (title, body) = kind.message_ids();
             assert!(title.starts_with("notify-") && body.starts_with("notify-"));
         }

@@ -61,6 +61,14 @@ pub const PRIVACY: &[Section] = &[
         ],
     },
     Section {
+        heading: "privacy-replies-heading",
+        paragraphs: &["privacy-replies-what", "privacy-replies-documents"],
+    },
+    Section {
+        heading: "privacy-notifications-heading",
+        paragraphs: &["privacy-notifications"],
+    },
+    Section {
         heading: "privacy-reports-heading",
         paragraphs: &[
             "privacy-reports-what",

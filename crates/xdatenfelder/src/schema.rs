@@ -274,6 +274,8 @@ fn stammdatenschema(ctx: &mut Ctx<'_>, node: Node<'_, '_>) -> Result<FormDefinit
         description,
         code_lists: std::mem::take(&mut ctx.code_lists),
         pages: pages(items),
+        // XDatenfelder has no reminders: a form that needs them says so in our JSON.
+        reminders: Vec::new(),
     })
 }
 

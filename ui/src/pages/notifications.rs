@@ -1,5 +1,6 @@
 //! Settings → "Benachrichtigungen" (#18): off until the person agrees; then each kind
-//! (new status, new message, unfinished application) can be switched off. The hint says that
+//! (new status, new message, unfinished application, a deadline or the end of a permit) can
+//! be switched off. The hint says that
 //! the notifications name nothing personal, so they can show on a locked screen.
 
 use domain::ipc::SettingsUpdate;
@@ -63,6 +64,7 @@ pub fn NotificationChoices() -> impl IntoView {
                     {kind("notifications-status", "settings-notifications-status", |n| n.status, |n, on| n.status = on)}
                     {kind("notifications-messages", "settings-notifications-messages", |n| n.messages, |n, on| n.messages = on)}
                     {kind("notifications-drafts", "settings-notifications-drafts", |n| n.drafts, |n, on| n.drafts = on)}
+                    {kind("notifications-dates", "settings-notifications-dates", |n| n.dates, |n, on| n.dates = on)}
                 </div>
             </fieldset>
         </section>

@@ -338,6 +338,9 @@ impl Form {
                 items,
             });
         }
+        if let Some((element, problem)) = super::reminders::check(&definition) {
+            return Err(compiler.element_error(&element, problem));
+        }
         let levels = compiler.levels()?;
         for page in &mut pages {
             set_levels(&mut page.items, "", &levels);

@@ -80,6 +80,7 @@ pub mod latin;
 mod migrate;
 pub mod model;
 pub mod num;
+pub mod reminders;
 pub mod showcase;
 pub mod shown;
 pub mod synthetic;

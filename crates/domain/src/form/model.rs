@@ -40,6 +40,9 @@ pub struct FormDefinition {
     pub code_lists: BTreeMap<String, CodeList>,
     /// The wizard's steps, in order. Pages do not appear in answer paths.
     pub pages: Vec<Page>,
+    /// Dates to remind the person of (a deadline, the end of a permit), counted from answers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reminders: Vec<super::reminders::DateReminder>,
 }
 
 /// A reference to a FIM element (`S…`, `G…`, `F…`, `R…`) and its version.

@@ -242,6 +242,7 @@ pub fn definition(n_fields: usize, repeat_groups: usize, repeat_len: usize) -> F
         leika_key: None,
         title: Localized::new("Synthetisches Formular", "Synthetic form"),
         description: None,
+        reminders: Vec::new(),
         code_lists: BTreeMap::from([(
             "liste".to_owned(),
             CodeList {
