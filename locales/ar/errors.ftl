@@ -35,3 +35,4 @@ reply-problem-too-many-documents = يمكن أن يحتوي الرد على 3 م
 reply-problem-document-empty = الملف «{ $name }» فارغ.
 reply-problem-document-too-large = الملف «{ $name }» أكبر من 5 ميغابايت.
 reply-problem-document-type = الملف «{ $name }» ليس بصيغة PDF أو JPEG أو PNG.
+error-notifications-refused = لا يسمح جهازك للتطبيق بعرض الإشعارات، لذلك تبقى متوقفة. يمكنك السماح بها لتطبيق ThüringenApp في إعدادات جهازك ثم المحاولة هنا مرة أخرى.

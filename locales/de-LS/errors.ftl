@@ -35,3 +35,4 @@ reply-problem-too-many-documents = Eine Antwort darf höchstens 3 Unterlagen hab
 reply-problem-document-empty = Die Datei „{ $name }“ ist leer.
 reply-problem-document-too-large = Die Datei „{ $name }“ ist zu groß. Eine Datei darf höchstens 5 Megabyte (MB) groß sein.
 reply-problem-document-type = Die Datei „{ $name }“ hat das falsche Format. Erlaubt sind diese Formate: PDF, JPEG und PNG.
+error-notifications-refused = Ihr Gerät erlaubt keine Mitteilungen von der App. Die Mitteilungen bleiben aus. Sie können die Mitteilungen in den Einstellungen von Ihrem Gerät erlauben. Dann versuchen Sie es hier noch einmal.

@@ -35,3 +35,4 @@ reply-problem-too-many-documents = Eine Antwort kann höchstens 3 Unterlagen hab
 reply-problem-document-empty = Die Datei „{ $name }“ ist leer.
 reply-problem-document-too-large = Die Datei „{ $name }“ ist größer als 5 MB.
 reply-problem-document-type = Die Datei „{ $name }“ ist kein PDF, JPEG oder PNG.
+error-notifications-refused = Ihr Gerät erlaubt der App keine Benachrichtigungen. Sie bleiben ausgeschaltet. Sie können sie in den Einstellungen Ihres Geräts für die ThüringenApp erlauben und es dann hier noch einmal versuchen.

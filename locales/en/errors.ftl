@@ -35,3 +35,4 @@ reply-problem-too-many-documents = An answer can have at most 3 documents.
 reply-problem-document-empty = The file “{ $name }” is empty.
 reply-problem-document-too-large = The file “{ $name }” is larger than 5 MB.
 reply-problem-document-type = The file “{ $name }” is not a PDF, JPEG or PNG.
+error-notifications-refused = Your device does not allow the app to show notifications. They stay off. You can allow them for the ThüringenApp in your device settings and then try again here.

@@ -35,3 +35,4 @@ reply-problem-too-many-documents = В ответе может быть не бо
 reply-problem-document-empty = Файл «{ $name }» пуст.
 reply-problem-document-too-large = Файл «{ $name }» больше 5 МБ.
 reply-problem-document-type = Файл «{ $name }» не является файлом PDF, JPEG или PNG.
+error-notifications-refused = Ваше устройство не разрешает приложению показывать уведомления. Они остаются выключенными. Вы можете разрешить их для ThüringenApp в настройках устройства, а затем попробовать здесь ещё раз.

@@ -35,3 +35,4 @@ reply-problem-too-many-documents = Bir yanıtta en fazla 3 belge olabilir.
 reply-problem-document-empty = „{ $name }“ dosyası boş.
 reply-problem-document-too-large = „{ $name }“ dosyası 5 MB'den büyük.
 reply-problem-document-type = „{ $name }“ dosyası PDF, JPEG veya PNG değil.
+error-notifications-refused = Cihazınız uygulamanın bildirim göstermesine izin vermiyor. Bildirimler kapalı kalır. Cihaz ayarlarınızda ThüringenApp için izin verebilir ve ardından burada yeniden deneyebilirsiniz.

@@ -35,3 +35,4 @@ reply-problem-too-many-documents = Відповідь може містити н
 reply-problem-document-empty = Файл «{ $name }» порожній.
 reply-problem-document-too-large = Файл «{ $name }» більший за 5 МБ.
 reply-problem-document-type = Файл «{ $name }» не є файлом PDF, JPEG чи PNG.
+error-notifications-refused = Ваш пристрій не дозволяє застосунку показувати сповіщення. Вони залишаються вимкненими. Ви можете дозволити їх для ThüringenApp у налаштуваннях пристрою, а потім спробувати тут ще раз.

@@ -53,15 +53,33 @@ pub fn set_language(
     store.settings().map_err(storage_error)
 }
 
+/// Changes settings. Turning notifications on asks the operating system first (Android 13
+/// and iOS ask the person; desktops allow); refused there, they stay off and the person is told.
 #[tauri::command]
-pub fn update_settings(
+pub fn update_settings<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
     state: State<'_, AppState>,
-    request: SettingsUpdate,
+    mut request: SettingsUpdate,
 ) -> Result<Settings, IpcError> {
-    state
+    let refused = match &mut request.notifications {
+        Some(wanted) if wanted.enabled => {
+            let granted = crate::notifications::permitted(&app);
+            wanted.enabled = granted;
+            !granted
+        }
+        _ => false,
+    };
+    let settings = state
         .store()?
         .update_settings(&request)
-        .map_err(storage_error)
+        .map_err(storage_error)?;
+    if refused {
+        return Err(IpcError::new(
+            ErrorCode::InvalidRequest,
+            "error-notifications-refused",
+        ));
+    }
+    Ok(settings)
 }
 
 /// Asks the outbox worker to try sending now (the person pressed "send now").

@@ -33,6 +33,21 @@ fn in_background<R: Runtime>(app: &AppHandle<R>) -> bool {
     })
 }
 
+/// Whether the operating system lets the app show notifications, asking the person where
+/// the system does (Android 13 and later, iOS).
+pub(crate) fn permitted<R: Runtime>(app: &AppHandle<R>) -> bool {
+    use tauri::plugin::PermissionState;
+    let notification = app.notification();
+    match notification.permission_state() {
+        Ok(PermissionState::Granted) => true,
+        Ok(PermissionState::Denied) | Err(_) => false,
+        Ok(_) => matches!(
+            notification.request_permission(),
+            Ok(PermissionState::Granted)
+        ),
+    }
+}
+
 /// Shows one notification of `kind` in `language`; whether the system took it.
 fn show<R: Runtime>(app: &AppHandle<R>, kind: NotificationKind, language: Language) -> bool {
     let (title, body) = kind.message_ids();

@@ -77,7 +77,16 @@ fn show(message: &str) {
         return;
     };
     if let Some(root) = document.document_element() {
-        let _ = root.set_attribute("data-crashed", message);
+        // The first failure is the cause (a panic aborts a task mid-poll, and the task's
+        // next wake then fails on its own state): keep it, and append what followed.
+        let said = match root.get_attribute("data-crashed") {
+            Some(first) => format!("{first} | then: {message}")
+                .chars()
+                .take(1_500)
+                .collect(),
+            None => message.to_string(),
+        };
+        let _ = root.set_attribute("data-crashed", &said);
     }
     if document.get_element_by_id("ui-crashed").is_some() {
         return;

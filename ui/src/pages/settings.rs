@@ -35,6 +35,10 @@ pub(crate) fn update(ctx: AppContext, change: SettingsUpdate) {
     spawn_local(async move {
         if let Err(error) = request::<_, Settings>(command::UPDATE_SETTINGS, &change).await {
             ctx.error.set(Some(error));
+            // Show what the shell kept (e.g. notifications the system did not allow stay off).
+            if let Ok(kept) = crate::ipc::call0::<Settings>(command::GET_SETTINGS).await {
+                ctx.settings.set(kept);
+            }
         }
     });
 }
