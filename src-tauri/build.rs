@@ -72,7 +72,6 @@ fn main() {
         "set_language",
         "update_settings",
         "sync_now",
-        "load_form",
         "start_draft",
         "load_draft",
         "save_answer",

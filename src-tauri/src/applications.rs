@@ -8,7 +8,7 @@ use base64::Engine;
 use domain::form::{FieldPath, Form, FormDefinition, Value};
 use domain::ipc::{
     AddAttachmentRequest, ApplicationSummary, AttachmentView, DismissReviewRequest, DraftRef,
-    DraftView, ErrorCode, FormResponse, IpcError, LoadFormRequest, RemoveAttachmentRequest,
+    DraftView, ErrorCode, IpcError, RemoveAttachmentRequest,
     SaveAnswerRequest, Saved, SetDraftPageRequest, StartDraftRequest, SubmissionRef,
     SubmissionView, SubmitResponse,
 };
@@ -40,15 +40,6 @@ pub fn latest_form(store: &Store, form_id: &str) -> Result<FormDefinition, IpcEr
     }
     views::shipped_form(form_id)
         .ok_or_else(|| IpcError::new(ErrorCode::NotFound, "error-not-found"))
-}
-
-#[tauri::command]
-pub fn load_form(
-    state: State<'_, AppState>,
-    request: LoadFormRequest,
-) -> Result<FormResponse, IpcError> {
-    let definition = latest_form(&*state.store()?, &request.form_id)?;
-    Ok(FormResponse { definition })
 }
 
 #[tauri::command]

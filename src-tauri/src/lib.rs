@@ -41,7 +41,6 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             commands::sync_now,
             commands::storage_notice,
             commands::dismiss_storage_notice,
-            applications::load_form,
             applications::start_draft,
             applications::load_draft,
             applications::save_answer,

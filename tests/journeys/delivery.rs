@@ -21,6 +21,23 @@ use fantoccini::Locator;
 use serde_json::{json, Value};
 
 const LONG: Duration = Duration::from_secs(90);
+
+/// axe-core on the page as it is, at phone (390x844) and tablet (820x1180) size, with a
+/// screenshot of each; then back at desktop size.
+async fn at_phone_and_tablet(
+    app: &App,
+    what: &str,
+    report: &mut Vec<Value>,
+) -> Result<()> {
+    for (width, height, size) in [(390, 844, "phone"), (820, 1180, "tablet")] {
+        app.client.set_window_size(width, height).await?;
+        e2e::a11y::axe(app, &format!("{what}, {size}"), report).await?;
+        let name = format!("delivery-{}-{size}", what.replace(' ', "-"));
+        app.screenshot(&name).await?;
+    }
+    app.client.set_window_size(1280, 800).await?;
+    Ok(())
+}
 const SHORT: Duration = Duration::from_secs(20);
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -246,6 +263,7 @@ async fn queued_offline_sent_after_login_received_and_answered_in_the_inbox() ->
     app.wait_for("#notifications-status:not([disabled])", SHORT)
         .await?;
     e2e::a11y::axe(&app, "notification settings", &mut report).await?;
+    at_phone_and_tablet(&app, "notification settings", &mut report).await?;
     app.client
         .execute(
             "document.getElementById('notifications-heading').scrollIntoView()",
@@ -329,6 +347,7 @@ async fn queued_offline_sent_after_login_received_and_answered_in_the_inbox() ->
     app.wait_for("#reply-text", SHORT).await?;
     e2e::a11y::axe(&app, "answer the authority", &mut report).await?;
     app.screenshot("delivery-reply-form").await?;
+    at_phone_and_tablet(&app, "answer the authority", &mut report).await?;
     app.client
         .find(Locator::Id("reply-text"))
         .await?

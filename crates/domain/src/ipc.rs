@@ -19,7 +19,6 @@ pub mod command {
     pub const GET_SETTINGS: &str = "get_settings";
     pub const SET_LANGUAGE: &str = "set_language";
     pub const UPDATE_SETTINGS: &str = "update_settings";
-    pub const LOAD_FORM: &str = "load_form";
     pub const START_DRAFT: &str = "start_draft";
     pub const LOAD_DRAFT: &str = "load_draft";
     pub const SAVE_ANSWER: &str = "save_answer";
@@ -219,19 +218,6 @@ pub struct SettingsUpdate {
 pub enum Connectivity {
     Online,
     Offline,
-}
-
-/// Arguments of [`command::LOAD_FORM`]: the form the service names; the newest version the
-/// device has.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LoadFormRequest {
-    pub form_id: String,
-}
-
-/// Answer of [`command::LOAD_FORM`] (and part of a draft view).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct FormResponse {
-    pub definition: FormDefinition,
 }
 
 /// Arguments of [`command::START_DRAFT`].
