@@ -441,6 +441,18 @@ impl App {
         width: u32,
         height: u32,
     ) -> Result<App> {
+        App::launch_with(data_dir, state_api, width, height, &[]).await
+    }
+
+    /// [`App::launch`] with more environment for the app (`extra` replaces a variable of the
+    /// same name, e.g. `THUERINGEN_FAKE_NOW` to start it days later).
+    pub async fn launch_with(
+        data_dir: &Path,
+        state_api: &StateApi,
+        width: u32,
+        height: u32,
+        extra: &[(&'static str, String)],
+    ) -> Result<App> {
         let binary = app_binary()?;
         let xvfb = Xvfb::start(width, height)?;
         // Two TLS crypto providers are linked (fantoccini's and reqwest's): choose one, once.
@@ -469,6 +481,10 @@ impl App {
             format!("XDG_DOWNLOAD_DIR=\"{}\"\n", downloads.display()),
         )?;
         env.push(("XDG_CONFIG_HOME", config.display().to_string()));
+        for (name, value) in extra {
+            env.retain(|(known, _)| known != name);
+            env.push((name, value.clone()));
+        }
         let driver = Driver::start(&xvfb.display, &env)?;
         let capabilities = serde_json::json!({
             "tauri:options": { "application": binary.display().to_string() }
