@@ -8,9 +8,8 @@ use base64::Engine;
 use domain::form::{FieldPath, Form, FormDefinition, Value};
 use domain::ipc::{
     AddAttachmentRequest, ApplicationSummary, AttachmentView, DismissReviewRequest, DraftRef,
-    DraftView, ErrorCode, IpcError, RemoveAttachmentRequest,
-    SaveAnswerRequest, Saved, SetDraftPageRequest, StartDraftRequest, SubmissionRef,
-    SubmissionView, SubmitResponse,
+    DraftView, ErrorCode, IpcError, RemoveAttachmentRequest, SaveAnswerRequest, Saved,
+    SetDraftPageRequest, StartDraftRequest, SubmissionRef, SubmissionView, SubmitResponse,
 };
 use store::{NewDraft, Store, MAX_ATTACHMENT_BYTES};
 use tauri::State;

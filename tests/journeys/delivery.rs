@@ -24,11 +24,7 @@ const LONG: Duration = Duration::from_secs(90);
 
 /// axe-core on the page as it is, at phone (390x844) and tablet (820x1180) size, with a
 /// screenshot of each; then back at desktop size.
-async fn at_phone_and_tablet(
-    app: &App,
-    what: &str,
-    report: &mut Vec<Value>,
-) -> Result<()> {
+async fn at_phone_and_tablet(app: &App, what: &str, report: &mut Vec<Value>) -> Result<()> {
     for (width, height, size) in [(390, 844, "phone"), (820, 1180, "tablet")] {
         app.client.set_window_size(width, height).await?;
         e2e::a11y::axe(app, &format!("{what}, {size}"), report).await?;

@@ -64,8 +64,8 @@ async fn a_deadline_and_a_draft_left_for_days_are_reminded_once() -> Result<()> 
 
     // Four days later the draft has been left alone: a reminder of it (the deadline's date has
     // passed, so that one is not repeated).
-    let later = format_instant(e2e::clock::now_millis() + 4 * DAY_MS)
-        .ok_or("an instant four days on")?;
+    let later =
+        format_instant(e2e::clock::now_millis() + 4 * DAY_MS).ok_or("an instant four days on")?;
     let mut env = often.to_vec();
     env.push(("THUERINGEN_FAKE_NOW", later));
     let app = App::launch_with(app_dir.path(), &api, 1280, 800, &env).await?;
