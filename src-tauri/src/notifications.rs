@@ -73,7 +73,9 @@ fn show<R: Runtime>(app: &AppHandle<R>, kind: NotificationKind, language: Langua
 pub(crate) fn after_sync_event<R: Runtime>(app: &AppHandle<R>, event: &SyncEvent) {
     let kind = match event {
         SyncEvent::StatusChanged { .. } => NotificationKind::StatusChanged,
-        SyncEvent::InboxUpdated { unread } if *unread > 0 => NotificationKind::NewMessage,
+        SyncEvent::InboxUpdated { new_messages, .. } if *new_messages > 0 => {
+            NotificationKind::NewMessage
+        }
         _ => return,
     };
     let settings = match app.state::<AppState>().store().map(|s| s.settings()) {

@@ -106,7 +106,7 @@ fn forward<R: Runtime>(app: &AppHandle<R>, sync_event: SyncEvent) {
                 status,
             },
         ),
-        SyncEvent::InboxUpdated { unread } => emit::<event::InboxUpdated, R>(app, unread),
+        SyncEvent::InboxUpdated { unread, .. } => emit::<event::InboxUpdated, R>(app, unread),
         SyncEvent::Refused {
             submission_id,
             problems,

@@ -44,7 +44,12 @@ pub enum SyncEvent {
         status: ApplicationStatus,
     },
     /// [`domain::ipc::event::INBOX_UPDATED`]: new messages arrived; this many are unread.
-    InboxUpdated { unread: u32 },
+    InboxUpdated {
+        unread: u32,
+        /// How many messages this poll brought that the device did not have (documents of
+        /// known messages arriving later change the inbox too, but are no new message).
+        new_messages: u32,
+    },
     /// The state API refused a submission for good; it is `failed` in the outbox with these
     /// field problems, for the person to correct and send again.
     Refused {
@@ -83,7 +88,7 @@ impl SyncEvent {
                 event::STATUS_CHANGED,
                 serde_json::json!({"submission_id": submission_id.to_string(), "status": status}),
             )),
-            SyncEvent::InboxUpdated { unread } => {
+            SyncEvent::InboxUpdated { unread, .. } => {
                 Some((event::INBOX_UPDATED, serde_json::json!(unread)))
             }
             SyncEvent::Refused {
@@ -853,7 +858,10 @@ impl Engine {
         let fetched = crate::replies::fetch_documents(&self.store, &client, &token).await?;
         if new_messages > 0 || fetched > 0 {
             let unread = lock(&self.store)?.unread_count()?;
-            self.emit(SyncEvent::InboxUpdated { unread });
+            self.emit(SyncEvent::InboxUpdated {
+                unread,
+                new_messages,
+            });
         }
         Ok(())
     }
@@ -1281,7 +1289,10 @@ mod tests {
                 )),
             ),
             (
-                SyncEvent::InboxUpdated { unread: 3 },
+                SyncEvent::InboxUpdated {
+                    unread: 3,
+                    new_messages: 1,
+                },
                 Some(("inbox-updated", Some(serde_json::json!(3)))),
             ),
             (SyncEvent::LoginRequired, None),

@@ -190,7 +190,7 @@ async fn a_submission_with_attachments_arrives_once_and_status_and_inbox_come_ba
     })
     .await;
     until(&log, "inbox", |e| {
-        matches!(e, SyncEvent::InboxUpdated { unread: 1 })
+        matches!(e, SyncEvent::InboxUpdated { unread: 1, .. })
     })
     .await;
     let inbox = rig.store.lock().expect("store").inbox().expect("inbox");
