@@ -91,6 +91,22 @@ fn document_file_name(document_id: &str, media_type: &str) -> String {
     format!("ThueringenApp-Dokument-{}.{extension}", safe(document_id))
 }
 
+/// A document of a message the person may see, kept on the device: where it is saved, and its
+/// bytes.
+fn kept_document<R: Runtime>(
+    app: &AppHandle<R>,
+    state: &AppState,
+    request: &MessageDocumentRef,
+) -> Result<(std::path::PathBuf, Vec<u8>), IpcError> {
+    let (info, bytes) = state
+        .store()?
+        .message_document_bytes(&request.message_id, &request.document_id)
+        .map_err(storage_error)?
+        .ok_or_else(|| IpcError::new(ErrorCode::NotFound, "error-document-missing"))?;
+    let path = printouts_dir(app)?.join(document_file_name(&request.document_id, &info.media_type));
+    Ok((path, bytes))
+}
+
 /// Saves a kept document of a message in the Downloads folder (else the app's own folder).
 #[tauri::command]
 pub async fn save_message_document<R: Runtime>(
@@ -98,13 +114,7 @@ pub async fn save_message_document<R: Runtime>(
     state: State<'_, AppState>,
     request: MessageDocumentRef,
 ) -> Result<PrintoutSaved, IpcError> {
-    let (info, bytes) = state
-        .store()?
-        .message_document_bytes(&request.message_id, &request.document_id)
-        .map_err(storage_error)?
-        .ok_or_else(|| IpcError::new(ErrorCode::NotFound, "error-document-missing"))?;
-    let path =
-        printouts_dir(&app)?.join(document_file_name(&request.document_id, &info.media_type));
+    let (path, bytes) = kept_document(&app, &state, &request)?;
     let target = path.clone();
     tauri::async_runtime::spawn_blocking(move || write_whole(&target, &bytes))
         .await
@@ -128,13 +138,7 @@ pub async fn open_message_document<R: Runtime>(
     state: State<'_, AppState>,
     request: MessageDocumentRef,
 ) -> Result<(), IpcError> {
-    let (info, _) = state
-        .store()?
-        .message_document_bytes(&request.message_id, &request.document_id)
-        .map_err(storage_error)?
-        .ok_or_else(|| IpcError::new(ErrorCode::NotFound, "error-document-missing"))?;
-    let path =
-        printouts_dir(&app)?.join(document_file_name(&request.document_id, &info.media_type));
+    let (path, _) = kept_document(&app, &state, &request)?;
     if !path.is_file() {
         return Err(IpcError::new(
             ErrorCode::NotFound,

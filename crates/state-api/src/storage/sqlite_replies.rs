@@ -31,22 +31,26 @@ pub(super) fn insert_documents(tx: &Transaction<'_>, message: &MessageRecord) ->
     Ok(())
 }
 
+/// A document from its first five columns (id, name, media type, size, SHA-512), without
+/// its bytes.
+fn document_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<DocumentRecord> {
+    Ok(DocumentRecord {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        media_type: row.get(2)?,
+        size: u64::try_from(row.get::<_, i64>(3)?).unwrap_or(0),
+        sha512: row.get(4)?,
+        content: Vec::new(),
+    })
+}
+
 /// The documents of a message, without their bytes.
 pub(super) fn documents_of(conn: &Connection, message: &str) -> Result<Vec<DocumentRecord>, Error> {
     let mut stmt = conn.prepare_cached(
         "SELECT document_id, name, media_type, size, sha512 FROM message_documents
          WHERE message_id = ?1 ORDER BY position",
     )?;
-    let rows = stmt.query_map([message], |row| {
-        Ok(DocumentRecord {
-            id: row.get(0)?,
-            name: row.get(1)?,
-            media_type: row.get(2)?,
-            size: u64::try_from(row.get::<_, i64>(3)?).unwrap_or(0),
-            sha512: row.get(4)?,
-            content: Vec::new(),
-        })
-    })?;
+    let rows = stmt.query_map([message], document_row)?;
     Ok(rows.collect::<Result<Vec<_>, _>>()?)
 }
 
@@ -64,12 +68,8 @@ pub(super) fn message_document(
             params![subject, message, document],
             |row| {
                 Ok(DocumentRecord {
-                    id: row.get(0)?,
-                    name: row.get(1)?,
-                    media_type: row.get(2)?,
-                    size: u64::try_from(row.get::<_, i64>(3)?).unwrap_or(0),
-                    sha512: row.get(4)?,
                     content: row.get(5)?,
+                    ..document_row(row)?
                 })
             },
         )
