@@ -165,6 +165,22 @@ impl Store {
         Ok(())
     }
 
+    /// Runs `write` with `synchronous=FULL`: once it returns, what it wrote survives a killed
+    /// app and a power cut (a queued application, report or reply). The usual `NORMAL` is
+    /// restored whatever `write` answered. The pragma cannot change inside a transaction, so
+    /// `write` opens its own.
+    pub(crate) fn durably<T>(
+        &self,
+        write: impl FnOnce() -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        self.conn.pragma_update(None, "synchronous", "FULL")?;
+        let written = write();
+        let restored = self.conn.pragma_update(None, "synchronous", "NORMAL");
+        let value = written?;
+        restored?;
+        Ok(value)
+    }
+
     /// Folds the WAL into the database file (a passive checkpoint: never waits, never
     /// blocks). Call it when the person pauses (a few seconds after the last edit) and when
     /// the app goes to the background, so autosaves never pay for it.

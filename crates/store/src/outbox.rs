@@ -283,8 +283,7 @@ impl Store {
             )
             .optional()?
             .ok_or_else(|| StoreError::not_found("draft", draft))?;
-        self.conn.pragma_update(None, "synchronous", "FULL")?;
-        let result = (|| -> Result<(), StoreError> {
+        self.durably(|| {
             let tx = self.conn.unchecked_transaction()?;
             self.touch_editing(draft, now, "submit")?;
             let id = submission.to_string();
@@ -320,11 +319,7 @@ impl Store {
             )?;
             tx.commit()?;
             Ok(())
-        })();
-        let restored = self.conn.pragma_update(None, "synchronous", "NORMAL");
-        result?;
-        restored?;
-        Ok(())
+        })
     }
 
     /// Outbox entries due at `now` (pending, attempt time reached), oldest first: only the

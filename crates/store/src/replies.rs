@@ -73,8 +73,7 @@ pub struct MessageDocument {
 }
 
 fn sha512_hex(bytes: &[u8]) -> String {
-    let digest = Sha512::digest(bytes);
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    hex::encode(Sha512::digest(bytes))
 }
 
 const COLUMNS: &str = "id, submission_id, owner, text, state, attempts, next_attempt_at, \
@@ -119,12 +118,7 @@ impl Store {
         documents: &[ReplyDocument],
         now: UnixMillis,
     ) -> Result<(), StoreError> {
-        self.conn.pragma_update(None, "synchronous", "FULL")?;
-        let written = self.insert_reply(id, submission, text, documents, now);
-        let restored = self.conn.pragma_update(None, "synchronous", "NORMAL");
-        written?;
-        restored?;
-        Ok(())
+        self.durably(|| self.insert_reply(id, submission, text, documents, now))
     }
 
     fn insert_reply(

@@ -98,16 +98,14 @@ impl Store {
         now: UnixMillis,
     ) -> Result<(), StoreError> {
         let body = serde_json::to_string(report)?;
-        self.conn.pragma_update(None, "synchronous", "FULL")?;
-        let written = self.conn.execute(
-            "INSERT INTO accessibility_report (id, body, state, attempts, next_attempt_at, created_at)
-             VALUES (?1, ?2, 'pending', 0, ?3, ?3) ON CONFLICT (id) DO NOTHING",
-            params![id.to_string(), body, now],
-        );
-        let restored = self.conn.pragma_update(None, "synchronous", "NORMAL");
-        written?;
-        restored?;
-        Ok(())
+        self.durably(|| {
+            self.conn.execute(
+                "INSERT INTO accessibility_report (id, body, state, attempts, next_attempt_at, created_at)
+                 VALUES (?1, ?2, 'pending', 0, ?3, ?3) ON CONFLICT (id) DO NOTHING",
+                params![id.to_string(), body, now],
+            )?;
+            Ok(())
+        })
     }
 
     /// Every report, newest first.
