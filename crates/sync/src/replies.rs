@@ -20,12 +20,7 @@ use crate::auth::Session;
 use crate::error::SyncError;
 use crate::plan::{self, Policy, Record};
 use crate::wire;
-
-fn lock(store: &Mutex<Store>) -> Result<std::sync::MutexGuard<'_, Store>, SyncError> {
-    store
-        .lock()
-        .map_err(|_| SyncError::Malformed("the store lock is poisoned".into()))
-}
+use crate::worker::lock;
 
 fn sha512_hex(bytes: &[u8]) -> String {
     hex::encode(Sha512::digest(bytes))

@@ -219,7 +219,7 @@ struct Engine {
     scanned_at: UnixMillis,
 }
 
-fn lock(store: &Mutex<Store>) -> Result<std::sync::MutexGuard<'_, Store>, SyncError> {
+pub(crate) fn lock(store: &Mutex<Store>) -> Result<std::sync::MutexGuard<'_, Store>, SyncError> {
     store
         .lock()
         .map_err(|_| SyncError::Malformed("the store lock is poisoned".into()))

@@ -8,9 +8,8 @@
 use axum::http::StatusCode;
 use domain::metadata::Metadata;
 use domain::problem::ProblemCode;
-use sha2::{Digest, Sha512};
 
-use super::{canonical_json, Backend};
+use super::{canonical_json, sha512_hex, Backend};
 use crate::error::{FieldProblem, Problem};
 use crate::storage::{StatusEvent, SubmissionRecord};
 use crate::wire::SubmitSubmission;
@@ -51,10 +50,6 @@ fn announced_hashes(record: &SubmissionRecord) -> Vec<(String, String)> {
         .iter()
         .map(|a| (a.announced.id.clone(), a.announced.sha512.clone()))
         .collect()
-}
-
-fn sha512_hex(bytes: &[u8]) -> String {
-    hex::encode(Sha512::digest(bytes))
 }
 
 impl Backend {

@@ -266,6 +266,11 @@ pub fn sha256_hex(data: &[u8]) -> String {
     hex::encode(Sha256::digest(data))
 }
 
+/// Lower-case hex SHA-512 (attachments, documents, replies).
+pub(crate) fn sha512_hex(data: &[u8]) -> String {
+    hex::encode(sha2::Sha512::digest(data))
+}
+
 /// The one canonical JSON of the app and the server (`domain::receipt`).
 pub use domain::receipt::canonical_json;
 

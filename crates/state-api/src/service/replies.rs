@@ -10,10 +10,9 @@ use axum::http::StatusCode;
 use base64::Engine;
 use domain::problem::ProblemCode;
 use domain::reply::{ReplyContent, ReplyProblem};
-use sha2::{Digest, Sha512};
 
 use super::submissions::Stored;
-use super::{sha256_hex, Backend, Citizen};
+use super::{sha256_hex, sha512_hex, Backend, Citizen};
 use crate::error::{FieldProblem, Problem};
 use crate::storage::{
     DocumentRecord, ReplyRecord, Status, StatusEvent, StoredResponse, SubmissionRecord,
@@ -24,10 +23,6 @@ use crate::wire::{rfc3339, DocumentInfo, NewDocument, NewReply, ReceivedReply, R
 pub const MAX_MESSAGE_DOCUMENTS: usize = 5;
 /// The largest document on a message of an authority.
 pub const MAX_MESSAGE_DOCUMENT_BYTES: usize = 10 * 1024 * 1024;
-
-fn sha512_hex(bytes: &[u8]) -> String {
-    hex::encode(Sha512::digest(bytes))
-}
 
 fn invalid(field: &str, code: &str, detail: &str) -> Problem {
     Problem::validation(vec![FieldProblem::new(field, code, detail)])

@@ -13,7 +13,7 @@ use axum::http::StatusCode;
 use domain::problem::ProblemCode;
 
 use super::validation::validate_data;
-use super::{canonical_json, sha256_hex, Backend, Citizen};
+use super::{canonical_json, sha256_hex, sha512_hex, Backend, Citizen};
 use crate::error::{FieldProblem, Problem};
 use crate::storage::SubmissionRecord;
 use crate::storage::{
@@ -616,10 +616,7 @@ impl Backend {
         }
         let opened = self.opened(&record, &request).await?;
         let (data, stored) = (opened.data, opened.stored);
-        let data_sha512 = {
-            use sha2::{Digest, Sha512};
-            hex::encode(Sha512::digest(canonical_json(&data).as_bytes()))
-        };
+        let data_sha512 = sha512_hex(canonical_json(&data).as_bytes());
         let mut problems = Vec::new();
         if let Some(claimed) = &request.data_sha512 {
             if !claimed.eq_ignore_ascii_case(&data_sha512) {
