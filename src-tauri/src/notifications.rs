@@ -51,13 +51,13 @@ pub(crate) fn permitted<R: Runtime>(app: &AppHandle<R>) -> bool {
 /// Shows one notification of `kind` in `language`; whether the system took it.
 fn show<R: Runtime>(app: &AppHandle<R>, kind: NotificationKind, language: Language) -> bool {
     let (title, body) = kind.message_ids();
-    let words = i18n::Localizer::new();
-    let shown = app
-        .notification()
-        .builder()
-        .title(words.format(language, title, &[]))
-        .body(words.format(language, body, &[]))
-        .show();
+    let (title, body) = crate::printing::with_words(|words| {
+        (
+            words.format(language, title, &[]),
+            words.format(language, body, &[]),
+        )
+    });
+    let shown = app.notification().builder().title(title).body(body).show();
     if shown.is_err() {
         // The kind only: never what it was about.
         eprintln!(
@@ -111,29 +111,35 @@ fn remind<R: Runtime>(app: &AppHandle<R>) {
     let (now, Some(today)) = (crate::clock::now_millis(), crate::clock::today()) else {
         return;
     };
-    for (kind, keys) in [
-        (
+    // Read once for both kinds about drafts; nothing is looked at for a kind switched off.
+    let editing = editing(&store);
+    let allowed = |kind: NotificationKind| kind.allowed(&settings.notifications);
+    let mut due = Vec::new();
+    if allowed(NotificationKind::DraftReminder) {
+        due.push((
             NotificationKind::DraftReminder,
-            unfinished(&store, &settings, now),
-        ),
-        (
+            unfinished(&editing, &settings, now),
+        ));
+    }
+    if allowed(NotificationKind::Deadline) {
+        due.push((
             NotificationKind::Deadline,
-            dates(&store, ReminderWhen::Draft, today),
-        ),
-        (
+            dates(&store, &editing, ReminderWhen::Draft, today),
+        ));
+    }
+    if allowed(NotificationKind::Expiry) {
+        due.push((
             NotificationKind::Expiry,
-            dates(&store, ReminderWhen::Sent, today),
-        ),
-    ] {
+            dates(&store, &editing, ReminderWhen::Sent, today),
+        ));
+    }
+    for (kind, keys) in due {
         let keys: Vec<String> = keys
             .into_iter()
             .filter(|key| !store.was_notified(kind.name(), key).unwrap_or(true))
             .collect();
         // One notification says it for all of a kind (it names none).
-        if keys.is_empty() || !kind.allowed(&settings.notifications) {
-            continue;
-        }
-        if show(app, kind, settings.language) {
+        if !keys.is_empty() && show(app, kind, settings.language) {
             for key in keys {
                 let _ = store.note_notified(kind.name(), &key, now);
             }
@@ -141,14 +147,24 @@ fn remind<R: Runtime>(app: &AppHandle<R>) {
     }
 }
 
-/// Unfinished drafts worth a reminder (`domain::notify::due_reminders`), by key.
-fn unfinished(store: &store::Store, settings: &domain::ipc::Settings, now: i64) -> Vec<String> {
-    let Ok(drafts) = store.drafts() else {
-        return Vec::new();
-    };
-    let unfinished: Vec<Unfinished> = drafts
-        .iter()
+/// The drafts the person is still filling in.
+fn editing(store: &store::Store) -> Vec<store::DraftSummary> {
+    store
+        .drafts()
+        .unwrap_or_default()
+        .into_iter()
         .filter(|d| d.state == store::DraftState::Editing)
+        .collect()
+}
+
+/// Unfinished drafts worth a reminder (`domain::notify::due_reminders`), by key.
+fn unfinished(
+    editing: &[store::DraftSummary],
+    settings: &domain::ipc::Settings,
+    now: i64,
+) -> Vec<String> {
+    let unfinished: Vec<Unfinished> = editing
+        .iter()
         .map(|d| Unfinished {
             draft_id: d.id.to_string(),
             updated_at: d.updated_at,
@@ -163,7 +179,12 @@ fn unfinished(store: &store::Store, settings: &domain::ipc::Settings, now: i64) 
 /// The dates the forms set that are due today (`domain::form::reminders`): deadlines of
 /// unsent drafts, or the ends of what sent applications grant; by key (what, which
 /// reminder, which date: a changed answer reminds anew).
-fn dates(store: &store::Store, when: ReminderWhen, today: domain::form::Date) -> Vec<String> {
+fn dates(
+    store: &store::Store,
+    editing: &[store::DraftSummary],
+    when: ReminderWhen,
+    today: domain::form::Date,
+) -> Vec<String> {
     let mut keys = Vec::new();
     let mut look = |id: String, form_id: &str, version: &str, answers: &domain::form::Answers| {
         if let Ok(definition) = crate::views::form_of(store, form_id, version) {
@@ -174,10 +195,7 @@ fn dates(store: &store::Store, when: ReminderWhen, today: domain::form::Date) ->
     };
     match when {
         ReminderWhen::Draft => {
-            for summary in store.drafts().unwrap_or_default() {
-                if summary.state != store::DraftState::Editing {
-                    continue;
-                }
+            for summary in editing {
                 if let Ok(Some(draft)) = store.draft(summary.id) {
                     look(
                         draft.id.to_string(),
@@ -245,9 +263,20 @@ mod tests {
         })?;
         let einzug = FieldPath::root().child("einzugsdatum");
         store.save_answer(draft, &einzug, &Value::text("2026-12-01"), 2)?;
-        assert!(dates(&store, ReminderWhen::Draft, day("2026-12-10")).is_empty());
+        assert!(dates(
+            &store,
+            &editing(&store),
+            ReminderWhen::Draft,
+            day("2026-12-10")
+        )
+        .is_empty());
         assert_eq!(
-            dates(&store, ReminderWhen::Draft, day("2026-12-12")),
+            dates(
+                &store,
+                &editing(&store),
+                ReminderWhen::Draft,
+                day("2026-12-12")
+            ),
             vec![format!("{draft}:meldefrist:2026-12-15")],
             "four days before the two weeks end"
         );
@@ -274,15 +303,32 @@ mod tests {
         let sent = Uuid::from_u128(3);
         store.submit_for_place(permit, sent, &payload, None, 5)?;
         assert!(
-            dates(&store, ReminderWhen::Sent, day("2027-12-20")).is_empty(),
+            dates(
+                &store,
+                &editing(&store),
+                ReminderWhen::Sent,
+                day("2027-12-20")
+            )
+            .is_empty(),
             "not while it is only queued on the device"
         );
         store.record_status(sent, SubmissionStatus::Completed, 6, None)?;
         assert_eq!(
-            dates(&store, ReminderWhen::Sent, day("2027-12-20")),
+            dates(
+                &store,
+                &editing(&store),
+                ReminderWhen::Sent,
+                day("2027-12-20")
+            ),
             vec![format!("{sent}:ablauf:2028-01-15")]
         );
-        assert!(dates(&store, ReminderWhen::Sent, day("2028-01-16")).is_empty());
+        assert!(dates(
+            &store,
+            &editing(&store),
+            ReminderWhen::Sent,
+            day("2028-01-16")
+        )
+        .is_empty());
         Ok(())
     }
 }

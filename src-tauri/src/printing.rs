@@ -30,9 +30,14 @@ fn open_failed() -> IpcError {
 }
 
 thread_local! {
-    /// The app's texts (every locale's bundles), built once per thread that prints: a
-    /// Fluent bundle is not shared between threads.
+    /// The app's texts (every locale's bundles), built once per thread that prints or
+    /// notifies: a Fluent bundle is not shared between threads.
     static WORDS: i18n::Localizer = i18n::Localizer::new();
+}
+
+/// Runs `f` with the app's texts for the shell's own words (printouts, notifications).
+pub(crate) fn with_words<T>(f: impl FnOnce(&i18n::Localizer) -> T) -> T {
+    WORDS.with(f)
 }
 
 /// `ThueringenApp-Antrag-<reference>.pdf`: letters, digits and dashes only.
