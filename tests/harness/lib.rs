@@ -137,6 +137,15 @@ pub fn trust_anchor_set() -> Result<String> {
     Ok(serde_json::json!({ "keys": [trust_anchor()?.public_jwk()] }).to_string())
 }
 
+/// Sends a back office request with its credential; the JSON answer, or what went wrong.
+async fn back_office(request: reqwest::RequestBuilder) -> Result<serde_json::Value> {
+    let response = request.bearer_auth(ADMIN_TOKEN).send().await?;
+    if !response.status().is_success() {
+        return Err(format!("the back office answered {}", response.status()).into());
+    }
+    Ok(response.json().await?)
+}
+
 /// The reference state API, in this process, on a loopback port that can be stopped and
 /// started again on the same port (the app keeps its address).
 pub struct StateApi {
@@ -228,14 +237,7 @@ impl StateApi {
             if let Some(cursor) = &after {
                 url.push_str(&format!("&after={cursor}"));
             }
-            let page = http
-                .get(url)
-                .bearer_auth(ADMIN_TOKEN)
-                .send()
-                .await?
-                .error_for_status()?
-                .json::<serde_json::Value>()
-                .await?;
+            let page = back_office(http.get(url)).await?;
             all.extend(page["items"].as_array().cloned().unwrap_or_default());
             match page["next"].as_str() {
                 Some(next) => after = Some(next.to_string()),
@@ -260,45 +262,20 @@ impl StateApi {
         path: &str,
         body: &serde_json::Value,
     ) -> Result<serde_json::Value> {
-        let response = reqwest::Client::new()
-            .post(format!("{}{path}", self.admin_url()))
-            .bearer_auth(ADMIN_TOKEN)
-            .json(body)
-            .send()
-            .await?;
-        if !response.status().is_success() {
-            return Err(format!("the back office answered {}", response.status()).into());
-        }
-        Ok(response.json().await?)
+        let url = format!("{}{path}", self.admin_url());
+        back_office(reqwest::Client::new().post(url).json(body)).await
     }
 
     /// A back office read (`path` without the leading slash).
     pub async fn admin_get(&self, path: &str) -> Result<serde_json::Value> {
-        let response = reqwest::Client::new()
-            .get(format!("{}{path}", self.admin_url()))
-            .bearer_auth(ADMIN_TOKEN)
-            .send()
-            .await?;
-        if !response.status().is_success() {
-            return Err(format!("the back office answered {}", response.status()).into());
-        }
-        Ok(response.json().await?)
+        let url = format!("{}{path}", self.admin_url());
+        back_office(reqwest::Client::new().get(url)).await
     }
 
     /// The reports of accessibility problems the server received (back office view).
     pub async fn accessibility_reports(&self) -> Result<Vec<serde_json::Value>> {
-        let response = reqwest::Client::new()
-            .get(format!(
-                "{}admin/v1/accessibility-reports",
-                self.admin_url()
-            ))
-            .bearer_auth(ADMIN_TOKEN)
-            .send()
-            .await?;
-        if !response.status().is_success() {
-            return Err(format!("the back office answered {}", response.status()).into());
-        }
-        Ok(response.json().await?)
+        let reports = self.admin_get("admin/v1/accessibility-reports").await?;
+        Ok(serde_json::from_value(reports)?)
     }
 
     /// (Re)starts the server on its port. Every server of this test process signs under one

@@ -214,10 +214,10 @@ pub struct MessageDocumentRef {
 mod tests {
     use super::*;
 
-    fn doc(name: &str, media_type: &str, size: u64) -> DocumentInfo<'static> {
+    fn doc(name: &'static str, media_type: &'static str, size: u64) -> DocumentInfo<'static> {
         DocumentInfo {
-            name: Box::leak(name.to_string().into_boxed_str()),
-            media_type: Box::leak(media_type.to_string().into_boxed_str()),
+            name,
+            media_type,
             size,
         }
     }

@@ -9,7 +9,6 @@
 use std::sync::{Arc, Mutex};
 
 use base64::Engine;
-use domain::problem::ProblemCode;
 use domain::reply::{ReplyContent, ReplyDocument};
 use keychain::Secret;
 use sha2::{Digest, Sha512};
@@ -19,6 +18,7 @@ use uuid::Uuid;
 use crate::auth::Session;
 use crate::error::SyncError;
 use crate::plan::{self, Policy, Record};
+use crate::seal::is_key_change;
 use crate::wire;
 use crate::worker::lock;
 
@@ -190,14 +190,6 @@ pub(crate) async fn deliver(
         }
     }
     Ok(delivered)
-}
-
-fn is_key_change(error: &SyncError) -> bool {
-    error
-        .problem()
-        .and_then(|(_, problem)| problem)
-        .and_then(|p| p.known())
-        == Some(ProblemCode::KeyNotCurrent)
 }
 
 /// Fetches the documents of stored messages whose bytes are not here yet, under `token`

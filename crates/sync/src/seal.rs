@@ -53,15 +53,20 @@ pub async fn fresh_keys(
     Ok(keys)
 }
 
-/// After a refused submit: when the authority no longer holds the key the data was sealed
-/// to, its key set is fetched anew for the next try (which the engine makes by itself).
-pub fn after_refusal(client: &StateApiClient, created: &wire::Submission, error: &SyncError) {
-    let not_current = error
+/// Whether the state API refused because the authority no longer (or never) held the key
+/// something was sealed to (`key_not_current`): seal anew to a freshly fetched key set.
+pub(crate) fn is_key_change(error: &SyncError) -> bool {
+    error
         .problem()
         .and_then(|(_, problem)| problem)
         .and_then(|p| p.known())
-        == Some(domain::problem::ProblemCode::KeyNotCurrent);
-    if let (true, Some(destination)) = (not_current, created.authority_id.as_deref()) {
+        == Some(domain::problem::ProblemCode::KeyNotCurrent)
+}
+
+/// After a refused submit: when the authority no longer holds the key the data was sealed
+/// to, its key set is fetched anew for the next try (which the engine makes by itself).
+pub fn after_refusal(client: &StateApiClient, created: &wire::Submission, error: &SyncError) {
+    if let (true, Some(destination)) = (is_key_change(error), created.authority_id.as_deref()) {
         client.forget_key_set(destination);
     }
 }

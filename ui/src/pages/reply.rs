@@ -24,40 +24,29 @@ pub fn ReplyToAuthority(submission_id: String) -> impl IntoView {
     let ctx = expect_context::<AppContext>();
     let language = use_language();
     let text = RwSignal::new(String::new());
-    let picked: RwSignal<Vec<(String, String, u64)>> = RwSignal::new(Vec::new());
+    // The picked files (not reactive) and what the list shows of them: name and size.
     let files: StoredValue<Vec<web_sys::File>, LocalStorage> = StoredValue::new_local(Vec::new());
+    let picked: RwSignal<Vec<(String, u64)>> = RwSignal::new(Vec::new());
+    let keep = move |chosen: Vec<web_sys::File>| {
+        picked.set(chosen.iter().map(|f| (f.name(), f.size() as u64)).collect());
+        files.set_value(chosen);
+    };
     let busy = RwSignal::new(false);
     let input = NodeRef::<leptos::html::Input>::new();
     let on_pick = move |_| {
         let Some(element) = input.get() else { return };
         let Some(list) = element.files() else { return };
         let mut chosen = files.get_value();
-        for i in 0..list.length() {
-            if let Some(file) = list.get(i) {
-                chosen.push(file);
-            }
-        }
+        chosen.extend((0..list.length()).filter_map(|i| list.get(i)));
         element.set_value("");
-        picked.set(
-            chosen
-                .iter()
-                .map(|f| (f.name(), f.type_(), f.size() as u64))
-                .collect(),
-        );
-        files.set_value(chosen);
+        keep(chosen);
     };
     let remove = move |index: usize| {
         let mut chosen = files.get_value();
         if index < chosen.len() {
             chosen.remove(index);
         }
-        picked.set(
-            chosen
-                .iter()
-                .map(|f| (f.name(), f.type_(), f.size() as u64))
-                .collect(),
-        );
-        files.set_value(chosen);
+        keep(chosen);
     };
     let send = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -88,8 +77,7 @@ pub fn ReplyToAuthority(submission_id: String) -> impl IntoView {
             match request::<_, SubmissionView>(command::SEND_REPLY, &body).await {
                 Ok(_) => {
                     text.set(String::new());
-                    files.set_value(Vec::new());
-                    picked.set(Vec::new());
+                    keep(Vec::new());
                     ctx.changes.update(|n| *n += 1);
                     focus_soon("#replies-heading");
                 }
@@ -127,7 +115,7 @@ pub fn ReplyToAuthority(submission_id: String) -> impl IntoView {
                         type="file" multiple=true accept=domain::reply::ACCEPT
                         aria-describedby="reply-documents-hint" on:change=on_pick/>
                     <ul id="reply-picked" class="kern-list">
-                        {move || picked.get().into_iter().enumerate().map(|(i, (name, _, size))| {
+                        {move || picked.get().into_iter().enumerate().map(|(i, (name, size))| {
                             let label = name.clone();
                             view! {
                                 <li class="kern-body reply-picked">
