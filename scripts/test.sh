@@ -65,6 +65,8 @@ bash scripts/check-mobile.sh
 
 step "unit and integration tests"
 cargo test --locked --workspace
+# The UI's build of the texts: German embedded, other languages added when chosen.
+cargo test --locked -p i18n --no-default-features --lib
 
 step "the form engine's validation cases in wasm32 under node"
 if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then

@@ -70,6 +70,7 @@ fn main() {
         "refresh_catalog",
         "get_settings",
         "set_language",
+        "load_texts",
         "update_settings",
         "sync_now",
         "start_draft",

@@ -1,6 +1,9 @@
 // Starts the wasm UI. Kept as a file (not inline) so the CSP needs no script hashes.
 import init from './ui.js';
 
+// The start's first step on the performance timeline (see ui/src/timing.rs).
+performance.mark('thueringen:js-start');
+
 // A JavaScript exception that escapes the UI (a DOM call that threw inside a task) is kept on
 // <html> as data-js-error, so a test that waits in vain can say what happened. The message
 // names the failing call, never what the person entered; it never leaves the device.

@@ -2,21 +2,24 @@
 //! `domain::ipc`, so the UI and the shell share one contract.
 
 use domain::ipc::{
-    CatalogResponse, ClockView, ErrorCode, IpcError, RefreshResponse, SetLanguageRequest, Settings,
-    SettingsUpdate,
+    CatalogResponse, ClockView, ErrorCode, IpcError, LoadTextsRequest, RefreshResponse,
+    SetLanguageRequest, Settings, SettingsUpdate, Texts,
 };
 use tauri::State;
 
 use crate::state::{storage_error, AppState};
 
+/// The stored catalog, as the JSON of a [`CatalogResponse`] sent as raw bytes: it is kept as
+/// JSON, so it is neither decoded nor encoded again here, and the window reads it once with
+/// serde_json (#20: the catalog was the largest step of the start).
 #[tauri::command]
-pub fn load_catalog(state: State<'_, AppState>) -> Result<CatalogResponse, IpcError> {
-    let stored = state.store()?.catalog().map_err(storage_error)?;
-    let stored = stored.ok_or_else(|| IpcError::new(ErrorCode::Storage, "error-storage"))?;
-    Ok(CatalogResponse {
-        catalog: stored.catalog,
-        origin: stored.origin,
-    })
+pub fn load_catalog(state: State<'_, AppState>) -> Result<tauri::ipc::Response, IpcError> {
+    let stored = state.store()?.catalog_json().map_err(storage_error)?;
+    let (json, origin) =
+        stored.ok_or_else(|| IpcError::new(ErrorCode::Storage, "error-storage"))?;
+    Ok(tauri::ipc::Response::new(
+        CatalogResponse::json_from_stored(&json, origin),
+    ))
 }
 
 #[tauri::command]
@@ -33,6 +36,17 @@ pub async fn refresh_catalog(state: State<'_, AppState>) -> Result<RefreshRespon
 pub fn clock() -> ClockView {
     ClockView {
         offset_ms: crate::clock::offset_millis(),
+    }
+}
+
+/// A language's texts for the window, which embeds only German (#20). Public texts only.
+#[tauri::command]
+pub fn load_texts(request: LoadTextsRequest) -> Texts {
+    Texts {
+        language: request.language,
+        files: i18n::sources_of(request.language)
+            .map(|source| source.text.to_string())
+            .collect(),
     }
 }
 

@@ -37,6 +37,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             commands::clock,
             commands::get_settings,
             commands::set_language,
+            commands::load_texts,
             commands::update_settings,
             commands::sync_now,
             commands::storage_notice,

@@ -66,8 +66,9 @@ async fn load_catalog(ctx: AppContext) {
         if attempt > 0 {
             crate::ipc::sleep(1_000).await;
         }
-        match crate::ipc::read0::<CatalogResponse>(command::LOAD_CATALOG, 10_000).await {
+        match crate::ipc::read0_json::<CatalogResponse>(command::LOAD_CATALOG, 10_000).await {
             Ok(catalog) => {
+                crate::timing::once("catalog-read");
                 ctx.origin.set(Some(catalog.origin));
                 ctx.catalog.set(Some(Arc::new(catalog)));
                 crate::crash::check_start_rendered();
@@ -85,7 +86,11 @@ async fn start(ctx: AppContext, language: RwSignal<Language>) {
     crate::clock::ensure().await;
     match crate::ipc::read0::<Settings>(command::GET_SETTINGS, 5_000).await {
         Ok(settings) => {
-            language.set(settings.language);
+            // A language that cannot be loaded leaves the texts in German and says why.
+            match crate::l10n::load(settings.language).await {
+                Ok(()) => language.set(settings.language),
+                Err(error) => ctx.error.set(Some(error)),
+            }
             ctx.settings.set(settings);
         }
         Err(error) => ctx.error.set(Some(error)),
@@ -322,9 +327,13 @@ fn LanguageSwitch() -> impl IntoView {
     let language = crate::l10n::use_language();
     let ctx = expect_context::<AppContext>();
     let choose = move |chosen: Language| {
-        language.set(chosen);
-        ctx.settings.update(|s| s.language = chosen);
         spawn_local(async move {
+            if let Err(error) = crate::l10n::load(chosen).await {
+                ctx.error.set(Some(error));
+                return;
+            }
+            language.set(chosen);
+            ctx.settings.update(|s| s.language = chosen);
             let args = SetLanguageArgs {
                 request: SetLanguageRequest { language: chosen },
             };

@@ -22,7 +22,9 @@ pub async fn call<Args: Serialize, Out: DeserializeOwned>(
         .serialize(&serializer)
         .map_err(|_| IpcError::new(ErrorCode::InvalidRequest, "error-invalid-request"))?;
     let _asked = Asked::new(command);
-    match invoke(command, args).await {
+    let answer = invoke(command, args).await;
+    crate::timing::answered(command);
+    match answer {
         Ok(value) => match serde_wasm_bindgen::from_value(value.clone()) {
             Ok(out) => Ok(out),
             // An answer that arrived as JSON text rather than as an object (seen once on a
@@ -178,6 +180,41 @@ async fn within<T>(future: impl std::future::Future<Output = T>, ms: i32) -> Opt
         Poll::Pending
     })
     .await
+}
+
+/// A command without arguments that answers with JSON as raw bytes (the catalog, #20): read
+/// with serde_json in the wasm, instead of the webview parsing it into JavaScript objects and
+/// the wasm reading those field by field.
+pub async fn call0_json<Out: DeserializeOwned>(command: &str) -> Result<Out, IpcError> {
+    let _asked = Asked::new(command);
+    let answer = invoke(command, js_sys::Object::new().into()).await;
+    crate::timing::answered(command);
+    match answer {
+        Ok(value) => {
+            // An ArrayBuffer; a webview that hands it over as an array of numbers or as text
+            // is read too.
+            let parsed = match value.as_string() {
+                Some(text) => serde_json::from_str(&text),
+                None => serde_json::from_slice(&js_sys::Uint8Array::new(&value).to_vec()),
+            };
+            parsed.map_err(|_| IpcError::new(ErrorCode::Internal, "error-internal"))
+        }
+        Err(value) => Err(serde_wasm_bindgen::from_value(value)
+            .unwrap_or_else(|_| IpcError::new(ErrorCode::Internal, "error-app-unavailable"))),
+    }
+}
+
+/// [`read0`] for a command answering with JSON bytes ([`call0_json`]).
+pub async fn read0_json<Out: DeserializeOwned>(
+    command: &str,
+    patience_ms: i32,
+) -> Result<Out, IpcError> {
+    for _ in 0..2 {
+        if let Some(answer) = within(call0_json::<Out>(command), patience_ms).await {
+            return answer;
+        }
+    }
+    call0_json(command).await
 }
 
 /// A command without arguments that is safe to ask twice (a read, or the catalog refresh,

@@ -1,18 +1,40 @@
 //! Texts for the UI: one `Localizer` per thread (wasm has one), the current language in a
 //! signal provided as context.
 
-use std::cell::OnceCell;
+use std::cell::RefCell;
 
+use domain::ipc::{command, IpcError, LoadTextsRequest, Texts};
 use domain::Language;
 use i18n::{Arg, Localizer};
 use leptos::prelude::*;
 
 thread_local! {
-    static LOCALIZER: OnceCell<Localizer> = const { OnceCell::new() };
+    /// Starts with the embedded German texts; [`load`] adds a language when it is chosen.
+    static LOCALIZER: RefCell<Option<Localizer>> = const { RefCell::new(None) };
 }
 
 fn with_localizer<T>(f: impl FnOnce(&Localizer) -> T) -> T {
-    LOCALIZER.with(|cell| f(cell.get_or_init(Localizer::new)))
+    LOCALIZER.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        f(slot.get_or_insert_with(Localizer::new))
+    })
+}
+
+/// Makes sure the texts of `language` are here: the wasm embeds only German (#20), another
+/// language's Fluent files come from the shell the first time it is chosen. Call it before
+/// the language signal changes, so no text is shown in a language not yet loaded.
+pub async fn load(language: Language) -> Result<(), IpcError> {
+    if with_localizer(|l| l.has_language(language)) {
+        return Ok(());
+    }
+    let texts: Texts =
+        crate::ipc::request(command::LOAD_TEXTS, &LoadTextsRequest { language }).await?;
+    LOCALIZER.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        slot.get_or_insert_with(Localizer::new)
+            .add_language(texts.language, texts.files);
+    });
+    Ok(())
 }
 
 /// The language the person chose, shared by every component.

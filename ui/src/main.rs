@@ -13,8 +13,10 @@ mod l10n;
 mod modal;
 mod pages;
 mod routes;
+mod timing;
 
 fn main() {
+    timing::once("wasm-start");
     crash::install();
     leptos::mount::mount_to_body(app::App);
 }

@@ -18,6 +18,7 @@ pub mod command {
     pub const REFRESH_CATALOG: &str = "refresh_catalog";
     pub const GET_SETTINGS: &str = "get_settings";
     pub const SET_LANGUAGE: &str = "set_language";
+    pub const LOAD_TEXTS: &str = "load_texts";
     pub const UPDATE_SETTINGS: &str = "update_settings";
     pub const START_DRAFT: &str = "start_draft";
     pub const LOAD_DRAFT: &str = "load_draft";
@@ -147,6 +148,25 @@ pub enum CatalogOrigin {
 pub struct CatalogResponse {
     pub catalog: Catalog,
     pub origin: CatalogOrigin,
+}
+
+impl CatalogResponse {
+    /// This answer's JSON, from a catalog already kept as JSON (what `Catalog` serializes
+    /// to), without decoding and encoding it again: the shell sends the catalog as raw bytes
+    /// and the window reads them with serde_json (#20: the start's largest step).
+    pub fn json_from_stored(catalog_json: &str, origin: CatalogOrigin) -> Vec<u8> {
+        let origin = match origin {
+            CatalogOrigin::Seed => "seed",
+            CatalogOrigin::StateApi => "state_api",
+        };
+        let mut json = Vec::with_capacity(catalog_json.len() + 40);
+        json.extend_from_slice(b"{\"catalog\":");
+        json.extend_from_slice(catalog_json.as_bytes());
+        json.extend_from_slice(b",\"origin\":\"");
+        json.extend_from_slice(origin.as_bytes());
+        json.extend_from_slice(b"\"}");
+        json
+    }
 }
 
 /// Answer of [`command::REFRESH_CATALOG`].
@@ -586,6 +606,20 @@ pub struct SetLanguageRequest {
     pub language: Language,
 }
 
+/// Arguments of [`command::LOAD_TEXTS`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoadTextsRequest {
+    pub language: Language,
+}
+
+/// Answer of [`command::LOAD_TEXTS`]: the contents of a language's Fluent files. The UI embeds
+/// only German and asks for another language when the person chooses it (#20: a smaller UI).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Texts {
+    pub language: Language,
+    pub files: Vec<String>,
+}
+
 /// Answer of [`command::STORAGE_NOTICE`]: the app's earlier data on this device could not be
 /// opened (damaged file, or its key is gone from the keychain) and was moved aside, not
 /// deleted; the app started afresh. Shown until the person dismisses it.
@@ -706,5 +740,33 @@ impl IpcError {
     pub fn with_arg(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.args.insert(key.into(), value.into());
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_catalog_answer_built_from_stored_json_reads_as_the_typed_answer() {
+        let catalog: Catalog = serde_json::from_str(
+            r#"{"version":"v1","services":[],"life_situations":[],"authorities":[],
+                "districts":[],"municipalities":[],"postal_codes":[]}"#,
+        )
+        .expect("a minimal catalog");
+        let stored = serde_json::to_string(&catalog).expect("catalog JSON");
+        for origin in [CatalogOrigin::Seed, CatalogOrigin::StateApi] {
+            let bytes = CatalogResponse::json_from_stored(&stored, origin);
+            let read: CatalogResponse = serde_json::from_slice(&bytes).expect("valid JSON");
+            let expected = CatalogResponse {
+                catalog: catalog.clone(),
+                origin,
+            };
+            assert_eq!(read, expected);
+            let typed: CatalogResponse =
+                serde_json::from_slice(&serde_json::to_vec(&expected).expect("encode"))
+                    .expect("decode");
+            assert_eq!(read, typed);
+        }
     }
 }

@@ -57,6 +57,31 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether `query` has no word to search for (empty, or only spaces and punctuation): then
+/// [`browse`] gives the hits, and no index is needed.
+pub fn is_blank(query: &str) -> bool {
+    words(query).is_empty()
+}
+
+/// What a blank query lists, without an index: every service of the life situation (or all),
+/// featured first, in catalog order; the same hits as [`SearchIndex::search`] with a blank
+/// query. The start page shows this list, so it does not wait for the index (#20).
+pub fn browse(catalog: &Catalog, life_situation: Option<&str>) -> Vec<Hit> {
+    let mut hits: Vec<Hit> = catalog
+        .services
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| life_situation.is_none_or(|ls| s.life_situation.as_deref() == Some(ls)))
+        .map(|(index, service)| Hit {
+            index,
+            score: if service.featured { FEATURED_BOOST } else { 0 },
+        })
+        .collect();
+    // Stable sort keeps catalog order among equals, as in `search`.
+    hits.sort_by_key(|hit| std::cmp::Reverse(hit.score));
+    hits
+}
+
 impl SearchIndex {
     /// Indexes every service by its name in `language` and in German (people search in both).
     pub fn new(catalog: &Catalog, language: Language) -> SearchIndex {
@@ -282,6 +307,28 @@ mod tests {
             .first()
             .map(|h| catalog.services[h.index].leika_key.as_str());
         assert_eq!(first, expected_first, "query {query:?}");
+    }
+
+    #[test]
+    fn browsing_lists_what_a_blank_query_finds_without_an_index() {
+        let mut catalog = catalog();
+        catalog.services[2].life_situation = Some("mobilitaet".into());
+        catalog.services[3].life_situation = None;
+        let index = SearchIndex::new(&catalog, Language::De);
+        for query in ["", "   ", " - , "] {
+            assert!(is_blank(query), "{query:?}");
+            for filter in [None, Some("wohnen-umzug"), Some("mobilitaet"), Some("none")] {
+                assert_eq!(
+                    browse(&catalog, filter),
+                    index.search(query, filter),
+                    "{query:?} {filter:?}"
+                );
+            }
+        }
+        assert!(!is_blank("kfz"));
+        // Featured first, then catalog order.
+        let order: Vec<usize> = browse(&catalog, None).iter().map(|h| h.index).collect();
+        assert_eq!(order, vec![0, 4, 1, 2, 3]);
     }
 
     #[test]

@@ -156,7 +156,7 @@ pub const FIXED: &[&str] = &[
     "imprint-pending",
 ];
 
-#[cfg(test)]
+#[cfg(all(test, feature = "every-language"))]
 mod tests {
     use super::*;
     use crate::Localizer;

@@ -1,7 +1,8 @@
 //! Every text the person reads, from the Fluent files in `locales/<lang>/*.ftl`.
 //!
-//! The files are embedded at compile time, so the UI works offline and a missing file is a build
-//! error, not a blank screen. German (`de`) is the source locale. A message missing in a locale
+//! The files are embedded at compile time, so the app works offline and a missing file is a
+//! build error, not a blank screen. The UI's wasm embeds only German (see `OTHERS`) and
+//! gets another language's files from the shell when the person chooses it. German (`de`) is the source locale. A message missing in a locale
 //! falls back to German and then to its id, so the UI never shows nothing; the tests in this crate
 //! fail when any locale lacks a key the source has, or a file does not parse.
 //! This crate must never do IO or hold state besides the parsed bundles.
@@ -19,103 +20,58 @@ pub struct Source {
     pub text: &'static str,
 }
 
-macro_rules! sources {
-    ($($lang:ident / $file:literal),* $(,)?) => {
+/// Every Fluent file of one locale. Add a file here and it is there for each locale at once.
+macro_rules! files {
+    ($lang:ident, $code:literal) => {
+        files!(@each $lang, $code, [
+            "accessibility.ftl",
+            "app.ftl",
+            "applications.ftl",
+            "catalog.ftl",
+            "errors.ftl",
+            "forms.ftl",
+            "inbox.ftl",
+            "legal.ftl",
+            "service.ftl",
+            "settings.ftl",
+            "wizard.ftl",
+        ])
+    };
+    (@each $lang:ident, $code:literal, [$($file:literal),* $(,)?]) => {
         &[$(Source {
             language: Language::$lang,
             file: $file,
-            text: include_str!(concat!("../../../locales/", sources!(@code $lang), "/", $file)),
+            text: include_str!(concat!("../../../locales/", $code, "/", $file)),
         }),*]
     };
-    (@code De) => { "de" };
-    (@code En) => { "en" };
-    (@code Uk) => { "uk" };
-    (@code Ar) => { "ar" };
-    (@code Tr) => { "tr" };
-    (@code Ru) => { "ru" };
-    (@code DeLs) => { "de-LS" };
 }
 
-/// Every Fluent file of every locale. Add a file here for each locale at once.
-pub const SOURCES: &[Source] = sources![
-    De / "accessibility.ftl",
-    De / "app.ftl",
-    De / "applications.ftl",
-    De / "catalog.ftl",
-    De / "errors.ftl",
-    De / "forms.ftl",
-    De / "inbox.ftl",
-    De / "legal.ftl",
-    De / "service.ftl",
-    De / "settings.ftl",
-    De / "wizard.ftl",
-    En / "accessibility.ftl",
-    En / "app.ftl",
-    En / "applications.ftl",
-    En / "catalog.ftl",
-    En / "errors.ftl",
-    En / "forms.ftl",
-    En / "inbox.ftl",
-    En / "legal.ftl",
-    En / "service.ftl",
-    En / "settings.ftl",
-    En / "wizard.ftl",
-    Uk / "accessibility.ftl",
-    Uk / "app.ftl",
-    Uk / "applications.ftl",
-    Uk / "catalog.ftl",
-    Uk / "errors.ftl",
-    Uk / "forms.ftl",
-    Uk / "inbox.ftl",
-    Uk / "legal.ftl",
-    Uk / "service.ftl",
-    Uk / "settings.ftl",
-    Uk / "wizard.ftl",
-    Tr / "accessibility.ftl",
-    Tr / "app.ftl",
-    Tr / "applications.ftl",
-    Tr / "catalog.ftl",
-    Tr / "errors.ftl",
-    Tr / "forms.ftl",
-    Tr / "inbox.ftl",
-    Tr / "legal.ftl",
-    Tr / "service.ftl",
-    Tr / "settings.ftl",
-    Tr / "wizard.ftl",
-    Ru / "accessibility.ftl",
-    Ru / "app.ftl",
-    Ru / "applications.ftl",
-    Ru / "catalog.ftl",
-    Ru / "errors.ftl",
-    Ru / "forms.ftl",
-    Ru / "inbox.ftl",
-    Ru / "legal.ftl",
-    Ru / "service.ftl",
-    Ru / "settings.ftl",
-    Ru / "wizard.ftl",
-    Ar / "accessibility.ftl",
-    Ar / "app.ftl",
-    Ar / "applications.ftl",
-    Ar / "catalog.ftl",
-    Ar / "errors.ftl",
-    Ar / "forms.ftl",
-    Ar / "inbox.ftl",
-    Ar / "legal.ftl",
-    Ar / "service.ftl",
-    Ar / "settings.ftl",
-    Ar / "wizard.ftl",
-    DeLs / "accessibility.ftl",
-    DeLs / "app.ftl",
-    DeLs / "applications.ftl",
-    DeLs / "catalog.ftl",
-    DeLs / "errors.ftl",
-    DeLs / "forms.ftl",
-    DeLs / "inbox.ftl",
-    DeLs / "legal.ftl",
-    DeLs / "service.ftl",
-    DeLs / "settings.ftl",
-    DeLs / "wizard.ftl",
+const DE: &[Source] = files!(De, "de");
+#[cfg(feature = "every-language")]
+const OTHERS: &[&[Source]] = &[
+    files!(En, "en"),
+    files!(Uk, "uk"),
+    files!(Ar, "ar"),
+    files!(Tr, "tr"),
+    files!(Ru, "ru"),
+    files!(DeLs, "de-LS"),
 ];
+/// Without the `every-language` feature (the UI's wasm) only German, the source locale and
+/// every message's fallback, is embedded; the other languages are added when chosen
+/// ([`Localizer::add_language`], with texts from a build that has them: the shell).
+#[cfg(not(feature = "every-language"))]
+const OTHERS: &[&[Source]] = &[];
+
+/// Every embedded Fluent file of every embedded locale.
+pub fn sources() -> impl Iterator<Item = &'static Source> {
+    DE.iter()
+        .chain(OTHERS.iter().flat_map(|files| files.iter()))
+}
+
+/// The embedded Fluent files of `language` (none when it is not embedded).
+pub fn sources_of(language: Language) -> impl Iterator<Item = &'static Source> {
+    sources().filter(move |s| s.language == language)
+}
 
 /// The parsed bundles of all locales.
 pub struct Localizer {
@@ -134,23 +90,25 @@ impl Localizer {
     pub fn new() -> Localizer {
         let bundles = Language::ALL
             .iter()
+            .filter(|&&language| sources_of(language).next().is_some())
             .map(|&language| {
-                let lang_id = language.tag().parse().unwrap_or_default();
-                let mut bundle = FluentBundle::new(vec![lang_id]);
-                bundle.set_use_isolating(false);
-                bundle.set_formatter(Some(number_formatter(language)));
-                for source in SOURCES.iter().filter(|s| s.language == language) {
-                    let resource = match FluentResource::try_new(source.text.to_string()) {
-                        Ok(resource) => resource,
-                        Err((resource, _errors)) => resource,
-                    };
-                    // Duplicate ids across files are reported by the tests; keep the first.
-                    let _ = bundle.add_resource(resource);
-                }
-                (language, bundle)
+                let texts = sources_of(language).map(|s| s.text.to_string());
+                (language, bundle_of(language, texts))
             })
             .collect();
         Localizer { bundles }
+    }
+
+    /// Adds (or replaces) the texts of `language`: the contents of its Fluent files.
+    pub fn add_language(&mut self, language: Language, texts: Vec<String>) {
+        let bundle = bundle_of(language, texts.into_iter());
+        self.bundles.retain(|(l, _)| *l != language);
+        self.bundles.push((language, bundle));
+    }
+
+    /// Whether the texts of `language` are here (embedded or added).
+    pub fn has_language(&self, language: Language) -> bool {
+        self.bundle(language).is_some()
     }
 
     fn bundle(&self, language: Language) -> Option<&FluentBundle<FluentResource>> {
@@ -197,6 +155,26 @@ impl Localizer {
         }
         id.to_string()
     }
+}
+
+/// One language's bundle from the contents of its Fluent files.
+fn bundle_of(
+    language: Language,
+    texts: impl Iterator<Item = String>,
+) -> FluentBundle<FluentResource> {
+    let lang_id = language.tag().parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new(vec![lang_id]);
+    bundle.set_use_isolating(false);
+    bundle.set_formatter(Some(number_formatter(language)));
+    for text in texts {
+        let resource = match FluentResource::try_new(text) {
+            Ok(resource) => resource,
+            Err((resource, _errors)) => resource,
+        };
+        // Duplicate ids across files are reported by the tests; keep the first.
+        let _ = bundle.add_resource(resource);
+    }
+    bundle
 }
 
 /// Whole numbers in messages grouped as the language writes them (`4.813`, `4,813`,
@@ -253,7 +231,33 @@ impl From<usize> for Arg {
     }
 }
 
-#[cfg(test)]
+/// The UI's build: German only, and another language once its texts are added.
+#[cfg(all(test, not(feature = "every-language")))]
+mod german_only {
+    use super::*;
+
+    #[test]
+    fn only_german_is_embedded_and_a_language_comes_when_added() {
+        assert!(sources().all(|s| s.language == Language::De));
+        assert!(sources().next().is_some());
+        let mut localizer = Localizer::new();
+        assert!(localizer.has_language(Language::De));
+        assert!(!localizer.has_language(Language::En));
+        // Until English is added, its messages are German.
+        let german = localizer.text(Language::De, "nav-services");
+        assert_eq!(localizer.text(Language::En, "nav-services"), german);
+        let english = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../locales/en/app.ftl"
+        ))
+        .expect("locales/en/app.ftl");
+        localizer.add_language(Language::En, vec![english]);
+        assert!(localizer.has_language(Language::En));
+        assert_ne!(localizer.text(Language::En, "nav-services"), german);
+    }
+}
+
+#[cfg(all(test, feature = "every-language"))]
 mod tests {
     use std::collections::{BTreeMap, BTreeSet};
 
@@ -285,12 +289,25 @@ mod tests {
     }
 
     #[test]
+    fn a_language_added_later_replaces_its_texts_and_german_stays_the_fallback() {
+        let mut localizer = Localizer::new();
+        assert!(localizer.has_language(Language::En));
+        localizer.add_language(Language::En, vec!["only-here = Only here".to_string()]);
+        assert_eq!(localizer.text(Language::En, "only-here"), "Only here");
+        // Every other English message is gone with the replaced texts: German answers.
+        assert_eq!(
+            localizer.text(Language::En, "nav-services"),
+            localizer.text(Language::De, "nav-services")
+        );
+        assert_ne!(localizer.text(Language::De, "nav-services"), "nav-services");
+    }
+
+    #[test]
     fn every_locale_has_every_key_of_the_source_locale() {
-        for source in SOURCES.iter().filter(|s| s.language == Language::De) {
+        for source in sources().filter(|s| s.language == Language::De) {
             let expected = ids_of(source);
             for language in Language::ALL.iter().filter(|&&l| l != Language::De) {
-                let other = SOURCES
-                    .iter()
+                let other = sources()
                     .find(|s| s.language == *language && s.file == source.file)
                     .unwrap_or_else(|| {
                         panic!("locales/{}/{} is missing", language.code(), source.file)
@@ -350,12 +367,9 @@ mod tests {
 
     #[test]
     fn no_message_is_left_in_german_in_another_language() {
-        for source in SOURCES.iter().filter(|s| s.language == Language::De) {
+        for source in sources().filter(|s| s.language == Language::De) {
             let german = texts_of(source);
-            for other in SOURCES
-                .iter()
-                .filter(|s| s.language != Language::De && s.file == source.file)
-            {
+            for other in sources().filter(|s| s.language != Language::De && s.file == source.file) {
                 // Leichte Sprache is German: a message may rightly stay as it is there.
                 if other.language == Language::DeLs {
                     continue;
@@ -382,7 +396,7 @@ mod tests {
     fn no_message_id_is_defined_twice_in_a_locale() {
         for language in Language::ALL {
             let mut seen = BTreeSet::new();
-            for source in SOURCES.iter().filter(|s| s.language == language) {
+            for source in sources().filter(|s| s.language == language) {
                 for id in ids_of(source) {
                     assert!(
                         seen.insert(id.clone()),
@@ -405,10 +419,8 @@ mod tests {
                 let name = entry.file_name().to_string_lossy().to_string();
                 if name.ends_with(".ftl") {
                     assert!(
-                        SOURCES
-                            .iter()
-                            .any(|s| s.language == language && s.file == name),
-                        "locales/{}/{name} exists but is not in i18n::SOURCES",
+                        sources().any(|s| s.language == language && s.file == name),
+                        "locales/{}/{name} exists but is not in i18n::sources()",
                         language.code()
                     );
                 }

@@ -63,6 +63,20 @@ impl Store {
         }))
     }
 
+    /// The stored catalog as the JSON it is kept in, without decoding it, with where it came
+    /// from: the shell hands it to the window as it is (#20), which reads it once.
+    pub fn catalog_json(&self) -> Result<Option<(String, CatalogOrigin)>, StoreError> {
+        let row = self
+            .conn
+            .query_row(
+                "SELECT body, origin FROM catalog_snapshot WHERE id = 1",
+                [],
+                |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)),
+            )
+            .optional()?;
+        Ok(row.map(|(body, origin)| (body, origin_from(&origin))))
+    }
+
     /// The ETag of the stored catalog, without decoding the catalog.
     pub fn catalog_etag(&self) -> Result<Option<String>, StoreError> {
         let etag = self
@@ -150,6 +164,7 @@ mod tests {
         {
             let mut store = Store::open(&path, &key)?;
             assert_eq!(store.catalog()?, None, "a new store has no catalog");
+            assert_eq!(store.catalog_json()?, None);
             store.save_catalog(
                 &catalog("v1"),
                 CatalogOrigin::Seed,
@@ -181,6 +196,11 @@ mod tests {
             Some("v2"),
             "version is kept"
         );
+        // What the window gets: the same catalog as JSON, not decoded on the way.
+        let (json, origin) = store.catalog_json()?.ok_or(StoreError::DiskFull)?;
+        assert_eq!(origin, CatalogOrigin::StateApi);
+        let read: Catalog = serde_json::from_str(&json)?;
+        assert_eq!(read, catalog("v2"));
         Ok(())
     }
 

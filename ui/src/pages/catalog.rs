@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use domain::catalog::ResponsibleLevel;
 use domain::ipc::CatalogOrigin;
-use domain::search::SearchIndex;
+use domain::search::{self, SearchIndex};
 use domain::{Language, Service};
 use i18n::Arg;
 use leptos::prelude::*;
@@ -18,6 +18,9 @@ use crate::l10n::{t_args, tr, use_language, Shown};
 
 /// How many results are rendered at once; more are reached by refining the search.
 const SHOWN: usize = 50;
+/// How long after the first rows are shown the search index is built (it is not needed for
+/// the list without a query; building it takes about as long as the rest of the list).
+const INDEX_AFTER_MS: i32 = 300;
 
 /// One rendered result: the service's texts in the current language.
 #[derive(Debug, Clone, PartialEq)]
@@ -81,10 +84,14 @@ pub fn CatalogPage() -> impl IntoView {
     // schedule, and once left the page at "no service found" with the catalog loaded.
     let index = Memo::new(move |_| {
         let language = language.get();
-        Indexed(ctx.catalog.with(|c| {
+        let index = Indexed(ctx.catalog.with(|c| {
             c.as_ref()
                 .map(|c| Arc::new(SearchIndex::new(&c.catalog, language)))
-        }))
+        }));
+        if index.0.is_some() {
+            crate::timing::once("search-index");
+        }
+        index
     });
 
     // (total hits, rows to show)
@@ -94,16 +101,21 @@ pub fn CatalogPage() -> impl IntoView {
         let life_situation = life_situation.get();
         let place = place.get();
         let local_only = local_only.get();
-        let Some(index) = index.get().0 else {
-            return (0, Vec::new());
-        };
         ctx.catalog.with(|catalog| {
             let Some(catalog) = catalog else {
                 return (0, Vec::new());
             };
             let catalog = &catalog.catalog;
             let filter = (!life_situation.is_empty()).then_some(life_situation.as_str());
-            let mut hits = index.search(&query, filter);
+            // The list without a query needs no index: the start page does not wait for it.
+            let mut hits = if search::is_blank(&query) {
+                search::browse(catalog, filter)
+            } else {
+                match index.get().0 {
+                    Some(index) => index.search(&query, filter),
+                    None => Vec::new(),
+                }
+            };
             if local_only {
                 hits.retain(|hit| {
                     catalog.services.get(hit.index).is_some_and(|s| {
@@ -136,6 +148,23 @@ pub fn CatalogPage() -> impl IntoView {
                 .collect::<Vec<_>>();
             (hits.len(), rows)
         })
+    });
+
+    // Once the first rows are in the DOM (effects run after the render they follow): mark it
+    // for the launch benchmark, and build the search index a moment later, so the first
+    // keystroke finds it ready.
+    let index_scheduled = StoredValue::new(false);
+    Effect::new(move |_| {
+        if results.with(|(_, rows)| rows.is_empty()) {
+            return;
+        }
+        crate::timing::service_list_shown();
+        if !index_scheduled.get_value() {
+            index_scheduled.set_value(true);
+            crate::focus::later(INDEX_AFTER_MS, move || {
+                let _ = index.try_with_untracked(|_| ());
+            });
+        }
     });
 
     let loaded = move || ctx.catalog.with(Option::is_some);

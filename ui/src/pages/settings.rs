@@ -48,14 +48,20 @@ pub fn SettingsPage() -> impl IntoView {
     let ctx = expect_context::<AppContext>();
     let language = use_language();
     let choose_language = move |chosen: Language| {
-        language.set(chosen);
-        update(
-            ctx,
-            SettingsUpdate {
-                language: Some(chosen),
-                ..Default::default()
-            },
-        );
+        spawn_local(async move {
+            if let Err(error) = crate::l10n::load(chosen).await {
+                ctx.error.set(Some(error));
+                return;
+            }
+            language.set(chosen);
+            update(
+                ctx,
+                SettingsUpdate {
+                    language: Some(chosen),
+                    ..Default::default()
+                },
+            );
+        });
     };
     let size_option = move |size: TextSize, id: &'static str, label: &'static str| {
         view! {

@@ -1,0 +1,49 @@
+//! Marks of the start on the page's performance timeline (the User Timing API), as
+//! `thueringen:<step>`: the launch benchmark (`scripts/bench-launch.sh`) reads them to say
+//! where the start's time goes. Each step is marked once, so the timeline never grows while
+//! the app runs; nothing leaves the device.
+
+use std::cell::RefCell;
+
+thread_local! {
+    static MARKED: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Marks `step` the first time it is called.
+pub fn once(step: &'static str) {
+    let first = MARKED.with(|marked| {
+        let mut marked = marked.borrow_mut();
+        let first = !marked.contains(&step);
+        if first {
+            marked.push(step);
+        }
+        first
+    });
+    if !first {
+        return;
+    }
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(&format!("thueringen:{step}"));
+    }
+}
+
+/// Marks when the shell's answer to one of the start's commands arrived (before it is read).
+pub fn answered(command: &str) {
+    match command {
+        domain::ipc::command::GET_SETTINGS => once("settings-answered"),
+        domain::ipc::command::LOAD_CATALOG => once("catalog-answered"),
+        _ => {}
+    }
+}
+
+/// Marks `service-list` (what the benchmark waits for) once rows of `#service-list` are in
+/// the DOM.
+pub fn service_list_shown() {
+    let in_dom = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("#service-list li").ok().flatten())
+        .is_some();
+    if in_dom {
+        once("service-list");
+    }
+}
