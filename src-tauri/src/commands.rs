@@ -11,10 +11,19 @@ use crate::state::{storage_error, AppState};
 
 /// The stored catalog, as the JSON of a [`CatalogResponse`] sent as raw bytes: it is kept as
 /// JSON, so it is neither decoded nor encoded again here, and the window reads it once with
-/// serde_json (#20: the catalog was the largest step of the start).
+/// serde_json (#20: the catalog was the largest step of the start). Read off the main thread,
+/// so the window's other start-up calls, asked at the same time, are answered meanwhile.
 #[tauri::command]
-pub fn load_catalog(state: State<'_, AppState>) -> Result<tauri::ipc::Response, IpcError> {
-    let stored = state.store()?.catalog_json().map_err(storage_error)?;
+pub async fn load_catalog(state: State<'_, AppState>) -> Result<tauri::ipc::Response, IpcError> {
+    let store = state.shared_store()?;
+    let stored = tauri::async_runtime::spawn_blocking(move || {
+        let store = store
+            .lock()
+            .map_err(|_| IpcError::new(ErrorCode::Internal, "error-internal"))?;
+        store.catalog_json().map_err(storage_error)
+    })
+    .await
+    .map_err(|_| IpcError::new(ErrorCode::Internal, "error-internal"))??;
     let (json, origin) =
         stored.ok_or_else(|| IpcError::new(ErrorCode::Storage, "error-storage"))?;
     Ok(tauri::ipc::Response::new(

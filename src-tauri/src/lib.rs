@@ -104,17 +104,29 @@ pub fn run() {
         .on_window_event(|window, event| {
             if let tauri::WindowEvent::Focused(false) = event {
                 if let Some(state) = window.try_state::<AppState>() {
+                    trace::line("window", "unfocused: checkpoint");
                     if let Ok(store) = state.store() {
                         let _ = store.checkpoint();
                     }
+                    trace::line("window", "checkpoint done");
                 }
             }
+        })
+        .on_page_load(|_, payload| {
+            trace::line(
+                "page",
+                match payload.event() {
+                    tauri::webview::PageLoadEvent::Started => "load started",
+                    tauri::webview::PageLoadEvent::Finished => "load finished",
+                },
+            )
         })
         .setup(|app| {
             let data_dir = state::data_dir(app.path().app_data_dir().ok())?;
             let app_state = AppState::open(&data_dir, &state::state_api()?)?;
             app.manage(app_state);
             sync_task::start(app.handle());
+            trace::line("start", "set up");
             Ok(())
         });
     if let Err(error) = builder.run(tauri::generate_context!()) {

@@ -185,6 +185,7 @@ fn open_store(data_dir: &Path, keys: &dyn KeyStore) -> Result<Store, IpcError> {
         }
         other => other.map_err(storage_error)?,
     };
+    crate::trace::line("start", "store opened");
     // On the first start the app speaks the operating system's language when it is one of
     // ours; a language the person chose is never overridden.
     let system: Vec<String> = sys_locale::get_locales().collect();
@@ -202,6 +203,7 @@ fn open_store(data_dir: &Path, keys: &dyn KeyStore) -> Result<Store, IpcError> {
                 &crate::clock::rfc3339(now),
             )
             .map_err(storage_error)?;
+        crate::trace::line("start", "catalog seeded");
     }
     // The forms shipped with the app, so drafts on them can migrate when the state API brings
     // a newer version.
@@ -218,6 +220,7 @@ fn open_store(data_dir: &Path, keys: &dyn KeyStore) -> Result<Store, IpcError> {
                 .map_err(storage_error)?;
         }
     }
+    crate::trace::line("start", "forms checked");
     Ok(store)
 }
 

@@ -28,8 +28,11 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
             crate::clock::for_sync(),
             events,
         );
+        crate::trace::line("start", "sync worker started");
         crate::account::take_over_kept_login(&app.state::<AppState>()).await;
+        crate::trace::line("start", "kept login looked at");
         crate::notifications::start_reminders(&app);
+        crate::trace::line("start", "reminders started");
         loop {
             tokio::select! {
                 () = wakeup.notified() => worker.wake(),

@@ -1,5 +1,6 @@
 //! `THUERINGEN_TRACE_IPC=1` (set by the end-to-end harness): one line on stderr per command the
-//! shell gets and per event it sends to the window, with milliseconds since start. Names only,
+//! shell gets and per event it sends to the window, and the steps of the start (store opened,
+//! catalog seeded, forms checked, set up), with milliseconds since start. Names only,
 //! never arguments or payloads, so nothing personal is printed.
 
 use std::sync::OnceLock;

@@ -12,10 +12,11 @@
 //! - **memory**: 3 s after the list, the proportional set size (PSS) of the process and every
 //!   process below it (WebKit's web and network processes), from `/proc/*/smaps_rollup`.
 //!
-//! Three series per round: the bare window, the app started again on its data (a later
-//! start), and the app on an empty data directory (the first start: key, store, seed).
-//! Medians, and the app's distance from the bare window, go to stdout and to
-//! `$THUERINGEN_ARTIFACTS/launch.txt`.
+//! Per round: the bare window, the app started again on its data (a later start), and the app
+//! on an empty data directory (the first start: key, store, seed); with `--before PATH`, an
+//! earlier build of the app the same two ways, so a change is measured against what it changed
+//! in one run on one (noisy) machine. Medians, and each one's distance from the bare window,
+//! go to stdout and to `$THUERINGEN_ARTIFACTS/launch.txt`.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -52,19 +53,41 @@ struct Sample {
     pss_web: u64,
 }
 
+/// One kind of start: the bare window, or a build of the app on its data (a later start) or
+/// on an empty data directory (the first start: key, store, seed).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 enum Series {
     Bare,
-    AppLater,
-    AppFirst,
+    App { build: Build, first: bool },
+}
+
+/// The app under test, or an earlier build of it (`--before`) measured in the same run.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+enum Build {
+    Before,
+    After,
 }
 
 impl Series {
     fn name(self) -> &'static str {
         match self {
-            Series::Bare => "bare Tauri window",
-            Series::AppLater => "app, later start",
-            Series::AppFirst => "app, first start",
+            Series::Bare => "bare window",
+            Series::App {
+                build: Build::After,
+                first: false,
+            } => "app, later start",
+            Series::App {
+                build: Build::After,
+                first: true,
+            } => "app, first start",
+            Series::App {
+                build: Build::Before,
+                first: false,
+            } => "before, later start",
+            Series::App {
+                build: Build::Before,
+                first: true,
+            } => "before, first start",
         }
     }
 }
@@ -72,18 +95,23 @@ impl Series {
 struct Options {
     app: PathBuf,
     bare: PathBuf,
+    /// An earlier build of the app, started in the same rounds (a before/after comparison
+    /// on one noisy machine).
+    before: Option<PathBuf>,
     runs: usize,
 }
 
 fn options() -> Result<Options> {
     let mut app = None;
     let mut bare = None;
+    let mut before = None;
     let mut runs = 12;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--app" => app = args.next().map(PathBuf::from),
             "--bare" => bare = args.next().map(PathBuf::from),
+            "--before" => before = args.next().map(PathBuf::from),
             "--runs" => {
                 runs = args
                     .next()
@@ -97,7 +125,10 @@ fn options() -> Result<Options> {
     }
     let app = app.ok_or("--app PATH (the app's release binary) is missing")?;
     let bare = bare.ok_or("--bare PATH (the bare window's release binary) is missing")?;
-    for binary in [&app, &bare] {
+    for binary in [Some(&app), Some(&bare), before.as_ref()]
+        .into_iter()
+        .flatten()
+    {
         if !binary.exists() {
             return Err(format!("{} does not exist: build it first", binary.display()).into());
         }
@@ -105,6 +136,7 @@ fn options() -> Result<Options> {
     Ok(Options {
         app: app.canonicalize()?,
         bare: bare.canonicalize()?,
+        before: before.map(|b| b.canonicalize()).transpose()?,
         runs,
     })
 }
@@ -294,6 +326,13 @@ async fn start_once(xvfb: &Xvfb, binary: &Path, env: &[(&str, String)]) -> Resul
         .map_err(|e| format!("X watcher: {e}"))?;
     let mapped = seen.mapped.ok_or("no window was mapped within 60 s")?;
     tokio::time::sleep(IDLE).await;
+    // Read again after the idle time: the steps after the list (its paint, the search
+    // index) and a first paint that came after the list are on the timeline by now.
+    let marks = match client.execute(READ_MARKS, Vec::new()).await {
+        Ok(later) if !later.is_null() => later,
+        _ => marks,
+    };
+    let number = |key: &str| marks.get(key).and_then(serde_json::Value::as_f64);
     let mut sample = Sample {
         mapped: epoch_ms(mapped) - epoch_ms(asked),
         painted: seen.painted.map(|t| epoch_ms(t) - epoch_ms(asked)),
@@ -375,45 +414,42 @@ const METRICS: &[Metric] = &[
     }),
 ];
 
-fn report(samples: &HashMap<Series, Vec<Sample>>, runs: usize) -> String {
+fn report(samples: &[(Series, Vec<Sample>)], runs: usize) -> String {
+    let of = |samples: &[Sample], metric: fn(&Sample) -> Option<f64>| {
+        median(samples.iter().filter_map(metric).collect())
+    };
+    let bare = samples
+        .iter()
+        .find(|(series, _)| *series == Series::Bare)
+        .map(|(_, s)| s.as_slice())
+        .unwrap_or_default();
     let mut out = format!(
-        "launch benchmark: {runs} rounds, medians; times from asking WebDriver for the session\n\
-         {:<32} {:>12} {:>18} {:>10} {:>18} {:>10}\n",
-        "", "bare window", "app, later start", "delta", "app, first start", "delta"
+        "launch benchmark: {runs} rounds, medians; times from asking WebDriver for the \
+         session; (+n) is the distance from the bare window\n{:<31}",
+        ""
     );
-    let of = |series: Series, metric: fn(&Sample) -> Option<f64>| {
-        median(
-            samples
-                .get(&series)
-                .map(|s| s.iter().filter_map(metric).collect())
-                .unwrap_or_default(),
-        )
-    };
-    let cell = |value: Option<f64>, unit: &str| match value {
-        Some(v) => format!("{v:.0} {unit}"),
-        None => "n/a".into(),
-    };
-    let delta = |value: Option<f64>, base: Option<f64>, unit: &str| match (value, base) {
-        (Some(v), Some(b)) => format!("{:+.0} {unit}", v - b),
-        _ => "n/a".into(),
-    };
-    for (name, unit, metric) in METRICS {
-        let bare = of(Series::Bare, *metric);
-        let later = of(Series::AppLater, *metric);
-        let first = of(Series::AppFirst, *metric);
-        out.push_str(&format!(
-            "{name:<32} {:>12} {:>18} {:>10} {:>18} {:>10}\n",
-            cell(bare, unit),
-            cell(later, unit),
-            delta(later, bare, unit),
-            cell(first, unit),
-            delta(first, bare, unit),
-        ));
+    for (series, _) in samples {
+        out.push_str(&format!(" {:>21}", series.name()));
     }
-    for series in [Series::AppLater, Series::AppFirst] {
-        let Some(samples) = samples.get(&series) else {
+    out.push('\n');
+    for (name, unit, metric) in METRICS {
+        out.push_str(&format!("{name:<31}"));
+        let base = of(bare, *metric);
+        for (series, samples) in samples {
+            let cell = match (of(samples, *metric), base) {
+                (Some(v), _) if *series == Series::Bare => format!("{v:.0} {unit}"),
+                (Some(v), Some(b)) => format!("{v:.0} {unit} ({:+.0})", v - b),
+                (Some(v), None) => format!("{v:.0} {unit}"),
+                (None, _) => "n/a".into(),
+            };
+            out.push_str(&format!(" {cell:>21}"));
+        }
+        out.push('\n');
+    }
+    for (series, samples) in samples {
+        if *series == Series::Bare {
             continue;
-        };
+        }
         out.push_str(&format!(
             "\nthe page's steps, {} (medians, ms):\n",
             series.name()
@@ -436,6 +472,10 @@ fn report(samples: &HashMap<Series, Vec<Sample>>, runs: usize) -> String {
                 median(times).map(|t| (t, name))
             })
             .collect();
+        steps.push((
+            of(samples, |s| Some(s.navigation)).unwrap_or(0.0),
+            "(page navigation start)",
+        ));
         steps.sort_by(|a, b| a.0.total_cmp(&b.0));
         let mut before = 0.0;
         for (time, name) in steps {
@@ -456,32 +496,59 @@ async fn main() -> Result<()> {
     let _ = rustls::crypto::ring::default_provider().install_default();
     let xvfb = Xvfb::start(WIDTH, HEIGHT)?;
     let work = tempfile::tempdir()?;
-    let later_data = work.path().join("later");
     let base_env = vec![("LANGUAGE", "de".to_string())];
     let app_env = |data: &Path| {
         let mut env = base_env.clone();
         env.push(("THUERINGEN_DATA_DIR", data.display().to_string()));
         env
     };
-    // One unmeasured start makes the data a later start finds (key, store, catalog), and
-    // warms the page cache for every series alike.
-    start_once(&xvfb, &options.app, &app_env(&later_data)).await?;
+    // Unmeasured starts make the data a later start finds (key, store, catalog), and warm
+    // the page cache for every series alike.
     start_once(&xvfb, &options.bare, &base_env).await?;
-    let mut samples: HashMap<Series, Vec<Sample>> = HashMap::new();
+    let mut series = vec![Series::Bare];
+    let mut builds = vec![Build::After];
+    if options.before.is_some() {
+        builds.insert(0, Build::Before);
+    }
+    for first in [false, true] {
+        for &build in &builds {
+            series.push(Series::App { build, first });
+        }
+    }
+    let binary = |build: Build| match (build, &options.before) {
+        (Build::Before, Some(before)) => before.clone(),
+        _ => options.app.clone(),
+    };
+    // Each build's later starts use data its own first start made (a store an earlier build
+    // made may need migrating, which is not what a later start measures).
+    let later_data = |build: Build| work.path().join(format!("later-{build:?}"));
+    for &build in &builds {
+        start_once(&xvfb, &binary(build), &app_env(&later_data(build))).await?;
+    }
+    let mut samples: Vec<(Series, Vec<Sample>)> = series.iter().map(|s| (*s, Vec::new())).collect();
     for round in 0..options.runs {
-        for series in [Series::Bare, Series::AppLater, Series::AppFirst] {
-            let sample = match series {
+        // Each round in another order, so no series always follows the same one (a first
+        // start's writes, still being flushed, slowed the start after it).
+        let count = samples.len();
+        for turn in 0..count {
+            let (series, kept) = &mut samples[(turn + round) % count];
+            // Nothing earlier still on its way to the disk.
+            let _ = std::process::Command::new("sync").status();
+            let sample = match *series {
                 Series::Bare => start_once(&xvfb, &options.bare, &base_env).await?,
-                Series::AppLater => start_once(&xvfb, &options.app, &app_env(&later_data)).await?,
-                Series::AppFirst => {
-                    let fresh = work.path().join(format!("first-{round}"));
-                    let sample = start_once(&xvfb, &options.app, &app_env(&fresh)).await?;
+                Series::App {
+                    build,
+                    first: false,
+                } => start_once(&xvfb, &binary(build), &app_env(&later_data(build))).await?,
+                Series::App { build, first: true } => {
+                    let fresh = work.path().join(format!("first-{build:?}-{round}"));
+                    let sample = start_once(&xvfb, &binary(build), &app_env(&fresh)).await?;
                     let _ = std::fs::remove_dir_all(&fresh);
                     sample
                 }
             };
             eprintln!(
-                "round {:>2} {:<18} mapped {:>5.0} ms, painted {:>5} ms, list {:>5.0} ms, PSS {:>4} + {:>4} MB",
+                "round {:>2} {:<20} mapped {:>5.0} ms, painted {:>5} ms, list {:>5.0} ms, PSS {:>4} + {:>4} MB",
                 round + 1,
                 series.name(),
                 sample.mapped,
@@ -490,7 +557,7 @@ async fn main() -> Result<()> {
                 sample.pss_main / 1024,
                 sample.pss_web / 1024,
             );
-            samples.entry(series).or_default().push(sample);
+            kept.push(sample);
         }
     }
     let text = report(&samples, options.runs);

@@ -83,6 +83,12 @@ async fn load_catalog(ctx: AppContext) {
 }
 
 async fn start(ctx: AppContext, language: RwSignal<Language>) {
+    // The catalog, the start's largest answer, is asked for at once, beside the clock and the
+    // settings rather than after them (#20); the refresh from the state API follows it.
+    spawn_local(async move {
+        load_catalog(ctx).await;
+        refresh_catalog(ctx).await;
+    });
     crate::clock::ensure().await;
     match crate::ipc::read0::<Settings>(command::GET_SETTINGS, 5_000).await {
         Ok(settings) => {
@@ -95,7 +101,11 @@ async fn start(ctx: AppContext, language: RwSignal<Language>) {
         }
         Err(error) => ctx.error.set(Some(error)),
     }
-    load_catalog(ctx).await;
+}
+
+/// Asks the shell to bring the catalog up to date from the state API, and says whether it
+/// could be reached.
+async fn refresh_catalog(ctx: AppContext) {
     // Patience above the client's connect and request timeouts: a slow state API is not asked
     // twice, a lost message is.
     match crate::ipc::read0::<RefreshResponse>(command::REFRESH_CATALOG, 40_000).await {

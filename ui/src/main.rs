@@ -19,4 +19,5 @@ fn main() {
     timing::once("wasm-start");
     crash::install();
     leptos::mount::mount_to_body(app::App);
+    timing::once("mounted");
 }

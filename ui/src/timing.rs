@@ -9,8 +9,8 @@ thread_local! {
     static MARKED: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Marks `step` the first time it is called.
-pub fn once(step: &'static str) {
+/// Marks `step` the first time it is called (and says whether this was the first time).
+pub fn once(step: &'static str) -> bool {
     let first = MARKED.with(|marked| {
         let mut marked = marked.borrow_mut();
         let first = !marked.contains(&step);
@@ -19,19 +19,23 @@ pub fn once(step: &'static str) {
         }
         first
     });
-    if !first {
-        return;
+    if first {
+        if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = performance.mark(&format!("thueringen:{step}"));
+        }
     }
-    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = performance.mark(&format!("thueringen:{step}"));
-    }
+    first
 }
 
 /// Marks when the shell's answer to one of the start's commands arrived (before it is read).
 pub fn answered(command: &str) {
     match command {
-        domain::ipc::command::GET_SETTINGS => once("settings-answered"),
-        domain::ipc::command::LOAD_CATALOG => once("catalog-answered"),
+        domain::ipc::command::GET_SETTINGS => {
+            once("settings-answered");
+        }
+        domain::ipc::command::LOAD_CATALOG => {
+            once("catalog-answered");
+        }
         _ => {}
     }
 }
@@ -43,7 +47,21 @@ pub fn service_list_shown() {
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector("#service-list li").ok().flatten())
         .is_some();
-    if in_dom {
-        once("service-list");
+    if in_dom && once("service-list") {
+        // The frame after next has the list painted: `service-list-painted` is when the
+        // person sees it.
+        after_frame(|| {
+            after_frame(|| {
+                let _ = once("service-list-painted");
+            })
+        });
+    }
+}
+
+/// Runs `f` at the next animation frame (before the webview paints it).
+fn after_frame(f: impl FnOnce() + 'static) {
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    if let Some(window) = web_sys::window() {
+        let _ = window.request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&callback));
     }
 }
