@@ -117,6 +117,28 @@ async fn catalog_search_and_language_switch_in_the_real_window() -> Result<()> {
     first_result_becomes(&app, "99102013000000").await?;
     app.screenshot("skeleton-search-de").await?;
 
+    // Two languages chosen in quick succession, the first one's texts not loaded yet (they
+    // come from the shell): the second choice wins, whatever answers last.
+    app.client
+        .execute(
+            "document.querySelector('#language-tr').click(); \
+             document.querySelector('#language-de').click();",
+            Vec::new(),
+        )
+        .await?;
+    tokio::time::sleep(Duration::from_millis(1_500)).await;
+    app.wait_for_text("#catalog-heading", SHORT, |t| {
+        t == "Leistungen in Thüringen"
+    })
+    .await?;
+    let lang = app
+        .client
+        .find(Locator::Css("html"))
+        .await?
+        .attr("lang")
+        .await?;
+    assert_eq!(lang.as_deref(), Some("de"), "the later choice stays");
+
     // Language switch: the texts change, and the search now matches English names too.
     app.client
         .find(Locator::Css("#language-en"))

@@ -92,12 +92,18 @@ async fn start(ctx: AppContext, language: RwSignal<Language>) {
     crate::clock::ensure().await;
     match crate::ipc::read0::<Settings>(command::GET_SETTINGS, 5_000).await {
         Ok(settings) => {
-            // A language that cannot be loaded leaves the texts in German and says why.
-            match crate::l10n::load(settings.language).await {
-                Ok(()) => language.set(settings.language),
+            // A language that cannot be loaded leaves the texts in German and says why; one
+            // the person chose meanwhile wins.
+            match crate::l10n::load_choice(settings.language).await {
+                Ok(true) => language.set(settings.language),
+                Ok(false) => {}
                 Err(error) => ctx.error.set(Some(error)),
             }
-            ctx.settings.set(settings);
+            let chosen = language.get_untracked();
+            ctx.settings.set(Settings {
+                language: chosen,
+                ..settings
+            });
         }
         Err(error) => ctx.error.set(Some(error)),
     }
@@ -338,9 +344,13 @@ fn LanguageSwitch() -> impl IntoView {
     let ctx = expect_context::<AppContext>();
     let choose = move |chosen: Language| {
         spawn_local(async move {
-            if let Err(error) = crate::l10n::load(chosen).await {
-                ctx.error.set(Some(error));
-                return;
+            match crate::l10n::load_choice(chosen).await {
+                Ok(true) => {}
+                Ok(false) => return,
+                Err(error) => {
+                    ctx.error.set(Some(error));
+                    return;
+                }
             }
             language.set(chosen);
             ctx.settings.update(|s| s.language = chosen);

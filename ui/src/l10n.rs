@@ -1,7 +1,7 @@
 //! Texts for the UI: one `Localizer` per thread (wasm has one), the current language in a
 //! signal provided as context.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use domain::ipc::{command, IpcError, LoadTextsRequest, Texts};
 use domain::Language;
@@ -11,6 +11,8 @@ use leptos::prelude::*;
 thread_local! {
     /// Starts with the embedded German texts; [`load`] adds a language when it is chosen.
     static LOCALIZER: RefCell<Option<Localizer>> = const { RefCell::new(None) };
+    /// The number of the latest language choice (see [`load_choice`]).
+    static LATEST_CHOICE: Cell<u64> = const { Cell::new(0) };
 }
 
 fn with_localizer<T>(f: impl FnOnce(&Localizer) -> T) -> T {
@@ -35,6 +37,19 @@ pub async fn load(language: Language) -> Result<(), IpcError> {
             .add_language(texts.language, texts.files);
     });
     Ok(())
+}
+
+/// Loads the texts of a language the person (or the stored settings) chose, and says whether
+/// it is still the latest choice once they are here: two languages chosen in quick
+/// succession, the first not loaded yet and the second already here, must end on the second.
+pub async fn load_choice(chosen: Language) -> Result<bool, IpcError> {
+    let ticket = LATEST_CHOICE.with(|latest| {
+        let ticket = latest.get().wrapping_add(1);
+        latest.set(ticket);
+        ticket
+    });
+    load(chosen).await?;
+    Ok(LATEST_CHOICE.with(Cell::get) == ticket)
 }
 
 /// The language the person chose, shared by every component.

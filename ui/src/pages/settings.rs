@@ -49,9 +49,13 @@ pub fn SettingsPage() -> impl IntoView {
     let language = use_language();
     let choose_language = move |chosen: Language| {
         spawn_local(async move {
-            if let Err(error) = crate::l10n::load(chosen).await {
-                ctx.error.set(Some(error));
-                return;
+            match crate::l10n::load_choice(chosen).await {
+                Ok(true) => {}
+                Ok(false) => return,
+                Err(error) => {
+                    ctx.error.set(Some(error));
+                    return;
+                }
             }
             language.set(chosen);
             update(
