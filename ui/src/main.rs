@@ -18,6 +18,13 @@ mod timing;
 fn main() {
     timing::once("wasm-start");
     crash::install();
+    // The placeholder of index.html makes way for the UI.
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        boot.remove();
+    }
     leptos::mount::mount_to_body(app::App);
     timing::once("mounted");
 }
