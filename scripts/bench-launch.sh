@@ -16,11 +16,8 @@ if [[ -z "${THUERINGEN_IN_BENCH_SESSION:-}" ]]; then
 fi
 
 # A private keychain, as in scripts/test.sh: the app keeps its store key there.
-session_dir="$(mktemp -d)"
-trap 'pkill -u "$(id -u)" -f "gnome-keyring-daemon.*$session_dir" 2>/dev/null || true; rm -rf "$session_dir"' EXIT
-export XDG_DATA_HOME="$session_dir/data" XDG_RUNTIME_DIR="$session_dir/run"
-mkdir -p "$XDG_DATA_HOME" "$XDG_RUNTIME_DIR"; chmod 700 "$XDG_RUNTIME_DIR"
-eval "$(printf 'bench' | gnome-keyring-daemon --daemonize --unlock --components=secrets)"
+source "$root/scripts/keychain-session.sh"
+private_keychain_session
 export THUERINGEN_ARTIFACTS="${THUERINGEN_ARTIFACTS:-$root/tests/artifacts}"
 mkdir -p "$THUERINGEN_ARTIFACTS"
 

@@ -15,11 +15,8 @@ if [[ -z "${THUERINGEN_IN_TEST_SESSION:-}" ]]; then
 fi
 
 step() { printf '\n=== %s (%s)\n' "$*" "$(date +%T)"; }
-session_dir="$(mktemp -d)"
-trap 'pkill -u "$(id -u)" -f "gnome-keyring-daemon.*$session_dir" 2>/dev/null || true; rm -rf "$session_dir"' EXIT
-export XDG_DATA_HOME="$session_dir/data" XDG_RUNTIME_DIR="$session_dir/run"
-mkdir -p "$XDG_DATA_HOME" "$XDG_RUNTIME_DIR"; chmod 700 "$XDG_RUNTIME_DIR"
-eval "$(printf 'test' | gnome-keyring-daemon --daemonize --unlock --components=secrets)" || true
+source "$root/scripts/keychain-session.sh"
+private_keychain_session || true
 # The keychain tests fail (instead of skipping) when this session has no usable keychain.
 export THUERINGEN_REQUIRE_KEYCHAIN=1
 export THUERINGEN_ARTIFACTS="${THUERINGEN_ARTIFACTS:-$root/tests/artifacts}"

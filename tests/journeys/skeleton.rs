@@ -32,6 +32,16 @@ async fn listed_keys(app: &App) -> Result<Vec<String>> {
 }
 
 /// Waits until the first listed service has `key`.
+/// The `lang` of the document.
+async fn document_language(app: &App) -> Result<Option<String>> {
+    Ok(app
+        .client
+        .find(Locator::Css("html"))
+        .await?
+        .attr("lang")
+        .await?)
+}
+
 async fn first_result_becomes(app: &App, key: &str) -> Result<()> {
     let deadline = std::time::Instant::now() + SHORT;
     let mut seen = Vec::new();
@@ -131,12 +141,7 @@ async fn catalog_search_and_language_switch_in_the_real_window() -> Result<()> {
         t == "Leistungen in Thüringen"
     })
     .await?;
-    let lang = app
-        .client
-        .find(Locator::Css("html"))
-        .await?
-        .attr("lang")
-        .await?;
+    let lang = document_language(&app).await?;
     assert_eq!(lang.as_deref(), Some("de"), "the later choice stays");
 
     // Language switch: the texts change, and the search now matches English names too.
@@ -149,12 +154,7 @@ async fn catalog_search_and_language_switch_in_the_real_window() -> Result<()> {
         .await?;
     app.wait_for_text("#result-count", SHORT, |t| t.contains("found"))
         .await?;
-    let lang = app
-        .client
-        .find(Locator::Css("html"))
-        .await?
-        .attr("lang")
-        .await?;
+    let lang = document_language(&app).await?;
     assert_eq!(
         lang.as_deref(),
         Some("en"),

@@ -92,13 +92,9 @@ async fn start(ctx: AppContext, language: RwSignal<Language>) {
     crate::clock::ensure().await;
     match crate::ipc::read0::<Settings>(command::GET_SETTINGS, 5_000).await {
         Ok(settings) => {
-            // A language that cannot be loaded leaves the texts in German and says why; one
-            // the person chose meanwhile wins.
-            match crate::l10n::load_choice(settings.language).await {
-                Ok(true) => language.set(settings.language),
-                Ok(false) => {}
-                Err(error) => ctx.error.set(Some(error)),
-            }
+            // A language that cannot be loaded leaves the texts in German; one the person
+            // chose meanwhile wins.
+            switch_language(ctx, language, settings.language).await;
             let chosen = language.get_untracked();
             ctx.settings.set(Settings {
                 language: chosen,
@@ -106,6 +102,27 @@ async fn start(ctx: AppContext, language: RwSignal<Language>) {
             });
         }
         Err(error) => ctx.error.set(Some(error)),
+    }
+}
+
+/// Loads the texts of `chosen` and switches the window to it, unless another language was
+/// chosen meanwhile ([`crate::l10n::load_choice`]); a language whose texts cannot be loaded
+/// leaves the window as it is and says why. Whether it switched.
+pub(crate) async fn switch_language(
+    ctx: AppContext,
+    language: RwSignal<Language>,
+    chosen: Language,
+) -> bool {
+    match crate::l10n::load_choice(chosen).await {
+        Ok(true) => {
+            language.set(chosen);
+            true
+        }
+        Ok(false) => false,
+        Err(error) => {
+            ctx.error.set(Some(error));
+            false
+        }
     }
 }
 
@@ -344,15 +361,9 @@ fn LanguageSwitch() -> impl IntoView {
     let ctx = expect_context::<AppContext>();
     let choose = move |chosen: Language| {
         spawn_local(async move {
-            match crate::l10n::load_choice(chosen).await {
-                Ok(true) => {}
-                Ok(false) => return,
-                Err(error) => {
-                    ctx.error.set(Some(error));
-                    return;
-                }
+            if !switch_language(ctx, language, chosen).await {
+                return;
             }
-            language.set(chosen);
             ctx.settings.update(|s| s.language = chosen);
             let args = SetLanguageArgs {
                 request: SetLanguageRequest { language: chosen },

@@ -37,10 +37,15 @@ pub async fn call<Args: Serialize, Out: DeserializeOwned>(
                 .and_then(|parsed| serde_wasm_bindgen::from_value(parsed).ok())
                 .ok_or_else(|| IpcError::new(ErrorCode::Internal, "error-internal")),
         },
-        // The shell rejects with a serialized `IpcError`; anything else means no shell answered.
-        Err(value) => Err(serde_wasm_bindgen::from_value(value)
-            .unwrap_or_else(|_| IpcError::new(ErrorCode::Internal, "error-app-unavailable"))),
+        Err(value) => Err(rejected(value)),
     }
+}
+
+/// What a rejected call means: the shell rejects with a serialized `IpcError`; anything else
+/// means no shell answered.
+fn rejected(value: JsValue) -> IpcError {
+    serde_wasm_bindgen::from_value(value)
+        .unwrap_or_else(|_| IpcError::new(ErrorCode::Internal, "error-app-unavailable"))
 }
 
 thread_local! {
@@ -199,8 +204,7 @@ pub async fn call0_json<Out: DeserializeOwned>(command: &str) -> Result<Out, Ipc
             };
             parsed.map_err(|_| IpcError::new(ErrorCode::Internal, "error-internal"))
         }
-        Err(value) => Err(serde_wasm_bindgen::from_value(value)
-            .unwrap_or_else(|_| IpcError::new(ErrorCode::Internal, "error-app-unavailable"))),
+        Err(value) => Err(rejected(value)),
     }
 }
 
@@ -209,12 +213,7 @@ pub async fn read0_json<Out: DeserializeOwned>(
     command: &str,
     patience_ms: i32,
 ) -> Result<Out, IpcError> {
-    for _ in 0..2 {
-        if let Some(answer) = within(call0_json::<Out>(command), patience_ms).await {
-            return answer;
-        }
-    }
-    call0_json(command).await
+    asked_again(patience_ms, || call0_json(command)).await
 }
 
 /// A command without arguments that is safe to ask twice (a read, or the catalog refresh,
@@ -226,10 +225,19 @@ pub async fn read0<Out: DeserializeOwned>(
     command: &str,
     patience_ms: i32,
 ) -> Result<Out, IpcError> {
+    asked_again(patience_ms, || call0(command)).await
+}
+
+/// `ask`'s answer; asked again twice when none came within `patience_ms`, and the last time
+/// waited for as long as it takes (see [`read0`]).
+async fn asked_again<Out, Asking: std::future::Future<Output = Result<Out, IpcError>>>(
+    patience_ms: i32,
+    ask: impl Fn() -> Asking,
+) -> Result<Out, IpcError> {
     for _ in 0..2 {
-        if let Some(answer) = within(call0::<Out>(command), patience_ms).await {
+        if let Some(answer) = within(ask(), patience_ms).await {
             return answer;
         }
     }
-    call0(command).await
+    ask().await
 }

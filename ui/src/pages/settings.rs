@@ -49,22 +49,15 @@ pub fn SettingsPage() -> impl IntoView {
     let language = use_language();
     let choose_language = move |chosen: Language| {
         spawn_local(async move {
-            match crate::l10n::load_choice(chosen).await {
-                Ok(true) => {}
-                Ok(false) => return,
-                Err(error) => {
-                    ctx.error.set(Some(error));
-                    return;
-                }
+            if crate::app::switch_language(ctx, language, chosen).await {
+                update(
+                    ctx,
+                    SettingsUpdate {
+                        language: Some(chosen),
+                        ..Default::default()
+                    },
+                );
             }
-            language.set(chosen);
-            update(
-                ctx,
-                SettingsUpdate {
-                    language: Some(chosen),
-                    ..Default::default()
-                },
-            );
         });
     };
     let size_option = move |size: TextSize, id: &'static str, label: &'static str| {
