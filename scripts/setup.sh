@@ -25,6 +25,8 @@ packages=(
   clang libc6-dev-arm64-cross procps psmisc
   # reading printouts back as a PDF viewer does (pdftotext, pdfinfo, pdfdetach; issue 15)
   poppler-utils
+  # the state API's shared storage: a private cluster started by scripts/postgres.sh (issue 20)
+  postgresql
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -60,8 +60,15 @@ done
 step "the shell type-checks for Android and iOS"
 bash scripts/check-mobile.sh
 
-step "unit and integration tests"
+step "unit and integration tests (PostgreSQL for the scaled-out state API)"
+# A private cluster of Debian's PostgreSQL on a loopback port, stopped when this script ends.
+source "$root/scripts/postgres.sh"
+start_postgres "$(mktemp -d /tmp/thueringen-postgres.XXXXXX)"
+export THUERINGEN_REQUIRE_POSTGRES=1
 cargo test --locked --workspace
+# The state API's whole suite once more, every test server on PostgreSQL (a schema each).
+THUERINGEN_STATE_API_BACKEND=postgres cargo test --locked -p state-api
+stop_postgres
 # The UI's build of the texts: German embedded, other languages added when chosen.
 cargo test --locked -p i18n --no-default-features --lib
 

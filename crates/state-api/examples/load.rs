@@ -1,8 +1,15 @@
 //! Load generator: N concurrent clients each create and submit submissions for D seconds
 //! against a running server; prints submissions/s and latency percentiles of the pair.
 //!
-//! `cargo run --release -p state-api --example load -- http://127.0.0.1:8787 64 20`
+//! `cargo run --release -p state-api --example load -- http://127.0.0.1:8787 64 20 [MODE]`
 //! (start the server with `--rate 0` so the per-client rate limit does not cap the run).
+//!
+//! BASE may name several instances, comma-separated: client i talks to instance i mod n (the
+//! login is made at the first; the instances share one database). MODE is `submit` (the
+//! default), `health` (GET /health: the HTTP ceiling of the same machine and client), or
+//! `fsync DIR` (no server: 4 KB written and fsynced in DIR, one per operation, by the clients
+//! in turn: what the disk gives one durable commit each).
+//! `scripts/bench-state-api.sh` runs them side by side.
 
 use std::time::{Duration, Instant};
 
@@ -13,11 +20,21 @@ mod common;
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
-    let base = args
+    let bases: Vec<String> = args
         .next()
-        .unwrap_or_else(|| "http://127.0.0.1:8787".into());
+        .unwrap_or_else(|| "http://127.0.0.1:8787".into())
+        .split(',')
+        .map(str::to_string)
+        .collect();
     let clients: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(64);
     let seconds: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(20);
+    let mode = args.next().unwrap_or_else(|| "submit".into());
+    if mode == "fsync" {
+        let dir = std::path::PathBuf::from(args.next().ok_or("fsync needs a directory")?);
+        return fsync_rate(&dir, seconds);
+    }
+    let health = mode == "health";
+    let base = bases[0].clone();
     let http = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .pool_max_idle_per_host(clients)
@@ -26,12 +43,21 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let tokens = common::login_at(&http, &base, "anna").await;
     let deadline = Instant::now() + Duration::from_secs(seconds);
     let mut tasks = Vec::new();
-    for _ in 0..clients {
-        let (http, base, token) = (http.clone(), base.clone(), tokens.access.clone());
+    for client in 0..clients {
+        let base = bases[client % bases.len()].clone();
+        let (http, token) = (http.clone(), tokens.access.clone());
         tasks.push(tokio::spawn(async move {
             let mut latencies = Vec::new();
             let mut errors = 0u64;
             while Instant::now() < deadline {
+                if health {
+                    let started = Instant::now();
+                    match http.get(format!("{base}/health")).send().await {
+                        Ok(r) if r.status().is_success() => latencies.push(started.elapsed()),
+                        _ => errors += 1,
+                    }
+                    continue;
+                }
                 let id = common::new_id();
                 let started = Instant::now();
                 let created = http
@@ -77,12 +103,41 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             .unwrap_or_default()
     };
     println!(
-        "clients={clients} seconds={seconds} submissions={} errors={errors} rate={:.0}/s p50={:?} p99={:?} max={:?}",
+        "mode={mode} clients={clients} seconds={seconds} done={} errors={errors} rate={:.0}/s p50={:?} p99={:?} max={:?}",
         all.len(),
         all.len() as f64 / elapsed,
         pct(0.50),
         pct(0.99),
         all.last().copied().unwrap_or_default()
+    );
+    Ok(())
+}
+
+/// 4 KB written and fsynced, again and again, for `seconds`: one durable commit each.
+fn fsync_rate(dir: &std::path::Path, seconds: u64) -> Result<(), Box<dyn std::error::Error>> {
+    use std::io::Write;
+    let path = dir.join("fsync-probe");
+    let mut file = std::fs::File::create(&path)?;
+    let block = [0x5au8; 4096];
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let mut latencies = Vec::new();
+    while Instant::now() < deadline {
+        let started = Instant::now();
+        file.write_all(&block)?;
+        file.sync_data()?;
+        latencies.push(started.elapsed());
+    }
+    drop(file);
+    std::fs::remove_file(&path)?;
+    latencies.sort();
+    let p99 = latencies
+        .get(latencies.len() * 99 / 100)
+        .copied()
+        .unwrap_or_default();
+    println!(
+        "mode=fsync seconds={seconds} done={} rate={:.0}/s p99={p99:?}",
+        latencies.len(),
+        latencies.len() as f64 / seconds.max(1) as f64
     );
     Ok(())
 }

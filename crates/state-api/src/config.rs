@@ -179,6 +179,17 @@ impl Default for Lockout {
     }
 }
 
+/// The key of the login form's CSRF tokens (32 bytes). Instances behind one address share it,
+/// or a form shown by one is refused when posted to another. Its `Debug` shows nothing of it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct LoginFormKey(pub [u8; 32]);
+
+impl std::fmt::Debug for LoginFormKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("LoginFormKey(..)")
+    }
+}
+
 /// The private key ID tokens are signed with: PKCS#8 DER of a P-256 key. Its `Debug` shows
 /// nothing of it.
 #[derive(Clone, PartialEq, Eq)]
@@ -204,8 +215,14 @@ impl std::fmt::Debug for TrustAnchorKey {
 /// office token, the ID token key or a citizen's password, so a config may be logged.
 #[derive(Clone)]
 pub struct Config {
-    /// Where the SQLite database lives (created if missing).
+    /// Where the SQLite database lives (created if missing), unless `postgres` is set.
     pub data_dir: PathBuf,
+    /// A shared PostgreSQL database instead of the embedded SQLite one: several instances of
+    /// the server may run on it at once (their idempotency claims, rate limits and lockouts
+    /// are kept in it too). Its `Debug` never shows the URL (it holds a password).
+    pub postgres: Option<crate::storage::PostgresOptions>,
+    /// The login form's key; `None`: one made at start (one instance only).
+    pub login_form_key: Option<LoginFormKey>,
     /// The catalog served at `/v1/catalog`.
     pub catalog: domain::Catalog,
     /// Form definitions served at `/v1/forms/{id}/{version}` and used to validate submitted
@@ -270,6 +287,11 @@ impl std::fmt::Debug for Config {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Config")
             .field("data_dir", &self.data_dir)
+            .field("postgres", &self.postgres.as_ref().map(|_| "set"))
+            .field(
+                "login_form_key",
+                &self.login_form_key.as_ref().map(|_| "set"),
+            )
             .field("services", &self.catalog.services.len())
             .field("forms", &self.forms.len())
             .field("submission_ttl", &self.submission_ttl)
@@ -311,6 +333,8 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             data_dir: PathBuf::new(),
+            postgres: None,
+            login_form_key: None,
             catalog: domain::Catalog::default(),
             forms: showcase_forms()
                 .into_iter()

@@ -21,6 +21,15 @@ pub enum Error {
     Corrupt(String),
     #[error("a storage task failed: {0}")]
     Task(String),
+    /// A PostgreSQL error: its SQLSTATE and message, never its detail (which may quote values).
+    #[error("database: {}", crate::storage::postgres::describe(.0))]
+    Postgres(#[from] ::postgres::Error),
+    /// No connection from the pool in time (the database is down or every connection is busy).
+    #[error("database connection pool: {0}")]
+    Pool(#[from] r2d2::Error),
+    /// A write found its precondition gone (another request changed the record meanwhile).
+    #[error("conflict: {0}")]
+    Conflict(String),
 }
 
 /// One problem with one field of a submission or request.
@@ -156,6 +165,17 @@ impl Problem {
 
 impl From<Error> for Problem {
     fn from(error: Error) -> Self {
+        if let Error::Conflict(why) = &error {
+            // Another request (on this or another instance) changed the record between the
+            // checks and the write: the client retries and then meets what that one did.
+            tracing::info!(%why, "a write lost a race with another request");
+            return Problem::new(
+                StatusCode::CONFLICT,
+                domain::problem::ProblemCode::SubmitInFlight.as_str(),
+                "Changed meanwhile",
+            )
+            .detail("another request changed this submission meanwhile; retry later");
+        }
         tracing::error!(%error, "request failed inside the server");
         Problem::internal()
     }

@@ -27,7 +27,8 @@ pub mod storage;
 pub mod wire;
 
 pub use config::{
-    Config, DemoCitizen, IdTokenKey, Limits, Lockout, OAuthClient, RedirectUri, TrustAnchorKey,
+    Config, DemoCitizen, IdTokenKey, Limits, Lockout, LoginFormKey, OAuthClient, RedirectUri,
+    TrustAnchorKey,
 };
 pub use error::{Error, FieldProblem, Problem};
 pub use http::{back_office_router, router};

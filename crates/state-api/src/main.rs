@@ -30,6 +30,13 @@ enum Command {
         /// Directory for the SQLite database.
         #[arg(long, default_value = "state-api-data")]
         data_dir: PathBuf,
+        #[command(flatten)]
+        database: DatabaseArgs,
+        /// A file whose content (at least 32 bytes, e.g. from /dev/urandom) keys the login
+        /// form's CSRF tokens. Instances behind one address need the same file, or a login
+        /// form shown by one is refused by another. Without it a key is made at start.
+        #[arg(long)]
+        login_form_key_file: Option<PathBuf>,
         /// Serve the back office (/admin/v1) on this address, apart from the public API
         /// (e.g. 127.0.0.1:8788). Off unless given; needs a back office token.
         #[arg(long)]
@@ -73,6 +80,8 @@ enum Command {
     Admin {
         #[arg(long, default_value = "state-api-data")]
         data_dir: PathBuf,
+        #[command(flatten)]
+        database: DatabaseArgs,
         #[command(subcommand)]
         action: AdminAction,
     },
@@ -97,6 +106,64 @@ enum Command {
     },
     /// Print the OpenAPI document.
     Openapi,
+}
+
+/// The shared PostgreSQL database (instead of the data directory's SQLite file).
+#[derive(clap::Args)]
+struct DatabaseArgs {
+    /// A file holding a PostgreSQL URL (postgres://user:password@host:port/database), or set
+    /// STATE_API_DATABASE_URL; never a command-line value (it holds a password). With it,
+    /// several instances of the server can run on one database.
+    #[arg(long)]
+    database_url_file: Option<PathBuf>,
+    /// The schema in that database (created if missing).
+    #[arg(long)]
+    database_schema: Option<String>,
+    /// Connections this instance keeps to the database.
+    #[arg(long, default_value_t = 16)]
+    database_pool: u32,
+}
+
+impl DatabaseArgs {
+    fn options(self) -> Result<Option<state_api::storage::PostgresOptions>, String> {
+        let url = match &self.database_url_file {
+            Some(path) => std::fs::read_to_string(path).map_err(|e| {
+                format!("cannot read the database URL file {}: {e}", path.display())
+            })?,
+            None => std::env::var("STATE_API_DATABASE_URL").unwrap_or_default(),
+        };
+        let url = url.trim();
+        if url.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(state_api::storage::PostgresOptions {
+            url: url.to_string(),
+            schema: self.database_schema,
+            pool_size: self.database_pool.max(1),
+        }))
+    }
+}
+
+/// The login form's key from a file: the SHA-256 of its content (at least 32 bytes).
+fn login_form_key(
+    file: Option<&std::path::Path>,
+) -> Result<Option<state_api::LoginFormKey>, String> {
+    let Some(path) = file else {
+        return Ok(None);
+    };
+    let bytes = std::fs::read(path)
+        .map_err(|e| format!("cannot read the login form key {}: {e}", path.display()))?;
+    if bytes.len() < 32 {
+        return Err(format!(
+            "the login form key {} holds {} bytes; it needs at least 32",
+            path.display(),
+            bytes.len()
+        ));
+    }
+    use sha2::Digest;
+    Ok(Some(state_api::LoginFormKey(
+        sha2::Sha256::digest(&bytes).into(),
+    )))
 }
 
 #[derive(Subcommand)]
@@ -176,6 +243,8 @@ async fn run(cli: Cli) -> Result<(), String> {
         Command::Serve {
             listen,
             data_dir,
+            database,
+            login_form_key_file,
             admin_listen,
             admin_token_file,
             id_token_key_file,
@@ -192,6 +261,8 @@ async fn run(cli: Cli) -> Result<(), String> {
             }
             let catalog = load_catalog()?;
             let mut config = state_api::Config::new(data_dir, catalog);
+            config.postgres = database.options()?;
+            config.login_form_key = login_form_key(login_form_key_file.as_deref())?;
             config.admin_token = admin_token(admin_token_file.as_deref())?;
             if admin_listen.is_some() && config.admin_token.is_none() {
                 return Err(
@@ -261,7 +332,11 @@ async fn run(cli: Cli) -> Result<(), String> {
                 .await
                 .map_err(|e| e.to_string())
         }
-        Command::Admin { data_dir, action } => admin(data_dir, action).await,
+        Command::Admin {
+            data_dir,
+            database,
+            action,
+        } => admin(data_dir, database.options()?, action).await,
         Command::TrustAnchor { key } => {
             let anchor =
                 state_api::service::destinations::anchor_at(&key).map_err(|e| e.to_string())?;
@@ -335,8 +410,13 @@ fn fake_now() -> Result<Option<i64>, String> {
     Ok(None)
 }
 
-async fn admin(data_dir: PathBuf, action: AdminAction) -> Result<(), String> {
-    let config = state_api::Config::new(data_dir, domain::Catalog::default());
+async fn admin(
+    data_dir: PathBuf,
+    postgres: Option<state_api::storage::PostgresOptions>,
+    action: AdminAction,
+) -> Result<(), String> {
+    let mut config = state_api::Config::new(data_dir, domain::Catalog::default());
+    config.postgres = postgres;
     let state = state_api::AppState::new(config).map_err(|e| e.to_string())?;
     let backend = state.backend();
     let problem = |p: state_api::Problem| {

@@ -1,68 +1,46 @@
-//! A token-bucket rate limit per client (bearer token or peer address).
+//! A token bucket per client (a verified citizen or a peer address): the arithmetic only.
 //!
-//! In memory and per process: enough for the reference server. It never stores a token
-//! itself, only a short hash of it.
+//! Where the buckets live is [`crate::storage::Coordination`]'s business: in memory for one
+//! process, in the shared database for several instances. Both use [`take`] (the database
+//! implementation says the same in SQL, and its tests compare the two).
 
-use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::Instant;
-
-struct Bucket {
-    tokens: f64,
-    at: Instant,
+/// A client's bucket: how many tokens it held at an instant (unix ms).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bucket {
+    pub tokens: f64,
+    pub at: i64,
 }
 
-/// Buckets per client key.
-pub struct RateLimiter {
-    rate: Option<f64>,
-    burst: f64,
-    buckets: Mutex<HashMap<String, Bucket>>,
+/// Takes one token from `bucket` (a new client's is full) at `now`, refilled at `rate` tokens
+/// per second up to `burst`: the bucket after, and `None` to let the request through or
+/// `Some(seconds)` to wait that long (at least 1) before the next one.
+pub fn take(bucket: Option<Bucket>, now: i64, rate: f64, burst: f64) -> (Bucket, Option<u64>) {
+    let burst = burst.max(1.0);
+    let tokens = match bucket {
+        None => burst,
+        Some(b) => {
+            let elapsed = now.saturating_sub(b.at).max(0) as f64 / 1000.0;
+            (b.tokens + elapsed * rate).min(burst)
+        }
+    };
+    if tokens >= 1.0 {
+        (
+            Bucket {
+                tokens: tokens - 1.0,
+                at: now,
+            },
+            None,
+        )
+    } else {
+        let wait = ((1.0 - tokens) / rate).ceil().max(1.0) as u64;
+        (Bucket { tokens, at: now }, Some(wait))
+    }
 }
 
-const MAX_CLIENTS: usize = 100_000;
-
-impl RateLimiter {
-    pub fn new(rate: Option<f64>, burst: f64) -> Self {
-        RateLimiter {
-            rate,
-            burst: burst.max(1.0),
-            buckets: Mutex::new(HashMap::new()),
-        }
-    }
-
-    /// Is there a limit at all?
-    pub fn is_on(&self) -> bool {
-        self.rate.is_some_and(|r| r > 0.0)
-    }
-
-    /// `Ok` to let a request through, `Err(seconds)` to wait before the next one.
-    pub fn check(&self, client: &str) -> Result<(), u64> {
-        let Some(rate) = self.rate.filter(|r| *r > 0.0) else {
-            return Ok(());
-        };
-        let Ok(mut buckets) = self.buckets.lock() else {
-            return Ok(());
-        };
-        let now = Instant::now();
-        if buckets.len() >= MAX_CLIENTS {
-            // Forget full buckets (clients that have been quiet): they would be full anyway.
-            let burst = self.burst;
-            buckets.retain(|_, b| b.tokens + now.duration_since(b.at).as_secs_f64() * rate < burst);
-        }
-        let bucket = buckets.entry(client.to_string()).or_insert(Bucket {
-            tokens: self.burst,
-            at: now,
-        });
-        let refill = now.duration_since(bucket.at).as_secs_f64() * rate;
-        bucket.tokens = (bucket.tokens + refill).min(self.burst);
-        bucket.at = now;
-        if bucket.tokens >= 1.0 {
-            bucket.tokens -= 1.0;
-            Ok(())
-        } else {
-            Err(((1.0 - bucket.tokens) / rate).ceil().max(1.0) as u64)
-        }
-    }
+/// Whether a bucket is full again at `now` (a quiet client's, which may be forgotten).
+pub fn is_full(bucket: &Bucket, now: i64, rate: f64, burst: f64) -> bool {
+    let elapsed = now.saturating_sub(bucket.at).max(0) as f64 / 1000.0;
+    bucket.tokens + elapsed * rate >= burst.max(1.0)
 }
 
 #[cfg(test)]
@@ -70,29 +48,30 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_burst_passes_then_the_client_waits() {
-        let limiter = RateLimiter::new(Some(1.0), 3.0);
+    fn a_burst_passes_then_the_client_waits_until_the_bucket_refills() {
+        let mut bucket = None;
         for i in 0..3 {
-            assert!(
-                limiter.check("a").is_ok(),
-                "request {i} of the burst passes"
-            );
+            let (after, wait) = take(bucket, 0, 1.0, 3.0);
+            assert_eq!(wait, None, "request {i} of the burst passes");
+            bucket = Some(after);
         }
+        let (after, wait) = take(bucket, 0, 1.0, 3.0);
+        assert_eq!(wait, Some(1), "the fourth waits about a second");
+        let (_, wait) = take(Some(after), 999, 1.0, 3.0);
+        assert_eq!(wait, Some(1), "not yet a whole token after 999 ms");
+        let (after, wait) = take(Some(after), 1_000, 1.0, 3.0);
+        assert_eq!(wait, None, "one token after a second");
+        assert!(!is_full(&after, 1_000, 1.0, 3.0), "not full yet");
+        assert!(is_full(&after, 4_000, 1.0, 3.0), "full after three seconds");
+    }
+
+    #[test]
+    fn a_slow_rate_asks_for_a_longer_wait() {
+        let (empty, _) = take(None, 0, 0.1, 1.0);
         assert_eq!(
-            limiter.check("a"),
-            Err(1),
-            "the fourth waits about a second"
+            take(Some(empty), 0, 0.1, 1.0).1,
+            Some(10),
+            "a token per 10 s"
         );
-        assert!(
-            limiter.check("b").is_ok(),
-            "another client has its own bucket"
-        );
-        let off = RateLimiter::new(None, 1.0);
-        for _ in 0..10 {
-            assert!(
-                off.check("a").is_ok(),
-                "no limit configured: everything passes"
-            );
-        }
     }
 }

@@ -1,5 +1,4 @@
-//! The shared state every handler gets: the prepared catalog, the service layer and the rate
-//! limiter.
+//! The shared state every handler gets: the prepared catalog and the service layer.
 //!
 //! Cheap to clone (one `Arc`). It never holds per-request data.
 
@@ -10,9 +9,8 @@ use std::sync::Arc;
 use crate::catalog::ServedCatalog;
 use crate::config::Config;
 use crate::error::Error;
-use crate::ratelimit::RateLimiter;
 use crate::service::Backend;
-use crate::storage::{SqliteStorage, Storage};
+use crate::storage::{Coordination, InProcess, PostgresStorage, SqliteStorage, Storage};
 
 /// A task that runs beside the server.
 pub type BackgroundTask = Pin<Box<dyn Future<Output = ()> + Send + 'static>>;
@@ -26,30 +24,42 @@ pub struct AppState {
 struct Inner {
     catalog: ServedCatalog,
     backend: Backend,
-    limiter: RateLimiter,
 }
 
 impl AppState {
-    /// Prepares the catalog and opens (or creates) the SQLite storage in the data directory.
+    /// Prepares the catalog and opens the storage: the shared PostgreSQL database when one is
+    /// configured (it coordinates the instances too), else the SQLite database in the data
+    /// directory (created if missing) with this process's own coordination.
     pub fn new(config: Config) -> Result<AppState, Error> {
+        if let Some(options) = &config.postgres {
+            // The blocking client runs a runtime of its own: connect on a thread of its own,
+            // so this works inside an async runtime too.
+            let connected = std::thread::scope(|scope| {
+                scope
+                    .spawn(|| PostgresStorage::connect(options))
+                    .join()
+                    .map_err(|_| Error::Task("connecting to PostgreSQL panicked".into()))
+            })??;
+            let shared = Arc::new(connected);
+            return AppState::with_storage(config, shared.clone(), shared);
+        }
         if config.data_dir.as_os_str().is_empty() {
             return Err(Error::Config("data_dir must be set".into()));
         }
         let storage = SqliteStorage::open(&config.data_dir, config.sync_full)?;
-        AppState::with_storage(config, Arc::new(storage))
+        AppState::with_storage(config, Arc::new(storage), Arc::new(InProcess::default()))
     }
 
-    /// The same with another storage implementation.
-    pub fn with_storage(config: Config, storage: Arc<dyn Storage>) -> Result<AppState, Error> {
+    /// The same with another storage and coordination.
+    pub fn with_storage(
+        config: Config,
+        storage: Arc<dyn Storage>,
+        coordination: Arc<dyn Coordination>,
+    ) -> Result<AppState, Error> {
         let catalog = ServedCatalog::new(&config.catalog)?;
-        let limiter = RateLimiter::new(config.limits.rate_per_second, config.limits.rate_burst);
-        let backend = Backend::new(storage, Arc::new(config))?;
+        let backend = Backend::new(storage, coordination, Arc::new(config))?;
         Ok(AppState {
-            inner: Arc::new(Inner {
-                catalog,
-                backend,
-                limiter,
-            }),
+            inner: Arc::new(Inner { catalog, backend }),
         })
     }
 
@@ -64,10 +74,6 @@ impl AppState {
     /// The service layer (also used by the admin CLI and by tests).
     pub fn backend(&self) -> &Backend {
         &self.inner.backend
-    }
-
-    pub(crate) fn limiter(&self) -> &RateLimiter {
-        &self.inner.limiter
     }
 
     /// Tasks that run beside the server for as long as it serves (the expiry sweep).

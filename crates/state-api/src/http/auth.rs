@@ -305,12 +305,14 @@ pub async fn authorize_login(
         return Ok(refused_page(&refusal.0));
     }
     let nonce = login_nonce(&headers);
-    let checked = backend.check_login_attempt(
-        form.csrf_token.as_deref(),
-        nonce.as_deref(),
-        &form.params,
-        &form.username,
-    );
+    let checked = backend
+        .check_login_attempt(
+            form.csrf_token.as_deref(),
+            nonce.as_deref(),
+            &form.params,
+            &form.username,
+        )
+        .await;
     let locked = |until: i64| {
         let now = backend.now();
         let seconds = u64::try_from((until.saturating_sub(now) + 999) / 1000).unwrap_or(1);
@@ -331,9 +333,10 @@ pub async fn authorize_login(
             ))
         }
         Err(LoginRefusal::Locked { until }) => return Ok(locked(until)),
+        Err(LoginRefusal::Unavailable) => return Err(Problem::internal()),
     }
     let Some(citizen) = backend.login(&form.username, &form.password) else {
-        if let Some(until) = backend.login_failed(&form.username) {
+        if let Some(until) = backend.login_failed(&form.username).await {
             return Ok(locked(until));
         }
         return Ok(login_again(
@@ -344,7 +347,7 @@ pub async fn authorize_login(
             None,
         ));
     };
-    backend.login_succeeded(&form.username);
+    backend.login_succeeded(&form.username).await;
     let code = backend.issue_code(&form.params, &citizen.subject).await?;
     let separator = if form.params.redirect_uri.contains('?') {
         '&'

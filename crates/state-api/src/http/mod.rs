@@ -204,9 +204,9 @@ pub(crate) fn bearer(parts: &axum::http::HeaderMap) -> Option<&str> {
 /// get a fresh bucket each time (brute force of passwords and the back-office token, report
 /// spam).
 async fn rate_limit(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
-    if !state.limiter().is_on() {
+    let Some(rate) = state.config().limits.rate_per_second.filter(|r| *r > 0.0) else {
         return next.run(request).await;
-    }
+    };
     let verified = match bearer(request.headers()) {
         Some(token) => state.backend().citizen_for(token).await.ok(),
         None => None,
@@ -221,7 +221,18 @@ async fn rate_limit(State(state): State<AppState>, mut request: Request, next: N
     if let Some(citizen) = verified {
         request.extensions_mut().insert(citizen);
     }
-    if let Err(seconds) = state.limiter().check(&client) {
+    let (now, burst) = (state.backend().now(), state.config().limits.rate_burst);
+    let taken = state
+        .backend()
+        .shared(move |c| c.take_token(&client, now, rate, burst))
+        .await
+        .unwrap_or_else(|_| {
+            // The shared buckets are out of reach: serve (the storage answers for itself)
+            // rather than refuse everyone.
+            tracing::warn!("the rate limit could not be checked");
+            None
+        });
+    if let Some(seconds) = taken {
         let mut problem = Problem::new(
             StatusCode::TOO_MANY_REQUESTS,
             "rate_limited",
@@ -258,7 +269,10 @@ impl FromRequestParts<AppState> for Admin {
             .extensions
             .get::<ConnectInfo<SocketAddr>>()
             .map(|ConnectInfo(peer)| peer.ip());
-        state.backend().check_admin(bearer(&parts.headers), peer)?;
+        state
+            .backend()
+            .check_admin(bearer(&parts.headers), peer)
+            .await?;
         Ok(Admin)
     }
 }

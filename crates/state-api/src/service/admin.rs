@@ -51,7 +51,7 @@ impl Backend {
     /// Checks the back office credential presented from `peer`. A failure is logged (never the
     /// presented value) and counted per peer address; too many lock that address out for a
     /// while, even with the right credential.
-    pub fn check_admin(
+    pub async fn check_admin(
         &self,
         bearer: Option<&str>,
         peer: Option<std::net::IpAddr>,
@@ -60,8 +60,8 @@ impl Backend {
             return Err(Problem::not_found());
         };
         let key = match peer {
-            Some(ip) => format!("admin:{ip}"),
-            None => "admin:unknown".to_string(),
+            Some(ip) => ip.to_string(),
+            None => "unknown".to_string(),
         };
         let now = self.now();
         let locked = |until: i64| {
@@ -75,16 +75,25 @@ impl Backend {
                 Some(u64::try_from((until.saturating_sub(now) + 999) / 1000).unwrap_or(1));
             problem
         };
-        if let Some(until) = self.admin_throttle().locked_until(&key, now) {
+        let lookup = key.clone();
+        if let Some(until) = self
+            .shared(move |c| c.locked_until("admin", &lookup, now))
+            .await?
+        {
             return Err(locked(until));
         }
         if bearer.is_some_and(|given| super::same_secret(expected, given)) {
-            self.admin_throttle().succeeded(&key);
+            let lookup = key.clone();
+            self.shared(move |c| c.succeeded("admin", &lookup)).await?;
             return Ok(());
         }
         let peer = peer.map(|ip| ip.to_string()).unwrap_or_default();
         tracing::warn!(%peer, presented = bearer.is_some(), "back office authentication failed");
-        if let Some(until) = self.admin_throttle().failed(&key, now) {
+        let policy = self.lockout_policy("admin");
+        if let Some(until) = self
+            .shared(move |c| c.failed("admin", &key, now, &policy))
+            .await?
+        {
             tracing::warn!(%peer, "back office locked for this address after failed authentications");
             return Err(locked(until));
         }

@@ -57,6 +57,13 @@ pub struct IdTokenSigner {
     rng: SystemRandom,
 }
 
+/// A new P-256 private key for ID tokens, as PKCS#8 DER (for instances that must share one).
+pub fn generate_key() -> Result<Vec<u8>, Error> {
+    EcdsaKeyPair::generate_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, &SystemRandom::new())
+        .map(|der| der.as_ref().to_vec())
+        .map_err(|_| Error::Config("cannot make an ID token key".into()))
+}
+
 impl IdTokenSigner {
     /// The signer for a PKCS#8 (DER) P-256 private key, or for a key made now when `pkcs8`
     /// is `None` (demo and test servers; tokens signed before a restart then no longer

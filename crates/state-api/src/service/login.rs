@@ -12,7 +12,6 @@ use rand::RngCore;
 use sha2::Sha256;
 
 use super::auth::AuthorizeParams;
-use super::throttle::Throttle;
 use super::{sha256_hex, Backend};
 use crate::config::Config;
 
@@ -26,22 +25,27 @@ pub enum LoginRefusal {
     Form,
     /// Too many failed passwords for this username: locked until this instant (unix ms).
     Locked { until: i64 },
+    /// The lockout could not be checked (the shared storage failed): try again later.
+    Unavailable,
 }
 
-/// The login's guards, made once per process.
+/// The login form's key: the configured one (several instances must share it, or a form
+/// shown by one is refused by another), else one made at start.
 pub struct LoginGuard {
     key: [u8; 32],
-    accounts: Throttle,
 }
 
 impl LoginGuard {
     pub fn new(config: &Config) -> Self {
-        let mut key = [0u8; 32];
-        rand::rngs::OsRng.fill_bytes(&mut key);
-        LoginGuard {
-            key,
-            accounts: Throttle::new(config.login_lockout),
-        }
+        let key = match &config.login_form_key {
+            Some(configured) => configured.0,
+            None => {
+                let mut key = [0u8; 32];
+                rand::rngs::OsRng.fill_bytes(&mut key);
+                key
+            }
+        };
+        LoginGuard { key }
     }
 
     fn mac(&self, expires_at: i64, nonce: &str, params: &AuthorizeParams) -> Option<Hmac<Sha256>> {
@@ -99,7 +103,7 @@ pub fn valid_nonce(nonce: &str) -> bool {
 /// The key a username is throttled under: as typed, trimmed and case-folded, so `Anna ` and
 /// `anna` share their failures.
 fn account_key(username: &str) -> String {
-    format!("login:{}", username.trim().to_lowercase())
+    username.trim().to_lowercase()
 }
 
 impl Backend {
@@ -112,7 +116,7 @@ impl Backend {
 
     /// Checks a posted login form before its password: the CSRF token against the browser's
     /// nonce and the authorization, then the username's lockout.
-    pub fn check_login_attempt(
+    pub async fn check_login_attempt(
         &self,
         token: Option<&str>,
         nonce: Option<&str>,
@@ -129,23 +133,35 @@ impl Backend {
         if !form_ok {
             return Err(LoginRefusal::Form);
         }
+        let key = account_key(username);
         match self
-            .login_guard()
-            .accounts
-            .locked_until(&account_key(username), now)
+            .shared(move |c| c.locked_until("login", &key, now))
+            .await
         {
-            Some(until) => Err(LoginRefusal::Locked { until }),
-            None => Ok(()),
+            Ok(Some(until)) => Err(LoginRefusal::Locked { until }),
+            Ok(None) => Ok(()),
+            Err(_) => {
+                tracing::warn!("the login lockout could not be read; the attempt is refused");
+                Err(LoginRefusal::Unavailable)
+            }
         }
     }
 
     /// Counts a failed password for `username`; `Some(until)` when it is now locked out.
-    pub fn login_failed(&self, username: &str) -> Option<i64> {
+    pub async fn login_failed(&self, username: &str) -> Option<i64> {
         tracing::info!("login failed");
+        let (key, now, policy) = (
+            account_key(username),
+            self.now(),
+            self.lockout_policy("login"),
+        );
         let locked = self
-            .login_guard()
-            .accounts
-            .failed(&account_key(username), self.now());
+            .shared(move |c| c.failed("login", &key, now, &policy))
+            .await
+            .unwrap_or_else(|_| {
+                tracing::warn!("a failed login could not be counted");
+                None
+            });
         if locked.is_some() {
             tracing::warn!("an account is locked out after failed logins");
         }
@@ -153,10 +169,15 @@ impl Backend {
     }
 
     /// Forgets the failures of `username` after a successful login.
-    pub fn login_succeeded(&self, username: &str) {
-        self.login_guard()
-            .accounts
-            .succeeded(&account_key(username));
+    pub async fn login_succeeded(&self, username: &str) {
+        let key = account_key(username);
+        if self
+            .shared(move |c| c.succeeded("login", &key))
+            .await
+            .is_err()
+        {
+            tracing::warn!("the failures of a successful login could not be forgotten");
+        }
     }
 }
 

@@ -19,9 +19,8 @@ pub mod submissions;
 pub mod throttle;
 pub mod validation;
 
-use std::collections::HashSet;
 use std::sync::atomic::{AtomicI64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use domain::problem::ProblemCode;
@@ -30,7 +29,7 @@ use sha2::{Digest, Sha256};
 
 use crate::config::Config;
 use crate::error::{Error, Problem};
-use crate::storage::Storage;
+use crate::storage::{Coordination, LockoutPolicy, Storage};
 
 /// The citizen a request acts for (from a bearer access token).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,30 +43,46 @@ pub struct Backend {
     config: Arc<Config>,
     /// Added to the wall clock; tests move time forward with [`Backend::advance_clock`].
     clock_offset_ms: AtomicI64,
-    /// Idempotency keys whose first request is still running.
-    in_flight: Mutex<HashSet<String>>,
+    /// What the server's instances agree on: Idempotency-Keys whose first request is still
+    /// running, rate-limit buckets, failed logins.
+    coordination: Arc<dyn Coordination>,
     /// The form definitions, checked and compiled once.
     forms: Vec<domain::form::Form>,
     /// The login page's CSRF key and the failed logins per username.
     login_guard: login::LoginGuard,
-    /// Failed back office authentications per peer address.
-    admin_throttle: throttle::Throttle,
     /// The ID token key.
     id_tokens: id_token::IdTokenSigner,
     /// The trust anchor and the destinations' signing keys.
     destinations: Arc<destinations::Destinations>,
 }
 
-/// Holds an Idempotency-Key as in flight until dropped.
-pub(crate) struct InFlight<'a> {
-    set: &'a Mutex<HashSet<String>>,
+/// How long a request may hold its Idempotency-Key: past it (an instance killed while
+/// holding one), a retry may take the key over. Longer than any request runs.
+const CLAIM_LEASE_MS: i64 = 120_000;
+
+/// Holds an Idempotency-Key as in flight until dropped; dropping gives the claim up (on the
+/// blocking pool when the coordination is a database's).
+pub(crate) struct InFlight {
+    coordination: Arc<dyn Coordination>,
     key: String,
 }
 
-impl Drop for InFlight<'_> {
+impl Drop for InFlight {
     fn drop(&mut self) {
-        if let Ok(mut set) = self.set.lock() {
-            set.remove(&self.key);
+        let (coordination, key) = (
+            Arc::clone(&self.coordination),
+            std::mem::take(&mut self.key),
+        );
+        let release = move || {
+            if coordination.release(&key).is_err() {
+                tracing::warn!("an Idempotency-Key claim was not released; its lease ends it");
+            }
+        };
+        match tokio::runtime::Handle::try_current() {
+            Ok(runtime) if !self.coordination.in_memory() => {
+                runtime.spawn_blocking(release);
+            }
+            _ => release(),
         }
     }
 }
@@ -95,7 +110,11 @@ fn initial_offset(fake_now: Option<i64>) -> Result<i64, Error> {
 impl Backend {
     /// Fails when a configured form definition is refused by the form engine, the back office
     /// token is too short, or a release build is given a fake clock.
-    pub fn new(storage: Arc<dyn Storage>, config: Arc<Config>) -> Result<Backend, Error> {
+    pub fn new(
+        storage: Arc<dyn Storage>,
+        coordination: Arc<dyn Coordination>,
+        config: Arc<Config>,
+    ) -> Result<Backend, Error> {
         let mut forms = Vec::with_capacity(config.forms.len());
         for definition in &config.forms {
             let id = format!("{} {}", definition.id, definition.version);
@@ -106,7 +125,6 @@ impl Backend {
         let offset = initial_offset(config.fake_now)?;
         admin::check_admin_token(config.admin_token.as_deref())?;
         let login_guard = login::LoginGuard::new(&config);
-        let admin_throttle = throttle::Throttle::new(config.admin_lockout);
         let id_tokens =
             id_token::IdTokenSigner::new(config.id_token_key.as_ref().map(|k| k.0.as_slice()))?;
         let destinations = destinations::Destinations::new(
@@ -119,10 +137,9 @@ impl Backend {
             storage,
             config,
             clock_offset_ms: AtomicI64::new(offset),
-            in_flight: Mutex::new(HashSet::new()),
+            coordination,
             forms,
             login_guard,
-            admin_throttle,
             id_tokens,
         })
     }
@@ -142,8 +159,27 @@ impl Backend {
         &self.login_guard
     }
 
-    pub(crate) fn admin_throttle(&self) -> &throttle::Throttle {
-        &self.admin_throttle
+    /// Runs a coordination call: at once when it is in memory, else on the blocking pool.
+    pub(crate) async fn shared<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&dyn Coordination) -> Result<T, Error> + Send + 'static,
+    ) -> Result<T, Problem> {
+        if self.coordination.in_memory() {
+            return f(&*self.coordination).map_err(Problem::from);
+        }
+        let coordination = Arc::clone(&self.coordination);
+        match tokio::task::spawn_blocking(move || f(&*coordination)).await {
+            Ok(result) => result.map_err(Problem::from),
+            Err(e) => Err(Problem::from(Error::Task(e.to_string()))),
+        }
+    }
+
+    /// The lockout of failed logins (`login`) or back office authentications (`admin`).
+    pub(crate) fn lockout_policy(&self, scope: &str) -> LockoutPolicy {
+        match scope {
+            "admin" => self.config.admin_lockout.into(),
+            _ => self.config.login_lockout.into(),
+        }
     }
 
     /// The trust anchor and the destinations' keys.
@@ -180,17 +216,15 @@ impl Backend {
         }
     }
 
-    /// Marks a key as in flight; `None` if it already is.
-    pub(crate) fn begin(&self, key: String) -> Result<Option<InFlight<'_>>, Problem> {
-        let mut set = self
-            .in_flight
-            .lock()
-            .map_err(|_| Problem::from(Error::Task("poisoned".into())))?;
-        if !set.insert(key.clone()) {
-            return Ok(None);
-        }
-        Ok(Some(InFlight {
-            set: &self.in_flight,
+    /// Marks a key as in flight, for every instance of the server; `None` if it already is.
+    pub(crate) async fn begin(&self, key: String) -> Result<Option<InFlight>, Problem> {
+        let now = self.now();
+        let claimed = key.clone();
+        let won = self
+            .shared(move |c| c.claim(&claimed, now, now.saturating_add(CLAIM_LEASE_MS)))
+            .await?;
+        Ok(won.then(|| InFlight {
+            coordination: Arc::clone(&self.coordination),
             key,
         }))
     }

@@ -100,7 +100,7 @@ impl Backend {
             .as_bytes(),
         );
         let subject = citizen.subject.clone();
-        let Some(_guard) = self.begin(format!("reply:{subject}:{key}"))? else {
+        let Some(_guard) = self.begin(format!("reply:{subject}:{key}")).await? else {
             return Err(super::key_in_flight());
         };
         let (lookup, who) = (key.clone(), subject.clone());

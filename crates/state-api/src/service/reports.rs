@@ -42,7 +42,7 @@ impl Backend {
         let fingerprint = sha256_hex(
             format!("POST /v1/accessibility-reports {}", canonical_json(&value)).as_bytes(),
         );
-        let Some(_guard) = self.begin(format!("report:{key}"))? else {
+        let Some(_guard) = self.begin(format!("report:{key}")).await? else {
             return Err(super::key_in_flight());
         };
         let lookup = key.clone();

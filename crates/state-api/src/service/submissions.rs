@@ -195,7 +195,10 @@ impl Backend {
             serde_json::from_slice(body).map_err(|e| Problem::malformed_json(&e))?;
         let fingerprint =
             sha256_hex(format!("POST /v1/submissions {}", canonical_json(&value)).as_bytes());
-        let Some(_guard) = self.begin(format!("create:{}:{key}", citizen.subject))? else {
+        let Some(_guard) = self
+            .begin(format!("create:{}:{key}", citizen.subject))
+            .await?
+        else {
             return Err(super::key_in_flight());
         };
         let delay = self.config().debug_create_delay;
@@ -558,7 +561,7 @@ impl Backend {
             ),
             None => sha256_hex(format!("POST submit {}", canonical_json(&value)).as_bytes()),
         };
-        let Some(_guard) = self.begin(format!("submit:{id}"))? else {
+        let Some(_guard) = self.begin(format!("submit:{id}")).await? else {
             return Err(Problem::new(
                 StatusCode::CONFLICT,
                 ProblemCode::SubmitInFlight.as_str(),

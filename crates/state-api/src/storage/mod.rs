@@ -1,11 +1,16 @@
-//! The storage trait: everything the server keeps, as plain records, behind one interface so
-//! that a PostgreSQL implementation can replace the embedded SQLite one.
+//! The storage trait: everything the server keeps, as plain records, behind one interface with
+//! two implementations: the embedded SQLite file of one instance ([`sqlite`], its writes
+//! committed in groups) and a PostgreSQL database several instances share ([`postgres`]).
+//! What the instances coordinate beyond the records is [`coordination`].
 //!
 //! Implementations must make every method atomic (one transaction) and durable against a
-//! killed process once it returns. This module holds no rules (those are in `service`) and the
-//! SQL lives only in [`sqlite`].
+//! killed process once it returns, and check a write's preconditions inside it. This module
+//! holds no rules (those are in `service`); the SQL lives only in the two implementations.
 
+pub mod coordination;
+mod group_commit;
 mod migrations;
+pub mod postgres;
 mod rows;
 pub mod sqlite;
 mod sqlite_replies;
@@ -14,6 +19,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 
+pub use coordination::{Coordination, InProcess, LockoutPolicy};
+pub use postgres::{PostgresOptions, PostgresStorage};
 pub use sqlite::SqliteStorage;
 
 /// The BundID / ZBP status values, plus the rejection.

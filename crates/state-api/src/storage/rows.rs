@@ -2,7 +2,7 @@
 //! submission with its attachments and history, appending a status event, keeping an
 //! idempotent answer, reading a token).
 
-use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::*;
 
@@ -132,11 +132,7 @@ pub(super) fn complete(conn: &Connection, head: Head) -> Result<SubmissionRecord
     Ok(record)
 }
 
-pub(super) fn insert_event(
-    tx: &Transaction<'_>,
-    id: &str,
-    event: &StatusEvent,
-) -> Result<i64, Error> {
+pub(super) fn insert_event(tx: &Connection, id: &str, event: &StatusEvent) -> Result<i64, Error> {
     let reasons = serde_json::to_string(&event.reasons)
         .map_err(|e| Error::Corrupt(format!("status reasons: {e}")))?;
     tx.execute(
@@ -160,7 +156,7 @@ pub(super) fn insert_event(
 }
 
 pub(super) fn insert_idempotency(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     scope: &str,
     key: &str,
     response: &StoredResponse,

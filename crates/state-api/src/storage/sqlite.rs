@@ -1,5 +1,5 @@
 //! The embedded storage: one SQLite file in the data directory, WAL mode, one writer
-//! connection and a few readers.
+//! connection whose transactions are committed in groups (`group_commit`) and a few readers.
 //!
 //! The only module with SQL. It never decides anything: checks and rules are the service's.
 
@@ -8,9 +8,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension};
 use sha2::{Digest, Sha512};
 
+use super::group_commit::GroupCommit;
 use super::migrations::MIGRATIONS;
 use super::rows::*;
 use super::*;
@@ -19,7 +20,7 @@ const READERS: usize = 4;
 
 /// SQLite storage in `<data_dir>/state-api.sqlite3`.
 pub struct SqliteStorage {
-    writer: Mutex<Connection>,
+    writer: GroupCommit,
     readers: Vec<Mutex<Connection>>,
     next_reader: AtomicUsize,
 }
@@ -72,7 +73,7 @@ impl SqliteStorage {
             readers.push(Mutex::new(open(&path, sync_full)?));
         }
         Ok(SqliteStorage {
-            writer: Mutex::new(writer),
+            writer: GroupCommit::new(writer),
             readers,
             next_reader: AtomicUsize::new(0),
         })
@@ -90,16 +91,13 @@ impl SqliteStorage {
         }
         match self.readers.get(start % self.readers.len().max(1)) {
             Some(reader) => f(&*lock(reader)?),
-            None => f(&*lock(&self.writer)?),
+            None => Err(Error::Task("no reader connection".into())),
         }
     }
 
-    fn write<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T, Error>) -> Result<T, Error> {
-        let mut conn = lock(&self.writer)?;
-        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let value = f(&tx)?;
-        tx.commit()?;
-        Ok(value)
+    /// One atomic write, committed (with the others of its group) before it returns.
+    fn write<T>(&self, f: impl FnOnce(&Connection) -> Result<T, Error>) -> Result<T, Error> {
+        self.writer.write(f)
     }
 
     /// Hands each stored chunk of an attachment to `f`, in order.
@@ -385,9 +383,12 @@ impl Storage for SqliteStorage {
         respond: &Respond<'_>,
     ) -> Result<StoredResponse, Error> {
         self.write(|tx| {
-            tx.execute(
+            // Checked again inside the write: the expiry sweep or an abandon may have ended
+            // the submission while its data was being checked.
+            let changed = tx.execute(
                 "UPDATE submissions SET data_json = ?2, data_sha512 = ?3, receipt = ?4,
-                 metadata = ?5, expires_at = NULL WHERE id = ?1",
+                 metadata = ?5, expires_at = NULL
+                 WHERE id = ?1 AND status = 'INITIATED' AND expired = 0",
                 params![
                     id,
                     arrival.data_json,
@@ -396,6 +397,11 @@ impl Storage for SqliteStorage {
                     arrival.metadata
                 ],
             )?;
+            if changed == 0 {
+                return Err(Error::Conflict(
+                    "the submission was submitted, expired or abandoned meanwhile".into(),
+                ));
+            }
             let mut cursor = 0;
             for event in events {
                 cursor = insert_event(tx, id, event)?;

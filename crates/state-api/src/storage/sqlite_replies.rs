@@ -1,6 +1,6 @@
 //! The SQL of replies and of the documents of messages (see [`super::Storage`]).
 
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use super::rows::{insert_event, insert_idempotency};
 use super::{DocumentRecord, MessageRecord, ReplyRecord, Respond, StatusEvent, StoredResponse};
@@ -10,7 +10,7 @@ fn to_i64(n: u64) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
 
-pub(super) fn insert_documents(tx: &Transaction<'_>, message: &MessageRecord) -> Result<(), Error> {
+pub(super) fn insert_documents(tx: &Connection, message: &MessageRecord) -> Result<(), Error> {
     for (position, d) in message.documents.iter().enumerate() {
         tx.execute(
             "INSERT INTO message_documents
@@ -77,7 +77,7 @@ pub(super) fn message_document(
 }
 
 pub(super) fn add_reply(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     reply: &ReplyRecord,
     event: &StatusEvent,
     respond: &Respond<'_>,

@@ -185,3 +185,52 @@ fn two_citizens_with_one_key_get_two_submissions() {
         .expect("the first");
     assert_eq!(first.id, "x", "the first keeps the key as reference");
 }
+
+#[test]
+fn a_submission_ended_while_its_data_was_checked_is_not_submitted() {
+    let (_dir, storage) = storage();
+    let arrival = Arrival {
+        data_json: "{}",
+        data_sha512: "00",
+        receipt: None,
+        metadata: None,
+    };
+    let events = vec![StatusEvent {
+        status: Status::Submitted,
+        at: 2,
+        reasons: vec![],
+        note: None,
+        signed: None,
+    }];
+    for (id, end) in [("abandoned", "abandon"), ("expired", "expire")] {
+        storage
+            .create_submission(&new_submission(id), &NO_QUOTA, &respond)
+            .expect("created");
+        match end {
+            "abandon" => storage.abandon(id).expect("abandoned"),
+            _ => {
+                storage.expire_due(1_000).expect("swept");
+            }
+        }
+        let outcome = storage.submit(id, &arrival, &events, "k", &respond);
+        assert!(
+            matches!(outcome, Err(Error::Conflict(_))),
+            "{id}: refused, not submitted"
+        );
+        let record = storage.submission(id).expect("read").expect("kept");
+        assert_eq!(record.status, Status::Initiated, "{id}: no SUBMITTED event");
+    }
+    storage
+        .create_submission(&new_submission("open"), &NO_QUOTA, &respond)
+        .expect("created");
+    storage
+        .submit("open", &arrival, &events, "k", &respond)
+        .expect("an open one is submitted");
+    assert!(
+        matches!(
+            storage.submit("open", &arrival, &events, "k2", &respond),
+            Err(Error::Conflict(_))
+        ),
+        "and only once"
+    );
+}

@@ -107,6 +107,47 @@ impl Drop for TestServer {
     }
 }
 
+/// The database the test servers run on: SQLite in their data directory, or, with
+/// `THUERINGEN_STATE_API_BACKEND=postgres`, PostgreSQL at `THUERINGEN_POSTGRES_URL` in a
+/// schema of each server's own (scripts/test.sh runs the whole suite once on each).
+pub fn use_test_backend(config: &mut Config) {
+    if std::env::var("THUERINGEN_STATE_API_BACKEND").as_deref() != Ok("postgres") {
+        return;
+    }
+    let url = std::env::var("THUERINGEN_POSTGRES_URL")
+        .expect("THUERINGEN_STATE_API_BACKEND=postgres needs THUERINGEN_POSTGRES_URL");
+    config.postgres = Some(postgres_options(&url, &fresh_schema()));
+}
+
+pub fn postgres_options(url: &str, schema: &str) -> state_api::storage::PostgresOptions {
+    state_api::storage::PostgresOptions {
+        url: url.to_string(),
+        schema: Some(schema.to_string()),
+        pool_size: 4,
+    }
+}
+
+/// A fresh schema name for one test server's tables.
+pub fn fresh_schema() -> String {
+    format!("t_{}", uuid::Uuid::new_v4().simple())
+}
+
+/// The shared PostgreSQL database of the scaled-out tests, or `None` (the test is skipped,
+/// unless THUERINGEN_REQUIRE_POSTGRES=1, which fails it).
+pub fn postgres_url() -> Option<String> {
+    match std::env::var("THUERINGEN_POSTGRES_URL") {
+        Ok(url) if !url.is_empty() => Some(url),
+        _ => {
+            assert!(
+                std::env::var("THUERINGEN_REQUIRE_POSTGRES").as_deref() != Ok("1"),
+                "THUERINGEN_REQUIRE_POSTGRES=1 but no THUERINGEN_POSTGRES_URL"
+            );
+            eprintln!("skipped: no THUERINGEN_POSTGRES_URL (scripts/test.sh starts PostgreSQL)");
+            None
+        }
+    }
+}
+
 impl TestServer {
     pub async fn start() -> TestServer {
         TestServer::start_with(|_| {}).await
@@ -117,7 +158,39 @@ impl TestServer {
         let mut config = Config::new(dir.path().join("data"), tiny_catalog());
         config.admin_token = Some(ADMIN_TOKEN.into());
         config.destination_key_bits = 2048;
+        use_test_backend(&mut config);
         adjust(&mut config);
+        TestServer::serve(config, dir).await
+    }
+
+    /// `count` instances of the server on one PostgreSQL schema, as a scaled-out deployment
+    /// runs them: the same keys (ID tokens, login form, destinations' key directory), each
+    /// with its own process state. Dropping them stops them.
+    pub async fn instances(url: &str, count: usize, adjust: fn(&mut Config)) -> Vec<TestServer> {
+        let schema = fresh_schema();
+        let keys = tempfile::tempdir().expect("a temporary directory");
+        let id_token_key = state_api::service::id_token::generate_key().expect("an ID token key");
+        let login_form_key = state_api::LoginFormKey(rand::random());
+        let mut servers = Vec::with_capacity(count);
+        for _ in 0..count {
+            let dir = tempfile::tempdir().expect("a temporary directory");
+            let mut config = Config::new(dir.path().join("data"), tiny_catalog());
+            config.admin_token = Some(ADMIN_TOKEN.into());
+            config.destination_key_bits = 2048;
+            config.destination_keys_dir = Some(keys.path().join("destination-keys"));
+            config.id_token_key = Some(state_api::IdTokenKey(id_token_key.clone()));
+            config.login_form_key = Some(login_form_key.clone());
+            config.postgres = Some(postgres_options(url, &schema));
+            adjust(&mut config);
+            servers.push(TestServer::serve(config, dir).await);
+        }
+        // The shared key directory lives as long as the test process.
+        std::mem::forget(keys);
+        servers
+    }
+
+    /// Serves `config` (its data directory in `dir`, kept while the server lives).
+    pub async fn serve(config: Config, dir: tempfile::TempDir) -> TestServer {
         let state = AppState::new(config).expect("the server state opens");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await

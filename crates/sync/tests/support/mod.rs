@@ -3,6 +3,8 @@
 //! submissions, and a login driven through the server's real login form.
 #![allow(dead_code)]
 
+pub mod balancer;
+pub mod delivery;
 pub mod proxy;
 
 use std::net::SocketAddr;
@@ -145,7 +147,69 @@ fn config(dir: &Path, adjust: fn(&mut Config)) -> Config {
     config
 }
 
+/// The shared PostgreSQL database of scaled-out tests (scripts/test.sh starts one), or `None`
+/// (the test is skipped, unless THUERINGEN_REQUIRE_POSTGRES=1, which fails it).
+pub fn postgres_url() -> Option<String> {
+    match std::env::var("THUERINGEN_POSTGRES_URL") {
+        Ok(url) if !url.is_empty() => Some(url),
+        _ => {
+            assert!(
+                std::env::var("THUERINGEN_REQUIRE_POSTGRES").as_deref() != Ok("1"),
+                "THUERINGEN_REQUIRE_POSTGRES=1 but no THUERINGEN_POSTGRES_URL"
+            );
+            eprintln!("skipped: no THUERINGEN_POSTGRES_URL (scripts/test.sh starts PostgreSQL)");
+            None
+        }
+    }
+}
+
+/// A fresh schema name for one test's database.
+pub fn fresh_schema() -> String {
+    format!("t_{}", Uuid::new_v4().simple())
+}
+
 impl TestServer {
+    /// `count` instances of the server on one PostgreSQL schema, as a scaled-out deployment
+    /// runs: the same keys (trust anchor, destinations' key directory, login form key, ID
+    /// token key), each its own process state. The first instance's directory holds the
+    /// shared key directory; keep the returned servers alive together.
+    pub async fn instances(url: &str, count: usize, adjust: fn(&mut Config)) -> Vec<TestServer> {
+        let schema = fresh_schema();
+        let shared_keys = tempfile::tempdir().expect("a temporary directory");
+        let id_token_key = state_api::service::id_token::generate_key().expect("an ID token key");
+        let login_form_key = state_api::LoginFormKey(rand::random());
+        let mut servers = Vec::with_capacity(count);
+        for _ in 0..count {
+            let dir = tempfile::tempdir().expect("a temporary directory");
+            let mut config = config(dir.path(), adjust);
+            config.destination_keys_dir = Some(shared_keys.path().join("destination-keys"));
+            config.id_token_key = Some(state_api::IdTokenKey(id_token_key.clone()));
+            config.login_form_key = Some(login_form_key.clone());
+            config.postgres = Some(state_api::storage::PostgresOptions {
+                url: url.to_string(),
+                schema: Some(schema.clone()),
+                pool_size: 8,
+            });
+            let state = AppState::new(config).expect("an instance opens the shared database");
+            let mut server = TestServer {
+                dir,
+                addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+                admin_addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+                state,
+                stop: None,
+                task: None,
+                admin_task: None,
+                adjust,
+            };
+            server.listen().await;
+            servers.push(server);
+        }
+        // The key directory lives as long as the first instance's directory would: keep it
+        // for the test's lifetime.
+        std::mem::forget(shared_keys);
+        servers
+    }
+
     pub async fn start() -> TestServer {
         TestServer::start_with(|_| {}).await
     }

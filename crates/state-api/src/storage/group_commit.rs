@@ -1,0 +1,233 @@
+//! Group commit for the SQLite writer: the write transactions of many requests share one
+//! COMMIT, so under `synchronous=FULL` many submissions cost one fsync, not one each.
+//!
+//! Every write runs in a SAVEPOINT of the batch's one open transaction: a write that fails is
+//! rolled back alone, the others of its batch stay. Whoever appends last commits: a writer that
+//! sees nobody queued behind it commits the batch and wakes the batch's writers; one that sees
+//! others queued leaves the transaction open for them and waits. Writers arriving while a
+//! COMMIT (an fsync) runs queue up and form the next batch, so the batch grows with the load
+//! and a lone writer commits at once. A write returns only after its batch is committed: the
+//! storage's promise (durable once a method returns) holds as before.
+
+use std::collections::VecDeque;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex, MutexGuard};
+
+use rusqlite::Connection;
+
+use crate::error::Error;
+
+/// Most writes in one batch: a steady stream still commits this often.
+const MAX_BATCH: usize = 128;
+/// How many failed batches are remembered for writers not yet woken.
+const FAILURES_KEPT: usize = 64;
+
+struct Writer {
+    conn: Connection,
+    /// A transaction is open, collecting the batch numbered `batch`.
+    open: bool,
+    /// Writes in the open batch.
+    in_batch: usize,
+    /// The number of the batch being collected; every lower number has ended.
+    batch: u64,
+    /// Batches whose COMMIT failed, with why.
+    failed: VecDeque<(u64, String)>,
+}
+
+/// The writer connection and its batches.
+pub(super) struct GroupCommit {
+    writer: Mutex<Writer>,
+    ended: Condvar,
+    /// Writers that want the connection and have not yet appended.
+    queued: AtomicUsize,
+}
+
+fn poisoned() -> Error {
+    Error::Task("the database writer was poisoned".into())
+}
+
+impl GroupCommit {
+    pub(super) fn new(conn: Connection) -> GroupCommit {
+        GroupCommit {
+            writer: Mutex::new(Writer {
+                conn,
+                open: false,
+                in_batch: 0,
+                batch: 0,
+                failed: VecDeque::new(),
+            }),
+            ended: Condvar::new(),
+            queued: AtomicUsize::new(0),
+        }
+    }
+
+    /// Runs `f` as one atomic write (a savepoint) and returns once it is committed.
+    pub(super) fn write<T>(
+        &self,
+        f: impl FnOnce(&Connection) -> Result<T, Error>,
+    ) -> Result<T, Error> {
+        self.queued.fetch_add(1, Ordering::SeqCst);
+        let locked = self.writer.lock();
+        self.queued.fetch_sub(1, Ordering::SeqCst);
+        let mut writer = locked.map_err(|_| poisoned())?;
+        if !writer.open {
+            writer.conn.execute_batch("BEGIN IMMEDIATE")?;
+            writer.open = true;
+            writer.in_batch = 0;
+        }
+        writer.in_batch += 1;
+        let mine = writer.batch;
+        let result = Self::in_savepoint(&writer.conn, f);
+        let others_queued = self.queued.load(Ordering::SeqCst) > 0;
+        if others_queued && writer.in_batch < MAX_BATCH {
+            // Someone queued behind us appends next and commits (or leaves it to the next).
+            let value = result?;
+            let writer = self.until_ended(writer, mine)?;
+            return match writer.failed.iter().find(|(batch, _)| *batch == mine) {
+                Some((_, why)) => Err(Error::Task(format!("the batch was not committed: {why}"))),
+                None => Ok(value),
+            };
+        }
+        let committed = Self::commit(&mut writer, mine);
+        drop(writer);
+        self.ended.notify_all();
+        committed?;
+        result
+    }
+
+    fn in_savepoint<T>(
+        conn: &Connection,
+        f: impl FnOnce(&Connection) -> Result<T, Error>,
+    ) -> Result<T, Error> {
+        conn.execute_batch("SAVEPOINT write")?;
+        let result = catch_unwind(AssertUnwindSafe(|| f(conn)))
+            .unwrap_or_else(|_| Err(Error::Task("a storage write panicked".into())));
+        match &result {
+            Ok(_) => conn.execute_batch("RELEASE write")?,
+            Err(_) => conn.execute_batch("ROLLBACK TO write; RELEASE write")?,
+        }
+        result
+    }
+
+    /// Commits the open batch; on failure rolls it back and remembers it for its writers.
+    fn commit(writer: &mut Writer, batch: u64) -> Result<(), Error> {
+        let outcome = writer.conn.execute_batch("COMMIT");
+        writer.open = false;
+        writer.batch = batch + 1;
+        if let Err(e) = &outcome {
+            // A failed COMMIT may leave the transaction open: end it, so the next batch starts
+            // clean.
+            let _ = writer.conn.execute_batch("ROLLBACK");
+            writer.failed.push_back((batch, e.to_string()));
+            while writer.failed.len() > FAILURES_KEPT {
+                writer.failed.pop_front();
+            }
+        }
+        outcome.map_err(Error::from)
+    }
+
+    /// Waits until batch `mine` has ended.
+    fn until_ended<'a>(
+        &'a self,
+        mut writer: MutexGuard<'a, Writer>,
+        mine: u64,
+    ) -> Result<MutexGuard<'a, Writer>, Error> {
+        while writer.batch <= mine {
+            writer = self.ended.wait(writer).map_err(|_| poisoned())?;
+        }
+        Ok(writer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+
+    fn group(dir: &std::path::Path) -> GroupCommit {
+        let conn = Connection::open(dir.join("g.sqlite3")).expect("opens");
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .expect("wal");
+        conn.pragma_update(None, "synchronous", "FULL")
+            .expect("full");
+        conn.execute_batch("CREATE TABLE t (n INTEGER PRIMARY KEY)")
+            .expect("table");
+        GroupCommit::new(conn)
+    }
+
+    fn count(dir: &std::path::Path) -> i64 {
+        let conn = Connection::open(dir.join("g.sqlite3")).expect("opens");
+        conn.query_row("SELECT COUNT(*) FROM t", [], |r| r.get(0))
+            .expect("count")
+    }
+
+    #[test]
+    fn concurrent_writes_all_land_and_a_failing_one_alone_is_rolled_back() {
+        let dir = tempfile::tempdir().expect("dir");
+        let group = Arc::new(group(dir.path()));
+        let threads: Vec<_> = (0..16)
+            .map(|thread| {
+                let group = Arc::clone(&group);
+                std::thread::spawn(move || {
+                    let mut outcomes = Vec::new();
+                    for i in 0..50 {
+                        let n = thread * 1000 + i;
+                        outcomes.push(group.write(|conn| {
+                            conn.execute("INSERT INTO t (n) VALUES (?1)", [n])?;
+                            if n % 7 == 0 {
+                                // A write that fails after writing: its insert must go too.
+                                return Err(Error::Corrupt("refused".into()));
+                            }
+                            Ok(n)
+                        }));
+                    }
+                    outcomes
+                })
+            })
+            .collect();
+        let mut ok = 0;
+        for thread in threads {
+            for outcome in thread.join().expect("thread") {
+                match outcome {
+                    Ok(n) => {
+                        assert_ne!(n % 7, 0, "a refused write does not succeed");
+                        ok += 1;
+                    }
+                    Err(Error::Corrupt(_)) => {}
+                    Err(e) => panic!("unexpected failure: {e}"),
+                }
+            }
+        }
+        let expected = (0..16)
+            .flat_map(|t| (0..50).map(move |i| t * 1000 + i))
+            .filter(|n| n % 7 != 0)
+            .count() as i64;
+        assert_eq!(ok, expected, "every good write answered Ok");
+        assert_eq!(count(dir.path()), expected, "and is in the file, committed");
+    }
+
+    #[test]
+    fn a_lone_write_commits_at_once_and_a_panic_is_an_error() {
+        let dir = tempfile::tempdir().expect("dir");
+        let group = group(dir.path());
+        group
+            .write(|conn| Ok(conn.execute("INSERT INTO t (n) VALUES (1)", [])?))
+            .expect("written");
+        assert_eq!(
+            count(dir.path()),
+            1,
+            "visible to another connection at once"
+        );
+        let panicked = group.write(|_conn| -> Result<(), Error> { panic!("boom") });
+        assert!(
+            matches!(panicked, Err(Error::Task(_))),
+            "a panic is an error"
+        );
+        group
+            .write(|conn| Ok(conn.execute("INSERT INTO t (n) VALUES (2)", [])?))
+            .expect("the writer still works");
+        assert_eq!(count(dir.path()), 2);
+    }
+}
