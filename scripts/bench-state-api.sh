@@ -3,7 +3,7 @@
 #   - the disk: 4 KB written + fsync, one after the other (one durable commit per submission);
 #   - the HTTP ceiling: GET /health with the same load generator and clients;
 #   - create + submit pairs at CLIENTS clients on: SQLite (default, survives a killed process),
-#     SQLite --sync-full (fsync per commit, group commit), PostgreSQL (one instance), and
+#     SQLite --sync-full (fsync per commit) without and with group commit, PostgreSQL (one instance), and
 #     PostgreSQL with three instances on one database (clients spread over them).
 # Release builds; the load generator runs on the same cores as the server(s).
 #   bash scripts/bench-state-api.sh [--clients 64] [--seconds 15]
@@ -25,7 +25,9 @@ bin="$CARGO_TARGET_DIR/release/state-api"
 load="$CARGO_TARGET_DIR/release/examples/load"
 work="$(mktemp -d /tmp/thueringen-bench-api.XXXXXX)"
 source "$root/scripts/postgres.sh"
-start_postgres "$work/postgres"
+# Its own directory: PostgreSQL runs as another user when this runs as root.
+pg_dir="$(mktemp -d /tmp/thueringen-postgres.XXXXXX)"
+start_postgres "$pg_dir"
 printf '%s' "$THUERINGEN_POSTGRES_URL" >"$work/database-url"
 chmod 600 "$work/database-url"
 head -c 48 /dev/urandom >"$work/login-form-key"
@@ -35,14 +37,14 @@ stop_servers() {
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   pids=()
 }
-postgres_add_exit_trap 'stop_servers; rm -rf "$work"'
+postgres_add_exit_trap 'stop_servers; rm -rf "$work" "$pg_dir"'
 
 free_port() { postgres_free_port; }
 # serve NAME ARGS...: one server on a free port; prints its base URL.
 serve() {
   local name="$1" port; shift
   port="$(free_port)"
-  RUST_LOG=warn "$bin" serve --listen "127.0.0.1:$port" --data-dir "$work/$name" --rate 0 \
+  RUST_LOG=warn "$bin" serve --listen "127.0.0.1:$port" --data-dir "$work/$name" --rate 0 --submissions-per-day 100000000 \
     --login-form-key-file "$work/login-form-key" --destination-keys "$work/keys" "$@" \
     >"$work/$name.log" 2>&1 &
   pids+=("$!")
@@ -52,7 +54,7 @@ serve() {
   done
   echo "the server $name did not start:" >&2; cat "$work/$name.log" >&2; return 1
 }
-run() { "$load" "$@" | tail -1; }
+run() { "$load" "$@" 2>>"$work/load-errors.log" | tail -1; }
 
 results=()
 row() { results+=("$(printf '%-46s %s' "$1" "$2")"); echo "$1: $2"; }
@@ -62,8 +64,11 @@ base="$(serve sqlite-normal)"
 row "GET /health (HTTP ceiling)" "$(run "$base" "$clients" "$seconds" health)"
 row "SQLite, default (synchronous=NORMAL)" "$(run "$base" "$clients" "$seconds")"
 stop_servers
+base="$(serve sqlite-full-alone --sync-full --no-group-commit)"
+row "SQLite --sync-full, every write its own commit" "$(run "$base" "$clients" "$seconds")"
+stop_servers
 base="$(serve sqlite-full --sync-full)"
-row "SQLite --sync-full (fsync per group commit)" "$(run "$base" "$clients" "$seconds")"
+row "SQLite --sync-full, group commit" "$(run "$base" "$clients" "$seconds")"
 stop_servers
 base="$(serve pg-one --database-url-file "$work/database-url" --database-schema one)"
 row "PostgreSQL, one instance (synchronous_commit=on)" "$(run "$base" "$clients" "$seconds")"
@@ -75,6 +80,7 @@ done
 row "PostgreSQL, three instances, one database" "$(run "$(IFS=,; echo "${bases[*]}")" "$clients" "$seconds")"
 stop_servers
 
+if [[ -s "$work/load-errors.log" ]]; then echo "load generator errors:"; cat "$work/load-errors.log"; fi
 echo
 echo "state API throughput, $clients clients, $seconds s each, $(nproc) cores, $(date -u +%FT%TZ)"
 printf '%s\n' "${results[@]}"

@@ -37,6 +37,10 @@ start_postgres() {
     chown postgres: "$dir"
   fi
   chmod 700 "$dir"
+  if ! postgres_as_owner test -w "$dir"; then
+    echo "PostgreSQL's user cannot write $dir (a parent directory closed to it?): use a directory of its own, e.g. mktemp -d /tmp/x.XXXXXX" >&2
+    return 1
+  fi
   if [[ ! -f "$dir/data/PG_VERSION" ]]; then
     password="$(head -c 24 /dev/urandom | base64 | tr -d '/+=')"
     printf '%s\n' "$password" >"$dir/password"

@@ -5,7 +5,8 @@
 //! (start the server with `--rate 0` so the per-client rate limit does not cap the run).
 //!
 //! BASE may name several instances, comma-separated: client i talks to instance i mod n (the
-//! login is made at the first; the instances share one database). MODE is `submit` (the
+//! logins are made at the first; the instances share one database). Client i acts for demo
+//! citizen i mod 3 (anna, ben, clara). MODE is `submit` (the
 //! default), `health` (GET /health: the HTTP ceiling of the same machine and client), or
 //! `fsync DIR` (no server: 4 KB written and fsynced in DIR, one per operation, by the clients
 //! in turn: what the disk gives one durable commit each).
@@ -40,12 +41,34 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .pool_max_idle_per_host(clients)
         .timeout(Duration::from_secs(30))
         .build()?;
-    let tokens = common::login_at(&http, &base, "anna").await;
+    // The demo citizens take turns (client i acts for citizen i mod 3): the quotas and their
+    // checks are per citizen, as many citizens' applications are in a real day.
+    let mut citizens = Vec::new();
+    for name in ["anna", "ben", "clara"] {
+        citizens.push(common::login_at(&http, &base, name).await.access);
+    }
+    // A service without a form of its own and no place (so no destination to encrypt for):
+    // the create + submit protocol and its storage, not a form's rules, are measured.
+    let catalog: serde_json::Value = http
+        .get(format!("{base}/v1/catalog"))
+        .send()
+        .await?
+        .json()
+        .await?;
+    let service = catalog["services"]
+        .as_array()
+        .and_then(|services| services.iter().find(|s| s["form_id"].is_null()))
+        .and_then(|s| s["leika_key"].as_str())
+        .ok_or("the catalog has no service without a form")?
+        .to_string();
+    let first_error = std::sync::Arc::new(std::sync::Mutex::new(None::<String>));
     let deadline = Instant::now() + Duration::from_secs(seconds);
     let mut tasks = Vec::new();
     for client in 0..clients {
         let base = bases[client % bases.len()].clone();
-        let (http, token) = (http.clone(), tokens.access.clone());
+        let token = citizens[client % citizens.len()].clone();
+        let (http, service) = (http.clone(), service.clone());
+        let first_error = first_error.clone();
         tasks.push(tokio::spawn(async move {
             let mut latencies = Vec::new();
             let mut errors = 0u64;
@@ -64,19 +87,35 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                     .post(format!("{base}/v1/submissions"))
                     .bearer_auth(&token)
                     .header("Idempotency-Key", &id)
-                    .json(&common::create_body(&[]))
+                    .json(&serde_json::json!({ "serviceKey": service }))
                     .send()
                     .await;
-                let submitted = match created {
-                    Ok(r) if r.status() == 201 => http
-                        .post(format!("{base}/v1/submissions/{id}/submit"))
-                        .bearer_auth(&token)
-                        .json(&serde_json::json!({"data": {"kennzeichen": "EF-AB 123"}}))
-                        .send()
-                        .await
-                        .map(|r| r.status() == 200)
-                        .unwrap_or(false),
-                    _ => false,
+                let answer = match created {
+                    Ok(r) if r.status() == 201 => {
+                        http.post(format!("{base}/v1/submissions/{id}/submit"))
+                            .bearer_auth(&token)
+                            .json(&serde_json::json!({"data": {"kennzeichen": "EF-AB 123"}}))
+                            .send()
+                            .await
+                    }
+                    other => other,
+                };
+                let submitted = match answer {
+                    Ok(r) if r.status() == 200 => true,
+                    Ok(r) => {
+                        let status = r.status();
+                        let body = r.text().await.unwrap_or_default();
+                        if let Ok(mut first) = first_error.lock() {
+                            first.get_or_insert(format!("{status} {body}"));
+                        }
+                        false
+                    }
+                    Err(e) => {
+                        if let Ok(mut first) = first_error.lock() {
+                            first.get_or_insert(e.to_string());
+                        }
+                        false
+                    }
                 };
                 if submitted {
                     latencies.push(started.elapsed());
@@ -94,6 +133,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         let (latencies, e) = task.await?;
         all.extend(latencies);
         errors += e;
+    }
+    if let Some(first) = first_error.lock().ok().and_then(|f| f.clone()) {
+        eprintln!("first error: {first}");
     }
     let elapsed = started.elapsed().as_secs_f64().max(seconds as f64);
     all.sort();

@@ -120,8 +120,9 @@ pub struct Limits {
     pub attachment_media_types: Vec<String>,
     /// Most submissions one citizen may create per day (the citizen's day, Europe/Berlin).
     pub submissions_per_day: u64,
-    /// Most attachment bytes the server holds for one citizen (announced sizes of the
-    /// submissions that have not expired).
+    /// Most attachment bytes the server holds for one citizen's uploads in progress (announced
+    /// sizes of the submissions neither submitted nor expired). Submitted applications are
+    /// the authority's; their number is bounded by `submissions_per_day`.
     pub attachment_bytes_per_citizen: u64,
     /// Requests per second per client (bearer subject or peer address); `None` = no limit.
     pub rate_per_second: Option<f64>,
@@ -274,6 +275,9 @@ pub struct Config {
     pub limits: Limits,
     /// Durable commits (`synchronous=FULL`): survive power loss, not only a killed process.
     pub sync_full: bool,
+    /// SQLite: the writes queued during a COMMIT share the next one (on by default; off only
+    /// to measure what it brings).
+    pub group_commit: bool,
     /// Test hook: how long creating a submission holds its Idempotency-Key before it
     /// answers, so tests can observe the 409 of a concurrent retry. Zero in production.
     pub debug_create_delay: Duration,
@@ -363,6 +367,7 @@ impl Default for Config {
             refresh_reuse_grace: Duration::from_secs(60),
             limits: Limits::default(),
             sync_full: false,
+            group_commit: true,
             debug_create_delay: Duration::ZERO,
             fake_now: None,
         }

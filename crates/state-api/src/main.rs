@@ -66,12 +66,19 @@ enum Command {
         /// Requests per second per client; 0 turns the rate limit off.
         #[arg(long, default_value_t = 50.0)]
         rate: f64,
+        /// Submissions one citizen may create per day (Berlin); a load test raises it.
+        #[arg(long, default_value_t = state_api::Limits::default().submissions_per_day)]
+        submissions_per_day: u64,
         /// The public base URL for the OpenID configuration.
         #[arg(long)]
         public_url: Option<String>,
         /// fsync every commit (survive power loss, not only a killed process).
         #[arg(long)]
         sync_full: bool,
+        /// Every SQLite write its own COMMIT (no group commit): the throughput benchmark's
+        /// baseline.
+        #[arg(long, hide = true)]
+        no_group_commit: bool,
         /// Demo mode: the login page lists the demo citizens and their passwords.
         #[arg(long)]
         demo: bool,
@@ -252,8 +259,10 @@ async fn run(cli: Cli) -> Result<(), String> {
             destination_keys,
             submission_ttl_secs,
             rate,
+            submissions_per_day,
             public_url,
             sync_full,
+            no_group_commit,
             demo,
         } => {
             if !listen.ip().is_loopback() {
@@ -305,8 +314,10 @@ async fn run(cli: Cli) -> Result<(), String> {
             config.destination_keys_dir = destination_keys;
             config.submission_ttl = Duration::from_secs(submission_ttl_secs);
             config.limits.rate_per_second = (rate > 0.0).then_some(rate);
+            config.limits.submissions_per_day = submissions_per_day;
             config.public_url = public_url;
             config.sync_full = sync_full;
+            config.group_commit = !no_group_commit;
             config.demo = demo;
             config.fake_now = fake_now()?;
             let listener = tokio::net::TcpListener::bind(listen)

@@ -46,7 +46,8 @@ impl AppState {
         if config.data_dir.as_os_str().is_empty() {
             return Err(Error::Config("data_dir must be set".into()));
         }
-        let storage = SqliteStorage::open(&config.data_dir, config.sync_full)?;
+        let storage =
+            SqliteStorage::open_with(&config.data_dir, config.sync_full, config.group_commit)?;
         AppState::with_storage(config, Arc::new(storage), Arc::new(InProcess::default()))
     }
 

@@ -101,3 +101,36 @@ async fn announced_attachments_beyond_the_storage_quota_are_refused() {
     let bens = server.create(&ben.access, &new_id(), &body(&sixty)).await;
     assert_eq!(bens.status(), 201, "ben's quota is his own");
 }
+
+#[tokio::test]
+async fn bytes_of_submitted_applications_no_longer_count_against_uploads() {
+    let server = TestServer::start_with(|config| {
+        config.limits.attachment_bytes_per_citizen = 100;
+    })
+    .await;
+    let anna = server.login("anna").await;
+    let sixty = vec![7u8; 60];
+    for round in 0..3 {
+        let (id, attachment) = (new_id(), new_id());
+        let created = server
+            .create(
+                &anna.access,
+                &id,
+                &create_body(&[(attachment.as_str(), sixty.as_slice())]),
+            )
+            .await;
+        assert_eq!(created.status(), 201, "round {round}: 60 of 100 bytes");
+        let uploaded = server
+            .upload(&anna.access, &id, &attachment, 0, &sixty)
+            .await;
+        assert!(uploaded.status().is_success(), "round {round}: uploaded");
+        let submitted = server
+            .submit(&anna.access, &id, &serde_json::json!({}))
+            .await;
+        assert_eq!(
+            submitted.status(),
+            200,
+            "round {round}: submitted, so its bytes are the authority's"
+        );
+    }
+}

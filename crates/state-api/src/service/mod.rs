@@ -65,6 +65,8 @@ const CLAIM_LEASE_MS: i64 = 120_000;
 pub(crate) struct InFlight {
     coordination: Arc<dyn Coordination>,
     key: String,
+    /// The claim's lease: which claim is ours.
+    until: i64,
 }
 
 impl Drop for InFlight {
@@ -73,8 +75,9 @@ impl Drop for InFlight {
             Arc::clone(&self.coordination),
             std::mem::take(&mut self.key),
         );
+        let until = self.until;
         let release = move || {
-            if coordination.release(&key).is_err() {
+            if coordination.release(&key, until).is_err() {
                 tracing::warn!("an Idempotency-Key claim was not released; its lease ends it");
             }
         };
@@ -219,13 +222,13 @@ impl Backend {
     /// Marks a key as in flight, for every instance of the server; `None` if it already is.
     pub(crate) async fn begin(&self, key: String) -> Result<Option<InFlight>, Problem> {
         let now = self.now();
+        let until = now.saturating_add(CLAIM_LEASE_MS);
         let claimed = key.clone();
-        let won = self
-            .shared(move |c| c.claim(&claimed, now, now.saturating_add(CLAIM_LEASE_MS)))
-            .await?;
+        let won = self.shared(move |c| c.claim(&claimed, now, until)).await?;
         Ok(won.then(|| InFlight {
             coordination: Arc::clone(&self.coordination),
             key,
+            until,
         }))
     }
 

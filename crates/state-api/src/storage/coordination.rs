@@ -26,8 +26,9 @@ pub trait Coordination: Send + Sync + 'static {
     /// Claims `key` for one request until `until` (unix ms; the lease), unless a live claim
     /// holds it: `true` when this call claimed it. An expired claim is taken over.
     fn claim(&self, key: &str, now: i64, until: i64) -> Result<bool, Error>;
-    /// Gives a claim up (the request is over).
-    fn release(&self, key: &str) -> Result<(), Error>;
+    /// Gives up the claim this request made with lease `until` (the request is over). A claim
+    /// taken over after that lease ran out is another request's and stays.
+    fn release(&self, key: &str, until: i64) -> Result<(), Error>;
     /// Takes one token from `client`'s bucket (`rate` tokens per second, at most `burst`):
     /// `Ok(None)` to let the request through, `Ok(Some(seconds))` to wait that long first.
     fn take_token(
@@ -101,8 +102,12 @@ impl Coordination for InProcess {
         Ok(true)
     }
 
-    fn release(&self, key: &str) -> Result<(), Error> {
-        lock(&self.claims)?.remove(&hashed(key));
+    fn release(&self, key: &str, until: i64) -> Result<(), Error> {
+        let mut claims = lock(&self.claims)?;
+        let key = hashed(key);
+        if claims.get(&key) == Some(&until) {
+            claims.remove(&key);
+        }
         Ok(())
     }
 
@@ -180,9 +185,15 @@ mod tests {
             c.claim("create:anna:k", 1_000, 2_000).expect("claim"),
             "lease over"
         );
-        c.release("create:anna:k").expect("released");
+        c.release("create:anna:k", 1_000)
+            .expect("the first request ends late");
         assert!(
-            c.claim("create:anna:k", 1_001, 2_001).expect("claim"),
+            !c.claim("create:anna:k", 1_001, 2_001).expect("claim"),
+            "the late end of the first request leaves the second's claim"
+        );
+        c.release("create:anna:k", 2_000).expect("released");
+        assert!(
+            c.claim("create:anna:k", 1_002, 2_002).expect("claim"),
             "released"
         );
     }

@@ -19,7 +19,7 @@ use rusqlite::Connection;
 use crate::error::Error;
 
 /// Most writes in one batch: a steady stream still commits this often.
-const MAX_BATCH: usize = 128;
+pub(super) const MAX_BATCH: usize = 128;
 /// How many failed batches are remembered for writers not yet woken.
 const FAILURES_KEPT: usize = 64;
 
@@ -38,6 +38,8 @@ struct Writer {
 /// The writer connection and its batches.
 pub(super) struct GroupCommit {
     writer: Mutex<Writer>,
+    /// Most writes per batch (1: every write commits alone, the benchmark's baseline).
+    max_batch: usize,
     ended: Condvar,
     /// Writers that want the connection and have not yet appended.
     queued: AtomicUsize,
@@ -48,8 +50,9 @@ fn poisoned() -> Error {
 }
 
 impl GroupCommit {
-    pub(super) fn new(conn: Connection) -> GroupCommit {
+    pub(super) fn new(conn: Connection, max_batch: usize) -> GroupCommit {
         GroupCommit {
+            max_batch: max_batch.max(1),
             writer: Mutex::new(Writer {
                 conn,
                 open: false,
@@ -80,7 +83,7 @@ impl GroupCommit {
         let mine = writer.batch;
         let result = Self::in_savepoint(&writer.conn, f);
         let others_queued = self.queued.load(Ordering::SeqCst) > 0;
-        if others_queued && writer.in_batch < MAX_BATCH {
+        if others_queued && writer.in_batch < self.max_batch {
             // Someone queued behind us appends next and commits (or leaves it to the next).
             let value = result?;
             let writer = self.until_ended(writer, mine)?;
@@ -154,7 +157,7 @@ mod tests {
             .expect("full");
         conn.execute_batch("CREATE TABLE t (n INTEGER PRIMARY KEY)")
             .expect("table");
-        GroupCommit::new(conn)
+        GroupCommit::new(conn, MAX_BATCH)
     }
 
     fn count(dir: &std::path::Path) -> i64 {

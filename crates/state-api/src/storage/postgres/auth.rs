@@ -2,7 +2,7 @@
 //! using a refresh token are one statement each, so of two requests with the same code or
 //! token (on two instances) only one takes it first.
 
-use ::postgres::{Client, Row};
+use ::postgres::Row;
 
 use super::{to_usize, Tx};
 use crate::error::Error;
@@ -84,7 +84,10 @@ pub(super) fn put_token(tx: &mut Tx<'_>, token_hash: &str, t: &TokenRecord) -> R
     Ok(())
 }
 
-pub(super) fn token(conn: &mut Client, token_hash: &str) -> Result<Option<TokenRecord>, Error> {
+pub(super) fn token(
+    conn: &mut super::Session,
+    token_hash: &str,
+) -> Result<Option<TokenRecord>, Error> {
     let sql = format!("SELECT {TOKEN_COLUMNS} FROM tokens WHERE token_hash = $1");
     conn.query_opt(&sql, &[&token_hash])?
         .map(|row| token_of(&row))

@@ -149,10 +149,13 @@ impl Coordination for PostgresStorage {
         })
     }
 
-    fn release(&self, key: &str) -> Result<(), Error> {
+    fn release(&self, key: &str, until: i64) -> Result<(), Error> {
         let key = hashed(key);
         self.coordinate(|tx| {
-            tx.execute("DELETE FROM claims WHERE key_hash = $1", &[&key])?;
+            tx.execute(
+                "DELETE FROM claims WHERE key_hash = $1 AND lease_until = $2",
+                &[&key, &until],
+            )?;
             Ok(())
         })
     }

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use ::postgres::{Client, Row};
+use ::postgres::Row;
 
 use super::super::rows::{to_i64, to_u64};
 use super::submissions::insert_event;
@@ -12,7 +12,7 @@ use crate::error::Error;
 use crate::storage::*;
 
 pub(super) fn idempotent_response(
-    conn: &mut Client,
+    conn: &mut super::Session,
     scope: &str,
     subject: &str,
     key: &str,
@@ -161,7 +161,7 @@ pub(super) fn messages(
 }
 
 pub(super) fn message_document(
-    conn: &mut Client,
+    conn: &mut super::Session,
     subject: &str,
     message: &str,
     document: &str,
@@ -201,7 +201,7 @@ pub(super) fn create_report(
     Ok(response)
 }
 
-pub(super) fn reports(conn: &mut Client, limit: usize) -> Result<Vec<ReportRecord>, Error> {
+pub(super) fn reports(conn: &mut super::Session, limit: usize) -> Result<Vec<ReportRecord>, Error> {
     conn.query(
         "SELECT id, sequence, report, received_at FROM accessibility_reports
          ORDER BY sequence DESC LIMIT $1",
@@ -257,7 +257,10 @@ pub(super) fn add_reply(
     Ok(Some(response))
 }
 
-pub(super) fn replies(conn: &mut Client, submission: &str) -> Result<Vec<ReplyRecord>, Error> {
+pub(super) fn replies(
+    conn: &mut super::Session,
+    submission: &str,
+) -> Result<Vec<ReplyRecord>, Error> {
     conn.query(
         "SELECT id, submission_id, subject, idempotency_key, content, sealed, received_at
          FROM replies WHERE submission_id = $1 ORDER BY received_at, id COLLATE \"C\"",

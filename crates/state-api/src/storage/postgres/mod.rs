@@ -21,6 +21,7 @@ mod auth;
 mod coordination;
 mod messages;
 mod schema;
+mod session;
 mod submissions;
 #[cfg(test)]
 mod tests;
@@ -44,7 +45,9 @@ use rand::Rng;
 
 use super::*;
 
-type Manager = PostgresConnectionManager<NoTls>;
+type Manager = session::Caching;
+
+pub(crate) use session::Session;
 
 /// How many times a transaction refused for a serialization failure or a deadlock runs.
 const ATTEMPTS: u32 = 30;
@@ -223,9 +226,13 @@ enum Kind {
 /// One attempt of a transaction, as its closure sees it.
 pub(super) struct Tx<'c> {
     tx: Transaction<'c>,
+    /// The connection's prepared statements (its `query`, `execute`... use them).
+    statements: &'c mut session::Statements,
     /// Rows this attempt added to a feed (status events, messages).
     added: i64,
 }
+
+session::cached_calls!(Tx<'_>, tx, statements);
 
 impl<'c> Deref for Tx<'c> {
     type Target = Transaction<'c>;
@@ -269,9 +276,10 @@ impl PostgresStorage {
         schema::prepare(&mut client, options.schema.as_deref())?;
         // The migration connection's job is done; a failed goodbye changes nothing.
         let _ = client.close();
-        let manager = PostgresConnectionManager::new(config, NoTls);
+        let manager = session::Caching(PostgresConnectionManager::new(config, NoTls));
         let pool = Pool::builder()
             .max_size(options.pool_size.max(1))
+            .test_on_check_out(false)
             .connection_timeout(CONNECT_TIMEOUT)
             .build(manager)
             .map_err(|e| {
@@ -326,10 +334,11 @@ impl PostgresStorage {
         mut f: impl FnMut(&mut Tx<'_>) -> Result<T, Error>,
     ) -> Result<T, Error> {
         let mut conn = self.conn()?;
+        let Session { client, statements } = &mut *conn;
         let mut attempt = 0;
         loop {
             attempt += 1;
-            match Self::attempt(&mut conn, kind, &mut f) {
+            match Self::attempt(client, statements, kind, &mut f) {
                 Err(e) if attempt < ATTEMPTS && is_transient(&e) => back_off(attempt),
                 outcome => return outcome,
             }
@@ -338,6 +347,7 @@ impl PostgresStorage {
 
     fn attempt<T>(
         conn: &mut Client,
+        statements: &mut session::Statements,
         kind: Kind,
         f: &mut impl FnMut(&mut Tx<'_>) -> Result<T, Error>,
     ) -> Result<T, Error> {
@@ -351,7 +361,11 @@ impl PostgresStorage {
             .isolation_level(level)
             .read_only(read_only)
             .start()?;
-        let mut tx = Tx { tx, added: 0 };
+        let mut tx = Tx {
+            tx,
+            statements,
+            added: 0,
+        };
         if matches!(kind, Kind::Coordinate) {
             tx.batch_execute("SET LOCAL synchronous_commit = off")?;
         }

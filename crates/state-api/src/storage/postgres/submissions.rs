@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use ::postgres::fallible_iterator::FallibleIterator;
-use ::postgres::{Client, Row};
+use ::postgres::Row;
 
 use super::super::rows::{status_of, to_i64, to_u64};
 use super::messages::insert_idempotency;
@@ -128,6 +128,12 @@ pub(super) fn create(
     quota: &Quota,
     respond: &Respond<'_>,
 ) -> Result<Created, Error> {
+    // One citizen's creates take turns (until commit): their quota reads and inserts would
+    // otherwise fail each other's serialization again and again.
+    tx.execute(
+        "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
+        &[&format!("create:{}", new.subject)],
+    )?;
     let today: i64 = tx
         .query_one(
             "SELECT COUNT(*) FROM submissions WHERE subject = $1 AND created_at >= $2",
@@ -142,7 +148,7 @@ pub(super) fn create(
         .query_one(
             "SELECT COALESCE(SUM(a.size), 0)::bigint FROM attachments a
              JOIN submissions s ON s.id = a.submission_id
-             WHERE s.subject = $1 AND NOT s.expired",
+             WHERE s.subject = $1 AND s.status = 'INITIATED' AND NOT s.expired",
             &[&new.subject],
         )?
         .try_get(0)?;
@@ -290,12 +296,12 @@ pub(super) fn append_chunk(
 /// Hands each stored chunk of an attachment to `f`, in order, as they arrive from the
 /// database (one statement: one snapshot).
 pub(super) fn each_chunk(
-    conn: &mut Client,
+    conn: &mut super::Session,
     submission: &str,
     attachment: &str,
     mut f: impl FnMut(&[u8]),
 ) -> Result<(), Error> {
-    let mut rows = conn.query_raw(
+    let mut rows = conn.client.query_raw(
         "SELECT data FROM attachment_chunks
          WHERE submission_id = $1 AND attachment_id = $2 ORDER BY byte_offset",
         [submission, attachment],

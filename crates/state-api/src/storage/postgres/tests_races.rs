@@ -238,7 +238,15 @@ fn of_two_instances_claiming_one_key_exactly_one_wins() {
             !instances[loser].claim(&key, 999, 2_000).expect("held"),
             "held"
         );
-        instances[loser].release(&key).expect("released");
+        let other = 1 - loser;
+        instances[loser]
+            .release(&key, 2_000)
+            .expect("a release of a lease never held");
+        assert!(
+            !instances[loser].claim(&key, 999, 2_000).expect("held"),
+            "leaves the winner's claim"
+        );
+        instances[other].release(&key, 1_000).expect("released");
         assert!(
             instances[loser].claim(&key, 999, 2_000).expect("free"),
             "released"
