@@ -82,6 +82,19 @@ impl GroupCommit {
         writer.in_batch += 1;
         let mine = writer.batch;
         let result = Self::in_savepoint(&writer.conn, f);
+        if writer.conn.is_autocommit() {
+            // The batch's transaction ended under this write (SQLite rolls a transaction back
+            // by itself on some errors, a full disk among them): every write of the batch is
+            // lost, and none may be told otherwise by a later COMMIT of other writes.
+            let why = "the database rolled the batch back".to_string();
+            Self::lost(&mut writer, mine, why.clone());
+            drop(writer);
+            self.ended.notify_all();
+            return Err(match result {
+                Err(e) => e,
+                Ok(_) => Error::Task(why),
+            });
+        }
         let others_queued = self.queued.load(Ordering::SeqCst) > 0;
         if others_queued && writer.in_batch < self.max_batch {
             // Someone queued behind us appends next and commits (or leaves it to the next).
@@ -116,18 +129,25 @@ impl GroupCommit {
     /// Commits the open batch; on failure rolls it back and remembers it for its writers.
     fn commit(writer: &mut Writer, batch: u64) -> Result<(), Error> {
         let outcome = writer.conn.execute_batch("COMMIT");
-        writer.open = false;
-        writer.batch = batch + 1;
         if let Err(e) = &outcome {
             // A failed COMMIT may leave the transaction open: end it, so the next batch starts
             // clean.
             let _ = writer.conn.execute_batch("ROLLBACK");
-            writer.failed.push_back((batch, e.to_string()));
-            while writer.failed.len() > FAILURES_KEPT {
-                writer.failed.pop_front();
-            }
+            Self::lost(writer, batch, e.to_string());
         }
+        writer.open = false;
+        writer.batch = batch + 1;
         outcome.map_err(Error::from)
+    }
+
+    /// Ends batch `batch` as lost: its writers are told why.
+    fn lost(writer: &mut Writer, batch: u64, why: String) {
+        writer.open = false;
+        writer.batch = batch + 1;
+        writer.failed.push_back((batch, why));
+        while writer.failed.len() > FAILURES_KEPT {
+            writer.failed.pop_front();
+        }
     }
 
     /// Waits until batch `mine` has ended.
@@ -209,6 +229,74 @@ mod tests {
             .count() as i64;
         assert_eq!(ok, expected, "every good write answered Ok");
         assert_eq!(count(dir.path()), expected, "and is in the file, committed");
+    }
+
+    /// Waits until another writer queues for the connection.
+    fn until_queued(group: &GroupCommit) {
+        while group.queued.load(Ordering::SeqCst) == 0 {
+            std::thread::yield_now();
+        }
+    }
+
+    #[test]
+    fn a_batch_the_database_rolled_back_fails_all_its_writers_even_if_others_commit_after() {
+        use std::sync::atomic::AtomicBool;
+        let dir = tempfile::tempdir().expect("dir");
+        let group = Arc::new(group(dir.path()));
+        let inside = Arc::new([AtomicBool::new(false), AtomicBool::new(false)]);
+        let until_inside = |n: usize| {
+            while !inside[n].load(Ordering::SeqCst) {
+                std::thread::yield_now();
+            }
+        };
+        let first = {
+            let (group, inside) = (Arc::clone(&group), Arc::clone(&inside));
+            std::thread::spawn(move || {
+                group.write(|conn| {
+                    conn.execute("INSERT INTO t (n) VALUES (1)", [])?;
+                    inside[0].store(true, Ordering::SeqCst);
+                    until_queued(&group);
+                    Ok(())
+                })
+            })
+        };
+        until_inside(0);
+        // The second ends the batch's transaction under everyone (as SQLite does by itself on
+        // a full disk), then a third writes and commits.
+        let second = {
+            let (group, inside) = (Arc::clone(&group), Arc::clone(&inside));
+            std::thread::spawn(move || {
+                group.write(|conn| {
+                    conn.execute_batch("ROLLBACK")?;
+                    inside[1].store(true, Ordering::SeqCst);
+                    until_queued(&group);
+                    Ok(())
+                })
+            })
+        };
+        until_inside(1);
+        let third = group.write(|conn| Ok(conn.execute("INSERT INTO t (n) VALUES (3)", [])?));
+        let first = first.join().expect("first");
+        let second = second.join().expect("second");
+        assert!(second.is_err(), "the write that lost the batch is told");
+        let kept: Vec<i64> = {
+            let conn = Connection::open(dir.path().join("g.sqlite3")).expect("opens");
+            let mut stmt = conn
+                .prepare("SELECT n FROM t ORDER BY n")
+                .expect("prepared");
+            let rows = stmt.query_map([], |r| r.get(0)).expect("rows");
+            rows.collect::<Result<_, _>>().expect("read")
+        };
+        assert_eq!(
+            first.is_ok(),
+            kept.contains(&1),
+            "the first write is told it landed only if it did: kept {kept:?}"
+        );
+        assert_eq!(
+            third.is_ok(),
+            kept.contains(&3),
+            "so is the third: {kept:?}"
+        );
     }
 
     #[test]
