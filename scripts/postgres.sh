@@ -32,6 +32,10 @@ postgres_free_port() {
 start_postgres() {
   local dir="$1" bin port password
   bin="$(postgres_bin)" || return 1
+  # A directory made here (or given empty) is removed again by stop_postgres.
+  if [[ ! -d "$dir" || -z "$(ls -A "$dir")" ]]; then
+    export THUERINGEN_POSTGRES_REMOVE=1
+  fi
   mkdir -p "$dir"
   if [[ "$(id -u)" == 0 ]]; then
     chown postgres: "$dir"
@@ -77,5 +81,8 @@ stop_postgres() {
   local bin
   bin="$(postgres_bin)" || return 0
   postgres_as_owner "$bin/pg_ctl" -D "$THUERINGEN_POSTGRES_DIR/data" -m fast -w stop >/dev/null 2>&1 || true
-  unset THUERINGEN_POSTGRES_DIR
+  if [[ "${THUERINGEN_POSTGRES_REMOVE:-}" == 1 ]]; then
+    rm -rf "$THUERINGEN_POSTGRES_DIR"
+  fi
+  unset THUERINGEN_POSTGRES_DIR THUERINGEN_POSTGRES_REMOVE
 }

@@ -2,7 +2,9 @@
 //! buckets and failure counts, in UNLOGGED tables (they need not survive a crash, see
 //! [`Coordination`]), each change one `INSERT ... ON CONFLICT DO UPDATE` at READ COMMITTED:
 //! the conflicting row is locked and its latest version decides, so the statement is atomic
-//! across instances without SERIALIZABLE's retries. Commits do not wait for the disk.
+//! across instances without retries. They run on connections of their own,
+//! one statement each in autocommit (one round trip), whose commits do not wait for the disk
+//! (`synchronous_commit = off` for those sessions only).
 //!
 //! The arithmetic is the in-memory one's (`ratelimit::take`, `throttle::Failures::fail`),
 //! said in SQL; the tests compare the two. Rows that mean nothing any more (lapsed claims,
@@ -12,7 +14,7 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::LazyLock;
 
-use super::{PostgresStorage, Tx};
+use super::{PostgresStorage, Session};
 use crate::error::Error;
 use crate::storage::{Coordination, LockoutPolicy};
 
@@ -86,7 +88,7 @@ static FAIL_SQL: LazyLock<String> =
     LazyLock::new(|| FAIL.replace("COUNTED", COUNTED).replace("AFRESH", AFRESH));
 
 /// Deletes lapsed claims: a claim whose lease is over is what no claim is.
-pub(super) fn purge_claims(tx: &mut Tx<'_>, now: i64) -> Result<(), Error> {
+pub(super) fn purge_claims(tx: &mut Session, now: i64) -> Result<(), Error> {
     tx.execute(
         "DELETE FROM claims WHERE key_hash IN (
              SELECT key_hash FROM claims WHERE lease_until <= $1
@@ -98,7 +100,12 @@ pub(super) fn purge_claims(tx: &mut Tx<'_>, now: i64) -> Result<(), Error> {
 
 /// Deletes buckets idle long enough to be full whatever they held (`burst / rate` seconds):
 /// a full bucket is what a new client gets.
-pub(super) fn purge_buckets(tx: &mut Tx<'_>, now: i64, rate: f64, burst: f64) -> Result<(), Error> {
+pub(super) fn purge_buckets(
+    tx: &mut Session,
+    now: i64,
+    rate: f64,
+    burst: f64,
+) -> Result<(), Error> {
     let full_after_ms = (burst / rate * 1000.0).ceil();
     if !(0.0..9.0e18).contains(&full_after_ms) {
         return Ok(());
@@ -115,7 +122,7 @@ pub(super) fn purge_buckets(tx: &mut Tx<'_>, now: i64, rate: f64, burst: f64) ->
 
 /// Deletes the failures of `scope` that mean nothing any more: window over, not locked.
 pub(super) fn purge_failures(
-    tx: &mut Tx<'_>,
+    tx: &mut Session,
     scope: &str,
     now: i64,
     window_start: i64,
