@@ -315,9 +315,11 @@ const LONG_FILES: &[LongFile] = &[
         path: "crates/domain/src/ipc.rs",
         ceiling: 772,
     },
+    // One line more since it was listed: the withdrawal names the status it was decided on
+    // (a race with the back office). Issue 19 splits this file along its seams.
     LongFile {
         path: "crates/state-api/src/service/submissions.rs",
-        ceiling: 779,
+        ceiling: 780,
     },
     LongFile {
         path: "crates/store/src/drafts.rs",

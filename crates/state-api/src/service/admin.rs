@@ -181,9 +181,21 @@ impl Backend {
             }
             _ => None,
         };
-        let id = record.id.clone();
-        self.db(move |s| s.add_status(&id, &event, receipt.as_deref()))
-            .await?;
+        let (id, from) = (record.id.clone(), record.status);
+        let moved = self
+            .db(move |s| s.add_status(&id, &event, receipt.as_deref(), Some(from)))
+            .await;
+        if let Err(problem) = moved {
+            if problem.status == 409 {
+                return Err(Problem::new(
+                    StatusCode::CONFLICT,
+                    "status_changed",
+                    "Changed meanwhile",
+                )
+                .detail("the submission's status changed meanwhile; read it again"));
+            }
+            return Err(problem);
+        }
         tracing::info!(
             status = change.status.as_str(),
             "status moved by the back office"

@@ -387,8 +387,9 @@ impl Backend {
                 note: None,
                 signed: None,
             };
-            let key = record.id.clone();
-            self.db(move |s| s.add_status(&key, &event, None)).await?;
+            let (key, from) = (record.id.clone(), record.status);
+            self.db(move |s| s.add_status(&key, &event, None, Some(from)))
+                .await?;
             tracing::info!("application withdrawn by the citizen");
         }
         self.submission(citizen, &record.id).await

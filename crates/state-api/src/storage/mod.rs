@@ -401,12 +401,15 @@ pub trait Storage: Send + Sync + 'static {
         respond: &Respond<'_>,
     ) -> Result<StoredResponse, Error>;
     /// Appends a status event; returns the new cursor. A `receipt` is kept with it when the
-    /// submission has none yet.
+    /// submission has none yet. With `from`, only while the submission is still in that status
+    /// (checked inside the write): otherwise `Error::Conflict`, nothing changed (two moves
+    /// decided on the same status, on one instance or two, cannot both land).
     fn add_status(
         &self,
         id: &str,
         event: &StatusEvent,
         receipt: Option<&str>,
+        from: Option<Status>,
     ) -> Result<i64, Error>;
     /// Stores an inbox message; returns its cursor.
     fn add_message(&self, message: &MessageRecord) -> Result<i64, Error>;

@@ -427,8 +427,23 @@ impl Storage for SqliteStorage {
         id: &str,
         event: &StatusEvent,
         receipt: Option<&str>,
+        from: Option<Status>,
     ) -> Result<i64, Error> {
         self.write(|tx| {
+            if let Some(from) = from {
+                let now: Option<String> = tx
+                    .query_row(
+                        "SELECT status FROM submissions WHERE id = ?1",
+                        [id],
+                        |row| row.get(0),
+                    )
+                    .optional()?;
+                if now.as_deref() != Some(from.as_str()) {
+                    return Err(Error::Conflict(
+                        "the submission's status changed meanwhile".into(),
+                    ));
+                }
+            }
             if let Some(receipt) = receipt {
                 tx.execute(
                     "UPDATE submissions SET receipt = ?2 WHERE id = ?1 AND receipt IS NULL",

@@ -234,3 +234,48 @@ fn a_submission_ended_while_its_data_was_checked_is_not_submitted() {
         "and only once"
     );
 }
+
+#[test]
+fn of_two_moves_decided_on_one_status_only_the_first_lands() {
+    let (_dir, storage) = storage();
+    storage
+        .create_submission(&new_submission("x"), &NO_QUOTA, &respond)
+        .expect("created");
+    let event = |status, at| StatusEvent {
+        status,
+        at,
+        reasons: vec![],
+        note: None,
+        signed: None,
+    };
+    let arrival = Arrival {
+        data_json: "{}",
+        data_sha512: "00",
+        receipt: None,
+        metadata: None,
+    };
+    storage
+        .submit("x", &arrival, &[event(Status::Submitted, 2)], "k", &respond)
+        .expect("submitted");
+    storage
+        .add_status(
+            "x",
+            &event(Status::Received, 3),
+            None,
+            Some(Status::Submitted),
+        )
+        .expect("the first move lands");
+    let late = storage.add_status(
+        "x",
+        &event(Status::Rejected, 4),
+        None,
+        Some(Status::Submitted),
+    );
+    assert!(
+        matches!(late, Err(Error::Conflict(_))),
+        "the second, decided on SUBMITTED too, is refused"
+    );
+    let record = storage.submission("x").expect("read").expect("kept");
+    assert_eq!(record.status, Status::Received);
+    assert_eq!(record.history.len(), 3, "no REJECTED event");
+}

@@ -507,8 +507,9 @@ impl Storage for PostgresStorage {
         id: &str,
         event: &StatusEvent,
         receipt: Option<&str>,
+        from: Option<Status>,
     ) -> Result<i64, Error> {
-        self.write(|tx| submissions::add_status(tx, id, event, receipt))
+        self.write(|tx| submissions::add_status(tx, id, event, receipt, from))
     }
 
     fn add_message(&self, message: &MessageRecord) -> Result<i64, Error> {

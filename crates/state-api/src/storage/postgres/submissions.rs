@@ -394,7 +394,22 @@ pub(super) fn add_status(
     id: &str,
     event: &StatusEvent,
     receipt: Option<&str>,
+    from: Option<Status>,
 ) -> Result<i64, Error> {
+    if let Some(from) = from {
+        let now: Option<String> = tx
+            .query_opt(
+                "SELECT status FROM submissions WHERE id = $1 FOR UPDATE",
+                &[&id],
+            )?
+            .map(|row| row.try_get(0))
+            .transpose()?;
+        if now.as_deref() != Some(from.as_str()) {
+            return Err(Error::Conflict(
+                "the submission's status changed meanwhile".into(),
+            ));
+        }
+    }
     if let Some(receipt) = receipt {
         tx.execute(
             "UPDATE submissions SET receipt = $2 WHERE id = $1 AND receipt IS NULL",

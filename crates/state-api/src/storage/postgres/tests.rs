@@ -376,7 +376,12 @@ fn a_submission_is_read_with_its_attachments_history_and_submit() {
         .get(0);
     assert_eq!(data, "{\"name\":\"x\"}", "the data is kept");
     let cursor = storage
-        .add_status("x", &event(Status::Processing, 6), Some("other receipt"))
+        .add_status(
+            "x",
+            &event(Status::Processing, 6),
+            Some("other receipt"),
+            None,
+        )
         .expect("status");
     let record = storage.submission("x").expect("read").expect("found");
     assert_eq!(record.cursor, cursor, "the latest event's cursor");
@@ -386,7 +391,7 @@ fn a_submission_is_read_with_its_attachments_history_and_submit() {
         "a receipt is kept once"
     );
     assert!(storage
-        .add_status("nope", &event(Status::Processing, 6), None)
+        .add_status("nope", &event(Status::Processing, 6), None, None)
         .is_err());
 }
 

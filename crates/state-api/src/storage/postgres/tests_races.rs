@@ -65,7 +65,7 @@ fn a_feed_never_answers_a_cursor_that_a_later_commit_undercuts() {
             .recv_timeout(Duration::from_secs(30))
             .expect("the slow transaction started");
         let fast_cursor = storage
-            .add_status("y", &event(Status::Submitted, 3), None)
+            .add_status("y", &event(Status::Submitted, 3), None, None)
             .expect("the fast one commits");
         assert!(
             fast_cursor > slow_cursor,

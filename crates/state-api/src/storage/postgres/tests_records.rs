@@ -218,7 +218,7 @@ fn replies_are_kept_only_while_an_answer_is_awaited() {
         "nobody asked"
     );
     storage
-        .add_status("x", &event(Status::ActionRequired, 8), None)
+        .add_status("x", &event(Status::ActionRequired, 8), None, None)
         .expect("asked");
     let kept = storage
         .add_reply(&reply("r1", "k1", 9), &answer, &respond)
@@ -232,7 +232,7 @@ fn replies_are_kept_only_while_an_answer_is_awaited() {
         "answered already"
     );
     storage
-        .add_status("x", &event(Status::ActionRequired, 11), None)
+        .add_status("x", &event(Status::ActionRequired, 11), None, None)
         .expect("asked");
     storage
         .add_reply(&reply("r0", "k3", 12), &answer, &respond)
@@ -282,4 +282,42 @@ fn reports_are_numbered_in_order_of_arrival() {
         storage.create_report(&report("r1"), &numbered).is_err(),
         "one id once"
     );
+}
+
+#[test]
+fn of_two_moves_decided_on_one_status_only_the_first_lands() {
+    let Some(db) = Schema::fresh() else { return };
+    // Two instances, as two back-office people on two of them.
+    let (first, second) = (db.storage(), db.storage());
+    uploaded(&first, "x");
+    first
+        .submit(
+            "x",
+            &arrival(),
+            &[event(Status::Submitted, 5)],
+            "submit",
+            &respond,
+        )
+        .expect("submitted");
+    first
+        .add_status(
+            "x",
+            &event(Status::Received, 6),
+            None,
+            Some(Status::Submitted),
+        )
+        .expect("the first move lands");
+    let late = second.add_status(
+        "x",
+        &event(Status::Rejected, 7),
+        None,
+        Some(Status::Submitted),
+    );
+    assert!(
+        matches!(late, Err(Error::Conflict(_))),
+        "the second, decided on SUBMITTED too, is refused"
+    );
+    let record = first.submission("x").expect("read").expect("x");
+    assert_eq!(record.status, Status::Received);
+    assert_eq!(record.history.len(), 3, "no REJECTED event");
 }
