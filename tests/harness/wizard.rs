@@ -1,6 +1,7 @@
 //! Walking a form in the real window the way a person does: a valid answer for every field,
 //! filling a page (typing, choosing, attaching files), moving on to the review and sending.
-//! Shared by the journeys that go through the wizard (`citizen.rs`, `general.rs`).
+//! Shared by the journeys that go through the wizard (`citizen.rs`, `screens.rs`, `device.rs`,
+//! `general.rs`).
 
 use std::time::Duration;
 

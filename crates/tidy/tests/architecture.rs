@@ -304,14 +304,6 @@ fn the_wall_clock_is_read_only_by_the_clocks() {
 /// A file that must be long says why in its first five lines (`// tidy: long because …`).
 const LONG_FILES: &[LongFile] = &[
     LongFile {
-        path: "crates/domain/src/catalog.rs",
-        ceiling: 702,
-    },
-    LongFile {
-        path: "crates/domain/src/form/expr.rs",
-        ceiling: 974,
-    },
-    LongFile {
         path: "crates/domain/src/ipc.rs",
         ceiling: 772,
     },
@@ -326,24 +318,8 @@ const LONG_FILES: &[LongFile] = &[
         ceiling: 715,
     },
     LongFile {
-        path: "crates/store/src/outbox.rs",
-        ceiling: 1123,
-    },
-    LongFile {
         path: "crates/sync/src/auth.rs",
         ceiling: 705,
-    },
-    LongFile {
-        path: "crates/sync/tests/outbox.rs",
-        ceiling: 787,
-    },
-    LongFile {
-        path: "tests/journeys/citizen.rs",
-        ceiling: 1221,
-    },
-    LongFile {
-        path: "ui/src/pages/wizard.rs",
-        ceiling: 737,
     },
 ];
 

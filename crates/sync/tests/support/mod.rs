@@ -6,6 +6,7 @@
 pub mod balancer;
 pub mod delivery;
 pub mod proxy;
+pub mod rig;
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
