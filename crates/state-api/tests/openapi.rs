@@ -1,8 +1,150 @@
-//! The OpenAPI document: served, complete, and the checked-in copy is current.
-//! Run with `UPDATE_OPENAPI=1` to rewrite `crates/state-api/openapi.json`.
+//! The OpenAPI document: valid OpenAPI 3.1, served, complete, and the checked-in copy is
+//! current. Run with `UPDATE_OPENAPI=1` to rewrite `crates/state-api/openapi.json`. That the
+//! server's real answers agree with it is `openapi_answers.rs`.
 mod common;
+mod spec;
 
 use common::TestServer;
+use serde_json::{json, Value};
+
+#[test]
+fn the_document_is_valid_openapi_3_1() {
+    let problems = spec::problems(&spec::document());
+    assert!(
+        problems.is_empty(),
+        "the OpenAPI document is not valid:\n{}",
+        problems.join("\n")
+    );
+}
+
+/// A copy of the document with one thing broken, which `check` must find.
+fn broken(change: impl FnOnce(&mut Value)) -> Value {
+    let mut doc = spec::document();
+    change(&mut doc);
+    doc
+}
+
+fn fails(problems: Vec<String>, needle: &str, what: &str) {
+    assert!(
+        problems.iter().any(|p| p.contains(needle)),
+        "{what}: expected a problem naming {needle:?}, got {problems:?}"
+    );
+}
+
+#[test]
+fn each_validity_check_fails_on_a_broken_document() {
+    let no_description = broken(|doc| {
+        if let Some(answer) = doc["paths"]["/health"]["get"]["responses"]["200"].as_object_mut() {
+            answer.remove("description");
+        }
+    });
+    fails(
+        spec::schema_problems(&no_description),
+        "/paths/~1health/get/responses/200",
+        "an answer without its required description",
+    );
+    let in_body = broken(|doc| {
+        doc["paths"]["/v1/inbox"]["get"]["parameters"][0]["in"] = json!("body");
+    });
+    fails(
+        spec::schema_problems(&in_body),
+        "/paths/~1v1~1inbox/get/parameters/0",
+        "a parameter in: body (OpenAPI 2)",
+    );
+    let bad_schema = broken(|doc| {
+        doc["components"]["schemas"]["Submission"]["type"] = json!("record");
+    });
+    fails(
+        spec::component_schema_problems(&bad_schema),
+        "schema Submission",
+        "a component schema of a type JSON Schema does not know",
+    );
+    let query_in_path = broken(|doc| {
+        doc["paths"]["/v1/inbox"]["get"]["parameters"][0]["in"] = json!("path");
+    });
+    fails(
+        spec::path_parameter_problems(&query_in_path),
+        "since is declared in: path but not in the template",
+        "a query parameter declared in: path",
+    );
+    let undeclared = broken(|doc| {
+        doc["paths"]["/v1/submissions/{id}"]["get"]["parameters"] = json!([]);
+    });
+    fails(
+        spec::path_parameter_problems(&undeclared),
+        "{id} is not declared",
+        "a template parameter without its declaration",
+    );
+    let repeated = broken(|doc| {
+        doc["paths"]["/v1/inbox"]["get"]["operationId"] = json!("list_submissions");
+    });
+    fails(
+        spec::operation_id_problems(&repeated),
+        "operationId list_submissions is used by",
+        "two operations with one id",
+    );
+    let dangling = broken(|doc| {
+        doc["components"]["schemas"]
+            .as_object_mut()
+            .map(|schemas| schemas.remove("AttachmentState"));
+    });
+    fails(
+        spec::reference_problems(&dangling),
+        "#/components/schemas/AttachmentState does not resolve",
+        "a $ref to a schema that is gone",
+    );
+    // And all of them together: `problems` runs every check.
+    for doc in [
+        no_description,
+        bad_schema,
+        query_in_path,
+        repeated,
+        dangling,
+    ] {
+        assert!(!spec::problems(&doc).is_empty(), "a broken document fails");
+    }
+}
+
+/// The status values the document lists are the domain's, which the server sends and the app
+/// reads.
+#[test]
+fn the_documented_statuses_are_the_domains() {
+    let doc = spec::document();
+    let documented = &doc["components"]["schemas"]["SubmissionStatus"]["enum"];
+    let domain: Vec<&str> = domain::status::SubmissionStatus::ALL
+        .iter()
+        .map(|s| s.as_str())
+        .collect();
+    assert_eq!(documented, &json!(domain));
+}
+
+/// The seed catalog (every LeiKa service, most without documents or keywords) as the server
+/// serves it agrees with the document's catalog schema, every object closed to undescribed
+/// fields.
+#[test]
+fn the_seed_catalog_agrees_with_the_documented_schema() {
+    let doc = spec::document();
+    let catalog = catalog_seed::seed_catalog().expect("the seed catalog builds");
+    assert!(catalog.services.len() > 4000, "the whole LeiKa catalog");
+    let json = serde_json::to_value(&catalog).expect("the catalog serializes");
+    let schema = &doc["paths"]["/v1/catalog"]["get"]["responses"]["200"]["content"]
+        ["application/json"]["schema"];
+    let problems = spec::instance_problems(&doc, schema, &json);
+    assert!(
+        problems.is_empty(),
+        "{} problems, the first: {:?}",
+        problems.len(),
+        problems.iter().take(5).collect::<Vec<_>>()
+    );
+    let mut wrong = json.clone();
+    wrong["services"][0]
+        .as_object_mut()
+        .map(|s| s.insert("documents".into(), json!("a list")));
+    assert!(
+        !spec::instance_problems(&doc, schema, &wrong).is_empty(),
+        "a wrong catalog fails the check"
+    );
+}
 
 #[test]
 fn checked_in_openapi_document_is_current() {

@@ -27,67 +27,9 @@ use uuid::Uuid;
 use crate::Store;
 use crate::{Owner, UnixMillis};
 
-/// BundID / FIT-Connect-style statuses of an application.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SubmissionStatus {
-    Initiated,
-    Submitted,
-    Received,
-    Processing,
-    ActionRequired,
-    Completed,
-    Rejected,
-    /// The citizen withdrew it.
-    Withdrawn,
-}
-
-impl SubmissionStatus {
-    /// The BundID name, e.g. `ACTION_REQUIRED`.
-    pub fn name(self) -> &'static str {
-        match self {
-            SubmissionStatus::Initiated => "INITIATED",
-            SubmissionStatus::Submitted => "SUBMITTED",
-            SubmissionStatus::Received => "RECEIVED",
-            SubmissionStatus::Processing => "PROCESSING",
-            SubmissionStatus::ActionRequired => "ACTION_REQUIRED",
-            SubmissionStatus::Completed => "COMPLETED",
-            SubmissionStatus::Rejected => "REJECTED",
-            SubmissionStatus::Withdrawn => "WITHDRAWN",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<SubmissionStatus> {
-        Some(match name {
-            "INITIATED" => SubmissionStatus::Initiated,
-            "SUBMITTED" => SubmissionStatus::Submitted,
-            "RECEIVED" => SubmissionStatus::Received,
-            "PROCESSING" => SubmissionStatus::Processing,
-            "ACTION_REQUIRED" => SubmissionStatus::ActionRequired,
-            "COMPLETED" => SubmissionStatus::Completed,
-            "REJECTED" => SubmissionStatus::Rejected,
-            "WITHDRAWN" => SubmissionStatus::Withdrawn,
-            _ => return None,
-        })
-    }
-}
-
-/// The status the person sees for a status the store holds (one mapping for the shell's views
-/// and the sync worker's events).
-impl From<SubmissionStatus> for domain::ipc::ApplicationStatus {
-    fn from(status: SubmissionStatus) -> Self {
-        use domain::ipc::ApplicationStatus as Shown;
-        match status {
-            SubmissionStatus::Initiated => Shown::Initiated,
-            SubmissionStatus::Submitted => Shown::Submitted,
-            SubmissionStatus::Received => Shown::Received,
-            SubmissionStatus::Processing => Shown::Processing,
-            SubmissionStatus::ActionRequired => Shown::ActionRequired,
-            SubmissionStatus::Completed => Shown::Completed,
-            SubmissionStatus::Rejected => Shown::Rejected,
-            SubmissionStatus::Withdrawn => Shown::Withdrawn,
-        }
-    }
-}
+/// The statuses of an application at the authority: the one type the state API, the wire and
+/// the store share (`domain::status`).
+pub use domain::status::SubmissionStatus;
 
 /// One entry of a submission's status history.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -132,10 +132,10 @@ pub fn check_discovery(
             "the state API's discovery document is not trusted: {what}"
         )))
     };
-    let Some(issuer) = doc.issuer.as_deref() else {
+    if doc.issuer.is_empty() {
         return refuse("it names no issuer");
-    };
-    let Ok(issuer_url) = reqwest::Url::parse(issuer) else {
+    }
+    let Ok(issuer_url) = reqwest::Url::parse(&doc.issuer) else {
         return refuse("the issuer is not a URL");
     };
     let path = |url: &reqwest::Url| url.path().trim_end_matches('/').to_string();
@@ -304,11 +304,11 @@ impl Session {
     }
 
     fn keep(&self, inner: &mut Inner, tokens: wire::TokenResponse) -> Result<Secret, SyncError> {
-        if let Some(refresh) = &tokens.refresh_token {
-            self.credentials.save(refresh)?;
+        if let Some(refresh) = tokens.refresh_token {
+            self.credentials.save(&Secret::new(refresh.into_string()))?;
         }
         let lifetime = Duration::from_secs(tokens.expires_in.max(1));
-        let token = tokens.access_token;
+        let token = Secret::new(tokens.access_token.into_string());
         inner.access = Some(Access {
             token: token.clone(),
             renew_at: Instant::now() + lifetime.saturating_sub(REFRESH_MARGIN.min(lifetime / 2)),
@@ -598,13 +598,13 @@ mod tests {
     use super::*;
 
     fn doc(issuer: Option<&str>, authorize: &str, token: &str) -> wire::OpenIdConfiguration {
-        wire::OpenIdConfiguration {
-            issuer: issuer.map(str::to_string),
-            authorization_endpoint: authorize.to_string(),
-            token_endpoint: token.to_string(),
-            userinfo_endpoint: Some("http://127.0.0.1:8787/oauth/userinfo".into()),
-            revocation_endpoint: None,
-        }
+        serde_json::from_value(serde_json::json!({
+            "issuer": issuer.unwrap_or_default(), "authorization_endpoint": authorize,
+            "token_endpoint": token, "userinfo_endpoint": "http://127.0.0.1:8787/oauth/userinfo",
+            "jwks_uri": "/.well-known/jwks.json", "response_types_supported": ["code"],
+            "subject_types_supported": ["public"], "id_token_signing_alg_values_supported": [],
+        }))
+        .expect("a discovery document")
     }
 
     #[test]

@@ -564,13 +564,13 @@ mod tests {
         )?;
         assert_eq!(tokens.access_token.expose(), "at-123");
         assert_eq!(
-            tokens.refresh_token.as_ref().map(Secret::expose),
+            tokens.refresh_token.as_ref().map(wire::Token::expose),
             Some("rt-456")
         );
         let printed = format!("{tokens:?}");
         assert!(!printed.contains("at-123") && !printed.contains("rt-456"));
         let without_refresh: wire::TokenResponse =
-            serde_json::from_str(r#"{"access_token":"at","expires_in":1}"#)?;
+            serde_json::from_str(r#"{"access_token":"at","token_type":"Bearer","expires_in":1}"#)?;
         assert!(without_refresh.refresh_token.is_none());
         Ok(())
     }

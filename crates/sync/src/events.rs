@@ -38,7 +38,9 @@ pub fn judge_step(
         return Some(StepSignature::Unchecked);
     };
     let holds = jose::verify_status_event(token, keys, submission_id).is_ok_and(|signed| {
-        signed.status == step.status && Some(signed.at) == at && signed.reasons == step.reasons
+        signed.status == step.status.as_str()
+            && Some(signed.at) == at
+            && signed.reasons == step.reasons
     });
     Some(if holds {
         StepSignature::Verified
@@ -95,7 +97,7 @@ mod tests {
 
     fn step(status: &str, signed: Option<String>, reasons: &[&str]) -> wire::StatusEntry {
         wire::StatusEntry {
-            status: status.into(),
+            status: wire::SubmissionStatus::parse(status).expect("a status"),
             at: "2026-12-06T10:00:00Z".into(),
             reasons: reasons.iter().map(|r| r.to_string()).collect(),
             note: None,

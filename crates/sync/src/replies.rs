@@ -156,8 +156,7 @@ pub(crate) async fn deliver(
             let history =
                 crate::worker::judged_history(session.client(), &receipt.submission, now).await;
             lock(store)?.record_history(reply.submission_id, &history)?;
-            let status = store::SubmissionStatus::from_name(&receipt.submission.status)
-                .map_or(domain::ipc::ApplicationStatus::Processing, Into::into);
+            let status = receipt.submission.status.into();
             delivered.changed.push((reply.submission_id, status));
         } else if let Err(error) = &result {
             let store_now = lock(store)?;

@@ -254,7 +254,7 @@ pub fn status_history(
         .enumerate()
         .filter_map(|(i, e)| {
             Some(StatusChange {
-                status: SubmissionStatus::from_name(&e.status)?,
+                status: e.status,
                 at: parse_time(&e.at)?,
                 note: e
                     .note
@@ -563,16 +563,14 @@ impl Engine {
         let store = lock(&self.store)?;
         Ok(match (outcome, result) {
             (Record::Sent, Ok(sent)) => {
-                let status = SubmissionStatus::from_name(&sent.status)
-                    .unwrap_or(SubmissionStatus::Submitted);
-                store.outbox_sent(id, &sent.submission_id, status, now)?;
+                store.outbox_sent(id, &sent.submission_id, sent.status, now)?;
                 if let Some(receipt) = &sent.data_sha512 {
                     store.record_receipt(id, receipt)?;
                 }
                 let count = sent.attachments.len() as u32;
                 let event = SyncEvent::Progress(SyncProgress {
                     submission_id: id.to_string(),
-                    status: status.into(),
+                    status: sent.status.into(),
                     uploaded: count,
                     attachments: count,
                 });

@@ -40,6 +40,13 @@ const LAYERS: &[Layer] = &[
         role: "domain is the pure core: no IO, no clock, no randomness, compiled for wasm32",
     },
     Layer {
+        krate: "wire",
+        may_use: &["domain"],
+        dev_may_use: &[],
+        role: "wire is the state API's wire contract, the bodies the server and the app's client \
+               share: shapes over domain, no IO, nothing of either side",
+    },
+    Layer {
         krate: "keychain",
         may_use: &[],
         dev_may_use: &[],
@@ -89,7 +96,7 @@ const LAYERS: &[Layer] = &[
     },
     Layer {
         krate: "sync",
-        may_use: &["domain", "jose", "keychain", "store"],
+        may_use: &["domain", "jose", "keychain", "store", "wire"],
         // Its tests run against the real reference server in process.
         dev_may_use: &["catalog-seed", "state-api"],
         role: "sync is the app's client of the state API: it keeps its work in the store and \
@@ -97,7 +104,7 @@ const LAYERS: &[Layer] = &[
     },
     Layer {
         krate: "state-api",
-        may_use: &["catalog-seed", "domain", "jose", "xdatenfelder"],
+        may_use: &["catalog-seed", "domain", "jose", "wire", "xdatenfelder"],
         dev_may_use: &[],
         role: "state-api is the reference server, the other side of the wire from the app",
     },

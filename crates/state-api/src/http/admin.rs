@@ -11,7 +11,14 @@ use crate::state::AppState;
 use crate::storage::Status;
 use crate::wire::{Message, NewMessage, StatusChange, Submission, SubmissionList};
 
+/// What every back office operation may answer (the credential check, `Admin`).
+pub(super) const ADMIN_401: &str = "No valid back office credential";
+pub(super) const ADMIN_404: &str = "The back office is not configured (no credential set)";
+pub(super) const ADMIN_429: &str =
+    "Too many failed authentications from this address: locked out for a while (Retry-After)";
+
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ListQuery {
     /// Only submissions in this status (e.g. SUBMITTED).
     #[serde(default)]
@@ -27,11 +34,14 @@ pub struct ListQuery {
 /// Submissions, newest change first, a page at a time: follow `next` (also in the `Link`
 /// header, `rel="next"`) until it is absent.
 #[utoipa::path(get, path = "/admin/v1/submissions", tag = "back office", security(("admin" = [])),
+    operation_id = "list_admin_submissions",
     params(ListQuery),
-    responses((status = 200, body = SubmissionList, headers(("Link" = String, description = "rel=\"next\": the next page"))),
-        (status = 400, description = "A cursor that is not a page's next", body = Problem),
-        (status = 401, body = Problem),
-        (status = 429, description = "Too many failed authentications from this address (Retry-After)", body = Problem)))]
+    responses((status = 200, description = "A page of submissions", body = SubmissionList, headers(("Link" = String, description = "rel=\"next\": the next page"))),
+        (status = 400, description = "A cursor that is not a page's next, or `limit` not a number", body = Problem),
+        (status = 401, description = ADMIN_401, body = Problem),
+        (status = 404, description = ADMIN_404, body = Problem),
+        (status = 422, description = "An unknown status", body = Problem),
+        (status = 429, description = ADMIN_429, body = Problem)))]
 pub async fn list(
     State(state): State<AppState>,
     _admin: Admin,
@@ -72,9 +82,14 @@ pub async fn list(
 /// Moves a submission's status (RECEIVED, PROCESSING, ACTION_REQUIRED, COMPLETED, REJECTED).
 #[utoipa::path(post, path = "/admin/v1/submissions/{id}/status", tag = "back office",
     security(("admin" = [])), params(("id" = String, Path)), request_body = StatusChange,
-    responses((status = 200, body = Submission), (status = 404, body = Problem),
-        (status = 409, description = "Move not allowed from the current status", body = Problem),
-        (status = 422, body = Problem)))]
+    responses((status = 200, description = "The submission after the move", body = Submission),
+        (status = 400, description = "The body unreadable", body = Problem),
+        (status = 401, description = ADMIN_401, body = Problem),
+        (status = 404, description = "No such submission; or the back office is not configured", body = Problem),
+        (status = 409, description = "Move not allowed from the current status, or the status changed meanwhile", body = Problem),
+        (status = 413, description = "The body is over the limit", body = Problem),
+        (status = 422, description = "A body not of this shape, or reasons missing for REJECTED", body = Problem),
+        (status = 429, description = ADMIN_429, body = Problem)))]
 pub async fn move_status(
     State(state): State<AppState>,
     _admin: Admin,
@@ -88,7 +103,13 @@ pub async fn move_status(
 /// Sends an inbox message to a citizen or to a submission's owner.
 #[utoipa::path(post, path = "/admin/v1/messages", tag = "back office", security(("admin" = [])),
     request_body = NewMessage,
-    responses((status = 201, body = Message), (status = 404, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 201, description = "Sent", body = Message),
+        (status = 400, description = "The body unreadable", body = Problem),
+        (status = 401, description = ADMIN_401, body = Problem),
+        (status = 404, description = "No such submission; or the back office is not configured", body = Problem),
+        (status = 413, description = "The body is over the limit", body = Problem),
+        (status = 422, description = "A body not of this shape, no recipient, or a document not accepted", body = Problem),
+        (status = 429, description = ADMIN_429, body = Problem)))]
 pub async fn send_message(
     State(state): State<AppState>,
     _admin: Admin,
@@ -116,7 +137,10 @@ pub struct KeyRotation {
 #[utoipa::path(post, path = "/admin/v1/destinations/{id}/keys/rotate", tag = "back office",
     security(("admin" = [])),
     params(("id" = String, Path, description = "The authority's id (domain::Authority.id)")),
-    responses((status = 200, body = KeyRotation), (status = 404, body = Problem)))]
+    responses((status = 200, description = "Rotated", body = KeyRotation),
+        (status = 401, description = ADMIN_401, body = Problem),
+        (status = 404, description = "No authority with this id; or the back office is not configured", body = Problem),
+        (status = 429, description = ADMIN_429, body = Problem)))]
 pub async fn rotate_keys(
     State(state): State<AppState>,
     _admin: Admin,

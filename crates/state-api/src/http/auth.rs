@@ -5,35 +5,16 @@ use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::Form;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use super::json;
 use crate::error::Problem;
-use crate::service::auth::{AuthorizeParams, OAuthError, TokenRequest, TokenResponse, UserInfo};
+use crate::service::auth::{AuthorizeParams, TokenRequest};
 use crate::service::id_token::{Jwks, ALGORITHM};
 use crate::service::login::{valid_nonce, LoginRefusal, NONCE_COOKIE};
 use crate::service::{random_token, Citizen};
 use crate::state::AppState;
-
-/// The OpenID Provider metadata this server publishes.
-#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
-pub struct OpenIdConfiguration {
-    pub issuer: String,
-    pub authorization_endpoint: String,
-    pub token_endpoint: String,
-    pub userinfo_endpoint: String,
-    pub revocation_endpoint: String,
-    /// The JWK Set with the public key of the ID tokens.
-    pub jwks_uri: String,
-    pub response_types_supported: Vec<String>,
-    pub grant_types_supported: Vec<String>,
-    pub code_challenge_methods_supported: Vec<String>,
-    pub token_endpoint_auth_methods_supported: Vec<String>,
-    pub scopes_supported: Vec<String>,
-    pub subject_types_supported: Vec<String>,
-    /// ID tokens (scope `openid`) are signed ES256; access tokens stay opaque.
-    pub id_token_signing_alg_values_supported: Vec<String>,
-}
+use crate::wire::{OAuthError, OpenIdConfiguration, TokenResponse, UserInfo};
 
 fn base_url(state: &AppState, headers: &HeaderMap) -> String {
     if let Some(url) = &state.config().public_url {
@@ -52,7 +33,7 @@ fn base_url(state: &AppState, headers: &HeaderMap) -> String {
 
 /// OpenID Connect discovery.
 #[utoipa::path(get, path = "/.well-known/openid-configuration", tag = "login",
-    responses((status = 200, body = OpenIdConfiguration)))]
+    responses((status = 200, description = "The OpenID Provider metadata", body = OpenIdConfiguration)))]
 pub async fn openid_configuration(State(state): State<AppState>, headers: HeaderMap) -> Response {
     let base = base_url(&state, &headers);
     let strings = |items: &[&str]| items.iter().map(|s| s.to_string()).collect::<Vec<_>>();
@@ -62,8 +43,8 @@ pub async fn openid_configuration(State(state): State<AppState>, headers: Header
             issuer: base.clone(),
             authorization_endpoint: format!("{base}/oauth/authorize"),
             token_endpoint: format!("{base}/oauth/token"),
-            userinfo_endpoint: format!("{base}/oauth/userinfo"),
-            revocation_endpoint: format!("{base}/oauth/revoke"),
+            userinfo_endpoint: Some(format!("{base}/oauth/userinfo")),
+            revocation_endpoint: Some(format!("{base}/oauth/revoke")),
             jwks_uri: format!("{base}/.well-known/jwks.json"),
             response_types_supported: strings(&["code"]),
             grant_types_supported: strings(&["authorization_code", "refresh_token"]),
@@ -78,7 +59,7 @@ pub async fn openid_configuration(State(state): State<AppState>, headers: Header
 
 /// The public keys of the ID tokens (RFC 7517 JWK Set).
 #[utoipa::path(get, path = "/.well-known/jwks.json", tag = "login",
-    responses((status = 200, body = Jwks)))]
+    responses((status = 200, description = "The JWK Set", body = Jwks)))]
 pub async fn jwks(State(state): State<AppState>) -> Response {
     let mut response = json(StatusCode::OK, &state.backend().id_tokens().jwks());
     response.headers_mut().insert(
@@ -200,8 +181,14 @@ fn refused_page(why: &str) -> Response {
 }
 
 /// The login page (authorization endpoint). PKCE S256 is required.
-#[utoipa::path(get, path = "/oauth/authorize", tag = "login", params(AuthorizeParams),
-    responses((status = 200, description = "HTML login page with its CSRF token; sets the browser's login cookie"), (status = 400, description = "Unknown client, redirect or missing PKCE")))]
+#[utoipa::path(get, path = "/oauth/authorize", tag = "login", operation_id = "authorize_page",
+    params(AuthorizeParams),
+    responses(
+        (status = 200, description = "HTML login page with its CSRF token; sets the browser's login cookie",
+            content((String = "text/html"))),
+        (status = 400, description = "Unknown client, redirect or missing PKCE: an HTML page saying so; a query that cannot be read (a parameter twice): a problem",
+            content((String = "text/html"), (Problem = "application/problem+json"))),
+    ))]
 pub async fn authorize_page(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -289,12 +276,18 @@ pub struct LoginForm {
 }
 
 /// Logs a demo citizen in and redirects to the client with a code (303).
-#[utoipa::path(post, path = "/oauth/authorize", tag = "login",
-    request_body(content_type = "application/x-www-form-urlencoded", description = "The authorize parameters plus username and password"),
-    responses((status = 303, description = "Redirect to redirect_uri with code and state"),
-        (status = 400, description = "The form's CSRF token (csrf_token, bound to the authorization and the browser's login cookie) is missing, wrong or expired: start the login again"),
-        (status = 401, description = "Wrong credentials: the page again"),
-        (status = 429, description = "Too many failed passwords for this username: locked out for a while (Retry-After); the page says until when")))]
+#[utoipa::path(post, path = "/oauth/authorize", tag = "login", operation_id = "authorize_login",
+    request_body(content_type = "application/x-www-form-urlencoded", description = "The authorize parameters plus username, password and csrf_token"),
+    responses((status = 303, description = "Redirect to redirect_uri with code and state",
+            headers(("Location" = String, description = "redirect_uri with code and state"))),
+        (status = 400, description = "The authorize parameters are refused, or the form's CSRF token (csrf_token, bound to the authorization and the browser's login cookie) is missing, wrong or expired: start the login again (an HTML page); a body that cannot be read (a problem)",
+            content((String = "text/html"), (Problem = "application/problem+json"))),
+        (status = 401, description = "Wrong credentials: the page again", content((String = "text/html"))),
+        (status = 413, description = "The body is over the limit", body = Problem),
+        (status = 415, description = "Not a form (application/x-www-form-urlencoded)", body = Problem),
+        (status = 422, description = "A form that cannot be read", body = Problem),
+        (status = 429, description = "Too many failed passwords for this username: locked out for a while (Retry-After); the page says until when. Or too many requests (rate_limited, a problem)",
+            content((String = "text/html"), (Problem = "application/problem+json")))))]
 pub async fn authorize_login(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -371,7 +364,12 @@ pub async fn authorize_login(
 /// rotate: each can be used once.
 #[utoipa::path(post, path = "/oauth/token", tag = "login",
     request_body(content = TokenRequest, content_type = "application/x-www-form-urlencoded"),
-    responses((status = 200, body = TokenResponse), (status = 400, body = OAuthError)))]
+    responses((status = 200, description = "The tokens", body = TokenResponse),
+        (status = 400, description = "Refused (RFC 6749 §5.2: invalid_grant, invalid_request, ...); a body that cannot be read (a problem)",
+            content((OAuthError = "application/json"), (Problem = "application/problem+json"))),
+        (status = 413, description = "The body is over the limit", body = Problem),
+        (status = 415, description = "Not a form (application/x-www-form-urlencoded)", body = Problem),
+        (status = 422, description = "A form that cannot be read (grant_type missing)", body = Problem)))]
 pub async fn token(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -404,7 +402,11 @@ pub struct RevocationRequest {
 /// my data" call it. Always 200, also for an unknown token.
 #[utoipa::path(post, path = "/oauth/revoke", tag = "login",
     request_body(content = RevocationRequest, content_type = "application/x-www-form-urlencoded"),
-    responses((status = 200, description = "Revoked (or unknown)")))]
+    responses((status = 200, description = "Revoked (or unknown)"),
+        (status = 400, description = "The body unreadable", body = Problem),
+        (status = 413, description = "The body is over the limit", body = Problem),
+        (status = 415, description = "Not a form (application/x-www-form-urlencoded)", body = Problem),
+        (status = 422, description = "A form that cannot be read (token missing)", body = Problem)))]
 pub async fn revoke(
     State(state): State<AppState>,
     Form(request): Form<RevocationRequest>,
@@ -423,7 +425,8 @@ pub async fn revoke(
 
 /// The logged-in citizen's profile.
 #[utoipa::path(get, path = "/oauth/userinfo", tag = "login", security(("bearer" = [])),
-    responses((status = 200, body = UserInfo), (status = 401, body = Problem)))]
+    responses((status = 200, description = "The citizen's profile", body = UserInfo),
+        (status = 401, description = "No valid access token", body = Problem)))]
 pub async fn userinfo(
     State(state): State<AppState>,
     citizen: Citizen,

@@ -10,6 +10,7 @@ use super::json;
 use crate::error::{FieldProblem, Problem};
 use crate::service::submissions::ags_of;
 use crate::state::AppState;
+use crate::wire::DestinationKeySet;
 
 /// The answer of `GET /health`.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -114,7 +115,8 @@ fn accepts_gzip(headers: &HeaderMap) -> bool {
 /// A form definition by form id and version.
 #[utoipa::path(get, path = "/v1/forms/{id}/{version}", tag = "catalog",
     params(("id" = String, Path, description = "The form id, e.g. bewohnerparkausweis"), ("version" = String, Path, description = "e.g. 1.0.0")),
-    responses((status = 200, description = "The form definition (domain::form::FormDefinition)", body = Object), (status = 404, body = Problem)))]
+    responses((status = 200, description = "The form definition (domain::form::FormDefinition)", body = Object),
+        (status = 404, description = "No form definition with this id and version", body = Problem)))]
 pub async fn form_definition(
     State(state): State<AppState>,
     Path((id, version)): Path<(String, String)>,
@@ -127,6 +129,7 @@ pub async fn form_definition(
 
 /// `?ars=&leika=`.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct AuthorityQuery {
     /// The place: an 8-digit AGS or 12-digit ARS.
     pub ars: String,
@@ -139,6 +142,7 @@ pub struct AuthorityQuery {
 /// municipality → district → Land); without, every authority whose area contains the place.
 #[utoipa::path(get, path = "/v1/authorities", tag = "catalog", params(AuthorityQuery),
     responses((status = 200, description = "domain::Authority values, most local first", body = Vec<super::catalog_schema::AuthorityDoc>),
+        (status = 400, description = "`ars` missing", body = Problem),
         (status = 404, description = "Unknown service or nobody responsible", body = Problem),
         (status = 422, description = "Malformed ARS", body = Problem)))]
 pub async fn authorities(
@@ -175,17 +179,6 @@ pub async fn authorities(
         }
     };
     Ok(json(StatusCode::OK, &found))
-}
-
-/// A destination's public keys, signed under the trust anchor.
-#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct DestinationKeySet {
-    /// The authority's id in the catalog.
-    pub destination: String,
-    /// A JWS (PS512, `typ` `destination-keys+jwt`) signed by the trust anchor built into the
-    /// app, over `{destination, keys (JWK), iat, nbf, exp}`. Check it before trusting a key.
-    pub key_set: String,
 }
 
 /// The keys of an authority that receives applications: the key its receipts are signed

@@ -1,6 +1,8 @@
 //! OpenAPI schemas of the catalog types. `domain` stays free of OpenAPI, so these mirror
 //! `domain::Catalog` and its parts for documentation only; a test checks that every field the
-//! domain serializes is described here. Never used to (de)serialize anything.
+//! domain serializes is described here, and the OpenAPI tests check the seed catalog's JSON
+//! against these schemas (what the domain leaves out when empty is not required here). Never
+//! used to (de)serialize anything.
 #![allow(dead_code)]
 
 use utoipa::ToSchema;
@@ -89,11 +91,16 @@ pub struct ServiceDoc {
     pub who_can_apply: Option<LocalizedDoc>,
     pub fees: Option<LocalizedDoc>,
     pub duration: Option<LocalizedDoc>,
+    /// The documents to bring; left out when none are listed (most services).
+    #[schema(required = false)]
     pub documents: Vec<LocalizedDoc>,
     /// The form definition id (see `/v1/forms/{id}/{version}`).
     pub form_id: Option<String>,
+    /// Extra search words; left out when there are none.
+    #[schema(required = false)]
     pub keywords: Vec<String>,
-    /// Fees municipalities' statutes set for the service, where known.
+    /// Fees municipalities' statutes set for the service, where known; left out when none are.
+    #[schema(required = false)]
     pub fee_schedule: Vec<PlaceFeeDoc>,
 }
 

@@ -4,7 +4,7 @@ use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
-use super::submissions::stored_response;
+use super::submissions::{stored_response, Binary};
 use super::{json, Admin, RawBody};
 use crate::error::Problem;
 use crate::service::Citizen;
@@ -21,9 +21,12 @@ use crate::wire::{NewReply, ReceivedReply, ReplyReceipt};
     request_body = NewReply,
     responses(
         (status = 201, description = "Received (or the replay of the first answer, with Idempotent-Replayed: true)", body = ReplyReceipt),
+        (status = 400, description = "Idempotency-Key missing, sent twice or not a UUID; body unreadable or not JSON", body = Problem),
+        (status = 401, description = "No valid access token", body = Problem),
         (status = 404, description = "No such submission of this citizen", body = Problem),
-        (status = 409, description = "not_awaiting_reply: the application does not wait for an answer; or the first request with this key is still running", body = Problem),
-        (status = 422, description = "Field problems (codes are the app's Fluent message ids), key reused with another reply, encryption_required, key_not_current", body = Problem),
+        (status = 409, description = "not_awaiting_reply: the application does not wait for an answer; the first request with this key is still running; or sealed to a key the authority no longer has (key_not_current)", body = Problem),
+        (status = 413, description = "The body is over the limit", body = Problem),
+        (status = 422, description = "Field problems (codes are the app's Fluent message ids), a body not of this shape, key reused with another reply, encryption_required", body = Problem),
     ))]
 pub async fn reply(
     State(state): State<AppState>,
@@ -49,7 +52,9 @@ pub async fn reply(
     security(("bearer" = [])),
     params(("id" = String, Path), ("document" = String, Path)),
     responses(
-        (status = 200, description = "The bytes, with the document's media type and its SHA-512 in `Digest`", content_type = "application/octet-stream"),
+        (status = 200, description = "The bytes, with the document's media type (its SHA-512 is in the message's `documents`)",
+            content((Binary = "application/pdf"), (Binary = "image/jpeg"), (Binary = "image/png"))),
+        (status = 401, description = "No valid access token", body = Problem),
         (status = 404, description = "No such document in this citizen's inbox", body = Problem),
     ))]
 pub async fn message_document(
@@ -77,8 +82,12 @@ pub async fn message_document(
 /// The replies to a submission, as the reference authority opened them (text, and each
 /// document's name, size and hash).
 #[utoipa::path(get, path = "/admin/v1/submissions/{id}/replies", tag = "back office",
+    operation_id = "list_replies",
     security(("admin" = [])), params(("id" = String, Path)),
-    responses((status = 200, body = Vec<ReceivedReply>), (status = 404, body = Problem)))]
+    responses((status = 200, description = "The replies, oldest first", body = Vec<ReceivedReply>),
+        (status = 401, description = super::admin::ADMIN_401, body = Problem),
+        (status = 404, description = "No such submission; or the back office is not configured", body = Problem),
+        (status = 429, description = super::admin::ADMIN_429, body = Problem)))]
 pub async fn list(
     State(state): State<AppState>,
     _admin: Admin,

@@ -16,6 +16,7 @@ use crate::wire::{
 
 /// `?since=<cursor>`.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct Since {
     /// The highest `cursor` seen so far; 0 or absent for everything.
     #[serde(default)]
@@ -43,19 +44,20 @@ pub(super) fn stored_response(stored: Stored, location: Option<String>) -> Respo
 
 /// Creates a submission and announces its attachments. Repeat with the same key and body to
 /// get the same answer.
-#[utoipa::path(post, path = "/v1/submissions", tag = "submissions",
+#[utoipa::path(post, path = "/v1/submissions", tag = "submissions", operation_id = "create_submission",
     security(("bearer" = [])),
     params(("Idempotency-Key" = String, Header, description = "The submission's UUID, made by the client; kept for good, and the citizen's own: another citizen's use of the same UUID is another submission")),
     request_body = CreateSubmission,
     responses(
-        (status = 201, description = "Created (or the replay of the first answer, with Idempotent-Replayed: true)", body = Submission),
-        (status = 400, description = "Idempotency-Key missing, sent twice, the nil UUID or not a UUID; body not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The first request with this key is still running", body = Problem, content_type = "application/problem+json"),
-        (status = 410, description = "The submission of this key expired unfinished: start over with a new id", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Key reused with another body, or field problems", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "The citizen's attachments would exceed their storage quota (quota_attachment_bytes)", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many requests, or the citizen's daily submission quota is reached (quota_submissions_per_day; Retry-After: the next day in Europe/Berlin)", body = Problem, content_type = "application/problem+json"),
+        (status = 201, description = "Created (or the replay of the first answer, with Idempotent-Replayed: true)", body = Submission,
+            headers(("Location" = String, description = "The submission's URL"))),
+        (status = 400, description = "Idempotency-Key missing, sent twice, the nil UUID or not a UUID; body unreadable or not JSON", body = Problem),
+        (status = 401, description = "No valid access token", body = Problem),
+        (status = 409, description = "The first request with this key is still running (idempotency_key_in_flight), or the destination is not the authority responsible (destination_mismatch)", body = Problem),
+        (status = 410, description = "The submission of this key expired unfinished: start over with a new id", body = Problem),
+        (status = 413, description = "The body is over the limit, or the citizen's attachments would exceed their storage quota (quota_attachment_bytes)", body = Problem),
+        (status = 422, description = "Key reused with another body, a body not of this shape (invalid_body), or field problems", body = Problem),
+        (status = 429, description = "Too many requests (rate_limited), or the citizen's daily submission quota is reached (quota_submissions_per_day; Retry-After: the next day in Europe/Berlin)", body = Problem),
     ))]
 pub async fn create(
     State(state): State<AppState>,
@@ -73,9 +75,14 @@ pub async fn create(
 }
 
 /// The citizen's submissions changed after a cursor, oldest change first, 100 at most.
-#[utoipa::path(get, path = "/v1/submissions", tag = "submissions", security(("bearer" = [])),
+#[utoipa::path(get, path = "/v1/submissions", tag = "submissions", operation_id = "list_submissions",
+    security(("bearer" = [])),
     params(Since),
-    responses((status = 200, body = SubmissionPage), (status = 401, body = Problem)))]
+    responses(
+        (status = 200, description = "Changed submissions", body = SubmissionPage),
+        (status = 400, description = "`since` is not a number", body = Problem),
+        (status = 401, description = "No valid access token", body = Problem),
+    ))]
 pub async fn list(
     State(state): State<AppState>,
     citizen: Citizen,
@@ -89,9 +96,14 @@ pub async fn list(
 }
 
 /// One of the citizen's submissions, with its status history.
-#[utoipa::path(get, path = "/v1/submissions/{id}", tag = "submissions", security(("bearer" = [])),
+#[utoipa::path(get, path = "/v1/submissions/{id}", tag = "submissions", operation_id = "get_submission",
+    security(("bearer" = [])),
     params(("id" = String, Path, description = "The submission id")),
-    responses((status = 200, body = Submission), (status = 404, body = Problem), (status = 401, body = Problem)))]
+    responses(
+        (status = 200, description = "The submission", body = Submission),
+        (status = 401, description = "No valid access token", body = Problem),
+        (status = 404, description = "No such submission of this citizen", body = Problem),
+    ))]
 pub async fn get_one(
     State(state): State<AppState>,
     citizen: Citizen,
@@ -100,6 +112,12 @@ pub async fn get_one(
     let submission = state.backend().submission(&citizen, &id).await?;
     Ok(json(StatusCode::OK, &submission))
 }
+
+// Raw bytes in a request or an answer: for the OpenAPI document only.
+/// Raw bytes.
+#[derive(utoipa::ToSchema)]
+#[schema(value_type = String, format = Binary)]
+pub(super) struct Binary(#[allow(dead_code)] Vec<u8>);
 
 fn upload_headers(response: &mut Response, state: &AttachmentState) {
     let headers = response.headers_mut();
@@ -115,9 +133,14 @@ fn upload_headers(response: &mut Response, state: &AttachmentState) {
     security(("bearer" = [])),
     params(("id" = String, Path), ("attachment_id" = String, Path),
         ("Upload-Offset" = u64, Header, description = "Where this chunk starts")),
-    request_body(content = Vec<u8>, content_type = "application/offset+octet-stream"),
+    request_body(description = "The chunk's bytes (the app sends them as application/offset+octet-stream; the media type is not checked)",
+        content((Binary = "application/offset+octet-stream"), (Binary = "application/octet-stream"))),
     responses(
-        (status = 200, description = "Stored; Upload-Offset says how many bytes the server holds", body = AttachmentState),
+        (status = 200, description = "Stored; Upload-Offset says how many bytes the server holds", body = AttachmentState,
+            headers(("Upload-Offset" = u64, description = "Bytes the server holds"), ("Upload-Length" = u64, description = "The announced size"))),
+        (status = 400, description = "Upload-Offset missing or not a number (upload_offset_missing), or the body unreadable", body = Problem),
+        (status = 401, description = "No valid access token", body = Problem),
+        (status = 404, description = "No such submission of this citizen, or no such attachment announced", body = Problem),
         (status = 409, description = "Wrong offset (Upload-Offset header and upload_offset say where to go on), already submitted, or complete", body = Problem),
         (status = 410, description = "The submission expired", body = Problem),
         (status = 413, description = "Beyond the announced size or the chunk limit", body = Problem),
@@ -153,7 +176,12 @@ pub async fn upload_chunk(
 #[utoipa::path(head, path = "/v1/submissions/{id}/attachments/{attachment_id}", tag = "submissions",
     security(("bearer" = [])),
     params(("id" = String, Path), ("attachment_id" = String, Path)),
-    responses((status = 200, description = "Upload-Offset and Upload-Length headers"), (status = 404)))]
+    responses(
+        (status = 200, description = "Upload-Offset and Upload-Length headers",
+            headers(("Upload-Offset" = u64, description = "Bytes the server holds"), ("Upload-Length" = u64, description = "The announced size"))),
+        (status = 401, description = "No valid access token"),
+        (status = 404, description = "No such submission of this citizen, or no such attachment announced"),
+    ))]
 pub async fn upload_state(
     State(state): State<AppState>,
     citizen: Citizen,
@@ -172,13 +200,18 @@ pub async fn upload_state(
 /// with every field problem). Repeatable: the same body gives the same answer.
 #[utoipa::path(post, path = "/v1/submissions/{id}/submit", tag = "submissions",
     security(("bearer" = [])),
+    operation_id = "submit_submission",
     params(("id" = String, Path)),
     request_body = SubmitSubmission,
     responses(
-        (status = 200, description = "Submitted (status SUBMITTED, then RECEIVED)", body = Submission),
-        (status = 409, description = "Attachments missing (errors list them), or in progress", body = Problem),
+        (status = 200, description = "Submitted (status SUBMITTED, then RECEIVED); a repeat gets the same answer", body = Submission),
+        (status = 400, description = "The body unreadable or not JSON", body = Problem),
+        (status = 401, description = "No valid access token", body = Problem),
+        (status = 404, description = "No such submission of this citizen", body = Problem),
+        (status = 409, description = "Attachments missing (errors list them), in progress, already submitted, or sealed to a key the authority no longer has (key_not_current)", body = Problem),
         (status = 410, description = "Expired unfinished: start over", body = Problem),
-        (status = 422, description = "Validation failed (errors), or submitted before with other data", body = Problem),
+        (status = 413, description = "The body is over the limit", body = Problem),
+        (status = 422, description = "Validation failed (errors), a body not of this shape, not encrypted where an authority receives it, or submitted before with other data", body = Problem),
     ))]
 pub async fn submit(
     State(state): State<AppState>,
@@ -197,11 +230,13 @@ pub async fn submit(
 /// application answers as withdrawn).
 #[utoipa::path(post, path = "/v1/submissions/{id}/withdrawal", tag = "submissions",
     security(("bearer" = [])),
+    operation_id = "withdraw_submission",
     params(("id" = String, Path)),
     responses(
         (status = 200, description = "Withdrawn (status WITHDRAWN)", body = Submission),
+        (status = 401, description = "No valid access token", body = Problem),
         (status = 404, description = "No such submission of this citizen", body = Problem),
-        (status = 409, description = "not_withdrawable: not submitted yet, or already decided", body = Problem),
+        (status = 409, description = "not_withdrawable: not submitted yet, or already decided; or the status changed meanwhile", body = Problem),
     ))]
 pub async fn withdraw(
     State(state): State<AppState>,
@@ -215,7 +250,11 @@ pub async fn withdraw(
 /// Messages from authorities to the citizen after a cursor, 100 at most.
 #[utoipa::path(get, path = "/v1/inbox", tag = "inbox", security(("bearer" = [])),
     params(Since),
-    responses((status = 200, body = InboxPage), (status = 401, body = Problem)))]
+    responses(
+        (status = 200, description = "Messages after the cursor", body = InboxPage),
+        (status = 400, description = "`since` is not a number", body = Problem),
+        (status = 401, description = "No valid access token", body = Problem),
+    ))]
 pub async fn inbox(
     State(state): State<AppState>,
     citizen: Citizen,

@@ -130,7 +130,10 @@ impl Backend {
             None
         };
         Ok(SubmissionList {
-            items: records.iter().map(Submission::for_back_office).collect(),
+            items: records
+                .iter()
+                .map(crate::wire::submission_for_back_office)
+                .collect(),
             next,
         })
     }
@@ -205,7 +208,7 @@ impl Backend {
             .db(move |s| s.submission(&id))
             .await?
             .ok_or_else(Problem::internal)?;
-        Ok(Submission::for_back_office(&record))
+        Ok(crate::wire::submission_for_back_office(&record))
     }
 
     /// Sends an inbox message to a citizen (or to the owner of a submission).

@@ -12,24 +12,39 @@ use super::{random_token, same_secret, sha256_hex, Backend, Citizen};
 use crate::config::DemoCitizen;
 use crate::error::Problem;
 use crate::storage::{AuthCode, TokenKind, TokenRecord};
+use crate::wire::{OAuthError, Token, TokenResponse, UserInfo};
 
 const CODE_TTL_MS: i64 = 120_000;
 
-/// The query of `GET /oauth/authorize` (and the hidden fields of the login form).
+/// The query of `GET /oauth/authorize` (and the hidden fields of the login form). Read
+/// leniently (a missing parameter is empty), so that what is missing gets the refusal page;
+/// the document says which are needed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct AuthorizeParams {
+    /// `code`.
     #[serde(default)]
+    #[param(required = true)]
     pub response_type: String,
     #[serde(default)]
+    #[param(required = true)]
     pub client_id: String,
+    /// One of the client's registered redirect URIs (a loopback URI for the app).
     #[serde(default)]
+    #[param(required = true)]
     pub redirect_uri: String,
+    /// PKCE (RFC 7636): base64url SHA-256 of the verifier.
     #[serde(default)]
+    #[param(required = true)]
     pub code_challenge: String,
+    /// `S256`.
     #[serde(default)]
+    #[param(required = true)]
     pub code_challenge_method: String,
+    /// Sent back with the code unchanged.
     #[serde(default)]
     pub state: Option<String>,
+    /// `openid` (the default) asks for an ID token too.
     #[serde(default)]
     pub scope: Option<String>,
 }
@@ -50,43 +65,12 @@ pub struct TokenRequest {
     pub refresh_token: Option<String>,
 }
 
-/// A successful token answer (RFC 6749 §5.1).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-pub struct TokenResponse {
-    pub access_token: String,
-    pub token_type: String,
-    pub expires_in: u64,
-    pub refresh_token: String,
-    pub scope: String,
-    /// For scope `openid`: an ID token, a JWT signed ES256 with the key published at the
-    /// discovery document's `jwks_uri`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id_token: Option<String>,
-}
-
-/// A token error (RFC 6749 §5.2).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-pub struct OAuthError {
-    pub error: String,
-    pub error_description: String,
-}
-
-impl OAuthError {
-    fn new(error: &str, description: &str) -> Self {
-        OAuthError {
-            error: error.into(),
-            error_description: description.into(),
-        }
+/// A token error (RFC 6749 §5.2) with its description.
+fn oauth_error(error: &str, description: &str) -> OAuthError {
+    OAuthError {
+        error: error.into(),
+        error_description: Some(description.into()),
     }
-}
-
-/// What `GET /oauth/userinfo` answers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-pub struct UserInfo {
-    pub sub: String,
-    pub name: String,
-    /// BundID trust level: basic, substantial, high.
-    pub trust_level: String,
 }
 
 /// Why an authorization request cannot even show the login page.
@@ -219,12 +203,12 @@ impl Backend {
         })
         .await?;
         Ok(TokenResponse {
-            access_token: access,
+            access_token: Token::new(access),
             token_type: "Bearer".into(),
             expires_in: access_ttl.as_secs(),
-            refresh_token: refresh,
-            scope: scope.into(),
-            id_token,
+            refresh_token: Some(Token::new(refresh)),
+            scope: Some(scope.into()),
+            id_token: id_token.map(Token::new),
         })
     }
 
@@ -243,17 +227,14 @@ impl Backend {
                     request.redirect_uri.as_deref(),
                     request.client_id.as_deref(),
                 ) else {
-                    return Ok(Err(OAuthError::new(
+                    return Ok(Err(oauth_error(
                         "invalid_request",
                         "code, code_verifier, redirect_uri and client_id are required",
                     )));
                 };
                 let hash = sha256_hex(code.as_bytes());
                 let Some(found) = self.db(move |s| s.take_code(&hash)).await? else {
-                    return Ok(Err(OAuthError::new(
-                        "invalid_grant",
-                        "unknown or used code",
-                    )));
+                    return Ok(Err(oauth_error("invalid_grant", "unknown or used code")));
                 };
                 let fits = found.expires_at > self.now()
                     && found.client_id == client_id
@@ -261,7 +242,7 @@ impl Backend {
                     && valid_pkce_text(verifier)
                     && same_secret(&pkce_challenge(verifier), &found.code_challenge);
                 if !fits {
-                    return Ok(Err(OAuthError::new(
+                    return Ok(Err(oauth_error(
                         "invalid_grant",
                         "the code, its client, redirect_uri or code_verifier do not match",
                     )));
@@ -280,7 +261,7 @@ impl Backend {
             }
             "refresh_token" => {
                 let Some(refresh) = request.refresh_token.clone() else {
-                    return Ok(Err(OAuthError::new(
+                    return Ok(Err(oauth_error(
                         "invalid_request",
                         "refresh_token is required",
                     )));
@@ -289,10 +270,7 @@ impl Backend {
                 let now = self.now();
                 let found = self.db(move |s| s.use_refresh_token(&hash, now)).await?;
                 let Some(found) = found.filter(|t| t.kind == TokenKind::Refresh) else {
-                    return Ok(Err(OAuthError::new(
-                        "invalid_grant",
-                        "unknown refresh token",
-                    )));
+                    return Ok(Err(oauth_error("invalid_grant", "unknown refresh token")));
                 };
                 if found.expires_at <= self.now()
                     || request
@@ -300,7 +278,7 @@ impl Backend {
                         .as_deref()
                         .is_some_and(|c| c != found.client_id)
                 {
-                    return Ok(Err(OAuthError::new(
+                    return Ok(Err(oauth_error(
                         "invalid_grant",
                         "expired or foreign refresh token",
                     )));
@@ -316,7 +294,7 @@ impl Backend {
                     if now.saturating_sub(used_at) >= grace {
                         let family = found.family.clone();
                         self.db(move |s| s.revoke_family(&family)).await?;
-                        return Ok(Err(OAuthError::new(
+                        return Ok(Err(oauth_error(
                             "invalid_grant",
                             "refresh token reused: the login is revoked",
                         )));
@@ -332,7 +310,7 @@ impl Backend {
                 .await
                 .map(Ok)
             }
-            _ => Ok(Err(OAuthError::new(
+            _ => Ok(Err(oauth_error(
                 "unsupported_grant_type",
                 "authorization_code or refresh_token",
             ))),
@@ -373,8 +351,8 @@ impl Backend {
         let citizen = found.ok_or_else(Problem::unauthorized)?;
         Ok(UserInfo {
             sub: citizen.subject.clone(),
-            name: citizen.display_name.clone(),
-            trust_level: citizen.trust_level.clone(),
+            name: Some(citizen.display_name.clone()),
+            trust_level: Some(citizen.trust_level.clone()),
         })
     }
 }

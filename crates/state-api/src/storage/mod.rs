@@ -15,82 +15,15 @@ mod rows;
 pub mod sqlite;
 mod sqlite_replies;
 
-use serde::{Deserialize, Serialize};
-
 use crate::error::Error;
 
 pub use coordination::{Coordination, InProcess, LockoutPolicy};
 pub use postgres::{PostgresOptions, PostgresStorage};
 pub use sqlite::SqliteStorage;
 
-/// The BundID / ZBP status values, plus the rejection.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum Status {
-    Initiated,
-    Submitted,
-    Received,
-    Processing,
-    ActionRequired,
-    Completed,
-    Rejected,
-    /// The citizen withdrew the application (the authority stops working on it).
-    Withdrawn,
-}
-
-impl Status {
-    pub const ALL: [Status; 8] = [
-        Status::Initiated,
-        Status::Submitted,
-        Status::Received,
-        Status::Processing,
-        Status::ActionRequired,
-        Status::Completed,
-        Status::Rejected,
-        Status::Withdrawn,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Initiated => "INITIATED",
-            Status::Submitted => "SUBMITTED",
-            Status::Received => "RECEIVED",
-            Status::Processing => "PROCESSING",
-            Status::ActionRequired => "ACTION_REQUIRED",
-            Status::Completed => "COMPLETED",
-            Status::Rejected => "REJECTED",
-            Status::Withdrawn => "WITHDRAWN",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Status> {
-        Status::ALL
-            .into_iter()
-            .find(|s| s.as_str().eq_ignore_ascii_case(text))
-    }
-
-    /// Whether the citizen may still withdraw an application in this status: once it is
-    /// submitted and until the authority decided.
-    pub fn can_be_withdrawn(self) -> bool {
-        matches!(
-            self,
-            Status::Submitted | Status::Received | Status::Processing | Status::ActionRequired
-        )
-    }
-
-    /// Whether the back office may move a submission from `self` to `to`. Submitting is not a
-    /// back-office move (only the citizen submits).
-    pub fn can_move_to(self, to: Status) -> bool {
-        use Status::*;
-        matches!(
-            (self, to),
-            (Submitted, Received | Rejected)
-                | (Received, Processing | ActionRequired | Completed | Rejected)
-                | (Processing, ActionRequired | Completed | Rejected)
-                | (ActionRequired, Processing | Completed | Rejected)
-        )
-    }
-}
+/// The BundID / ZBP status values, plus the rejection and the withdrawal: the domain's, the
+/// same type the wire carries and the app reads.
+pub use domain::status::SubmissionStatus as Status;
 
 /// An attachment as announced when the submission is created.
 #[derive(Debug, Clone, PartialEq, Eq)]

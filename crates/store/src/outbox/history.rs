@@ -43,7 +43,7 @@ pub(super) fn already_kept(kept: &[SubmissionStatus], steps: &[&StatusChange]) -
 }
 
 pub(super) fn status_from(name: &str) -> rusqlite::Result<SubmissionStatus> {
-    SubmissionStatus::from_name(name).ok_or_else(|| {
+    SubmissionStatus::parse(name).ok_or_else(|| {
         rusqlite::Error::FromSqlConversionFailure(
             0,
             rusqlite::types::Type::Text,
@@ -122,7 +122,7 @@ impl Store {
             })
             .optional()?
             .ok_or_else(|| StoreError::not_found("submission", submission))?;
-        if current == status.name() {
+        if current == status.as_str() {
             return Ok(false);
         }
         self.append_step(
@@ -145,7 +145,7 @@ impl Store {
              VALUES (?1, (SELECT coalesce(max(seq), -1) + 1 FROM submission_status WHERE submission_id = ?1), ?2, ?3, ?4, ?5)",
             params![
                 id,
-                step.status.name(),
+                step.status.as_str(),
                 step.at,
                 step.note,
                 step.signature.map(|s| s.name())
@@ -153,7 +153,7 @@ impl Store {
         )?;
         self.conn.execute(
             "UPDATE submission SET status = ?2, updated_at = ?3 WHERE id = ?1",
-            params![id, step.status.name(), step.at],
+            params![id, step.status.as_str(), step.at],
         )?;
         Ok(())
     }

@@ -302,7 +302,7 @@ fn status_history_appends_only_changes() -> Result<(), StoreError> {
         "REJECTED",
     ] {
         assert_eq!(
-            SubmissionStatus::from_name(status).map(|s| s.name()),
+            SubmissionStatus::parse(status).map(|s| s.as_str()),
             Some(status),
             "{status} round-trips"
         );

@@ -29,9 +29,7 @@ impl Engine {
                 let Some(&id) = map.get(&item.submission_id) else {
                     continue;
                 };
-                let Some(status) = SubmissionStatus::from_name(&item.status) else {
-                    continue;
-                };
+                let status = item.status;
                 if status == SubmissionStatus::Initiated {
                     continue;
                 }
