@@ -57,7 +57,7 @@ start_postgres() {
   password="$(cat "$dir/password")"
   port="$(postgres_free_port)"
   # Loopback only; the socket in the cluster's own directory. Durable like production
-  # (fsync, synchronous_commit on); a short commit delay lets concurrent commits share a flush.
+  # (fsync, synchronous_commit on), with the default commit delay (none).
   postgres_as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start -o \
     "-c listen_addresses=127.0.0.1 -p $port -k $dir -c max_connections=300 -c shared_buffers=128MB -c fsync=on -c synchronous_commit=on" \
     >/dev/null || { tail -20 "$dir/server.log" >&2; return 1; }

@@ -13,8 +13,6 @@ use std::sync::{Arc, OnceLock};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use domain::calendar::UnixMillis;
-use domain::form::Date;
-use time::OffsetDateTime;
 
 /// Milliseconds this process's clock is ahead of the system clock (0 unless moved).
 static OFFSET: OnceLock<i64> = OnceLock::new();
@@ -78,25 +76,9 @@ pub fn now_millis() -> UnixMillis {
     system_millis().saturating_add(offset_millis())
 }
 
-/// This clock for the sync worker.
+/// This clock for the app's core and its sync worker.
 pub fn for_sync() -> sync::Clock {
     Arc::new(now_millis)
-}
-
-/// RFC 3339 in UTC for a Unix millisecond time.
-pub fn rfc3339(millis: i64) -> String {
-    OffsetDateTime::from_unix_timestamp_nanos(i128::from(millis) * 1_000_000)
-        .ok()
-        .and_then(|t| {
-            t.format(&time::format_description::well_known::Rfc3339)
-                .ok()
-        })
-        .unwrap_or_default()
-}
-
-/// Today: the citizen's day in Europe/Berlin, as the UI and the state API count it.
-pub fn today() -> Option<Date> {
-    domain::calendar::citizen_day(now_millis())
 }
 
 #[cfg(all(test, debug_assertions))]
@@ -110,7 +92,7 @@ mod tests {
         let moved = system + offset;
         assert_eq!(
             domain::calendar::citizen_day(moved),
-            Date::new(2028, 3, 1),
+            domain::form::Date::new(2028, 3, 1),
             "00:30 in Berlin is already 1 March, while UTC still says 29 February"
         );
         assert_eq!(offset_for(None, system), Ok(0));

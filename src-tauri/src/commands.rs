@@ -1,43 +1,34 @@
-//! The IPC commands. Each is a few lines over the library crates; types come from
-//! `domain::ipc`, so the UI and the shell share one contract.
+//! Commands for the catalog, the settings, the clock and the account. Types come from
+//! `domain::ipc`, so the UI and the shell share one contract; each command is one call into
+//! the app's core, with what only the platform can do (asking the operating system, opening
+//! the browser) handed in.
 
+use app::App;
 use domain::ipc::{
-    CatalogResponse, ClockView, ErrorCode, IpcError, LoadTextsRequest, RefreshResponse,
-    SetLanguageRequest, Settings, SettingsUpdate, Texts,
+    AccountView, ClockView, Forgotten, IpcError, LoadTextsRequest, RefreshResponse,
+    SetLanguageRequest, Settings, SettingsUpdate, StorageNotice, Texts,
 };
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_opener::OpenerExt;
 
-use crate::state::{storage_error, AppState};
-
-/// The stored catalog, as the JSON of a [`CatalogResponse`] sent as raw bytes: it is kept as
-/// JSON, so it is neither decoded nor encoded again here, and the window reads it once with
-/// serde_json (#20: the catalog was the largest step of the start). Read off the main thread,
-/// so the window's other start-up calls, asked at the same time, are answered meanwhile.
+/// The stored catalog, as the JSON of a `CatalogResponse` sent as raw bytes (kept as JSON, so
+/// neither decoded nor encoded again here; the window reads it once). Read off the main
+/// thread, so the window's other start-up calls are answered meanwhile.
 #[tauri::command]
-pub async fn load_catalog(state: State<'_, AppState>) -> Result<tauri::ipc::Response, IpcError> {
-    let store = state.shared_store()?;
-    let stored = tauri::async_runtime::spawn_blocking(move || {
-        let store = store
-            .lock()
-            .map_err(|_| IpcError::new(ErrorCode::Internal, "error-internal"))?;
-        store.catalog_json().map_err(storage_error)
+pub async fn load_catalog<R: Runtime>(
+    handle: AppHandle<R>,
+) -> Result<tauri::ipc::Response, IpcError> {
+    let json = tauri::async_runtime::spawn_blocking(move || {
+        tauri::Manager::state::<App>(&handle).catalog_json()
     })
     .await
-    .map_err(|_| IpcError::new(ErrorCode::Internal, "error-internal"))??;
-    let (json, origin) =
-        stored.ok_or_else(|| IpcError::new(ErrorCode::Storage, "error-storage"))?;
-    Ok(tauri::ipc::Response::new(
-        CatalogResponse::json_from_stored(&json, origin),
-    ))
+    .map_err(|_| app::Error::Internal("catalog task"))??;
+    Ok(tauri::ipc::Response::new(json))
 }
 
 #[tauri::command]
-pub async fn refresh_catalog(state: State<'_, AppState>) -> Result<RefreshResponse, IpcError> {
-    let store = state.shared_store()?;
-    let now = crate::clock::now_millis();
-    sync::refresh::refresh_catalog(&state.client, &store, now, &crate::clock::rfc3339(now))
-        .await
-        .map_err(crate::account::sync_error)
+pub async fn refresh_catalog(app: State<'_, App>) -> Result<RefreshResponse, IpcError> {
+    Ok(app.refresh_catalog().await?)
 }
 
 /// The shell's clock for the window (one "now" and one "today" in the app).
@@ -48,86 +39,86 @@ pub fn clock() -> ClockView {
     }
 }
 
-/// A language's texts for the window, which embeds only German (#20). Public texts only.
+/// A language's texts for the window, which embeds only German. Public texts only.
 #[tauri::command]
 pub fn load_texts(request: LoadTextsRequest) -> Texts {
-    Texts {
-        language: request.language,
-        files: i18n::sources_of(request.language)
-            .map(|source| source.text.to_string())
-            .collect(),
-    }
+    app::settings::texts(request)
 }
 
 #[tauri::command]
-pub fn get_settings(state: State<'_, AppState>) -> Result<Settings, IpcError> {
-    state.store()?.settings().map_err(storage_error)
+pub fn get_settings(app: State<'_, App>) -> Result<Settings, IpcError> {
+    Ok(app.settings()?)
 }
 
 #[tauri::command]
 pub fn set_language(
-    state: State<'_, AppState>,
+    app: State<'_, App>,
     request: SetLanguageRequest,
 ) -> Result<Settings, IpcError> {
-    let store = state.store()?;
-    store
-        .set_language(request.language)
-        .map_err(storage_error)?;
-    store.settings().map_err(storage_error)
+    Ok(app.set_language(request)?)
 }
 
-/// Changes settings. Turning notifications on asks the operating system first (Android 13
-/// and iOS ask the person; desktops allow); refused there, they stay off and the person is told.
+/// Changes settings; turning notifications on asks the operating system first (Android 13 and
+/// iOS ask the person; desktops allow).
 #[tauri::command]
-pub fn update_settings<R: tauri::Runtime>(
-    app: tauri::AppHandle<R>,
-    state: State<'_, AppState>,
-    mut request: SettingsUpdate,
+pub fn update_settings<R: Runtime>(
+    handle: AppHandle<R>,
+    app: State<'_, App>,
+    request: SettingsUpdate,
 ) -> Result<Settings, IpcError> {
-    let refused = match &mut request.notifications {
-        Some(wanted) if wanted.enabled => {
-            let granted = crate::notifications::permitted(&app);
-            wanted.enabled = granted;
-            !granted
-        }
-        _ => false,
-    };
-    let settings = state
-        .store()?
-        .update_settings(&request)
-        .map_err(storage_error)?;
-    if refused {
-        return Err(IpcError::new(
-            ErrorCode::InvalidRequest,
-            "error-notifications-refused",
-        ));
-    }
-    Ok(settings)
+    Ok(app.update_settings(request, || crate::notifications::permitted(&handle))?)
 }
 
 /// Asks the outbox worker to try sending now (the person pressed "send now").
 #[tauri::command]
-pub fn sync_now(state: State<'_, AppState>) {
-    state.nudge_sync();
+pub fn sync_now(app: State<'_, App>) {
+    app.nudge_sync();
 }
 
 /// The notice that the earlier data on this device was set aside, until dismissed.
 #[tauri::command]
-pub fn storage_notice(
-    state: State<'_, AppState>,
-) -> Result<Option<domain::ipc::StorageNotice>, IpcError> {
-    let notice = state.store()?.set_aside_notice().map_err(storage_error)?;
-    Ok(notice.map(|(kept_as, at)| domain::ipc::StorageNotice {
-        kept_as,
-        at: crate::clock::rfc3339(at),
-    }))
+pub fn storage_notice(app: State<'_, App>) -> Result<Option<StorageNotice>, IpcError> {
+    Ok(app.storage_notice()?)
 }
 
-/// The person has read the notice.
 #[tauri::command]
-pub fn dismiss_storage_notice(state: State<'_, AppState>) -> Result<(), IpcError> {
-    state
-        .store()?
-        .dismiss_set_aside_notice()
-        .map_err(storage_error)
+pub fn dismiss_storage_notice(app: State<'_, App>) -> Result<(), IpcError> {
+    Ok(app.dismiss_storage_notice()?)
+}
+
+#[tauri::command]
+pub async fn account(app: State<'_, App>) -> Result<AccountView, IpcError> {
+    Ok(app.account().await?)
+}
+
+/// Logs in through the system browser (RFC 8252): the shell only opens the address.
+#[tauri::command]
+pub async fn log_in<R: Runtime>(
+    handle: AppHandle<R>,
+    app: State<'_, App>,
+) -> Result<AccountView, IpcError> {
+    let pending = app.begin_login().await?;
+    handle
+        .opener()
+        .open_url(pending.authorize_url().as_str(), None::<&str>)
+        .map_err(|_| app::Error::BrowserUnavailable)?;
+    Ok(app
+        .finish_login(pending, app::account::LOGIN_TIMEOUT)
+        .await?)
+}
+
+#[tauri::command]
+pub async fn log_out(app: State<'_, App>) -> Result<AccountView, IpcError> {
+    Ok(app.log_out().await?)
+}
+
+/// Logs out and deletes the person's data from this device, with the files the app saved.
+#[tauri::command]
+pub async fn forget_personal_data<R: Runtime>(
+    handle: AppHandle<R>,
+    app: State<'_, App>,
+) -> Result<Forgotten, IpcError> {
+    Ok(app
+        .forget_personal_data(|| crate::printing::forget_printouts(&handle))
+        .await?)
 }

@@ -1,29 +1,22 @@
 //! ThüringenApp's Tauri shell: opens the window, owns the app's state (store, state-API
 //! client) and maps each IPC command onto the library crates.
 //!
-//! This crate is glue. A command is a few lines; logic belongs in `domain`, `store` or `sync`.
+//! This crate is glue. A command is one call into the app's core (`crates/app`) and what only
+//! the platform can do (windows, plugins, folders); logic belongs in `app`, `domain`, `store`
+//! or `sync`.
 //! Nothing here may hand a secret to the webview or log personal data.
 
-mod account;
 mod applications;
 mod clock;
 mod commands;
-mod details;
-mod inbox;
 mod navigation;
 mod notifications;
 mod printing;
-mod replies;
-mod reports;
 mod state;
 mod sync_task;
-mod trace;
-mod views;
-mod withdrawal;
 
+use app::trace;
 use tauri::{Manager, Runtime};
-
-pub use state::AppState;
 
 /// Registers the commands on a builder; generic so tests can use `tauri::test::mock_builder()`.
 pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
@@ -48,29 +41,29 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             applications::set_draft_page,
             applications::dismiss_review,
             applications::claim_submission,
-            withdrawal::withdraw_submission,
-            replies::send_reply,
-            replies::save_message_document,
-            replies::open_message_document,
+            applications::withdraw_submission,
+            applications::send_reply,
+            printing::save_message_document,
+            printing::open_message_document,
             printing::save_printout,
             printing::open_printout,
-            details::load_my_details,
-            details::remember_my_details,
-            details::forget_my_details,
+            applications::load_my_details,
+            applications::remember_my_details,
+            applications::forget_my_details,
             applications::delete_draft,
             applications::add_attachment,
             applications::remove_attachment,
             applications::submit_draft,
             applications::list_applications,
             applications::load_submission,
-            inbox::list_inbox,
-            inbox::mark_message_read,
-            account::account,
-            account::log_in,
-            account::log_out,
-            account::forget_personal_data,
-            reports::send_accessibility_report,
-            reports::list_accessibility_reports,
+            applications::list_inbox,
+            applications::mark_message_read,
+            commands::account,
+            commands::log_in,
+            commands::log_out,
+            commands::forget_personal_data,
+            applications::send_accessibility_report,
+            applications::list_accessibility_reports,
         ]);
         trace::line("ipc", invoke.message.command());
         handler(invoke)
@@ -103,7 +96,7 @@ pub fn run() {
         // background), fold the WAL into the database file, so autosaves never pay for it.
         .on_window_event(|window, event| {
             if let tauri::WindowEvent::Focused(false) = event {
-                if let Some(state) = window.try_state::<AppState>() {
+                if let Some(state) = window.try_state::<app::App>() {
                     trace::line("window", "unfocused: checkpoint");
                     if let Ok(store) = state.store() {
                         let _ = store.checkpoint();
@@ -123,8 +116,7 @@ pub fn run() {
         })
         .setup(|app| {
             let data_dir = state::data_dir(app.path().app_data_dir().ok())?;
-            let app_state = AppState::open(&data_dir, &state::state_api()?)?;
-            app.manage(app_state);
+            app.manage(state::open_app(&data_dir, &state::state_api()?)?);
             sync_task::start(app.handle());
             trace::line("start", "set up");
             Ok(())

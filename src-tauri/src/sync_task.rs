@@ -6,17 +6,18 @@ use rand::SeedableRng;
 use sync::{SyncEvent, Worker, WorkerConfig};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
-use crate::state::AppState;
+use app::App;
 
 /// Starts the worker (when the store is open) and the loop that wakes it and forwards events.
 pub fn start<R: Runtime>(app: &AppHandle<R>) {
-    let state = app.state::<AppState>();
+    let state = app.state::<App>();
     let Ok(store) = state.shared_store() else {
         // No store (locked keychain): nothing can be queued, so nothing to send.
         return;
     };
     let session = state.session.clone();
-    let wakeup = state.sync_wakeup.clone();
+    let wakeup = state.sync_wakeup();
+    let clock = state.clock();
     let app = app.clone();
     tauri::async_runtime::spawn(async move {
         let (events, mut received) = tokio::sync::mpsc::unbounded_channel();
@@ -25,21 +26,21 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
             session,
             worker_config(),
             rand::rngs::StdRng::from_entropy(),
-            crate::clock::for_sync(),
+            clock,
             events,
         );
-        crate::trace::line("start", "sync worker started");
-        crate::account::take_over_kept_login(&app.state::<AppState>()).await;
-        crate::trace::line("start", "kept login looked at");
+        app::trace::line("start", "sync worker started");
+        app.state::<App>().take_over_kept_login().await;
+        app::trace::line("start", "kept login looked at");
         crate::notifications::start_reminders(&app);
-        crate::trace::line("start", "reminders started");
+        app::trace::line("start", "reminders started");
         loop {
             tokio::select! {
                 () = wakeup.notified() => worker.wake(),
                 next = received.recv() => match next {
                     Some(event) => {
                         if matches!(event, SyncEvent::Connectivity(domain::ipc::Connectivity::Online)) {
-                            crate::account::take_over_kept_login(&app.state::<AppState>()).await;
+                            app.state::<App>().take_over_kept_login().await;
                         }
                         crate::notifications::after_sync_event(&app, &event);
                         forward(&app, event)
@@ -75,10 +76,10 @@ fn emit<E: event::ShellEvent, R: Runtime>(
 /// Sends one worker event to the webview. A failed emit (window closing) loses nothing: the
 /// UI reloads its lists from the store when it comes back.
 fn forward<R: Runtime>(app: &AppHandle<R>, sync_event: SyncEvent) {
-    if crate::trace::enabled() {
+    if app::trace::enabled() {
         // The event's kind only: its payload may name an application.
         let kind = format!("{sync_event:?}");
-        crate::trace::line(
+        app::trace::line(
             "event",
             kind.split(['(', ' ', '{']).next().unwrap_or_default(),
         );
@@ -129,10 +130,7 @@ fn forward<R: Runtime>(app: &AppHandle<R>, sync_event: SyncEvent) {
         ),
         SyncEvent::LoginRequired => emit::<event::LoginRequired, R>(app, ()),
         SyncEvent::ReportUpdated { report_id } => {
-            let state = app.state::<AppState>();
-            let view = state
-                .store()
-                .and_then(|store| crate::views::report_view(&store, report_id));
+            let view = app.state::<App>().accessibility_report(report_id);
             match view {
                 Ok(view) => emit::<event::AccessibilityReportUpdated, R>(app, view),
                 // The UI reloads the list when it shows it; nothing is lost.

@@ -8,6 +8,7 @@
 
 use std::io::{Read, Write};
 
+use domain::form::files::{files_answer, AttachedFile};
 use domain::form::FieldPath;
 use rusqlite::{params, OptionalExtension};
 use sha2::{Digest, Sha512};
@@ -37,6 +38,20 @@ pub struct DraftAttachment {
     pub field_path: FieldPath,
     pub file_name: String,
     pub content: AttachmentInfo,
+}
+
+/// A file the person adds to a draft's file field.
+#[derive(Debug, Clone, Copy)]
+pub struct NewDraftFile<'a> {
+    pub draft: Uuid,
+    /// The caller's UUID for the link; also the id announced to the state API.
+    pub link: Uuid,
+    pub field: &'a FieldPath,
+    pub file_name: &'a str,
+    pub media_type: &'a str,
+    /// The field's limit; never more than [`MAX_ATTACHMENT_BYTES`].
+    pub max_bytes: u64,
+    pub now: UnixMillis,
 }
 
 /// Reads until `buf` is full or the input ends; returns how much was read.
@@ -79,11 +94,26 @@ impl Store {
         now: UnixMillis,
     ) -> Result<AttachmentInfo, StoreError> {
         let tx = self.conn.unchecked_transaction()?;
-        tx.execute(
+        let info = self.stream_content(reader, media_type, limit, expected_sha512, now)?;
+        tx.commit()?;
+        Ok(info)
+    }
+
+    /// Streams content in, inside the caller's transaction: on an error the caller's rollback
+    /// removes what was written; content already stored is kept once.
+    fn stream_content(
+        &self,
+        reader: &mut dyn Read,
+        media_type: &str,
+        limit: u64,
+        expected_sha512: Option<&str>,
+        now: UnixMillis,
+    ) -> Result<AttachmentInfo, StoreError> {
+        self.conn.execute(
             "INSERT INTO attachment (sha512, size, media_type, created_at) VALUES (':pending', 0, ?1, ?2)",
             params![media_type, now],
         )?;
-        let row = tx.last_insert_rowid();
+        let row = self.conn.last_insert_rowid();
         let mut hasher = Sha512::new();
         let mut size: u64 = 0;
         let mut buf = vec![0u8; CHUNK];
@@ -99,10 +129,11 @@ impl Store {
             }
             let chunk = buf.get(..n).unwrap_or_default();
             hasher.update(chunk);
-            tx.prepare_cached(
-                "INSERT INTO attachment_chunk (attachment_id, seq, data) VALUES (?1, ?2, ?3)",
-            )?
-            .execute(params![row, seq, chunk])?;
+            self.conn
+                .prepare_cached(
+                    "INSERT INTO attachment_chunk (attachment_id, seq, data) VALUES (?1, ?2, ?3)",
+                )?
+                .execute(params![row, seq, chunk])?;
             seq += 1;
         }
         let sha512 = hex::encode(hasher.finalize());
@@ -110,13 +141,19 @@ impl Store {
             return Err(StoreError::HashMismatch);
         }
         if let Some(existing) = self.attachment(&sha512)? {
-            return Ok(existing); // already stored: drop this copy with the transaction
+            // Already stored: this copy goes.
+            self.conn.execute(
+                "DELETE FROM attachment_chunk WHERE attachment_id = ?1",
+                [row],
+            )?;
+            self.conn
+                .execute("DELETE FROM attachment WHERE id = ?1", [row])?;
+            return Ok(existing);
         }
-        tx.execute(
+        self.conn.execute(
             "UPDATE attachment SET sha512 = ?2, size = ?3 WHERE id = ?1",
             params![row, sha512, size as i64],
         )?;
-        tx.commit()?;
         Ok(AttachmentInfo {
             sha512,
             size,
@@ -248,6 +285,94 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// Adds a file to a draft's file field in one transaction: the content is streamed in (up
+    /// to `file.max_bytes`, capped at [`MAX_ATTACHMENT_BYTES`]), linked under `file.link`, and
+    /// the field's answer rewritten to list exactly the files linked to it. On any error
+    /// (too large, a draft no longer being edited, a full disk) nothing of it is kept.
+    pub fn add_draft_file(
+        &self,
+        file: &NewDraftFile<'_>,
+        reader: &mut dyn Read,
+    ) -> Result<DraftAttachment, StoreError> {
+        let tx = self.conn.unchecked_transaction()?;
+        // Checked first: a file for a draft that is gone or sent is not read at all.
+        self.touch_editing(file.draft, file.now, "attach a file")?;
+        let limit = file.max_bytes.min(MAX_ATTACHMENT_BYTES);
+        let content = self.stream_content(reader, file.media_type, limit, None, file.now)?;
+        self.conn.execute(
+            "INSERT INTO draft_attachment (id, draft_id, field_path, sha512, file_name, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                file.link.to_string(),
+                file.draft.to_string(),
+                file.field.to_string(),
+                content.sha512,
+                file.file_name,
+                file.now
+            ],
+        )?;
+        self.write_files_answer(file.draft, file.field, file.now)?;
+        tx.commit()?;
+        Ok(DraftAttachment {
+            id: file.link,
+            field_path: file.field.clone(),
+            file_name: file.file_name.to_string(),
+            content,
+        })
+    }
+
+    /// Removes a file from a draft and rewrites its field's answer, in one transaction.
+    pub fn remove_draft_file(
+        &self,
+        draft: Uuid,
+        link: Uuid,
+        now: UnixMillis,
+    ) -> Result<(), StoreError> {
+        let tx = self.conn.unchecked_transaction()?;
+        self.touch_editing(draft, now, "remove a file")?;
+        let field: String = self
+            .conn
+            .query_row(
+                "SELECT field_path FROM draft_attachment WHERE draft_id = ?1 AND id = ?2",
+                params![draft.to_string(), link.to_string()],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::not_found("attachment", link))?;
+        self.conn.execute(
+            "DELETE FROM draft_attachment WHERE draft_id = ?1 AND id = ?2",
+            params![draft.to_string(), link.to_string()],
+        )?;
+        let field = FieldPath::parse(&field).unwrap_or_default();
+        self.write_files_answer(draft, &field, now)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Writes the answer of a file field from the files linked to it (inside the caller's
+    /// transaction).
+    fn write_files_answer(
+        &self,
+        draft: Uuid,
+        field: &FieldPath,
+        now: UnixMillis,
+    ) -> Result<(), StoreError> {
+        let linked: Vec<DraftAttachment> = self
+            .draft_attachments(draft)?
+            .into_iter()
+            .filter(|a| &a.field_path == field)
+            .collect();
+        let ids: Vec<String> = linked.iter().map(|a| a.id.to_string()).collect();
+        let answer = files_answer(linked.iter().zip(&ids).map(|(a, id)| AttachedFile {
+            id,
+            name: &a.file_name,
+            media_type: &a.content.media_type,
+            size: a.content.size,
+            sha512: &a.content.sha512,
+        }));
+        self.write_answer(draft, field, &answer, now)
+    }
+
     /// Deletes attachments no draft and no queued submission (its encrypted copies) refers to
     /// any more; returns how many.
     pub fn prune_attachments(&self) -> Result<usize, StoreError> {
@@ -371,6 +496,86 @@ mod tests {
         assert!(
             matches!(again, Err(StoreError::NotFound { .. })),
             "unknown link named: {again:?}"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn a_file_is_added_with_its_answer_in_one_transaction_or_not_at_all() -> Result<(), StoreError>
+    {
+        let store = Store::open_in_memory()?;
+        let draft = Uuid::from_u128(1);
+        store.create_draft(&NewDraft {
+            id: draft,
+            form_id: "f",
+            form_version: "1",
+            service_key: None,
+            now: 1,
+        })?;
+        let field = FieldPath::root().child("nachweis");
+        let file = |link: u128, max_bytes: u64| NewDraftFile {
+            draft,
+            link: Uuid::from_u128(link),
+            field: &field,
+            file_name: "scan.pdf",
+            media_type: "application/pdf",
+            max_bytes,
+            now: 2,
+        };
+        let answer = |store: &Store| -> Result<Option<domain::form::Value>, StoreError> {
+            Ok(store
+                .draft(draft)?
+                .and_then(|d| d.answers.get(&field).cloned()))
+        };
+        let count = |store: &Store, table: &str| -> Result<i64, StoreError> {
+            Ok(store
+                .conn
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)
+        };
+
+        // Too large: no content, no link, no answer.
+        let big = store.add_draft_file(&file(10, 999), &mut content(1000).as_slice());
+        assert!(
+            matches!(big, Err(StoreError::TooLarge { limit: 999 })),
+            "{big:?}"
+        );
+        assert_eq!(count(&store, "attachment")?, 0, "no content kept");
+        assert_eq!(count(&store, "attachment_chunk")?, 0, "no chunk kept");
+        assert_eq!(answer(&store)?, None, "no answer written");
+
+        // Added: content, link and the answer listing it, together.
+        let added = store.add_draft_file(&file(11, 1 << 20), &mut content(1000).as_slice())?;
+        let listed = answer(&store)?.and_then(|a| a.as_list().map(<[_]>::len));
+        assert_eq!(listed, Some(1), "the answer lists the file");
+        assert_eq!(store.draft_attachments(draft)?, vec![added.clone()]);
+        // The same content again is stored once and linked twice.
+        store.add_draft_file(&file(12, 1 << 20), &mut content(1000).as_slice())?;
+        assert_eq!(count(&store, "attachment")?, 1, "content stored once");
+        let listed = answer(&store)?.and_then(|a| a.as_list().map(<[_]>::len));
+        assert_eq!(listed, Some(2));
+
+        // Removed: the answer follows.
+        store.remove_draft_file(draft, Uuid::from_u128(12), 3)?;
+        store.remove_draft_file(draft, Uuid::from_u128(11), 3)?;
+        assert_eq!(answer(&store)?, None, "no file, no answer");
+        let unknown = store.remove_draft_file(draft, Uuid::from_u128(11), 4);
+        assert!(
+            matches!(unknown, Err(StoreError::NotFound { .. })),
+            "{unknown:?}"
+        );
+
+        // A draft that was sent takes no file, and nothing of the file stays.
+        store.submit(draft, Uuid::from_u128(20), &domain::form::Answers::new(), 5)?;
+        let chunks = count(&store, "attachment_chunk")?;
+        let late = store.add_draft_file(&file(13, 1 << 20), &mut content(5000).as_slice());
+        assert!(
+            matches!(late, Err(StoreError::InvalidState { .. })),
+            "{late:?}"
+        );
+        assert_eq!(
+            count(&store, "attachment_chunk")?,
+            chunks,
+            "nothing streamed in"
         );
         Ok(())
     }

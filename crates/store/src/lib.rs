@@ -34,7 +34,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-pub use attachments::{AttachmentInfo, DraftAttachment, MAX_ATTACHMENT_BYTES};
+pub use attachments::{AttachmentInfo, DraftAttachment, NewDraftFile, MAX_ATTACHMENT_BYTES};
 pub use catalog::StoredCatalog;
 pub use drafts::{Draft, DraftState, DraftSummary, NewDraft};
 pub use error::StoreError;

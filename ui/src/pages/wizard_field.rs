@@ -99,7 +99,15 @@ fn input_kind(
         FieldKind::Date { .. } => ("date", None, autocomplete),
         FieldKind::Time => ("time", None, "off"),
         FieldKind::DateTime => ("datetime-local", None, "off"),
-        _ => ("text", None, autocomplete),
+        // Named one by one (no catch-all), so a new kind must be given its input here.
+        FieldKind::Text { .. }
+        | FieldKind::MultilineText { .. }
+        | FieldKind::Municipality
+        | FieldKind::YesNo
+        | FieldKind::Choice { .. }
+        | FieldKind::Address
+        | FieldKind::Attachment { .. }
+        | FieldKind::Info { .. } => ("text", None, autocomplete),
     }
 }
 
@@ -399,7 +407,18 @@ pub(super) fn render_field(wizard: Wizard, field: domain::form::Field, path: Fie
             }
             .into_any()
         }
-        kind => {
+        // The kinds a one-line text box serves, named one by one: a new kind fails to
+        // compile here until it is given its input, instead of showing as a text box.
+        kind @ (FieldKind::Text { .. }
+        | FieldKind::Integer { .. }
+        | FieldKind::Decimal { .. }
+        | FieldKind::Time
+        | FieldKind::DateTime
+        | FieldKind::Email
+        | FieldKind::Phone
+        | FieldKind::Iban
+        | FieldKind::PostalCode
+        | FieldKind::Municipality) => {
             let (input_type, inputmode, autocomplete) = input_kind(&kind, &field);
             let unit = match &kind {
                 FieldKind::Integer { unit, .. } | FieldKind::Decimal { unit, .. } => unit.clone(),

@@ -76,6 +76,7 @@ pub mod checks;
 pub mod date;
 mod engine;
 pub mod expr;
+pub mod files;
 pub mod latin;
 mod migrate;
 pub mod model;

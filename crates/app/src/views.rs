@@ -1,22 +1,20 @@
-//! Maps what the store holds onto the IPC views the UI shows. No policy and no IO beyond the
-//! store reads it is handed.
+//! What the person sees of what the store holds: drafts, applications with their status and
+//! what they wait for, a refusal to correct, a receipt checked against what was sent, replies
+//! and reports, as the IPC views the window shows. Reads the store it is handed, nothing else.
 
 use std::collections::{BTreeMap, HashSet};
 
-use domain::form::{FieldPath, FormDefinition, Record, Value};
+use domain::form::{Date, FormDefinition};
 use domain::ipc::{
-    ApplicationStatus, ApplicationSummary, AttachmentView, DraftView, ErrorCode, IpcError, Refusal,
-    RefusedAnswer, StatusEntry, SubmissionView, Waiting,
+    ApplicationStatus, ApplicationSummary, AttachmentView, DraftView, Refusal, RefusedAnswer,
+    StatusEntry, SubmissionView, Waiting,
 };
+use domain::problem::ProblemCode;
 use store::{DraftAttachment, DraftState, OutboxState, Owner, Store, SubmissionStatus};
 use uuid::Uuid;
 
-use crate::clock;
-use crate::state::storage_error;
-
-pub(crate) fn not_found() -> IpcError {
-    IpcError::new(ErrorCode::NotFound, "error-not-found")
-}
+use crate::instant::rfc3339;
+use crate::Error;
 
 /// A form definition shipped inside the app (the showcase forms), by id.
 pub fn shipped_form(form_id: &str) -> Option<FormDefinition> {
@@ -27,16 +25,13 @@ pub fn shipped_form(form_id: &str) -> Option<FormDefinition> {
 }
 
 /// The definition of one form version: stored, or shipped when it is the shipped version.
-pub fn form_of(store: &Store, form_id: &str, version: &str) -> Result<FormDefinition, IpcError> {
-    if let Some(definition) = store
-        .form_definition(form_id, version)
-        .map_err(storage_error)?
-    {
+pub fn form_of(store: &Store, form_id: &str, version: &str) -> Result<FormDefinition, Error> {
+    if let Some(definition) = store.form_definition(form_id, version)? {
         return Ok(definition);
     }
     shipped_form(form_id)
         .filter(|d| d.version == version)
-        .ok_or_else(not_found)
+        .ok_or(Error::NotFound)
 }
 
 pub fn attachment_view(attachment: &DraftAttachment) -> AttachmentView {
@@ -48,43 +43,6 @@ pub fn attachment_view(attachment: &DraftAttachment) -> AttachmentView {
         size: attachment.content.size,
         sha512: attachment.content.sha512.clone(),
     }
-}
-
-/// Writes the answer of an attachment field (`[{id, name, media_type, size, sha512}]`) from
-/// the files linked to it, so validation counts exactly what the device holds.
-pub fn refresh_attachment_answer(
-    store: &Store,
-    draft: Uuid,
-    field: &FieldPath,
-    now: i64,
-) -> Result<(), IpcError> {
-    let files: Vec<Value> = store
-        .draft_attachments(draft)
-        .map_err(storage_error)?
-        .into_iter()
-        .filter(|attachment| &attachment.field_path == field)
-        .map(|attachment| {
-            let info = &attachment.content;
-            let mut record = Record::new();
-            record.insert("id".into(), Value::text(attachment.id.to_string()));
-            record.insert("name".into(), Value::text(attachment.file_name.clone()));
-            record.insert("media_type".into(), Value::text(info.media_type.clone()));
-            record.insert(
-                "size".into(),
-                Value::Int(i64::try_from(info.size).unwrap_or(i64::MAX)),
-            );
-            record.insert("sha512".into(), Value::text(info.sha512.clone()));
-            Value::Record(record)
-        })
-        .collect();
-    let value = if files.is_empty() {
-        Value::Null
-    } else {
-        Value::List(files)
-    };
-    store
-        .save_answer(draft, field, &value, now)
-        .map_err(storage_error)
 }
 
 /// Labels of set-aside answers whose field the current version dropped, from the version each
@@ -112,15 +70,11 @@ fn review_labels(
     labels
 }
 
-pub fn draft_view(store: &Store, id: Uuid) -> Result<DraftView, IpcError> {
-    let draft = store
-        .draft(id)
-        .map_err(storage_error)?
-        .ok_or_else(not_found)?;
+pub fn draft_view(store: &Store, id: Uuid) -> Result<DraftView, Error> {
+    let draft = store.draft(id)?.ok_or(Error::NotFound)?;
     let definition = form_of(store, &draft.form_id, &draft.form_version)?;
     let attachments = store
-        .draft_attachments(id)
-        .map_err(storage_error)?
+        .draft_attachments(id)?
         .iter()
         .map(attachment_view)
         .collect();
@@ -134,7 +88,7 @@ pub fn draft_view(store: &Store, id: Uuid) -> Result<DraftView, IpcError> {
         review: draft.review,
         review_labels,
         attachments,
-        updated_at: clock::rfc3339(draft.updated_at),
+        updated_at: rfc3339(draft.updated_at),
     })
 }
 
@@ -180,36 +134,41 @@ pub fn facts(
 
 /// Required answers given and required in all, by the same engine the wizard uses; `None`
 /// when the draft or its form cannot be read (the list still shows the draft).
-fn draft_progress(store: &Store, id: Uuid) -> Option<(u32, u32)> {
+fn draft_progress(store: &Store, id: Uuid, today: Date) -> Option<(u32, u32)> {
     let draft = store.draft(id).ok()??;
     let definition = form_of(store, &draft.form_id, &draft.form_version).ok()?;
     let form = domain::form::Form::new(definition).ok()?;
-    let progress = form.progress(&draft.answers, clock::today()?);
+    let progress = form.progress(&draft.answers, today);
     Some((progress.answered, progress.required))
 }
 
 /// Drafts being edited, then submissions (queued, sending, sent), newest first within each.
-/// `logged_in`: whether a login can send now (else queued items wait for one).
-pub fn applications(store: &Store, logged_in: bool) -> Result<Vec<ApplicationSummary>, IpcError> {
+/// `logged_in`: whether a login can send now (else queued items wait for one); `today` counts
+/// the drafts' progress.
+pub fn applications(
+    store: &Store,
+    logged_in: bool,
+    today: Date,
+) -> Result<Vec<ApplicationSummary>, Error> {
     let mut list = Vec::new();
-    for draft in store.drafts().map_err(storage_error)? {
+    for draft in store.drafts()? {
         if draft.state != DraftState::Editing {
             continue;
         }
-        let (answered, required) = draft_progress(store, draft.id).unwrap_or((0, 0));
+        let (answered, required) = draft_progress(store, draft.id, today).unwrap_or((0, 0));
         list.push(ApplicationSummary {
             id: draft.id.to_string(),
             leika_key: draft.service_key.unwrap_or_default(),
             form_id: draft.form_id,
             status: ApplicationStatus::Draft,
-            updated_at: clock::rfc3339(draft.updated_at),
+            updated_at: rfc3339(draft.updated_at),
             answered,
             required,
             waiting: None,
         });
     }
-    for submission in store.submissions().map_err(storage_error)? {
-        let outbox = store.outbox_entry(submission.id).map_err(storage_error)?;
+    for submission in store.submissions()? {
+        let outbox = store.outbox_entry(submission.id)?;
         let status = match (&outbox, submission.status) {
             (Some(entry), SubmissionStatus::Initiated) => match entry.state {
                 OutboxState::Pending | OutboxState::Failed => ApplicationStatus::Queued,
@@ -223,7 +182,7 @@ pub fn applications(store: &Store, logged_in: bool) -> Result<Vec<ApplicationSum
             leika_key: submission.service_key.unwrap_or_default(),
             form_id: submission.form_id,
             status,
-            updated_at: clock::rfc3339(submission.updated_at),
+            updated_at: rfc3339(submission.updated_at),
             answered: 0,
             required: 0,
             waiting: outbox.as_ref().and_then(|e| waiting_for(e, logged_in)),
@@ -232,21 +191,13 @@ pub fn applications(store: &Store, logged_in: bool) -> Result<Vec<ApplicationSum
     Ok(list)
 }
 
-pub fn submission_view(
-    store: &Store,
-    id: Uuid,
-    logged_in: bool,
-) -> Result<SubmissionView, IpcError> {
-    let submission = store
-        .submission(id)
-        .map_err(storage_error)?
-        .ok_or_else(not_found)?;
+pub fn submission_view(store: &Store, id: Uuid, logged_in: bool) -> Result<SubmissionView, Error> {
+    let submission = store.submission(id)?.ok_or(Error::NotFound)?;
     let definition = form_of(store, &submission.form_id, &submission.form_version)?;
-    let outbox = store.outbox_entry(id).map_err(storage_error)?;
+    let outbox = store.outbox_entry(id)?;
     let attachments = match submission.draft_id {
         Some(draft) => store
-            .draft_attachments(draft)
-            .map_err(storage_error)?
+            .draft_attachments(draft)?
             .iter()
             .map(attachment_view)
             .collect(),
@@ -257,7 +208,7 @@ pub fn submission_view(
         .iter()
         .map(|change| StatusEntry {
             status: change.status.into(),
-            at: clock::rfc3339(change.at),
+            at: rfc3339(change.at),
             note: change.note.clone(),
             signature: change.signature,
         })
@@ -268,8 +219,7 @@ pub fn submission_view(
         .map(|e| refusal_of(store, submission.draft_id, e.last_error.as_deref()));
     let receipt = receipt_of(&submission);
     let replies = store
-        .replies_to(id)
-        .map_err(storage_error)?
+        .replies_to(id)?
         .into_iter()
         .map(|r| reply_view(r, logged_in))
         .collect();
@@ -299,11 +249,12 @@ fn reply_view(reply: store::StoredReply, logged_in: bool) -> domain::reply::Repl
             login_needed: !logged_in,
         },
         store::ReplyDelivery::Sent => ReplyState::Sent {
-            at: clock::rfc3339(reply.sent_at.unwrap_or(reply.created_at)),
+            at: rfc3339(reply.sent_at.unwrap_or(reply.created_at)),
         },
         store::ReplyDelivery::Refused => ReplyState::Refused {
-            message_id: match reply.last_error.as_deref() {
-                Some("not_awaiting_reply") => "reply-refused-not-awaited",
+            // The worker keeps `<status> <problem code>` (`409 not_awaiting_reply`).
+            message_id: match refused_with(reply.last_error.as_deref()) {
+                Some(ProblemCode::NotAwaitingReply) => "reply-refused-not-awaited",
                 _ => "reply-refused",
             }
             .to_string(),
@@ -313,9 +264,14 @@ fn reply_view(reply: store::StoredReply, logged_in: bool) -> domain::reply::Repl
         reply_id: reply.id.to_string(),
         text: reply.text,
         documents: reply.documents.into_iter().map(|d| d.name).collect(),
-        written_at: clock::rfc3339(reply.created_at),
+        written_at: rfc3339(reply.created_at),
         state,
     }
+}
+
+/// The problem code in an error the sync worker kept (`409 not_awaiting_reply`).
+fn refused_with(last_error: Option<&str>) -> Option<ProblemCode> {
+    last_error?.rsplit(' ').next().and_then(ProblemCode::parse)
 }
 
 /// The state API's receipt, checked against the data this device kept as sent.
@@ -369,8 +325,8 @@ pub fn report_view_of(stored: store::StoredReport) -> domain::ipc::Accessibility
             store::ReportDelivery::Refused => ReportState::Refused,
         },
         reference: stored.reference,
-        written_at: clock::rfc3339(stored.created_at),
-        sent_at: stored.sent_at.map(clock::rfc3339),
+        written_at: rfc3339(stored.created_at),
+        sent_at: stored.sent_at.map(rfc3339),
         place: stored.report.place,
         description: stored.report.description,
         // Why it waits or was refused, in the person's words (the code is for support).
@@ -383,15 +339,8 @@ pub fn report_view_of(stored: store::StoredReport) -> domain::ipc::Accessibility
 }
 
 /// One stored report by id.
-pub fn report_view(
-    store: &Store,
-    id: Uuid,
-) -> Result<domain::ipc::AccessibilityReportView, IpcError> {
-    store
-        .report(id)
-        .map_err(storage_error)?
-        .map(report_view_of)
-        .ok_or_else(not_found)
+pub fn report_view(store: &Store, id: Uuid) -> Result<domain::ipc::AccessibilityReportView, Error> {
+    store.report(id)?.map(report_view_of).ok_or(Error::NotFound)
 }
 
 #[cfg(test)]
@@ -451,6 +400,31 @@ mod tests {
             Some(Waiting::Refused)
         );
         assert_eq!(waiting_for(&entry(Sent, None), false), None);
+    }
+
+    #[test]
+    fn a_reply_the_authority_no_longer_waits_for_says_so() {
+        let reply = |last_error: &str| store::StoredReply {
+            id: Uuid::from_u128(5),
+            submission_id: Uuid::from_u128(6),
+            owner: Owner::Account("anna".into()),
+            text: "Anbei".into(),
+            documents: Vec::new(),
+            delivery: store::ReplyDelivery::Refused,
+            attempts: 1,
+            next_attempt_at: 0,
+            last_error: Some(last_error.into()),
+            created_at: 1,
+            sent_at: None,
+        };
+        let said = |last_error| match reply_view(reply(last_error), true).state {
+            domain::reply::ReplyState::Refused { message_id } => message_id,
+            other => panic!("refused: {other:?}"),
+        };
+        // As the sync worker keeps it (`SyncError::code`).
+        assert_eq!(said("409 not_awaiting_reply"), "reply-refused-not-awaited");
+        assert_eq!(said("422 invalid"), "reply-refused");
+        assert_eq!(said("413"), "reply-refused");
     }
 
     #[test]
