@@ -1,7 +1,9 @@
 //! Runs the outbox worker of the `sync` crate for the app's lifetime and forwards its events
-//! to the UI as the `domain::ipc::event`s. Nothing here decides when to send: the worker does.
+//! to the UI as the `domain::ipc::event`s `app::events` makes of them. Nothing here decides
+//! when to send (the worker does) or what the window is told (the app's core does).
 
-use domain::ipc::{event, RefusedAnswer, StatusChanged, SubmissionRefused};
+use app::events::ToWindow;
+use domain::ipc::event;
 use rand::SeedableRng;
 use sync::{SyncEvent, Worker, WorkerConfig};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
@@ -39,7 +41,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
                 () = wakeup.notified() => worker.wake(),
                 next = received.recv() => match next {
                     Some(event) => {
-                        if matches!(event, SyncEvent::Connectivity(domain::ipc::Connectivity::Online)) {
+                        if matches!(event, SyncEvent::Connectivity(sync::Reachability::Online)) {
                             app.state::<App>().take_over_kept_login().await;
                         }
                         crate::notifications::after_sync_event(&app, &event);
@@ -73,9 +75,9 @@ fn emit<E: event::ShellEvent, R: Runtime>(
     app.emit(E::NAME, payload)
 }
 
-/// Sends one worker event to the webview. A failed emit (window closing) loses nothing: the
-/// UI reloads its lists from the store when it comes back.
-fn forward<R: Runtime>(app: &AppHandle<R>, sync_event: SyncEvent) {
+/// Sends one worker event to the webview, as `app::events` words it. A failed emit (window
+/// closing) loses nothing: the UI reloads its lists from the store when it comes back.
+fn forward<R: Runtime>(handle: &AppHandle<R>, sync_event: SyncEvent) {
     if app::trace::enabled() {
         // The event's kind only: its payload may name an application.
         let kind = format!("{sync_event:?}");
@@ -84,59 +86,19 @@ fn forward<R: Runtime>(app: &AppHandle<R>, sync_event: SyncEvent) {
             kind.split(['(', ' ', '{']).next().unwrap_or_default(),
         );
     }
-    // Progress, a status or a message means the state API answered: the app is online, even
-    // if it started offline and the worker never saw the network go away.
-    if matches!(
-        sync_event,
-        SyncEvent::Progress(_)
-            | SyncEvent::StatusChanged { .. }
-            | SyncEvent::InboxUpdated { .. }
-            | SyncEvent::ReportUpdated { .. }
-    ) {
-        let _ = emit::<event::ConnectivityChanged, R>(app, domain::ipc::Connectivity::Online);
-    }
-    let _ = match sync_event {
-        SyncEvent::Progress(progress) => emit::<event::SyncProgressed, R>(app, progress),
-        SyncEvent::Connectivity(connectivity) => {
-            emit::<event::ConnectivityChanged, R>(app, connectivity)
-        }
-        SyncEvent::StatusChanged {
-            submission_id,
-            status,
-        } => emit::<event::StatusChanged, R>(
-            app,
-            StatusChanged {
-                submission_id: submission_id.to_string(),
-                status,
-            },
-        ),
-        SyncEvent::InboxUpdated { unread, .. } => emit::<event::InboxUpdated, R>(app, unread),
-        SyncEvent::Refused {
-            submission_id,
-            problems,
-        } => emit::<event::SubmissionRefused, R>(
-            app,
-            SubmissionRefused {
-                submission_id: submission_id.to_string(),
-                problems: problems
-                    .into_iter()
-                    .map(|p| RefusedAnswer {
-                        path: p.field,
-                        message_id: p.code,
-                        args: p.args,
-                    })
-                    .collect(),
-            },
-        ),
-        SyncEvent::LoginRequired => emit::<event::LoginRequired, R>(app, ()),
-        SyncEvent::ReportUpdated { report_id } => {
-            let view = app.state::<App>().accessibility_report(report_id);
-            match view {
-                Ok(view) => emit::<event::AccessibilityReportUpdated, R>(app, view),
-                // The UI reloads the list when it shows it; nothing is lost.
-                Err(_) => Ok(()),
+    for told in handle.state::<App>().to_window(sync_event) {
+        let _ = match told {
+            ToWindow::Progress(progress) => emit::<event::SyncProgressed, R>(handle, progress),
+            ToWindow::Connectivity(connectivity) => {
+                emit::<event::ConnectivityChanged, R>(handle, connectivity)
             }
-        }
-        SyncEvent::Idle => Ok(()),
-    };
+            ToWindow::StatusChanged(changed) => emit::<event::StatusChanged, R>(handle, changed),
+            ToWindow::InboxUpdated(unread) => emit::<event::InboxUpdated, R>(handle, unread),
+            ToWindow::Refused(refused) => emit::<event::SubmissionRefused, R>(handle, refused),
+            ToWindow::LoginRequired => emit::<event::LoginRequired, R>(handle, ()),
+            ToWindow::ReportUpdated(view) => {
+                emit::<event::AccessibilityReportUpdated, R>(handle, view)
+            }
+        };
+    }
 }

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use domain::ipc::{AccountView, Forgotten};
 use store::Owner;
-use sync::PendingLogin;
+use sync::{Account, PendingLogin};
 
 use crate::{App, Error};
 
@@ -15,9 +15,19 @@ use crate::{App, Error};
 /// an eID card and its PIN, short enough that the loopback port does not stay open for long).
 pub const LOGIN_TIMEOUT: Duration = Duration::from_secs(300);
 
+/// The account as the window shows it.
+fn view(account: Account) -> AccountView {
+    AccountView {
+        logged_in: account.logged_in,
+        display_name: account.display_name,
+        trust_level: account.trust_level,
+        needs_login: account.needs_login,
+    }
+}
+
 impl App {
     pub async fn account(&self) -> Result<AccountView, Error> {
-        Ok(self.session.account().await?.into())
+        Ok(view(self.session.account().await?))
     }
 
     /// Starts a login: the caller opens its address in the system browser.
@@ -44,7 +54,7 @@ impl App {
             }
         }
         self.nudge_sync();
-        Ok(account.into())
+        Ok(view(account))
     }
 
     /// Logs out; whatever the logout at the state API did, the person's data is hidden.

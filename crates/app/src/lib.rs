@@ -11,6 +11,7 @@
 pub mod account;
 pub mod drafts;
 mod error;
+pub mod events;
 pub mod files;
 pub mod inbox;
 pub mod instant;

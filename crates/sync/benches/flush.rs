@@ -101,7 +101,9 @@ async fn run(
     loop {
         let event = tokio::time::timeout(Duration::from_millis(200), rx.recv()).await;
         if let Ok(Some(SyncEvent::Progress(p))) = &event {
-            if first.is_none() && p.status == domain::ipc::ApplicationStatus::Received {
+            if first.is_none()
+                && p.stage == sync::Stage::At(domain::status::SubmissionStatus::Received)
+            {
                 first = Some(back.elapsed());
             }
         }

@@ -174,17 +174,6 @@ pub struct Account {
     pub trust_level: Option<String>,
 }
 
-impl From<Account> for domain::ipc::AccountView {
-    fn from(a: Account) -> Self {
-        domain::ipc::AccountView {
-            logged_in: a.logged_in,
-            display_name: a.display_name,
-            trust_level: a.trust_level,
-            needs_login: a.needs_login,
-        }
-    }
-}
-
 struct Access {
     token: Secret,
     renew_at: Instant,

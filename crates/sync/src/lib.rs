@@ -35,5 +35,6 @@ pub use client::{CatalogFetch, StateApiClient, Timeouts};
 pub use error::{parse_retry_after, FieldProblem, Problem, SyncError};
 pub use transport::{SpkiPin, Transport};
 pub use worker::{
-    data_sha512, judged_history, status_history, Clock, SyncEvent, Worker, WorkerConfig,
+    data_sha512, judged_history, status_history, Clock, Progress, Reachability, Stage, SyncEvent,
+    Worker, WorkerConfig,
 };

@@ -29,7 +29,7 @@ fn sha512_hex(bytes: &[u8]) -> String {
 /// What delivering replies changed: the applications whose page should be read again.
 #[derive(Debug, Default)]
 pub(crate) struct Delivered {
-    pub changed: Vec<(Uuid, domain::ipc::ApplicationStatus)>,
+    pub changed: Vec<(Uuid, store::SubmissionStatus)>,
     /// The last error that says the state API cannot be reached (the caller notes it).
     pub unreachable: Option<SyncError>,
 }
@@ -156,7 +156,7 @@ pub(crate) async fn deliver(
             let history =
                 crate::worker::judged_history(session.client(), &receipt.submission, now).await;
             lock(store)?.record_history(reply.submission_id, &history)?;
-            let status = receipt.submission.status.into();
+            let status = receipt.submission.status;
             delivered.changed.push((reply.submission_id, status));
         } else if let Err(error) = &result {
             let store_now = lock(store)?;
@@ -165,9 +165,7 @@ pub(crate) async fn deliver(
                     store_now.reply_refused(reply.id, &error.code())?;
                     let status = store_now
                         .submission_of(reply.submission_id, &owner)?
-                        .map_or(domain::ipc::ApplicationStatus::Processing, |s| {
-                            s.status.into()
-                        });
+                        .map_or(store::SubmissionStatus::Processing, |s| s.status);
                     delivered.changed.push((reply.submission_id, status));
                 }
                 Record::RetryAt { at, .. } => {

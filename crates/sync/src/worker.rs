@@ -17,7 +17,6 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use domain::ipc::{ApplicationStatus, Connectivity, SyncProgress};
 use domain::problem::ProblemCode;
 use keychain::Secret;
 use rand::Rng;
@@ -37,19 +36,47 @@ mod send;
 
 use send::Job;
 
-/// What the engine tells the shell (which forwards it to the UI as `domain::ipc::event`s).
+/// Where one queued application stands, as the worker moves it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// In the outbox, waiting (again, after a failed try).
+    Queued,
+    /// Being sent (created, attachments uploading).
+    Sending,
+    /// At the state API, in this status.
+    At(SubmissionStatus),
+}
+
+/// How far sending one application got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub submission_id: Uuid,
+    pub stage: Stage,
+    /// While sending: attachments uploaded so far and in all.
+    pub uploaded: u32,
+    pub attachments: u32,
+}
+
+/// Whether the state API answers, as the worker last saw it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reachability {
+    Online,
+    Offline,
+}
+
+/// What the engine reports, in its own types; the app's core (`app::events`) turns them into
+/// what the window is told.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SyncEvent {
-    /// [`domain::ipc::event::SYNC_PROGRESS`]: sending (n of m attachments), sent, received.
-    Progress(SyncProgress),
-    /// [`domain::ipc::event::CONNECTIVITY`].
-    Connectivity(Connectivity),
-    /// [`domain::ipc::event::STATUS_CHANGED`].
+    /// Sending (n of m attachments), sent, received.
+    Progress(Progress),
+    Connectivity(Reachability),
+    /// An application's status at the authority changed.
     StatusChanged {
         submission_id: Uuid,
-        status: ApplicationStatus,
+        status: SubmissionStatus,
     },
-    /// [`domain::ipc::event::INBOX_UPDATED`]: new messages arrived; this many are unread.
+    /// New messages arrived; this many are unread.
     InboxUpdated {
         unread: u32,
         /// How many messages this poll brought that the device did not have (documents of
@@ -65,52 +92,12 @@ pub enum SyncEvent {
     /// The login expired or was revoked: the UI asks the person to log in; queued work waits.
     LoginRequired,
     /// A report of an accessibility problem was confirmed (or refused) by the state API; the
-    /// shell reads it from the store and emits
-    /// [`domain::ipc::event::ACCESSIBILITY_REPORT_UPDATED`].
-    ReportUpdated { report_id: Uuid },
+    /// app reads it from the store to show it.
+    ReportUpdated {
+        report_id: Uuid,
+    },
     /// The outbox is empty of due work (sent, failed or waiting for a later time).
     Idle,
-}
-
-impl SyncEvent {
-    /// The IPC event name and JSON payload the shell emits to the UI, per `domain::ipc::event`.
-    /// `LoginRequired` and `Idle` have no event of their own: the shell refreshes the account
-    /// view (`needs_login`) or does nothing. A refusal is reported as a status change back to
-    /// `DRAFT` with the field problems (the contract has no refusal event yet).
-    pub fn to_ipc(&self) -> Option<(&'static str, serde_json::Value)> {
-        use domain::ipc::event;
-        let json = |value: serde_json::Result<serde_json::Value>| value.ok();
-        match self {
-            SyncEvent::Progress(progress) => {
-                Some((event::SYNC_PROGRESS, json(serde_json::to_value(progress))?))
-            }
-            SyncEvent::Connectivity(state) => {
-                Some((event::CONNECTIVITY, json(serde_json::to_value(state))?))
-            }
-            SyncEvent::StatusChanged {
-                submission_id,
-                status,
-            } => Some((
-                event::STATUS_CHANGED,
-                serde_json::json!({"submission_id": submission_id.to_string(), "status": status}),
-            )),
-            SyncEvent::InboxUpdated { unread, .. } => {
-                Some((event::INBOX_UPDATED, serde_json::json!(unread)))
-            }
-            SyncEvent::Refused {
-                submission_id,
-                problems,
-            } => Some((
-                event::STATUS_CHANGED,
-                serde_json::json!({
-                    "submission_id": submission_id.to_string(),
-                    "status": ApplicationStatus::Draft,
-                    "problems": problems,
-                }),
-            )),
-            SyncEvent::LoginRequired | SyncEvent::Idle | SyncEvent::ReportUpdated { .. } => None,
-        }
-    }
 }
 
 /// The worker's settings.
@@ -320,12 +307,12 @@ impl Engine {
         self.reach = reach;
         match reach {
             Reach::Offline { probes: 0 } if !was_offline => {
-                self.emit(SyncEvent::Connectivity(Connectivity::Offline))
+                self.emit(SyncEvent::Connectivity(Reachability::Offline))
             }
             Reach::Online if !was_online => {
                 if was_offline {
                     self.back_online_at = self.now();
-                    self.emit(SyncEvent::Connectivity(Connectivity::Online));
+                    self.emit(SyncEvent::Connectivity(Reachability::Online));
                 }
                 self.next_poll = 0;
             }
@@ -568,9 +555,9 @@ impl Engine {
                     store.record_receipt(id, receipt)?;
                 }
                 let count = sent.attachments.len() as u32;
-                let event = SyncEvent::Progress(SyncProgress {
-                    submission_id: id.to_string(),
-                    status: sent.status.into(),
+                let event = SyncEvent::Progress(Progress {
+                    submission_id: id,
+                    stage: Stage::At(sent.status),
                     uploaded: count,
                     attachments: count,
                 });
@@ -578,9 +565,9 @@ impl Engine {
             }
             (Record::RetryAt { at, offline }, Err(error)) => {
                 store.outbox_retry_later(id, &error.code(), at, now)?;
-                let event = SyncEvent::Progress(SyncProgress {
-                    submission_id: id.to_string(),
-                    status: ApplicationStatus::Queued,
+                let event = SyncEvent::Progress(Progress {
+                    submission_id: id,
+                    stage: Stage::Queued,
                     uploaded: 0,
                     attachments: 0,
                 });
@@ -616,72 +603,5 @@ impl Engine {
             // after_attempt maps Ok to Sent and Err to the others.
             _ => (None, None),
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn events_map_onto_the_ipc_contract() {
-        let id = Uuid::from_u128(9);
-        let progress = SyncProgress {
-            submission_id: id.to_string(),
-            status: ApplicationStatus::Sending,
-            uploaded: 1,
-            attachments: 2,
-        };
-        let cases = [
-            (
-                SyncEvent::Progress(progress.clone()),
-                Some(("sync-progress", serde_json::to_value(&progress).ok())),
-            ),
-            (
-                SyncEvent::Connectivity(Connectivity::Offline),
-                Some(("connectivity", Some(serde_json::json!("offline")))),
-            ),
-            (
-                SyncEvent::StatusChanged {
-                    submission_id: id,
-                    status: ApplicationStatus::ActionRequired,
-                },
-                Some((
-                    "status-changed",
-                    Some(
-                        serde_json::json!({"submission_id": id.to_string(), "status": "ACTION_REQUIRED"}),
-                    ),
-                )),
-            ),
-            (
-                SyncEvent::InboxUpdated {
-                    unread: 3,
-                    new_messages: 1,
-                },
-                Some(("inbox-updated", Some(serde_json::json!(3)))),
-            ),
-            (SyncEvent::LoginRequired, None),
-            (SyncEvent::Idle, None),
-        ];
-        for (event, expected) in cases {
-            let got = event.to_ipc().map(|(name, payload)| (name, Some(payload)));
-            assert_eq!(got, expected, "{event:?}");
-        }
-        let refused = SyncEvent::Refused {
-            submission_id: id,
-            problems: vec![FieldProblem {
-                field: "name".into(),
-                code: "form-field-required".into(),
-                detail: String::new(),
-                args: Default::default(),
-            }],
-        };
-        let (name, payload) = refused.to_ipc().expect("a refusal is shown");
-        assert_eq!(name, "status-changed", "a refusal changes the status");
-        assert_eq!(payload["status"], "DRAFT", "back to the person as a draft");
-        assert_eq!(
-            payload["problems"][0]["field"], "name",
-            "with the field problems"
-        );
     }
 }

@@ -118,10 +118,9 @@ async fn two_hundred_submissions_through_random_faults_arrive_exactly_once() {
         "no refusal under transient faults"
     );
     assert!(
-        events.iter().any(|e| matches!(
-            e,
-            SyncEvent::Connectivity(domain::ipc::Connectivity::Offline)
-        )),
+        events
+            .iter()
+            .any(|e| matches!(e, SyncEvent::Connectivity(sync::Reachability::Offline))),
         "the outage was noticed"
     );
     println!(

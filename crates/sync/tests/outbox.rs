@@ -9,10 +9,10 @@ mod support;
 use std::sync::Arc;
 use std::time::Duration;
 
-use domain::ipc::ApplicationStatus;
 use rand::SeedableRng;
 use store::{OutboxState, SubmissionStatus};
 use sync::{MemoryCredentials, Session, SyncEvent, Worker};
+use sync::{Reachability, Stage};
 use tokio::sync::mpsc;
 
 use support::rig::{events, rig, start, start_clocked, until, LIMIT};
@@ -91,7 +91,7 @@ async fn a_submission_with_attachments_arrives_once_and_status_and_inbox_come_ba
     let progress: Vec<(u32, u32)> = events(&log)
         .iter()
         .filter_map(|e| match e {
-            SyncEvent::Progress(p) if p.status == ApplicationStatus::Sending => {
+            SyncEvent::Progress(p) if p.stage == Stage::Sending => {
                 Some((p.uploaded, p.attachments))
             }
             _ => None,
@@ -128,7 +128,7 @@ async fn a_submission_with_attachments_arrives_once_and_status_and_inbox_come_ba
         matches!(
             e,
             SyncEvent::StatusChanged {
-                status: ApplicationStatus::Processing,
+                status: SubmissionStatus::Processing,
                 ..
             }
         )
@@ -342,10 +342,7 @@ async fn offline_the_worker_probes_with_back_off_instead_of_spinning() {
         tx,
     );
     until(&log, "offline", |e| {
-        matches!(
-            e,
-            SyncEvent::Connectivity(domain::ipc::Connectivity::Offline)
-        )
+        matches!(e, SyncEvent::Connectivity(Reachability::Offline))
     })
     .await;
     let before = proxy
@@ -379,10 +376,7 @@ async fn offline_the_worker_probes_with_back_off_instead_of_spinning() {
         .await
         .expect("sent once the network is back");
     until(&log, "online", |e| {
-        matches!(
-            e,
-            SyncEvent::Connectivity(domain::ipc::Connectivity::Online)
-        )
+        matches!(e, SyncEvent::Connectivity(Reachability::Online))
     })
     .await;
     assert_eq!(server.submissions().await.len(), 5, "each arrived once");

@@ -6,8 +6,8 @@ mod support;
 
 use std::time::Duration;
 
-use domain::ipc::ApplicationStatus;
 use store::OutboxState;
+use sync::Stage;
 use sync::{Session, SyncEvent};
 
 use support::rig::{rig, start, until, LIMIT};
@@ -214,8 +214,8 @@ async fn an_application_is_never_sent_under_the_next_persons_login() {
     support::login(&rig.session, "anna").await;
     worker.wake();
     until(&log, "Anna's application sent", |e| {
-        matches!(e, SyncEvent::Progress(p) if p.submission_id == id.to_string()
-            && p.status != ApplicationStatus::Queued && p.status != ApplicationStatus::Sending)
+        matches!(e, SyncEvent::Progress(p) if p.submission_id == id
+            && matches!(p.stage, Stage::At(_)))
     })
     .await;
     assert_eq!(

@@ -5,9 +5,9 @@ mod support;
 
 use std::time::Duration;
 
-use domain::ipc::ApplicationStatus;
 use rand::SeedableRng;
 use store::SubmissionStatus;
+use sync::Stage;
 use sync::{SyncEvent, Worker};
 use tokio::sync::mpsc;
 
@@ -26,7 +26,7 @@ async fn every_step_the_authority_took_between_two_polls_reaches_the_timeline() 
     until(
         &log,
         "received",
-        |e| matches!(e, SyncEvent::Progress(p) if p.status == ApplicationStatus::Received),
+        |e| matches!(e, SyncEvent::Progress(p) if p.stage == Stage::At(SubmissionStatus::Received)),
     )
     .await;
     worker.stop().await;

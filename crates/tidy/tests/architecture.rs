@@ -333,10 +333,6 @@ const LONG_FILES: &[LongFile] = &[
         path: "crates/state-api/src/service/submissions.rs",
         ceiling: 780,
     },
-    LongFile {
-        path: "crates/sync/src/auth.rs",
-        ceiling: 705,
-    },
 ];
 
 #[test]

@@ -56,7 +56,7 @@ impl Engine {
                 if matches!(changed, Ok(true)) {
                     self.emit(SyncEvent::StatusChanged {
                         submission_id: id,
-                        status: status.into(),
+                        status,
                     });
                 }
             }

@@ -36,9 +36,9 @@ struct Sealed {
 
 impl Job {
     fn progress(&self, id: Uuid, uploaded: usize, attachments: usize) {
-        let _ = self.events.send(SyncEvent::Progress(SyncProgress {
-            submission_id: id.to_string(),
-            status: ApplicationStatus::Sending,
+        let _ = self.events.send(SyncEvent::Progress(Progress {
+            submission_id: id,
+            stage: Stage::Sending,
             uploaded: uploaded as u32,
             attachments: attachments as u32,
         }));
