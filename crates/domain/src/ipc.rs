@@ -13,101 +13,10 @@ use crate::feedback::{AccessibilityReport, ReportProblem};
 use crate::form::{Answers, FormDefinition, Problem, ReviewItem};
 
 /// Command names, as registered in the shell and invoked by the UI.
-pub mod command {
-    pub const LOAD_CATALOG: &str = "load_catalog";
-    pub const REFRESH_CATALOG: &str = "refresh_catalog";
-    pub const GET_SETTINGS: &str = "get_settings";
-    pub const SET_LANGUAGE: &str = "set_language";
-    pub const LOAD_TEXTS: &str = "load_texts";
-    pub const UPDATE_SETTINGS: &str = "update_settings";
-    pub const START_DRAFT: &str = "start_draft";
-    pub const LOAD_DRAFT: &str = "load_draft";
-    pub const SAVE_ANSWER: &str = "save_answer";
-    pub const SET_DRAFT_PAGE: &str = "set_draft_page";
-    pub const DISMISS_REVIEW: &str = "dismiss_review";
-    pub const DELETE_DRAFT: &str = "delete_draft";
-    pub const ADD_ATTACHMENT: &str = "add_attachment";
-    pub const REMOVE_ATTACHMENT: &str = "remove_attachment";
-    pub const SUBMIT_DRAFT: &str = "submit_draft";
-    pub const LIST_APPLICATIONS: &str = "list_applications";
-    pub const CLAIM_SUBMISSION: &str = "claim_submission";
-    pub const WITHDRAW_SUBMISSION: &str = "withdraw_submission";
-    pub const SEND_REPLY: &str = "send_reply";
-    pub const SAVE_MESSAGE_DOCUMENT: &str = "save_message_document";
-    pub const OPEN_MESSAGE_DOCUMENT: &str = "open_message_document";
-    pub const SAVE_PRINTOUT: &str = "save_printout";
-    pub const OPEN_PRINTOUT: &str = "open_printout";
-    pub const LOAD_MY_DETAILS: &str = "load_my_details";
-    pub const REMEMBER_MY_DETAILS: &str = "remember_my_details";
-    pub const FORGET_MY_DETAILS: &str = "forget_my_details";
-    pub const LOAD_SUBMISSION: &str = "load_submission";
-    pub const LIST_INBOX: &str = "list_inbox";
-    pub const MARK_MESSAGE_READ: &str = "mark_message_read";
-    pub const SYNC_NOW: &str = "sync_now";
-    pub const ACCOUNT: &str = "account";
-    pub const LOG_IN: &str = "log_in";
-    pub const LOG_OUT: &str = "log_out";
-    pub const SEND_ACCESSIBILITY_REPORT: &str = "send_accessibility_report";
-    pub const LIST_ACCESSIBILITY_REPORTS: &str = "list_accessibility_reports";
-    pub const STORAGE_NOTICE: &str = "storage_notice";
-    pub const DISMISS_STORAGE_NOTICE: &str = "dismiss_storage_notice";
-    pub const FORGET_PERSONAL_DATA: &str = "forget_personal_data";
-    pub const CLOCK: &str = "clock";
-}
+pub mod command;
 
 /// Events the shell emits to the UI (names for `listen`), each with a payload type below.
-pub mod event {
-    /// Payload [`super::SyncProgress`]: an outbox item moved on (queued, sending n of m, sent).
-    pub const SYNC_PROGRESS: &str = "sync-progress";
-    /// Payload [`super::Connectivity`]: the state API became reachable or unreachable.
-    pub const CONNECTIVITY: &str = "connectivity";
-    /// Payload `u32`: unread messages after an inbox fetch brought new ones.
-    pub const INBOX_UPDATED: &str = "inbox-updated";
-    /// Payload [`super::StatusChanged`]: a submission's status changed.
-    pub const STATUS_CHANGED: &str = "status-changed";
-    /// Payload [`super::SubmissionRefused`]: the state API refused a submission for good; it
-    /// waits for the person to correct it.
-    pub const SUBMISSION_REFUSED: &str = "submission-refused";
-    /// No payload: the login expired or was revoked; queued work waits for a new login.
-    pub const LOGIN_REQUIRED: &str = "login-required";
-    /// Payload [`super::AccessibilityReportView`]: a report of a barrier was sent (or refused).
-    pub const ACCESSIBILITY_REPORT_UPDATED: &str = "accessibility-report-updated";
-
-    /// An event with its name and payload type together: the shell emits and the UI listens
-    /// through this, so a name can only go with its own payload (the compiler checks it).
-    pub trait ShellEvent {
-        const NAME: &'static str;
-        type Payload: serde::Serialize + serde::de::DeserializeOwned + Clone + 'static;
-    }
-
-    macro_rules! shell_events {
-        ($($(#[$doc:meta])* $event:ident = $name:ident: $payload:ty;)*) => {$(
-            $(#[$doc])*
-            pub struct $event;
-            impl ShellEvent for $event {
-                const NAME: &'static str = $name;
-                type Payload = $payload;
-            }
-        )*};
-    }
-
-    shell_events! {
-        /// [`SYNC_PROGRESS`].
-        SyncProgressed = SYNC_PROGRESS: super::SyncProgress;
-        /// [`CONNECTIVITY`].
-        ConnectivityChanged = CONNECTIVITY: super::Connectivity;
-        /// [`INBOX_UPDATED`]: the unread count.
-        InboxUpdated = INBOX_UPDATED: u32;
-        /// [`STATUS_CHANGED`].
-        StatusChanged = STATUS_CHANGED: super::StatusChanged;
-        /// [`SUBMISSION_REFUSED`].
-        SubmissionRefused = SUBMISSION_REFUSED: super::SubmissionRefused;
-        /// [`LOGIN_REQUIRED`].
-        LoginRequired = LOGIN_REQUIRED: ();
-        /// [`ACCESSIBILITY_REPORT_UPDATED`].
-        AccessibilityReportUpdated = ACCESSIBILITY_REPORT_UPDATED: super::AccessibilityReportView;
-    }
-}
+pub mod event;
 
 /// Payload of [`event::STATUS_CHANGED`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -17,6 +17,7 @@ pub mod replies;
 pub mod reports;
 pub mod submissions;
 pub mod throttle;
+mod uploads;
 pub mod validation;
 
 use std::sync::atomic::{AtomicI64, Ordering};
