@@ -5,54 +5,13 @@
 //! ([`SyncError::needs_login`]). Messages never carry tokens or personal data: problem
 //! documents carry field paths and codes, not the values the person typed.
 
-use std::collections::BTreeMap;
 use std::time::Duration;
 
 use domain::problem::ProblemCode;
 use keychain::KeychainError;
-use serde::{Deserialize, Serialize};
 
-/// One problem with one field, as the state API names it (`field` is a path or JSON pointer,
-/// `code` a stable code or the form engine's Fluent message id).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FieldProblem {
-    pub field: String,
-    pub code: String,
-    #[serde(default)]
-    pub detail: String,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub args: BTreeMap<String, String>,
-}
-
-impl Problem {
-    /// The code, where it is one a client acts on.
-    pub fn known(&self) -> Option<ProblemCode> {
-        ProblemCode::parse(&self.code)
-    }
-
-    /// Whether this problem has `code`.
-    pub fn is(&self, code: ProblemCode) -> bool {
-        self.known() == Some(code)
-    }
-}
-
-/// An `application/problem+json` document of the state API.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct Problem {
-    #[serde(default)]
-    pub code: String,
-    #[serde(default)]
-    pub title: String,
-    #[serde(default)]
-    pub status: u16,
-    #[serde(default)]
-    pub detail: Option<String>,
-    #[serde(default)]
-    pub errors: Vec<FieldProblem>,
-    /// For a resumable upload: how many bytes the server holds.
-    #[serde(default)]
-    pub upload_offset: Option<u64>,
-}
+/// The state API's problem document and its field problems: the wire's, the server's too.
+pub use wire::{FieldProblem, Problem};
 
 /// Why a call to the state API (or the login around it) did not succeed.
 #[derive(Debug, thiserror::Error)]

@@ -13,11 +13,13 @@
 
 mod auth;
 mod inbox;
+mod problem;
 mod submissions;
 
 pub use auth::{OAuthError, OpenIdConfiguration, Token, TokenResponse, UserInfo};
 pub use domain::status::SubmissionStatus;
 pub use inbox::{DocumentInfo, InboxPage, Message, NewReply, ReplyReceipt, ReportReceipt};
+pub use problem::{FieldProblem, Problem};
 pub use submissions::{
     AnnouncedAttachment, AttachmentState, CreateSubmission, DestinationKeySet, FormRef,
     StatusEntry, Submission, SubmissionPage, SubmitSubmission,
