@@ -110,6 +110,25 @@ pub fn is_due(entry: &OutboxEntry, now: UnixMillis, back_online_at: UnixMillis) 
                 && entry.updated_at <= back_online_at))
 }
 
+/// How many poll intervals a long queue may hold the status and inbox poll back.
+pub const POLL_HELD_BACK_AT_MOST: i64 = 4;
+
+/// Whether the status and inbox poll runs now: only online and once `next_poll` has come;
+/// then when nothing is due to send, or when sending has held it back for
+/// [`POLL_HELD_BACK_AT_MOST`] intervals (sending comes first, but a long queue must not hide
+/// an authority's answer for long).
+pub fn poll_now(
+    reach: Reach,
+    now: UnixMillis,
+    next_poll: UnixMillis,
+    interval: UnixMillis,
+    nothing_due: bool,
+) -> bool {
+    let held_back_too_long =
+        now >= next_poll.saturating_add(interval.saturating_mul(POLL_HELD_BACK_AT_MOST));
+    reach == Reach::Online && now >= next_poll && (nothing_due || held_back_too_long)
+}
+
 /// Decides the next step. `entries` are outbox rows (any state), `in_flight_ids` the sends
 /// that are running, `back_online_at` when the server last became reachable again.
 pub fn next_step(
@@ -546,5 +565,32 @@ mod tests {
         assert_eq!(next_chunk(10, 8, 4), Some((8, 2)), "short last chunk");
         assert_eq!(next_chunk(10, 10, 4), None, "complete");
         assert_eq!(next_chunk(0, 0, 4), None, "empty");
+    }
+
+    #[test]
+    fn the_poll_waits_for_its_time_and_for_sends_but_not_forever() {
+        let (interval, next) = (60_000, 1_000_000);
+        let offline = Reach::Offline { probes: 0 };
+        // (reach, now, nothing due) -> poll now?
+        let cases = [
+            (Reach::Online, next - 1, true, false),
+            (Reach::Online, next, true, true),
+            (Reach::Online, next, false, false),
+            (Reach::Online, next + 4 * interval - 1, false, false),
+            (Reach::Online, next + 4 * interval, false, true),
+            (offline, next + 10 * interval, true, false),
+            (Reach::LoginRequired, next, true, false),
+        ];
+        for (reach, now, nothing_due, expected) in cases {
+            assert_eq!(
+                poll_now(reach, now, next, interval, nothing_due),
+                expected,
+                "{reach:?} at {now}, nothing due: {nothing_due}"
+            );
+        }
+        assert!(
+            !poll_now(Reach::Online, 0, i64::MAX, i64::MAX, true),
+            "no overflow at the edge"
+        );
     }
 }

@@ -353,17 +353,13 @@ impl Engine {
             {
                 continue;
             }
-            // Status and inbox are polled when nothing is due, or when a long queue has kept
-            // them waiting for four intervals: sending comes first.
+            // Status and inbox: `plan::poll_now` says when (sending comes first).
             let now = self.now();
             let interval = i64::try_from(self.config.poll_interval.as_millis()).unwrap_or(i64::MAX);
             let nothing_due = !entries
                 .iter()
                 .any(|e| plan::is_due(e, now, self.back_online_at));
-            if self.reach == Reach::Online
-                && now >= self.next_poll
-                && (nothing_due || now >= self.next_poll.saturating_add(interval.saturating_mul(4)))
-            {
+            if plan::poll_now(self.reach, now, self.next_poll, interval, nothing_due) {
                 self.next_poll = now.saturating_add(interval);
                 if let Err(error) = self.poll().await {
                     self.note_error(&error).await;
