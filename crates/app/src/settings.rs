@@ -22,7 +22,14 @@ impl App {
     pub async fn refresh_catalog(&self) -> Result<RefreshResponse, Error> {
         let store = self.shared_store()?;
         let now = self.now();
-        Ok(sync::refresh::refresh_catalog(&self.client, &store, now, &rfc3339(now)).await?)
+        use sync::refresh::Refreshed;
+        Ok(
+            match sync::refresh::refresh_catalog(&self.client, &store, now, &rfc3339(now)).await? {
+                Refreshed::Updated { version } => RefreshResponse::Updated { version },
+                Refreshed::Unchanged => RefreshResponse::Unchanged,
+                Refreshed::Offline => RefreshResponse::Offline,
+            },
+        )
     }
 
     pub fn settings(&self) -> Result<Settings, Error> {

@@ -513,5 +513,15 @@ impl<'a> AuthorityIndex<'a> {
     }
 }
 
+/// Where the catalog on the device came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CatalogOrigin {
+    /// The snapshot shipped inside the app, used on first start.
+    Seed,
+    /// Downloaded from the state API.
+    StateApi,
+}
+
 #[cfg(test)]
 mod tests;

@@ -12,6 +12,11 @@ use crate::catalog::{Catalog, Language};
 use crate::feedback::{AccessibilityReport, ReportProblem};
 use crate::form::{Answers, FormDefinition, Problem, ReviewItem};
 
+// The person's settings and where the catalog came from are the device's own model (the store
+// keeps them); the window reads and changes them through these commands as they are.
+pub use crate::catalog::CatalogOrigin;
+pub use crate::settings::{Settings, SettingsUpdate, TextSize};
+
 /// Command names, as registered in the shell and invoked by the UI.
 pub mod command;
 
@@ -40,16 +45,6 @@ pub struct RefusedAnswer {
     pub message_id: String,
     #[serde(default)]
     pub args: BTreeMap<String, String>,
-}
-
-/// Where the catalog on the device came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CatalogOrigin {
-    /// The snapshot shipped inside the app, used on first start.
-    Seed,
-    /// Downloaded from the state API.
-    StateApi,
 }
 
 /// Answer of [`command::LOAD_CATALOG`]: the catalog as the local store holds it.
@@ -97,48 +92,6 @@ pub struct ClockView {
     /// Milliseconds the shell's clock is ahead of the device's system clock: 0 in every release
     /// build; a debug build started on a moved clock reports how far it was moved.
     pub offset_ms: i64,
-}
-
-/// The person's settings as the UI sees them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-pub struct Settings {
-    pub language: Language,
-    /// The AGS of the person's home municipality, if chosen.
-    #[serde(default)]
-    pub home_municipality: Option<String>,
-    #[serde(default)]
-    pub text_size: TextSize,
-    #[serde(default)]
-    pub high_contrast: bool,
-    /// What the operating system may show while the app is in the background.
-    #[serde(default)]
-    pub notifications: crate::notify::NotificationSettings,
-}
-
-/// Text size steps; `Largest` is 200 % (WCAG 1.4.4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum TextSize {
-    #[default]
-    Normal,
-    Large,
-    Largest,
-}
-
-/// Arguments of [`command::UPDATE_SETTINGS`]: the fields to change; `None` keeps a value.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-pub struct SettingsUpdate {
-    #[serde(default)]
-    pub language: Option<Language>,
-    /// `Some(None)` clears the home municipality.
-    #[serde(default)]
-    pub home_municipality: Option<Option<String>>,
-    #[serde(default)]
-    pub text_size: Option<TextSize>,
-    #[serde(default)]
-    pub high_contrast: Option<bool>,
-    #[serde(default)]
-    pub notifications: Option<crate::notify::NotificationSettings>,
 }
 
 /// Whether the state API answers, as the shell last saw it.

@@ -17,6 +17,7 @@ pub mod problem;
 pub mod receipt;
 pub mod reply;
 pub mod search;
+pub mod settings;
 pub mod status;
 pub mod text;
 

@@ -9,8 +9,8 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use domain::catalog::CatalogOrigin;
 use domain::form::{FieldPath, Value};
-use domain::ipc::CatalogOrigin;
 use domain::Catalog;
 use store::{DatabaseKey, NewDraft, Store};
 use uuid::Uuid;

@@ -2,7 +2,7 @@
 //! API's catalog when a refresh brings a new one. One row, replaced in one transaction, so a
 //! crash mid-refresh leaves the previous catalog in place.
 
-use domain::ipc::CatalogOrigin;
+use domain::catalog::CatalogOrigin;
 use domain::Catalog;
 use rusqlite::{params, OptionalExtension};
 

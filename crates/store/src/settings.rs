@@ -1,6 +1,6 @@
 //! The person's settings (language, home municipality), as key-value rows.
 
-use domain::ipc::{Settings, SettingsUpdate, TextSize};
+use domain::settings::{Settings, SettingsUpdate, TextSize};
 use domain::Language;
 use rusqlite::{params, OptionalExtension};
 

@@ -7,11 +7,22 @@
 
 use std::sync::Mutex;
 
+use domain::catalog::CatalogOrigin;
 use domain::form::FormDefinition;
-use domain::ipc::{CatalogOrigin, RefreshResponse};
 use store::{Store, UnixMillis};
 
 use crate::{CatalogFetch, StateApiClient, SyncError};
+
+/// What a refresh did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refreshed {
+    /// A newer catalog was stored.
+    Updated { version: String },
+    /// The state API answered 304: what the device has is current.
+    Unchanged,
+    /// The state API could not be reached; the local catalog stays in use.
+    Offline,
+}
 
 fn locked(store: &Mutex<Store>) -> Result<std::sync::MutexGuard<'_, Store>, SyncError> {
     store
@@ -25,12 +36,12 @@ pub async fn refresh_catalog(
     store: &Mutex<Store>,
     now: UnixMillis,
     stored_at: &str,
-) -> Result<RefreshResponse, SyncError> {
+) -> Result<Refreshed, SyncError> {
     let etag = locked(store)?.catalog_etag()?;
     let (catalog, etag) = match client.fetch_catalog(etag.as_deref()).await {
-        Ok(CatalogFetch::NotModified) => return Ok(RefreshResponse::Unchanged),
+        Ok(CatalogFetch::NotModified) => return Ok(Refreshed::Unchanged),
         Ok(CatalogFetch::Changed { catalog, etag }) => (catalog, etag),
-        Err(error) if error.is_transient() => return Ok(RefreshResponse::Offline),
+        Err(error) if error.is_transient() => return Ok(Refreshed::Offline),
         Err(error) => return Err(error),
     };
     let mut new_forms: Vec<FormDefinition> = Vec::new();
@@ -43,7 +54,7 @@ pub async fn refresh_catalog(
         }
         match client.fetch_form(&form.id, &form.version).await {
             Ok(definition) => new_forms.push(definition),
-            Err(error) if error.is_transient() => return Ok(RefreshResponse::Offline),
+            Err(error) if error.is_transient() => return Ok(Refreshed::Offline),
             Err(error) => return Err(error),
         }
     }
@@ -62,9 +73,9 @@ pub async fn refresh_catalog(
     // The same content under a new ETag (the first refresh after the seed) changes nothing
     // the person sees.
     if previous.as_deref() == Some(catalog.version.as_str()) {
-        Ok(RefreshResponse::Unchanged)
+        Ok(Refreshed::Unchanged)
     } else {
-        Ok(RefreshResponse::Updated {
+        Ok(Refreshed::Updated {
             version: catalog.version.clone(),
         })
     }

@@ -6,10 +6,11 @@
 use std::net::SocketAddr;
 use std::sync::Mutex;
 
+use domain::catalog::CatalogOrigin;
 use domain::form::{FieldPath, FormDefinition, Value};
-use domain::ipc::{CatalogOrigin, RefreshResponse};
 use store::{NewDraft, Store};
 use sync::refresh::refresh_catalog;
+use sync::refresh::Refreshed;
 use sync::StateApiClient;
 use tokio::sync::oneshot;
 use uuid::Uuid;
@@ -116,7 +117,7 @@ async fn a_new_form_version_is_fetched_and_drafts_carry_over_by_field_id() -> Te
     let outcome = refresh_catalog(&client, &store, 10, "2026-11-26T10:00:00Z").await?;
     assert_eq!(
         outcome,
-        RefreshResponse::Updated {
+        Refreshed::Updated {
             version: catalog.version.clone()
         },
         "the new catalog is stored"
@@ -156,7 +157,7 @@ async fn a_new_form_version_is_fetched_and_drafts_carry_over_by_field_id() -> Te
     let again = refresh_catalog(&client, &store, 20, "2026-11-26T10:01:00Z").await?;
     assert_eq!(
         again,
-        RefreshResponse::Unchanged,
+        Refreshed::Unchanged,
         "the second refresh is answered with 304"
     );
 
@@ -165,7 +166,7 @@ async fn a_new_form_version_is_fetched_and_drafts_carry_over_by_field_id() -> Te
     let offline = refresh_catalog(&client, &store, 30, "2026-11-26T10:02:00Z").await?;
     assert_eq!(
         offline,
-        RefreshResponse::Offline,
+        Refreshed::Offline,
         "a state API that is down means offline"
     );
     Ok(())

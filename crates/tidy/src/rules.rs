@@ -215,6 +215,41 @@ fn clock_names(sites: &[ClockSite]) -> String {
         .join(", ")
 }
 
+/// Code under any of `places` that names `path` (a module path such as `domain::ipc`, found in
+/// code, not in comments or strings, whether as `path::…`, `path::{…}` or `use path;`).
+pub fn check_path_unused(
+    files: &[RustFile],
+    places: &[&str],
+    path: &str,
+    why: &str,
+) -> Vec<String> {
+    let mut problems = Vec::new();
+    for file in files {
+        if !places.iter().any(|place| file.path.starts_with(place)) {
+            continue;
+        }
+        let source = Source::parse(&file.text);
+        let code = source.code();
+        let mut from = 0;
+        while let Some(found) = code[from..].find(path) {
+            let at = from + found;
+            from = at + path.len();
+            let before = code[..at].bytes().next_back();
+            let after = code[from..].bytes().next();
+            let starts_a_path = !before.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_');
+            let ends_a_name = !after.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_');
+            if starts_a_path && ends_a_name {
+                problems.push(format!(
+                    "{}:{}: uses `{path}`: {why}",
+                    file.path,
+                    source.line_of(at)
+                ));
+            }
+        }
+    }
+    problems
+}
+
 /// How long a file may be before it must say why.
 pub const MAX_LINES: usize = 700;
 /// The words a long file's first lines must carry, in a comment, with the reason after them.
@@ -473,6 +508,32 @@ mod tests {
         assert!(
             problems[1].contains("over its ceiling of 705"),
             "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn a_module_path_is_found_in_code_only() {
+        let files = [
+            file(
+                "crates/store/src/a.rs",
+                "// domain::ipc in a comment\nlet s = \"domain::ipc\";\nuse domain::ipc::Settings;\n",
+            ),
+            file("crates/store/src/b.rs", "use domain::ipcx::Y;\nuse mydomain::ipc::Z;\n"),
+            file("crates/sync/src/c.rs", "use domain::{ipc, form};\nfn f(x: domain::ipc) {}\n"),
+            file("crates/app/src/d.rs", "use domain::ipc::Settings;\n"),
+        ];
+        let hits = check_path_unused(
+            &files,
+            &["crates/store/", "crates/sync/"],
+            "domain::ipc",
+            "no",
+        );
+        assert_eq!(
+            hits,
+            [
+                "crates/store/src/a.rs:3: uses `domain::ipc`: no",
+                "crates/sync/src/c.rs:2: uses `domain::ipc`: no"
+            ]
         );
     }
 }

@@ -331,3 +331,24 @@ fn files_a_reader_can_hold() {
         rules::check_lengths(&files(), LONG_FILES),
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// 5. The device's model is not the window's contract.
+// ---------------------------------------------------------------------------------------------
+
+/// The store and the sync engine speak their own types (and the domain's); what the window is
+/// told is the app's core's business (`app`), so a change of the IPC contract never reaches
+/// the device's data or the wire (#19). `use domain::{ipc, …}` is not caught; `domain::ipc::`
+/// and `use domain::ipc` are.
+#[test]
+fn the_store_and_sync_do_not_speak_the_ipc_contract() {
+    fail_on(
+        "The IPC contract used by the store or the sync engine:",
+        rules::check_path_unused(
+            &files(),
+            &["crates/store/", "crates/sync/"],
+            "domain::ipc",
+            "the store and the sync engine have their own model; map it onto the IPC's in `app`",
+        ),
+    );
+}
