@@ -32,9 +32,14 @@ pub fn take(bucket: Option<Bucket>, now: i64, rate: f64, burst: f64) -> (Bucket,
             None,
         )
     } else {
-        let wait = ((1.0 - tokens) / rate).ceil().max(1.0) as u64;
-        (Bucket { tokens, at: now }, Some(wait))
+        (Bucket { tokens, at: now }, Some(wait_for(tokens, rate)))
     }
+}
+
+/// How long a client holding `tokens` (less than one) waits for the next, at `rate` tokens per
+/// second: whole seconds, at least 1 (what `Retry-After` says).
+pub fn wait_for(tokens: f64, rate: f64) -> u64 {
+    ((1.0 - tokens) / rate).ceil().max(1.0) as u64
 }
 
 /// Whether a bucket is full again at `now` (a quiet client's, which may be forgotten).

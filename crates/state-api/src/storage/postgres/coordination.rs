@@ -187,7 +187,7 @@ impl Coordination for PostgresStorage {
         if passed {
             return Ok(None);
         }
-        Ok(Some(((1.0 - tokens) / rate).ceil().max(1.0) as u64))
+        Ok(Some(crate::ratelimit::wait_for(tokens, rate)))
     }
 
     fn locked_until(&self, scope: &str, key: &str, now: i64) -> Result<Option<i64>, Error> {
