@@ -226,7 +226,22 @@ impl Store {
         }
         let tx = self.conn.unchecked_transaction()?;
         self.touch_editing(draft, now, "attach a file")?;
-        tx.execute(
+        self.insert_link(draft, link, field, &sha512, file_name, now)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The row that links stored content to a draft's field (inside the caller's transaction).
+    fn insert_link(
+        &self,
+        draft: Uuid,
+        link: Uuid,
+        field: &FieldPath,
+        sha512: &str,
+        file_name: &str,
+        now: UnixMillis,
+    ) -> Result<(), StoreError> {
+        self.conn.execute(
             "INSERT INTO draft_attachment (id, draft_id, field_path, sha512, file_name, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![
@@ -238,27 +253,6 @@ impl Store {
                 now
             ],
         )?;
-        tx.commit()?;
-        Ok(())
-    }
-
-    /// Unlinks an attachment from a draft (the content stays until pruned).
-    pub fn detach_from_draft(
-        &self,
-        draft: Uuid,
-        link: Uuid,
-        now: UnixMillis,
-    ) -> Result<(), StoreError> {
-        let tx = self.conn.unchecked_transaction()?;
-        self.touch_editing(draft, now, "remove a file")?;
-        let removed = tx.execute(
-            "DELETE FROM draft_attachment WHERE draft_id = ?1 AND id = ?2",
-            params![draft.to_string(), link.to_string()],
-        )?;
-        if removed == 0 {
-            return Err(StoreError::not_found("attachment", link));
-        }
-        tx.commit()?;
         Ok(())
     }
 
@@ -299,17 +293,13 @@ impl Store {
         self.touch_editing(file.draft, file.now, "attach a file")?;
         let limit = file.max_bytes.min(MAX_ATTACHMENT_BYTES);
         let content = self.stream_content(reader, file.media_type, limit, None, file.now)?;
-        self.conn.execute(
-            "INSERT INTO draft_attachment (id, draft_id, field_path, sha512, file_name, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                file.link.to_string(),
-                file.draft.to_string(),
-                file.field.to_string(),
-                content.sha512,
-                file.file_name,
-                file.now
-            ],
+        self.insert_link(
+            file.draft,
+            file.link,
+            file.field,
+            &content.sha512,
+            file.file_name,
+            file.now,
         )?;
         self.write_files_answer(file.draft, file.field, file.now)?;
         tx.commit()?;
@@ -490,9 +480,9 @@ mod tests {
             content: kept,
         };
         assert_eq!(linked, vec![expected], "link kept");
-        store.detach_from_draft(draft, link, 3)?;
+        store.remove_draft_file(draft, link, 3)?;
         assert!(store.draft_attachments(draft)?.is_empty(), "unlinked");
-        let again = store.detach_from_draft(draft, link, 4);
+        let again = store.remove_draft_file(draft, link, 4);
         assert!(
             matches!(again, Err(StoreError::NotFound { .. })),
             "unknown link named: {again:?}"
