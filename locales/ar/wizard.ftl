@@ -9,6 +9,7 @@ wizard-back = رجوع
 wizard-to-review = التالي إلى الملخص
 wizard-save-and-leave = الحفظ والمتابعة لاحقًا
 wizard-optional = اختياري
+wizard-german-only = هذا النموذج متاح باللغة الألمانية فقط، كما تنشره الجهة المختصة. أما بقية التطبيق فتبقى بالعربية.
 wizard-yes = نعم
 wizard-no = لا
 wizard-choose = يُرجى الاختيار

@@ -9,6 +9,7 @@ wizard-back = Zurück
 wizard-to-review = Weiter zur Übersicht
 wizard-save-and-leave = Speichern und später weiter·machen
 wizard-optional = freiwillig
+wizard-german-only = Dieses Formular gibt es nicht in Leichter Sprache. Das Amt hat es so geschrieben. Sie können sich beim Ausfüllen helfen lassen.
 wizard-yes = Ja
 wizard-no = Nein
 wizard-choose = Bitte wählen

@@ -9,6 +9,7 @@ wizard-back = Zurück
 wizard-to-review = Weiter zur Übersicht
 wizard-save-and-leave = Speichern und später weitermachen
 wizard-optional = freiwillig
+wizard-german-only = Dieses Formular gibt es nur auf Deutsch, so wie die Behörde es veröffentlicht.
 wizard-yes = Ja
 wizard-no = Nein
 wizard-choose = Bitte wählen

@@ -9,6 +9,7 @@ wizard-back = Back
 wizard-to-review = Continue to the summary
 wizard-save-and-leave = Save and continue later
 wizard-optional = optional
+wizard-german-only = This form is only available in German, as the authority publishes it. Everything else in the app stays in English.
 wizard-yes = Yes
 wizard-no = No
 wizard-choose = Please choose

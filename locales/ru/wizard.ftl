@@ -9,6 +9,7 @@ wizard-back = Назад
 wizard-to-review = Далее к обзору
 wizard-save-and-leave = Сохранить и продолжить позже
 wizard-optional = необязательно
+wizard-german-only = Эта форма есть только на немецком языке, в том виде, в каком её публикует ведомство. Всё остальное в приложении остаётся на русском.
 wizard-yes = Да
 wizard-no = Нет
 wizard-choose = Пожалуйста, выберите

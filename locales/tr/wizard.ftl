@@ -9,6 +9,7 @@ wizard-back = Geri
 wizard-to-review = Özete geç
 wizard-save-and-leave = Kaydet ve daha sonra devam et
 wizard-optional = isteğe bağlı
+wizard-german-only = Bu form, kurumun yayımladığı şekliyle yalnızca Almanca olarak mevcuttur. Uygulamanın geri kalanı Türkçe kalır.
 wizard-yes = Evet
 wizard-no = Hayır
 wizard-choose = Lütfen seçin

@@ -9,6 +9,7 @@ wizard-back = Назад
 wizard-to-review = Далі до огляду
 wizard-save-and-leave = Зберегти й продовжити пізніше
 wizard-optional = необов’язково
+wizard-german-only = Ця форма доступна лише німецькою мовою, як її публікує орган влади. Усе інше в застосунку залишається українською.
 wizard-yes = Так
 wizard-no = Ні
 wizard-choose = Будь ласка, виберіть

@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use domain::form::{self, Date, FieldKind, FormDefinition, Item};
+use domain::form::{Date, FieldKind, FormDefinition, Item};
 use fantoccini::Locator;
 use serde_json::{json, Value};
 
@@ -135,9 +135,11 @@ pub fn valid_answers(def: &FormDefinition, yes: bool) -> Value {
     Value::Object(out)
 }
 
+/// A form the app ships (showcase or imported from XDatenfelder), by id.
 pub fn definition(id: &str) -> FormDefinition {
-    let json = form::showcase::showcase_definition(id).expect("showcase form");
-    FormDefinition::from_json(json).expect("parses")
+    catalog_seed::shipped_form(id)
+        .unwrap_or_else(|| panic!("{id} is shipped"))
+        .clone()
 }
 
 /// A small file of the type an attachment field accepts.

@@ -86,6 +86,17 @@ pub struct Shown {
     pub lang: &'static str,
 }
 
+/// A text from the data as a `<span>` in the language it is shown in (see [`Shown`]), following
+/// the person's language.
+#[component]
+pub fn DataText(text: domain::Localized) -> impl IntoView {
+    let language = use_language();
+    move || {
+        let shown = Shown::of(&text, language.get());
+        view! { <span lang=shown.lang>{shown.text}</span> }
+    }
+}
+
 impl Shown {
     pub fn of(text: &domain::Localized, language: Language) -> Shown {
         Shown {

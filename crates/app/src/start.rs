@@ -58,15 +58,12 @@ pub fn open_store<'a>(
         store.save_catalog(&catalog, CatalogOrigin::Seed, None, &rfc3339(now))?;
         crate::trace::line("start", "catalog seeded");
     }
-    // The forms shipped with the app, so drafts on them can migrate when the state API brings
-    // a newer version.
-    for (_, json) in domain::form::showcase_definitions() {
-        let Ok(definition) = domain::form::FormDefinition::from_json(json) else {
-            continue;
-        };
+    // The forms shipped with the app (showcase and imported from XDatenfelder), so they open
+    // offline and drafts on them can migrate when the state API brings a newer version.
+    for definition in catalog_seed::shipped_forms() {
         let stored = store.form_definition(&definition.id, &definition.version)?;
         if stored.is_none() {
-            store.save_form_definition(&definition, now)?;
+            store.save_form_definition(definition, now)?;
         }
     }
     crate::trace::line("start", "forms checked");

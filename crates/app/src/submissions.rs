@@ -292,4 +292,86 @@ mod tests {
             .await;
         assert!(matches!(unknown, Err(Error::NotFound)), "{unknown:?}");
     }
+
+    /// #16: a service whose form is imported from an XDatenfelder message starts a draft on
+    /// that form with the state API out of reach (it ships with the app), and the form's own
+    /// rules judge it before anything is queued: here the no-parking zone's date rule
+    /// (XDatenfelder 2.0, `check: F99108121 >= F99108120`) and its code list.
+    #[tokio::test]
+    async fn an_imported_form_is_started_offline_and_checked_by_its_own_rules() {
+        let test = TestApp::new();
+        set_place(&test, Some("16051000"));
+        let draft = test
+            .app
+            .start_draft(StartDraftRequest {
+                form_id: "S99108011".into(),
+                leika_key: "99108011153000".into(),
+            })
+            .expect("a draft on the shipped import, offline");
+        assert_eq!(draft.definition.id, "S99108011");
+        let draft = draft.draft_id;
+        let today = test.app.today().expect("today");
+        let save = |path: &str, value: serde_json::Value| {
+            test.app
+                .save_answer(domain::ipc::SaveAnswerRequest {
+                    draft_id: draft.clone(),
+                    path: path.into(),
+                    value,
+                })
+                .expect("saved");
+        };
+        save("G99108111.F60000227", json!("Muster"));
+        save("G99108111.F60000228", json!("Anna"));
+        save("G99108111.F99108112", json!("0361 123456"));
+        save("G99108112.F99108114", json!("Anger 1"));
+        save("G99108112.F99108115", json!("99084"));
+        save("G99108112.F99108116", json!("Erfurt"));
+        save("G99108112.F99108117", json!("15"));
+        save("G99108112.F99108118", json!("hausseite"));
+        let first = today.add_days(20).expect("a date");
+        save("G99108113.F99108120", json!(first.to_string()));
+        save(
+            "G99108113.F99108121",
+            json!(today.add_days(19).expect("a date").to_string()),
+        );
+        save("G99108113.F99108122", json!("07:00"));
+        save("G99108113.F99108123", json!("14:00"));
+        let submit = || {
+            test.app
+                .submit_draft(DraftRef {
+                    draft_id: draft.clone(),
+                })
+                .expect("an answer")
+        };
+        let SubmitResponse::Invalid { problems } = submit() else {
+            panic!("the last day before the first is refused");
+        };
+        let messages: Vec<(String, String)> = problems
+            .iter()
+            .map(|p| (p.path.to_string(), p.message.clone()))
+            .collect();
+        assert_eq!(
+            messages,
+            vec![(
+                "G99108113.F99108121".to_string(),
+                "form-end-before-start".to_string()
+            )],
+            "exactly the imported rule speaks"
+        );
+        save("G99108112.F99108118", json!("mitten-auf-der-strasse"));
+        save("G99108113.F99108121", json!(first.to_string()));
+        let SubmitResponse::Invalid { problems } = submit() else {
+            panic!("a code outside the code list is refused");
+        };
+        assert!(
+            problems
+                .iter()
+                .all(|p| p.path.to_string() == "G99108112.F99108118"),
+            "{problems:?}"
+        );
+        save("G99108112.F99108118", json!("beide"));
+        let SubmitResponse::Queued { .. } = submit() else {
+            panic!("valid: queued");
+        };
+    }
 }

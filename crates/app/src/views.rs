@@ -16,12 +16,10 @@ use uuid::Uuid;
 use crate::instant::rfc3339;
 use crate::Error;
 
-/// A form definition shipped inside the app (the showcase forms), by id.
+/// A form definition shipped inside the app (the showcase forms and the imported
+/// XDatenfelder ones, `catalog_seed::shipped_forms`), by id.
 pub fn shipped_form(form_id: &str) -> Option<FormDefinition> {
-    domain::form::showcase_definitions()
-        .into_iter()
-        .find(|(id, _)| *id == form_id)
-        .and_then(|(_, json)| FormDefinition::from_json(json).ok())
+    catalog_seed::shipped_form(form_id).cloned()
 }
 
 /// The definition of one form version: stored, or shipped when it is the shipped version.

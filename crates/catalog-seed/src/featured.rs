@@ -139,6 +139,17 @@ pub(crate) fn apply(file: DataFile, services: &mut [Service]) -> Result<(), Seed
             if form_ids.contains(&form_id.as_str()) {
                 return Err(fail(format!("{key}: form id {form_id:?} used twice")));
             }
+            let Some(form) = crate::shipped_form(form_id) else {
+                return Err(fail(format!(
+                    "{key}: form id {form_id:?} names no shipped form (data/forms or data/xdf)"
+                )));
+            };
+            if form.leika_key.as_deref().is_some_and(|k| k != key) {
+                return Err(fail(format!(
+                    "{key}: form {form_id:?} is for the service {:?}",
+                    form.leika_key
+                )));
+            }
             form_ids.push(form_id);
         }
         let service = &mut services[position];
@@ -264,6 +275,41 @@ mod tests {
         assert!(
             message.contains("99999999999999"),
             "the key named: {message}"
+        );
+    }
+
+    fn error_with_form(key: &str, form_id: &str) -> String {
+        let mut services = vec![leika_row(key)];
+        let text = ONE.replace("KEY", key).replace(
+            r#""keywords": ["Hund"]"#,
+            &format!(r#""keywords": ["Hund"], "form_id": "{form_id}""#),
+        );
+        let file = DataFile {
+            name: "f.json",
+            text: Box::leak(text.into_boxed_str()),
+        };
+        match apply(file, &mut services) {
+            Ok(()) => String::new(),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn a_form_must_be_shipped_and_made_for_the_service_that_links_it() {
+        // Shipped: a showcase form and an imported one, each for its own service.
+        assert_eq!(error_with_form("99102013000000", "hundesteuer"), "");
+        assert_eq!(error_with_form("99115004001005", "S99115004"), "");
+        // Not shipped.
+        let message = error_with_form("99102013000000", "hundesteuer-v9");
+        assert!(
+            message.contains("names no shipped form"),
+            "an unknown form is refused: {message}"
+        );
+        // Shipped, but made for another service (its metadata would name the wrong one).
+        let message = error_with_form("99102013000000", "S99115004");
+        assert!(
+            message.contains("is for the service"),
+            "a form of another service is refused: {message}"
         );
     }
 }

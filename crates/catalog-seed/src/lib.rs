@@ -16,7 +16,10 @@ mod life_situations;
 mod places;
 mod version;
 
+use std::sync::OnceLock;
+
 use csv_rows::DataFile;
+use domain::form::FormDefinition;
 use domain::Catalog;
 
 pub use error::SeedError;
@@ -89,14 +92,37 @@ pub fn seed_catalog() -> Result<Catalog, SeedError> {
 #[cfg(test)]
 mod tests;
 
-/// The id and version of every form shipped with the domain crate (the showcase forms).
+/// Every form shipped with the app and served by the state API: the showcase forms written in
+/// our JSON (`data/forms`, embedded by `domain::form::showcase`) and the forms imported from
+/// the XDatenfelder messages of `data/xdf` (`xdatenfelder::shipped`), so the XML stays their
+/// one source. A definition that does not parse or import is left out; tests check that none
+/// is. Built once per process (the import takes milliseconds).
+pub fn shipped_forms() -> &'static [FormDefinition] {
+    static FORMS: OnceLock<Vec<FormDefinition>> = OnceLock::new();
+    FORMS.get_or_init(|| {
+        let showcase = domain::form::showcase_definitions()
+            .into_iter()
+            .filter_map(|(_, json)| FormDefinition::from_json(json).ok());
+        let imported = xdatenfelder::shipped::imports()
+            .into_iter()
+            .filter_map(|(_, result)| result.ok())
+            .map(|import| import.definition);
+        showcase.chain(imported).collect()
+    })
+}
+
+/// One shipped form by id (each id is shipped in one version).
+pub fn shipped_form(form_id: &str) -> Option<&'static FormDefinition> {
+    shipped_forms().iter().find(|form| form.id == form_id)
+}
+
+/// The id and version of every shipped form.
 fn shipped_form_versions() -> Vec<domain::FormVersion> {
-    domain::form::showcase_definitions()
-        .into_iter()
-        .filter_map(|(_, json)| domain::form::FormDefinition::from_json(json).ok())
+    shipped_forms()
+        .iter()
         .map(|definition| domain::FormVersion {
-            id: definition.id,
-            version: definition.version,
+            id: definition.id.clone(),
+            version: definition.version.clone(),
         })
         .collect()
 }

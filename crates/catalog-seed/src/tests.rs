@@ -209,11 +209,24 @@ fn showcase_services_carry_their_forms_and_keywords() {
             "{key} is confirmed"
         );
     }
+    // #16: the services whose form is imported from an XDatenfelder message of data/xdf link
+    // it by its FIM id, and the form is shipped and made for that service.
+    for (file, key) in xdatenfelder::shipped::SERVICES {
+        let service = c.service(key);
+        assert!(service.is_some_and(|s| s.featured), "{key} is featured");
+        let form_id = service
+            .and_then(|s| s.form_id.as_deref())
+            .unwrap_or_default();
+        let form = crate::shipped_form(form_id)
+            .unwrap_or_else(|| panic!("{key} links {form_id:?}, imported from {file}"));
+        assert!(form_id.starts_with('S'), "{form_id} is the schema's FIM id");
+        assert_eq!(form.leika_key.as_deref(), Some(*key), "{file} is for {key}");
+    }
     let with_form = c.services.iter().filter(|s| s.form_id.is_some()).count();
     assert_eq!(
         with_form,
-        SHOWCASE.len(),
-        "only the showcase services have forms so far"
+        SHOWCASE.len() + xdatenfelder::shipped::SERVICES.len(),
+        "the showcase services and the imported forms' services have forms"
     );
     let keywords = |key: &str| {
         c.service(key)
@@ -492,9 +505,9 @@ fn computed_fees(items: &[domain::form::Item], out: &mut Vec<(String, String)>) 
 }
 
 fn shipped_form(form_id: &str) -> domain::form::FormDefinition {
-    let json = domain::form::showcase::showcase_definition(form_id)
-        .unwrap_or_else(|| panic!("{form_id} is shipped"));
-    domain::form::FormDefinition::from_json(json).expect("parses")
+    crate::shipped_form(form_id)
+        .unwrap_or_else(|| panic!("{form_id} is shipped"))
+        .clone()
 }
 
 /// #16: a form computes a fee for a service whose fee each municipality sets only from the

@@ -227,8 +227,9 @@ pub struct Config {
     /// The catalog served at `/v1/catalog`.
     pub catalog: domain::Catalog,
     /// Form definitions served at `/v1/forms/{id}/{version}` and used to validate submitted
-    /// data. Default: the showcase forms of `domain::form::showcase` and the forms imported
-    /// from the XDatenfelder messages of `data/xdf` ([`imported_forms`]).
+    /// data. Default: the forms the app ships (`catalog_seed::shipped_forms`): the showcase
+    /// forms of `domain::form::showcase` and the forms imported from the XDatenfelder messages
+    /// of `data/xdf` ([`imported_forms`]).
     pub forms: Vec<domain::form::FormDefinition>,
     /// How long an unfinished (never submitted) submission lives.
     pub submission_ttl: Duration,
@@ -340,10 +341,7 @@ impl Default for Config {
             postgres: None,
             login_form_key: None,
             catalog: domain::Catalog::default(),
-            forms: showcase_forms()
-                .into_iter()
-                .chain(imported_forms())
-                .collect(),
+            forms: catalog_seed::shipped_forms().to_vec(),
             submission_ttl: Duration::from_secs(24 * 60 * 60),
             sweep_interval: Duration::from_secs(60),
             auto_receive: true,

@@ -68,9 +68,11 @@ const LAYERS: &[Layer] = &[
     },
     Layer {
         krate: "catalog-seed",
-        may_use: &["domain"],
+        may_use: &["domain", "xdatenfelder"],
         dev_may_use: &[],
-        role: "catalog-seed is the seed catalog built from data/: pure, no IO at run time",
+        role:
+            "catalog-seed is the seed catalog and the shipped forms built from data/: pure, no IO \
+               at run time",
     },
     Layer {
         krate: "xdatenfelder",

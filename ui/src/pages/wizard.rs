@@ -25,7 +25,7 @@ use crate::app::AppContext;
 use crate::clock::today;
 use crate::focus::{focus_heading_soon, focus_id_soon, focus_soon, local_time};
 use crate::ipc::request;
-use crate::l10n::{t_args, tr, use_language};
+use crate::l10n::{t_args, tr, use_language, DataText, Shown};
 
 #[path = "wizard_update.rs"]
 mod update;
@@ -366,16 +366,32 @@ pub fn WizardPage() -> impl IntoView {
 #[component]
 fn WizardView(wizard: Wizard) -> impl IntoView {
     let language = use_language();
-    let title = move || {
-        wizard
-            .form
-            .with_value(|f| f.definition().title.get(language.get()).to_string())
+    let form_title = wizard.form.with_value(|f| f.definition().title.clone());
+    // A form without a text in the person's language (one imported from XDatenfelder, which
+    // carries German only) says so before its first field, in the person's language.
+    let german_only = {
+        let form_title = form_title.clone();
+        move || {
+            let language = language.get();
+            (language != Language::De && form_title.language_of(language) == Language::De).then(
+                || {
+                    view! {
+                        <div id="wizard-german-only" class="kern-alert kern-alert--info">
+                            <div class="kern-alert__body">
+                                <p class="kern-body">{tr("wizard-german-only")}</p>
+                            </div>
+                        </div>
+                    }
+                },
+            )
+        }
     };
     let pages = wizard.form.with_value(|f| f.definition().pages.clone());
     let count = pages.len();
     view! {
         <div class="wizard">
-            <p class="wizard-form-title kern-preline">{title}</p>
+            <p class="wizard-form-title kern-preline"><DataText text=form_title/></p>
+            {german_only}
             {wizard.form.with_value(|f| f.definition().leika_key.is_none()).then(|| view! {
                 <general::GeneralRequestAbout leika_key=wizard.leika_key.get_value()/>
             })}
@@ -503,7 +519,6 @@ fn ErrorSummary(wizard: Wizard, problems: Signal<Vec<Problem>>) -> impl IntoView
 
 #[component]
 fn PageView(wizard: Wizard, index: usize) -> impl IntoView {
-    let language = use_language();
     let page = wizard
         .form
         .with_value(|f| f.definition().pages.get(index).cloned());
@@ -544,7 +559,7 @@ fn PageView(wizard: Wizard, index: usize) -> impl IntoView {
     let items = page.items.clone();
     view! {
         <ErrorSummary wizard=wizard problems=summary/>
-        <h1 id="wizard-heading" class="kern-heading-large" tabindex="-1">{move || title.get(language.get()).to_string()}</h1>
+        <h1 id="wizard-heading" class="kern-heading-large" tabindex="-1"><DataText text=title/></h1>
         // Right under the page's heading, where the focus lands: seen before the first field.
         <details::FillMyDetails wizard=wizard/>
         <form class="wizard-page" novalidate=true on:submit=move |ev| { ev.prevent_default(); }>
@@ -579,14 +594,13 @@ fn render_items(wizard: Wizard, items: &[Item], prefix: &FieldPath) -> AnyView {
             Item::Group(group) => {
                 let path = prefix.child(&group.id);
                 let hidden_path = path.clone();
-                let language = use_language();
                 let label = group.label.clone();
                 let hint = group.hint.clone();
                 let problems_path = path.clone();
                 view! {
                     <fieldset class="kern-fieldset wizard-group" hidden=move || wizard.hidden(&hidden_path)>
-                        <legend class="kern-label wizard-group__legend">{move || label.get(language.get()).to_string()}</legend>
-                        {hint.map(|h| view! { <div class="kern-hint">{move || h.get(language.get()).to_string()}</div> })}
+                        <legend class="kern-label wizard-group__legend"><DataText text=label/></legend>
+                        {hint.map(|h| view! { <div class="kern-hint"><DataText text=h/></div> })}
                         <FieldErrors wizard=wizard path=problems_path/>
                         <div class="kern-fieldset__body">{render_items(wizard, &group.items, &path)}</div>
                     </fieldset>

@@ -180,7 +180,7 @@ pub(super) fn render_field(wizard: Wizard, field: domain::form::Field, path: Fie
                 <div class="kern-alert kern-alert--info wizard-info" hidden=move || wizard.hidden(&hidden_path)>
                     <div class="kern-alert__body">
                         <p class="kern-body kern-body--bold">{label_text}</p>
-                        <p class="kern-body">{move || text.get(language.get()).to_string()}</p>
+                        <p class="kern-body"><DataText text=text/></p>
                     </div>
                 </div>
             }
@@ -234,8 +234,10 @@ pub(super) fn render_field(wizard: Wizard, field: domain::form::Field, path: Fie
                     .map(|code| {
                         let value_path = value_path.clone();
                         let c = code.code.clone();
+                        let shown = code.label.clone();
                         view! {
-                            <option value=code.code.clone() selected=move || wizard.text(&value_path) == c>
+                            <option value=code.code.clone() selected=move || wizard.text(&value_path) == c
+                                lang=move || shown.language_of(language.get()).tag()>
                                 {move || code.label.get(language.get()).to_string()}
                             </option>
                         }
@@ -292,7 +294,7 @@ pub(super) fn render_field(wizard: Wizard, field: domain::form::Field, path: Fie
                                     type=if multiple { "checkbox" } else { "radio" }
                                     id=option_id.clone() name=name.clone() value=code.code.clone() disabled=locked
                                     prop:checked=checked on:change=on_change/>
-                                <label class="kern-label" for=option_id>{move || label.get(language.get()).to_string()}</label>
+                                <label class="kern-label" for=option_id><DataText text=label/></label>
                             </div>
                         }
                     })

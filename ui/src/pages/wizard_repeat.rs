@@ -50,8 +50,8 @@ pub(super) fn RepeatGroup(
     view! {
         <fieldset class="kern-fieldset wizard-repeat" hidden=move || wizard.hidden(&hidden_path)
             data-repeat=repeat_path data-count=move || count.get()>
-            <legend class="kern-label wizard-group__legend">{let l = label.clone(); move || l.get(language.get()).to_string()}</legend>
-            {group.hint.clone().map(|h| view! { <div class="kern-hint">{move || h.get(language.get()).to_string()}</div> })}
+            <legend class="kern-label wizard-group__legend"><DataText text=label.clone()/></legend>
+            {group.hint.clone().map(|h| view! { <div class="kern-hint"><DataText text=h/></div> })}
             <FieldErrors wizard=wizard path=errors_path/>
             <For each=move || 0..count.get() key=|i| *i children=move |i| {
                 let instance = path.parent_instance(&group_id, i);

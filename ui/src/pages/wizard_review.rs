@@ -25,12 +25,13 @@ pub fn yes_no(language: Language) -> domain::form::shown::YesNo {
 #[derive(Debug, Clone, PartialEq)]
 struct ReviewRow {
     page: usize,
-    label: String,
+    /// The field's label and the language it is in (German where the form has no translation).
+    label: Shown,
     value: String,
     target: String,
 }
 
-fn review_rows(wizard: &Wizard, language: Language) -> Vec<(String, Vec<ReviewRow>)> {
+fn review_rows(wizard: &Wizard, language: Language) -> Vec<(Shown, Vec<ReviewRow>)> {
     fn walk(
         wizard: &Wizard,
         items: &[Item],
@@ -64,7 +65,7 @@ fn review_rows(wizard: &Wizard, language: Language) -> Vec<(String, Vec<ReviewRo
                     };
                     out.push(ReviewRow {
                         page,
-                        label: field.label.get(language).to_string(),
+                        label: Shown::of(&field.label, language),
                         value: wizard
                             .form
                             .with_value(|f| display_value(f.definition(), field, &value, language)),
@@ -118,7 +119,7 @@ fn review_rows(wizard: &Wizard, language: Language) -> Vec<(String, Vec<ReviewRo
                 language,
                 &mut rows,
             );
-            (page.title.get(language).to_string(), rows)
+            (Shown::of(&page.title, language), rows)
         })
         .collect()
 }
@@ -188,15 +189,15 @@ pub(super) fn Review(wizard: Wizard) -> impl IntoView {
         <p class="kern-body">{tr("wizard-review-intro")}</p>
         {move || review_rows(&wizard, language.get()).into_iter().map(|(title, rows)| view! {
             <section class="review-section">
-                <h2 class="kern-heading-small">{title}</h2>
+                <h2 class="kern-heading-small" lang=title.lang>{title.text}</h2>
                 <dl class="review-list">
                     {rows.into_iter().map(|row| {
                         let target = row.target.clone();
                         let page = row.page;
-                        let change_label = t_args(language.get(), "wizard-change-field", &[("field", Arg::from(row.label.as_str()))]);
+                        let change_label = t_args(language.get(), "wizard-change-field", &[("field", Arg::from(row.label.text.as_str()))]);
                         view! {
                             <div class="review-row">
-                                <dt class="kern-body kern-body--bold review-key">{row.label.clone()}</dt>
+                                <dt class="kern-body kern-body--bold review-key" lang=row.label.lang>{row.label.text.clone()}</dt>
                                 <dd class="kern-body review-value">
                                     {if row.value.is_empty() { tr("wizard-not-answered")() } else { row.value.clone() }}
                                 </dd>
