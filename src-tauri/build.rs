@@ -105,6 +105,10 @@ fn main() {
         "dismiss_storage_notice",
         "forget_personal_data",
         "clock",
+        "visit_status",
+        "start_visit",
+        "end_visit",
+        "note_activity",
     ];
     let attributes = tauri_build::Attributes::new()
         .app_manifest(tauri_build::AppManifest::new().commands(commands));

@@ -52,3 +52,15 @@ settings-notifications-status = حالة جديدة لطلب
 settings-notifications-messages = رسالة جديدة من هيئة
 settings-notifications-drafts = تذكير بطلب بدأته (بعد 3 أيام)
 settings-notifications-dates = المهل وتواريخ الانتهاء من طلباتك (مثلًا تغيير تسجيل السكن خلال أسبوعين من الانتقال إلى السكن، انتهاء تصريح وقوف السكان)
+
+# Assisted sessions on a shared device (#14)
+settings-visit = جلسة استشارة على هذا الجهاز
+settings-visit-intro = للمرشدين الرقميين (Digitallotsen) على جهاز مشترك: في جلسة الاستشارة يملأ الزائر طلباته في مخزن منفصل ومشفّر، ويسجّل الدخول لهذه الجلسة فقط. عند انتهاء الجلسة، أو بعد { $minutes } دقيقة دون إدخال، يحذف التطبيق كل ذلك من هذا الجهاز. تبقى بياناتك الخاصة كما هي.
+settings-visit-start = بدء جلسة استشارة جديدة
+visit-running = جلسة استشارة جارية
+visit-running-body = كل ما تدخله في هذه الجلسة يحذفه التطبيق من هذا الجهاز عند إنهائها، وكذلك بعد { $minutes } دقيقة دون إدخال.
+visit-end = إنهاء الجلسة
+visit-unsent-title = لم يُرسَل كل شيء بعد
+visit-unsent-body = المسودات: { $drafts }. الطلبات التي لم تصل بعد: { $applications }. إذا أنهيت الجلسة الآن فسيتم حذفها. لإرسالها افتح «طلباتي» وسجّل الدخول.
+visit-unsent-to-applications = إلى «طلباتي»
+visit-unsent-discard = الحذف وإنهاء الجلسة

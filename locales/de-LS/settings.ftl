@@ -46,3 +46,15 @@ settings-notifications-status = Neuer Stand von einem Antrag
 settings-notifications-messages = Neue Nachricht von einer Behörde
 settings-notifications-drafts = Erinnerung an einen Antrag, der noch nicht fertig ist (nach 3 Tagen)
 settings-notifications-dates = Fristen und End·daten von Ihren Anträgen (zum Beispiel: Anmeldung 2 Wochen nach dem Einzug, Ende vom Bewohner·park·ausweis)
+
+# Assisted sessions on a shared device (#14)
+settings-visit = Beratung auf diesem Gerät
+settings-visit-intro = Das ist für Digital·lotsen. Mehrere Menschen benutzen dieses Gerät. In einer Beratung füllt eine andere Person ihre Anträge aus. Die Daten sind gut geschützt. Die Person meldet sich nur für diese Beratung an. Nach der Beratung löscht die App alles davon. Das passiert auch nach { $minutes } Minuten ohne Eingabe. Ihre eigenen Daten bleiben da.
+settings-visit-start = Neue Beratung starten
+visit-running = Jetzt ist eine Beratung
+visit-running-body = Sie beenden die Beratung. Dann löscht die App alles von dieser Beratung. Das passiert auch nach { $minutes } Minuten ohne Eingabe.
+visit-end = Beratung beenden
+visit-unsent-title = Es ist noch nicht alles gesendet
+visit-unsent-body = Entwürfe: { $drafts }. Anträge, die noch nicht angekommen sind: { $applications }. Sie beenden die Beratung jetzt? Dann löscht die App das alles. Sie wollen die Anträge senden? Dann öffnen Sie „Meine Anträge“. Melden Sie sich dort an.
+visit-unsent-to-applications = Zu „Meine Anträge“
+visit-unsent-discard = Löschen und Beratung beenden

@@ -46,3 +46,15 @@ settings-notifications-status = Neuer Stand eines Antrags
 settings-notifications-messages = Neue Nachricht einer Behörde
 settings-notifications-drafts = Erinnerung an einen angefangenen Antrag (nach 3 Tagen)
 settings-notifications-dates = Fristen und Enddaten aus Ihren Anträgen (zum Beispiel die Ummeldung 2 Wochen nach dem Einzug, das Ende des Bewohnerparkausweises)
+
+# Assisted sessions on a shared device (#14)
+settings-visit = Beratung auf diesem Gerät
+settings-visit-intro = Für Digitallotsinnen und Digitallotsen auf einem gemeinsam genutzten Gerät: In einer Beratung füllt die besuchende Person ihre Anträge in einem eigenen, verschlüsselten Speicher aus und meldet sich nur für diese Beratung an. Am Ende der Beratung, oder nach { $minutes } Minuten ohne Eingabe, löscht die App alles davon von diesem Gerät. Ihre eigenen Daten bleiben, wie sie sind.
+settings-visit-start = Neue Beratung starten
+visit-running = Beratung läuft
+visit-running-body = Alles, was Sie in dieser Beratung eingeben, löscht die App beim Beenden von diesem Gerät, auch nach { $minutes } Minuten ohne Eingabe.
+visit-end = Beratung beenden
+visit-unsent-title = Noch nicht alles ist gesendet
+visit-unsent-body = Entwürfe: { $drafts }. Anträge, die noch nicht angekommen sind: { $applications }. Wenn Sie die Beratung jetzt beenden, werden sie gelöscht. Zum Senden öffnen Sie „Meine Anträge“ und melden sich an.
+visit-unsent-to-applications = Zu „Meine Anträge“
+visit-unsent-discard = Löschen und Beratung beenden

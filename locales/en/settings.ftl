@@ -46,3 +46,15 @@ settings-notifications-status = New status of an application
 settings-notifications-messages = New message from an authority
 settings-notifications-drafts = Reminder of an application you started (after 3 days)
 settings-notifications-dates = Deadlines and end dates from your applications (for example registering 2 weeks after moving in, the end of the residents' parking permit)
+
+# Assisted sessions on a shared device (#14)
+settings-visit = Assisted session on this device
+settings-visit-intro = For digital guides (Digitallotsen) on a shared device: in an assisted session the visitor fills in their applications in a separate, encrypted store and logs in for this session only. When the session ends, or after { $minutes } minutes without input, the app deletes all of it from this device. Your own data stays as it is.
+settings-visit-start = Start a new assisted session
+visit-running = Assisted session in progress
+visit-running-body = Everything you enter in this session is deleted from this device when the session ends, also after { $minutes } minutes without input.
+visit-end = End the session
+visit-unsent-title = Not everything has been sent
+visit-unsent-body = Drafts: { $drafts }. Applications that have not arrived yet: { $applications }. If you end the session now, they will be deleted. To send them, open “My applications” and log in.
+visit-unsent-to-applications = Go to “My applications”
+visit-unsent-discard = Delete and end the session

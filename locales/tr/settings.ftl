@@ -46,3 +46,15 @@ settings-notifications-status = Bir başvurunun yeni durumu
 settings-notifications-messages = Bir kurumdan yeni mesaj
 settings-notifications-drafts = Başladığınız bir başvuru için hatırlatma (3 gün sonra)
 settings-notifications-dates = Başvurularınızdaki süreler ve bitiş tarihleri (örneğin taşındıktan sonra 2 hafta içinde adres değişikliği, sakin park kartının sona ermesi)
+
+# Assisted sessions on a shared device (#14)
+settings-visit = Bu cihazda danışmanlık oturumu
+settings-visit-intro = Ortak kullanılan bir cihazdaki dijital rehberler (Digitallotsen) için: Danışmanlık oturumunda ziyaretçi başvurularını ayrı, şifreli bir depoda doldurur ve yalnızca bu oturum için giriş yapar. Oturum sona erdiğinde ya da { $minutes } dakika boyunca giriş yapılmadığında uygulama bunların tümünü bu cihazdan siler. Kendi verileriniz olduğu gibi kalır.
+settings-visit-start = Yeni danışmanlık oturumu başlat
+visit-running = Danışmanlık oturumu sürüyor
+visit-running-body = Bu oturumda girdiğiniz her şeyi uygulama, oturum sona erdiğinde ve ayrıca { $minutes } dakika boyunca giriş yapılmadığında bu cihazdan siler.
+visit-end = Oturumu sonlandır
+visit-unsent-title = Henüz her şey gönderilmedi
+visit-unsent-body = Taslaklar: { $drafts }. Henüz ulaşmamış başvurular: { $applications }. Oturumu şimdi sonlandırırsanız bunlar silinir. Göndermek için „Başvurularım“ bölümünü açın ve giriş yapın.
+visit-unsent-to-applications = „Başvurularım“ bölümüne git
+visit-unsent-discard = Sil ve oturumu sonlandır

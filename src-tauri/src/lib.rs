@@ -14,6 +14,7 @@ mod notifications;
 mod printing;
 mod state;
 mod sync_task;
+mod visits;
 
 use app::trace;
 use tauri::{Manager, Runtime};
@@ -64,6 +65,10 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             commands::forget_personal_data,
             applications::send_accessibility_report,
             applications::list_accessibility_reports,
+            visits::visit_status,
+            visits::start_visit,
+            visits::end_visit,
+            visits::note_activity,
         ]);
         trace::line("ipc", invoke.message.command());
         handler(invoke)
@@ -118,6 +123,7 @@ pub fn run() {
             let data_dir = state::data_dir(app.path().app_data_dir().ok())?;
             app.manage(state::open_app(&data_dir, &state::state_api()?)?);
             sync_task::start(app.handle());
+            visits::watch_idle(app.handle());
             trace::line("start", "set up");
             Ok(())
         });

@@ -22,6 +22,11 @@ fn own_dir<R: Runtime>(handle: &AppHandle<R>) -> Option<PathBuf> {
 }
 
 fn files_dir<R: Runtime>(handle: &AppHandle<R>) -> Result<PathBuf, Error> {
+    // An assisted session's files stay in its folder and go with it (#14).
+    if let Some(dir) = handle.state::<App>().visit_files_dir() {
+        std::fs::create_dir_all(&dir).map_err(|_| Error::SaveFailed("no folder"))?;
+        return Ok(dir);
+    }
     handle
         .path()
         .download_dir()

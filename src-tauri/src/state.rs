@@ -80,6 +80,15 @@ pub fn state_api() -> Result<StateApi, SyncError> {
 /// Opens the app: the encrypted store in `data_dir` with its key from the OS keychain
 /// (seeding the catalog on first start), the state-API client and the login.
 pub fn open_app(data_dir: &Path, state_api: &StateApi) -> Result<App, Box<dyn std::error::Error>> {
+    // An assisted session the app did not end (killed, crashed) left a store whose key died
+    // with that process: it goes before anything else starts.
+    match app::visit::remove_abandoned(data_dir) {
+        Ok(0) => {}
+        Ok(_) => eprintln!("ThüringenApp: an assisted session left by the last run was deleted"),
+        Err(_) => {
+            eprintln!("ThüringenApp: an assisted session left by the last run could not be deleted")
+        }
+    }
     let system: Vec<String> = sys_locale::get_locales().collect();
     let store = app::start::open_store(
         data_dir,
@@ -101,7 +110,7 @@ pub fn open_app(data_dir: &Path, state_api: &StateApi) -> Result<App, Box<dyn st
             .with_trust_anchors(sync::receipt::trust_anchors(&state_api.trust_anchors)?);
     let credentials = KeychainCredentials::new(OsKeyStore::new(KEYCHAIN_SERVICE));
     let session = Session::new(client.clone(), Arc::new(credentials));
-    Ok(App::new(store, client, session, clock::for_sync()))
+    Ok(App::new(store, client, session, clock::for_sync()).with_visits_in(data_dir))
 }
 
 #[cfg(test)]

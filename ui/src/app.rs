@@ -50,6 +50,8 @@ pub struct AppContext {
     pub unread: RwSignal<u32>,
     /// Bumped when the shell reports a status or outbox change; lists reload on it.
     pub changes: RwSignal<u32>,
+    /// Whether an assisted session runs (`None` until the shell said).
+    pub visit: RwSignal<Option<domain::ipc::VisitView>>,
 }
 
 #[derive(Serialize)]
@@ -204,6 +206,8 @@ async fn listen_to_shell(ctx: AppContext) {
     listen_to::<LoginRequired>(move |()| changed()).await;
     listen_to::<SubmissionRefused>(move |_| changed()).await;
     listen_to::<AccessibilityReportUpdated>(move |_| changed()).await;
+    // An assisted session ended by itself: nothing of the visitor's screens may stay.
+    listen_to::<domain::ipc::event::VisitEnded>(move |_| crate::visit::start_over()).await;
 }
 
 #[component]
@@ -218,6 +222,7 @@ pub fn App() -> impl IntoView {
         settings: RwSignal::new(Settings::default()),
         unread: RwSignal::new(0),
         changes: RwSignal::new(0),
+        visit: RwSignal::new(None),
     };
     provide_context(ctx);
     provide_context(crate::pages::accessibility::ReportDraft::new());
@@ -242,6 +247,7 @@ pub fn App() -> impl IntoView {
     spawn_local(start(ctx, language));
     spawn_local(refresh_unread(ctx));
     spawn_local(listen_to_shell(ctx));
+    spawn_local(crate::visit::load(ctx));
 
     view! {
         <Router>
@@ -263,6 +269,7 @@ pub fn App() -> impl IntoView {
             </header>
             <FocusOnNavigation/>
             <main id="main" class="kern-container" tabindex="-1">
+                <crate::visit::VisitBanner/>
                 <ConnectivityBanner/>
                 <ErrorBanner/>
                 <StorageNoticeBanner/>

@@ -14,6 +14,7 @@ mod modal;
 mod pages;
 mod routes;
 mod timing;
+mod visit;
 
 fn main() {
     timing::once("wasm-start");

@@ -24,7 +24,10 @@ pub mod start;
 pub mod submissions;
 pub mod trace;
 pub mod views;
+pub mod visit;
 
+use std::path::PathBuf;
+use std::sync::atomic::AtomicI64;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use domain::calendar::UnixMillis;
@@ -54,6 +57,12 @@ pub struct App {
     /// kept login), so the session and the store's owner change together.
     account_change: tokio::sync::Mutex<()>,
     clock: Clock,
+    /// Where assisted sessions keep their store ([`visit`]); `None`: none can be started.
+    visits_dir: Option<PathBuf>,
+    /// The assisted session running now, with what was set aside for it.
+    visit: Mutex<Option<visit::Visit>>,
+    /// When the person last touched the window (Unix ms), for a session's inactivity.
+    last_input: AtomicI64,
 }
 
 impl App {
@@ -70,7 +79,16 @@ impl App {
             sync_wakeup: Default::default(),
             account_change: Default::default(),
             clock,
+            visits_dir: None,
+            visit: Mutex::new(None),
+            last_input: AtomicI64::new(0),
         }
+    }
+
+    /// Lets assisted sessions keep their store in `data_dir` ([`visit::VISITS_DIR`]).
+    pub fn with_visits_in(mut self, data_dir: &std::path::Path) -> App {
+        self.visits_dir = Some(data_dir.join(visit::VISITS_DIR));
+        self
     }
 
     /// Now, by the app's clock.

@@ -22,6 +22,9 @@ pub mod command;
 
 /// Events the shell emits to the UI (names for `listen`), each with a payload type below.
 pub mod event;
+mod visit;
+
+pub use visit::{EndVisitRequest, VisitEnd, VisitEndedBy, VisitView};
 
 /// Payload of [`event::STATUS_CHANGED`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

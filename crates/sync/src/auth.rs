@@ -191,7 +191,9 @@ struct Inner {
 /// rotating the refresh token) before it expires.
 pub struct Session {
     client: StateApiClient,
-    credentials: Arc<dyn Credentials>,
+    /// Where the refresh token is kept: the keychain for the device's person, memory only for
+    /// a visitor in an assisted session ([`Session::switch_credentials`]).
+    credentials: std::sync::RwLock<Arc<dyn Credentials>>,
     inner: tokio::sync::Mutex<Inner>,
     login_changed: tokio::sync::watch::Sender<u64>,
 }
@@ -200,7 +202,7 @@ impl Session {
     pub fn new(client: StateApiClient, credentials: Arc<dyn Credentials>) -> Arc<Session> {
         Arc::new(Session {
             client,
-            credentials,
+            credentials: std::sync::RwLock::new(credentials),
             inner: tokio::sync::Mutex::new(Inner::default()),
             login_changed: tokio::sync::watch::channel(0).0,
         })
@@ -208,6 +210,33 @@ impl Session {
 
     pub fn client(&self) -> &StateApiClient {
         &self.client
+    }
+
+    /// The credentials in use now.
+    fn credentials(&self) -> Arc<dyn Credentials> {
+        match self.credentials.read() {
+            Ok(credentials) => credentials.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    /// Hands the session to other credentials and returns the ones it used: a Digitallotse's
+    /// tablet lends the app to a visitor, whose login lives in memory only, and takes it back.
+    /// Under the lock every refresh holds, so no refresh in flight can store one person's
+    /// token in the other's place. The tokens in memory are forgotten, not revoked (they
+    /// belong to whoever keeps the old credentials), and the login counts as changed.
+    pub async fn switch_credentials(&self, to: Arc<dyn Credentials>) -> Arc<dyn Credentials> {
+        let mut inner = self.inner.lock().await;
+        let previous = match self.credentials.write() {
+            Ok(mut credentials) => std::mem::replace(&mut *credentials, to),
+            Err(poisoned) => std::mem::replace(&mut *poisoned.into_inner(), to),
+        };
+        inner.access = None;
+        inner.user = None;
+        inner.needs_login = false;
+        drop(inner);
+        self.login_changed.send_modify(|n| *n += 1);
+        previous
     }
 
     /// Ticks each time a login finishes, so a waiting worker can go on.
@@ -228,7 +257,7 @@ impl Session {
     /// The account as the UI may see it. Reads the keychain, no network.
     pub async fn account(&self) -> Result<Account, SyncError> {
         let inner = self.inner.lock().await;
-        let has_token = self.credentials.load()?.is_some();
+        let has_token = self.credentials().load()?.is_some();
         Ok(Account {
             logged_in: has_token && !inner.needs_login,
             needs_login: inner.needs_login,
@@ -249,7 +278,7 @@ impl Session {
         if inner.needs_login {
             return Err(SyncError::LoginRequired);
         }
-        if self.credentials.load()?.is_none() {
+        if self.credentials().load()?.is_none() {
             let mut inner = inner;
             inner.needs_login = true;
             return Err(SyncError::LoginRequired);
@@ -265,7 +294,7 @@ impl Session {
         }
         // The refresh token is read only now, under the lock: a logout (or another login)
         // while the lock was free decides which token, if any, may be used.
-        let Some(refresh) = self.credentials.load()? else {
+        let Some(refresh) = self.credentials().load()? else {
             inner.needs_login = true;
             return Err(SyncError::LoginRequired);
         };
@@ -285,7 +314,7 @@ impl Session {
             Err(SyncError::LoginRequired) => {
                 inner.access = None;
                 inner.needs_login = true;
-                self.credentials.clear()?;
+                self.credentials().clear()?;
                 Err(SyncError::LoginRequired)
             }
             Err(other) => Err(other),
@@ -294,7 +323,8 @@ impl Session {
 
     fn keep(&self, inner: &mut Inner, tokens: wire::TokenResponse) -> Result<Secret, SyncError> {
         if let Some(refresh) = tokens.refresh_token {
-            self.credentials.save(&Secret::new(refresh.into_string()))?;
+            self.credentials()
+                .save(&Secret::new(refresh.into_string()))?;
         }
         let lifetime = Duration::from_secs(tokens.expires_in.max(1));
         let token = Secret::new(tokens.access_token.into_string());
@@ -449,7 +479,7 @@ impl Session {
     /// not, so it is forgotten), then removes every token from memory and the credential
     /// store. Removing locally happens even when revoking fails.
     pub async fn logout(&self) -> Result<(), SyncError> {
-        let refresh = self.credentials.load().ok().flatten();
+        let refresh = self.credentials().load().ok().flatten();
         if let (Some(refresh), Ok(endpoints)) = (refresh, self.endpoints().await) {
             if let Some(revoke) = endpoints.revocation_endpoint {
                 if let Ok(url) = self.client.base().join(&revoke) {
@@ -466,7 +496,7 @@ impl Session {
         inner.access = None;
         inner.user = None;
         inner.needs_login = false;
-        self.credentials.clear()?;
+        self.credentials().clear()?;
         Ok(())
     }
 }
@@ -583,112 +613,4 @@ async fn respond(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn doc(issuer: Option<&str>, authorize: &str, token: &str) -> wire::OpenIdConfiguration {
-        serde_json::from_value(serde_json::json!({
-            "issuer": issuer.unwrap_or_default(), "authorization_endpoint": authorize,
-            "token_endpoint": token, "userinfo_endpoint": "http://127.0.0.1:8787/oauth/userinfo",
-            "jwks_uri": "/.well-known/jwks.json", "response_types_supported": ["code"],
-            "subject_types_supported": ["public"], "id_token_signing_alg_values_supported": [],
-        }))
-        .expect("a discovery document")
-    }
-
-    #[test]
-    fn discovery_is_used_only_when_it_names_the_configured_state_api() {
-        let base = reqwest::Url::parse("http://127.0.0.1:8787/").expect("a URL");
-        let authorize = "http://127.0.0.1:8787/oauth/authorize";
-        let token = "http://127.0.0.1:8787/oauth/token";
-        for issuer in ["http://127.0.0.1:8787", "http://127.0.0.1:8787/"] {
-            assert!(
-                check_discovery(&base, &doc(Some(issuer), authorize, token)).is_ok(),
-                "{issuer} is the configured state API"
-            );
-        }
-        assert!(
-            check_discovery(
-                &base,
-                &doc(Some("http://127.0.0.1:8787"), "oauth/authorize", token)
-            )
-            .is_ok(),
-            "relative endpoints resolve on the base"
-        );
-        let refused = [
-            doc(None, authorize, token),
-            doc(Some("http://evil.example"), authorize, token),
-            doc(Some("http://127.0.0.1:8788"), authorize, token),
-            doc(Some("https://127.0.0.1:8787"), authorize, token),
-            doc(Some("http://127.0.0.1:8787/other"), authorize, token),
-            doc(Some("http://u@127.0.0.1:8787"), authorize, token),
-            doc(
-                Some("http://127.0.0.1:8787"),
-                "https://evil.example/authorize",
-                token,
-            ),
-            doc(
-                Some("http://127.0.0.1:8787"),
-                "//evil.example/authorize",
-                token,
-            ),
-            doc(
-                Some("http://127.0.0.1:8787"),
-                "http://127.0.0.1:1@evil.example/",
-                token,
-            ),
-            doc(
-                Some("http://127.0.0.1:8787"),
-                authorize,
-                "http://evil.example/token",
-            ),
-        ];
-        for doc in refused {
-            assert!(
-                matches!(check_discovery(&base, &doc), Err(SyncError::Login(_))),
-                "refused: {doc:?}"
-            );
-        }
-        let mut foreign_userinfo = doc(Some("http://127.0.0.1:8787"), authorize, token);
-        foreign_userinfo.userinfo_endpoint = Some("http://evil.example/userinfo".into());
-        assert!(check_discovery(&base, &foreign_userinfo).is_err());
-        let mut foreign_revocation = doc(Some("http://127.0.0.1:8787"), authorize, token);
-        foreign_revocation.revocation_endpoint = Some("http://evil.example/revoke".into());
-        assert!(check_discovery(&base, &foreign_revocation).is_err());
-    }
-
-    #[test]
-    fn pkce_follows_rfc_7636() {
-        // The example of RFC 7636, appendix B.
-        assert_eq!(
-            pkce_challenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"),
-            "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
-            "S256 challenge of the RFC's verifier"
-        );
-        let (verifier, challenge) = pkce_pair();
-        assert_eq!(
-            verifier.expose().len(),
-            43,
-            "32 bytes, base64url without padding"
-        );
-        assert_eq!(challenge, pkce_challenge(verifier.expose()), "pair matches");
-        assert!(
-            !format!("{verifier:?}").contains(verifier.expose()),
-            "verifier redacted"
-        );
-    }
-
-    #[test]
-    fn memory_credentials_forget_on_clear() -> Result<(), KeychainError> {
-        let credentials = MemoryCredentials::new();
-        credentials.save(&Secret::new("r1"))?;
-        assert_eq!(
-            credentials.load()?,
-            Some(Secret::new("r1")),
-            "kept in memory"
-        );
-        credentials.clear()?;
-        assert_eq!(credentials.load()?, None, "gone after clear");
-        Ok(())
-    }
-}
+mod tests;

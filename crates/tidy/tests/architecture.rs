@@ -141,7 +141,15 @@ const LAYERS: &[Layer] = &[
     },
     Layer {
         krate: "e2e",
-        may_use: &["catalog-seed", "domain", "i18n", "jose", "state-api"],
+        // `keychain`: a journey reads the OS keychain to check what the app left in it.
+        may_use: &[
+            "catalog-seed",
+            "domain",
+            "i18n",
+            "jose",
+            "keychain",
+            "state-api",
+        ],
         dev_may_use: &[],
         role: "the end-to-end harness drives the app's binary over WebDriver and runs the real \
                state API in process",

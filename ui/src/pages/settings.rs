@@ -108,6 +108,7 @@ pub fn SettingsPage() -> impl IntoView {
             <HomeMunicipality/>
             <crate::pages::notifications::NotificationChoices/>
             <Account/>
+            <crate::visit::VisitStart/>
             <MyDetailsKept/>
             <section class="settings-legal" aria-labelledby="legal-heading">
                 <h2 id="legal-heading" class="kern-heading-small">{tr("settings-legal")}</h2>

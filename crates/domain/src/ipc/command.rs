@@ -39,3 +39,7 @@ pub const STORAGE_NOTICE: &str = "storage_notice";
 pub const DISMISS_STORAGE_NOTICE: &str = "dismiss_storage_notice";
 pub const FORGET_PERSONAL_DATA: &str = "forget_personal_data";
 pub const CLOCK: &str = "clock";
+pub const VISIT_STATUS: &str = "visit_status";
+pub const START_VISIT: &str = "start_visit";
+pub const END_VISIT: &str = "end_visit";
+pub const NOTE_ACTIVITY: &str = "note_activity";

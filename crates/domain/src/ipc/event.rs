@@ -17,6 +17,10 @@ pub const LOGIN_REQUIRED: &str = "login-required";
 /// Payload [`super::AccessibilityReportView`]: a report of a barrier was sent (or refused).
 pub const ACCESSIBILITY_REPORT_UPDATED: &str = "accessibility-report-updated";
 
+/// Payload [`super::VisitEndedBy`]: an assisted session ended by itself (inactivity); the
+/// window starts over.
+pub const VISIT_ENDED: &str = "visit-ended";
+
 /// An event with its name and payload type together: the shell emits and the UI listens
 /// through this, so a name can only go with its own payload (the compiler checks it).
 pub trait ShellEvent {
@@ -50,4 +54,6 @@ shell_events! {
     LoginRequired = LOGIN_REQUIRED: ();
     /// [`ACCESSIBILITY_REPORT_UPDATED`].
     AccessibilityReportUpdated = ACCESSIBILITY_REPORT_UPDATED: super::AccessibilityReportView;
+    /// [`VISIT_ENDED`].
+    VisitEnded = VISIT_ENDED: super::VisitEndedBy;
 }

@@ -1,0 +1,50 @@
+//! Assisted sessions on a shared device (#14): the commands over `app::visit`, and the watch
+//! that ends a session after [`app::visit::IDLE_MINUTES`] without input and tells the window.
+
+use app::App;
+use domain::ipc::{event, EndVisitRequest, IpcError, VisitEnd, VisitEndedBy, VisitView};
+use tauri::{AppHandle, Emitter, Manager, Runtime, State};
+
+#[tauri::command]
+pub fn visit_status(app: State<'_, App>) -> Result<VisitView, IpcError> {
+    Ok(app.visit_status()?)
+}
+
+#[tauri::command]
+pub async fn start_visit(app: State<'_, App>) -> Result<VisitView, IpcError> {
+    Ok(app.start_visit().await?)
+}
+
+#[tauri::command]
+pub async fn end_visit(
+    app: State<'_, App>,
+    request: EndVisitRequest,
+) -> Result<VisitEnd, IpcError> {
+    Ok(app.end_visit(request.discard_unsent).await?)
+}
+
+/// A key or a touch in the window (the UI sends it at most every few seconds).
+#[tauri::command]
+pub fn note_activity(app: State<'_, App>) {
+    app.note_input();
+}
+
+/// How often the watch looks, in seconds.
+const WATCH_SECS: u64 = 20;
+
+/// Ends an idle session and tells the window, for the app's lifetime.
+pub fn watch_idle<R: Runtime>(handle: &AppHandle<R>) {
+    let handle = handle.clone();
+    tauri::async_runtime::spawn(async move {
+        loop {
+            tokio::time::sleep(std::time::Duration::from_secs(WATCH_SECS)).await;
+            if let Ok(true) = handle.state::<App>().end_idle_visit().await {
+                app::trace::line("visit", "ended after inactivity");
+                let _ = handle.emit(
+                    <event::VisitEnded as event::ShellEvent>::NAME,
+                    VisitEndedBy::Inactivity,
+                );
+            }
+        }
+    });
+}

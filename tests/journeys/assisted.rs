@@ -1,0 +1,221 @@
+//! An assisted session on a shared tablet (#14), end to end in the real window with the real
+//! keychain (Secret Service) and the real state API, at tablet size. A Digitallotsin (Anna)
+//! is logged in and has a draft of her own. She starts a session; a visitor (Ben) logs in for
+//! it, sends an application with a canary in his answers and leaves a draft with another. The
+//! session ends only once the visitor chose to discard the unsent draft; then the device's
+//! store, the data folder, the webview's folders and the keychain hold nothing of him: the
+//! canaries are nowhere in plain text, his session's folder is gone, Anna's kept login was
+//! never replaced by his, and Anna finds her own draft and her login as she left them. Ben's
+//! application arrived once, under his account.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use e2e::steps::{
+    follow, goto, invoke, log_in, parking_permit_draft, status_on_my_applications, submit_draft,
+};
+use e2e::{App, Result, StateApi};
+use keychain::KeyStore;
+use serde_json::json;
+
+const LONG: Duration = Duration::from_secs(90);
+const SHORT: Duration = Duration::from_secs(20);
+/// In the visitor's sent application, and in his unsent draft.
+const SENT_CANARY: &str = "Kanarienvogel-Gesendet-5e1c";
+const DRAFT_CANARY: &str = "Kanarienvogel-Entwurf-9b2d";
+
+/// Anna's refresh token as the OS keychain holds it (the app's service and entry).
+fn kept_login() -> Result<Option<String>> {
+    let keys = keychain::OsKeyStore::new("de.thueringen.app");
+    Ok(keys
+        .get("state-api-refresh-token")?
+        .map(|s| s.expose().to_string()))
+}
+
+fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                files_under(&path, out);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+}
+
+/// Every file under `dirs` that holds one of the canaries in plain text (UTF-8 or UTF-16, as
+/// a webview's storage may keep it).
+fn canary_hits(dirs: &[PathBuf], except: &Path) -> Vec<String> {
+    let mut files = Vec::new();
+    for dir in dirs {
+        files_under(dir, &mut files);
+    }
+    let mut hits = Vec::new();
+    for file in files {
+        // The state API's own folder (it is the authority's side, checked by its own tests),
+        // and files too big to be anything of the app's (build caches in the temp folder).
+        let small = std::fs::metadata(&file).is_ok_and(|m| m.len() < 64 * 1024 * 1024);
+        if file.starts_with(except) || !small {
+            continue;
+        }
+        let Ok(bytes) = std::fs::read(&file) else {
+            continue;
+        };
+        for canary in [SENT_CANARY, DRAFT_CANARY] {
+            let utf16: Vec<u8> = canary.encode_utf16().flat_map(u16::to_le_bytes).collect();
+            for needle in [canary.as_bytes(), utf16.as_slice()] {
+                if bytes.windows(needle.len()).any(|w| w == needle) {
+                    hits.push(format!("{} holds {canary}", file.display()));
+                }
+            }
+        }
+    }
+    hits
+}
+
+async fn set_family_name(app: &App, draft_id: &str, name: &str) -> Result<()> {
+    invoke(
+        app,
+        "save_answer",
+        json!({ "request": { "draft_id": draft_id, "path": "antragsteller.familienname", "value": name } }),
+    )
+    .await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the built app, Xvfb and tauri-driver: run scripts/test.sh"]
+async fn an_assisted_session_leaves_nothing_of_the_visitor_on_the_tablet() -> Result<()> {
+    let server_dir = tempfile::tempdir()?;
+    let app_dir = tempfile::tempdir()?;
+    let mut api = StateApi::start(server_dir.path()).await?;
+    let app = App::launch(app_dir.path(), &api, 820, 1180).await?;
+    app.wait_for("#service-list li", LONG).await?;
+
+    // The Digitallotsin, logged in, with a draft of her own.
+    log_in(&app, "anna", "Anna", LONG).await?;
+    let annas_login = kept_login()?.ok_or("Anna's login is kept in the keychain")?;
+    let annas_draft = parking_permit_draft(&app, &e2e::clock::today().to_string()).await?;
+
+    // She starts a session from the settings; the window starts over with its notice.
+    goto(&app, "/einstellungen").await?;
+    follow(&app, "#start-visit").await?;
+    app.wait_for("#visit-banner", LONG).await?;
+    app.wait_for("#service-list li", LONG).await?;
+    let mut report = Vec::new();
+    e2e::a11y::axe(&app, "start page in an assisted session", &mut report).await?;
+    app.screenshot("assisted-session-start-tablet").await?;
+    let listed = invoke(&app, "list_applications", json!({})).await?;
+    assert_eq!(listed, json!([]), "nothing of Anna's in the session");
+    follow(&app, "#nav-settings").await?;
+    app.wait_for("#log-in", SHORT).await?;
+    e2e::a11y::axe(&app, "settings in an assisted session", &mut report).await?;
+
+    // The visitor logs in for the session and sends an application.
+    log_in(&app, "ben", "Ben", LONG).await?;
+    assert_eq!(
+        kept_login()?.as_deref(),
+        Some(annas_login.as_str()),
+        "the visitor's login is not kept in the keychain"
+    );
+    let sent_draft = parking_permit_draft(&app, &e2e::clock::today().to_string()).await?;
+    set_family_name(&app, &sent_draft, SENT_CANARY).await?;
+    let submitted = submit_draft(&app, &sent_draft).await?;
+    let submission_id = submitted["submission_id"]
+        .as_str()
+        .ok_or("queued")?
+        .to_string();
+    follow(&app, "#nav-applications").await?;
+    status_on_my_applications(&app, &submission_id, "status-received", LONG).await?;
+    // ... and leaves a draft.
+    let left = parking_permit_draft(&app, &e2e::clock::today().to_string()).await?;
+    set_family_name(&app, &left, DRAFT_CANARY).await?;
+
+    // Ending asks what happens to the unsent draft; the visitor discards it.
+    follow(&app, "#end-visit").await?;
+    app.wait_for("#visit-unsent-dialog[open]", SHORT).await?;
+    let said = app
+        .wait_for_text("#visit-unsent-body", SHORT, |t| t.contains('1'))
+        .await?;
+    assert!(said.contains('1'), "one draft is named: {said:?}");
+    e2e::a11y::axe(&app, "unsent work when a session ends", &mut report).await?;
+    app.screenshot("assisted-session-unsent-tablet").await?;
+    follow(&app, "#visit-unsent-discard").await?;
+    app.wait_for("#service-list li", LONG).await?;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(
+        app.client
+            .find(fantoccini::Locator::Id("visit-banner"))
+            .await
+            .is_err(),
+        "the session is over"
+    );
+    let violations = e2e::a11y::write_report(&report, "axe-report-assisted.json")?;
+    assert_eq!(violations, 0, "axe finds nothing: {report:?}");
+
+    // Anna's tablet is as she left it: her login and her draft, nothing of Ben's.
+    follow(&app, "#nav-settings").await?;
+    app.wait_for_text("#account-state", LONG, |t| t.contains("Anna"))
+        .await?;
+    let listed = invoke(&app, "list_applications", json!({})).await?;
+    let ids: Vec<&str> = listed
+        .as_array()
+        .map(|l| l.iter().filter_map(|a| a["id"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        ids,
+        vec![annas_draft.as_str()],
+        "only Anna's draft: {listed}"
+    );
+    for visitors in [&sent_draft, &left] {
+        let opened = invoke(
+            &app,
+            "load_draft",
+            json!({ "request": { "draft_id": visitors } }),
+        )
+        .await;
+        assert!(opened.is_err(), "the visitor's draft is gone: {opened:?}");
+    }
+    // Her kept login is hers (the account line above names her); the app may have rotated it
+    // since, when it asked who she is.
+    assert!(kept_login()?.is_some(), "Anna's login is still kept");
+
+    // Nothing of the visitor in plain text anywhere the app and its webview write: the data
+    // folder (store, its WAL, saved files), the desktop's data and cache folders (the
+    // webview's storage, the keyring's file), the temp folder; and no session folder left.
+    let mut dirs = vec![app_dir.path().to_path_buf(), std::env::temp_dir()];
+    for var in ["XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR"] {
+        if let Some(dir) = std::env::var_os(var) {
+            dirs.push(PathBuf::from(dir));
+        }
+    }
+    if let Some(home) = std::env::var_os("HOME") {
+        let home = PathBuf::from(home);
+        dirs.push(home.join(".cache/de.thueringen.app"));
+        dirs.push(home.join(".local/share/de.thueringen.app"));
+    }
+    let hits = canary_hits(&dirs, server_dir.path());
+    assert!(hits.is_empty(), "the visitor left traces: {hits:#?}");
+    assert!(
+        !app_dir.path().join("beratung").exists()
+            || std::fs::read_dir(app_dir.path().join("beratung"))?
+                .next()
+                .is_none(),
+        "no session folder is left"
+    );
+
+    // The application arrived once, under the visitor's account.
+    let list = api.submissions().await?;
+    let ours: Vec<&serde_json::Value> = list
+        .iter()
+        .filter(|s| s["submissionId"] == json!(submission_id))
+        .collect();
+    assert_eq!(ours.len(), 1, "sent exactly once: {list:?}");
+
+    follow(&app, "#log-out").await?;
+    app.quit().await?;
+    api.stop().await;
+    Ok(())
+}
