@@ -109,6 +109,9 @@ fn main() {
         "start_visit",
         "end_visit",
         "note_activity",
+        "set_device_pin",
+        "lock_device",
+        "unlock_device",
     ];
     let attributes = tauri_build::Attributes::new()
         .app_manifest(tauri_build::AppManifest::new().commands(commands));

@@ -36,3 +36,9 @@ reply-problem-document-empty = الملف «{ $name }» فارغ.
 reply-problem-document-too-large = الملف «{ $name }» أكبر من 5 ميغابايت.
 reply-problem-document-type = الملف «{ $name }» ليس بصيغة PDF أو JPEG أو PNG.
 error-notifications-refused = لا يسمح جهازك للتطبيق بعرض الإشعارات، لذلك تبقى متوقفة. يمكنك السماح بها لتطبيق ThüringenApp في إعدادات جهازك ثم المحاولة هنا مرة أخرى.
+
+# A shared device's PIN (#14)
+error-device-locked = هذا الجهاز مقفل. يفتحه المرشد الرقمي برقم التعريف الشخصي (PIN).
+error-pin-unacceptable = يجب أن يتكوّن رقم التعريف الشخصي من 6 إلى 12 رقمًا.
+error-pin-wrong = رقم التعريف الشخصي هذا غير صحيح. يُرجى المحاولة مرة أخرى.
+error-pin-wait = محاولات خاطئة كثيرة. يُرجى الانتظار { $seconds } ثانية ثم المحاولة مرة أخرى.

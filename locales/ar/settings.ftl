@@ -64,3 +64,18 @@ visit-unsent-title = لم يُرسَل كل شيء بعد
 visit-unsent-body = المسودات: { $drafts }. الطلبات التي لم تصل بعد: { $applications }. إذا أنهيت الجلسة الآن فسيتم حذفها. لإرسالها افتح «طلباتي» وسجّل الدخول.
 visit-unsent-to-applications = إلى «طلباتي»
 visit-unsent-discard = الحذف وإنهاء الجلسة
+
+# A shared device's PIN (#14)
+settings-shared = جهاز مشترك
+settings-shared-intro = برقم التعريف الشخصي تقفل هذا الجهاز بين جلسات الاستشارة: بعد انتهاء الجلسة لا يرى أحد طلباتك أو رسائلك أو تسجيل دخولك حتى تُدخل رقم التعريف الشخصي.
+settings-shared-pin = رقم التعريف الشخصي (من 6 إلى 12 رقمًا)
+settings-shared-pin-again = أعد إدخال رقم التعريف الشخصي
+settings-shared-mismatch = رقما التعريف الشخصي غير متطابقين.
+settings-shared-set = الإعداد كجهاز مشترك
+settings-shared-on = هذا الجهاز مُعدّ كجهاز مشترك.
+settings-shared-lock = قفل الجهاز الآن
+settings-shared-off = إنهاء الاستخدام المشترك
+lock-heading = هذا الجهاز مقفل
+lock-intro = هل تريد استشارة؟ ابدأ جلسة استشارة جديدة. يفتح المرشد الرقمي الجهاز برقم التعريف الشخصي.
+lock-pin = رقم التعريف الشخصي
+lock-unlock = فتح القفل

@@ -36,3 +36,9 @@ reply-problem-document-empty = Die Datei „{ $name }“ ist leer.
 reply-problem-document-too-large = Die Datei „{ $name }“ ist zu groß. Eine Datei darf höchstens 5 Megabyte (MB) groß sein.
 reply-problem-document-type = Die Datei „{ $name }“ hat das falsche Format. Erlaubt sind diese Formate: PDF, JPEG und PNG.
 error-notifications-refused = Ihr Gerät erlaubt keine Mitteilungen von der App. Die Mitteilungen bleiben aus. Sie können die Mitteilungen in den Einstellungen von Ihrem Gerät erlauben. Dann versuchen Sie es hier noch einmal.
+
+# A shared device's PIN (#14)
+error-device-locked = Das Gerät ist gesperrt. Der Digital·lotse kann es mit der PIN öffnen.
+error-pin-unacceptable = Die PIN braucht 6 bis 12 Ziffern.
+error-pin-wrong = Die PIN ist falsch. Bitte versuchen Sie es noch einmal.
+error-pin-wait = Die PIN war zu oft falsch. Bitte warten Sie { $seconds } Sekunden. Dann versuchen Sie es noch einmal.

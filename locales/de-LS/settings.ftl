@@ -58,3 +58,18 @@ visit-unsent-title = Es ist noch nicht alles gesendet
 visit-unsent-body = Entwürfe: { $drafts }. Anträge, die noch nicht angekommen sind: { $applications }. Sie beenden die Beratung jetzt? Dann löscht die App das alles. Sie wollen die Anträge senden? Dann öffnen Sie „Meine Anträge“. Melden Sie sich dort an.
 visit-unsent-to-applications = Zu „Meine Anträge“
 visit-unsent-discard = Löschen und Beratung beenden
+
+# A shared device's PIN (#14)
+settings-shared = Gerät für mehrere Menschen
+settings-shared-intro = Mit einer PIN sperren Sie das Gerät nach jeder Beratung. Dann sieht niemand Ihre eigenen Anträge. Niemand sieht Ihre Nachrichten. Erst mit der PIN ist das Gerät wieder offen.
+settings-shared-pin = PIN (6 bis 12 Ziffern)
+settings-shared-pin-again = PIN noch einmal
+settings-shared-mismatch = Die zwei PINs sind nicht gleich.
+settings-shared-set = Gerät für mehrere Menschen einrichten
+settings-shared-on = Mehrere Menschen benutzen dieses Gerät.
+settings-shared-lock = Gerät jetzt sperren
+settings-shared-off = Gerät nur noch für mich
+lock-heading = Das Gerät ist gesperrt
+lock-intro = Sie wollen eine Beratung? Dann starten Sie eine neue Beratung. Der Digital·lotse kann das Gerät mit der PIN öffnen.
+lock-pin = PIN
+lock-unlock = Öffnen

@@ -36,3 +36,9 @@ reply-problem-document-empty = Die Datei „{ $name }“ ist leer.
 reply-problem-document-too-large = Die Datei „{ $name }“ ist größer als 5 MB.
 reply-problem-document-type = Die Datei „{ $name }“ ist kein PDF, JPEG oder PNG.
 error-notifications-refused = Ihr Gerät erlaubt der App keine Benachrichtigungen. Sie bleiben ausgeschaltet. Sie können sie in den Einstellungen Ihres Geräts für die ThüringenApp erlauben und es dann hier noch einmal versuchen.
+
+# A shared device's PIN (#14)
+error-device-locked = Dieses Gerät ist gesperrt. Die Digitallotsin oder der Digitallotse entsperrt es mit der PIN.
+error-pin-unacceptable = Die PIN muss aus 6 bis 12 Ziffern bestehen.
+error-pin-wrong = Diese PIN ist nicht richtig. Bitte versuchen Sie es noch einmal.
+error-pin-wait = Zu viele falsche Versuche. Bitte warten Sie { $seconds } Sekunden und versuchen Sie es dann noch einmal.

@@ -58,3 +58,18 @@ visit-unsent-title = Noch nicht alles ist gesendet
 visit-unsent-body = Entwürfe: { $drafts }. Anträge, die noch nicht angekommen sind: { $applications }. Wenn Sie die Beratung jetzt beenden, werden sie gelöscht. Zum Senden öffnen Sie „Meine Anträge“ und melden sich an.
 visit-unsent-to-applications = Zu „Meine Anträge“
 visit-unsent-discard = Löschen und Beratung beenden
+
+# A shared device's PIN (#14)
+settings-shared = Gemeinsam genutztes Gerät
+settings-shared-intro = Mit einer PIN sperren Sie dieses Gerät zwischen den Beratungen: Nach dem Ende einer Beratung sieht niemand Ihre eigenen Anträge, Nachrichten oder Ihre Anmeldung, bis Sie die PIN eingeben.
+settings-shared-pin = PIN (6 bis 12 Ziffern)
+settings-shared-pin-again = PIN wiederholen
+settings-shared-mismatch = Die beiden PINs stimmen nicht überein.
+settings-shared-set = Als gemeinsam genutztes Gerät einrichten
+settings-shared-on = Dieses Gerät ist als gemeinsam genutztes Gerät eingerichtet.
+settings-shared-lock = Gerät jetzt sperren
+settings-shared-off = Gemeinsame Nutzung beenden
+lock-heading = Dieses Gerät ist gesperrt
+lock-intro = Sie möchten beraten werden? Starten Sie eine neue Beratung. Die Digitallotsin oder der Digitallotse entsperrt das Gerät mit der PIN.
+lock-pin = PIN
+lock-unlock = Entsperren

@@ -36,3 +36,9 @@ reply-problem-document-empty = The file “{ $name }” is empty.
 reply-problem-document-too-large = The file “{ $name }” is larger than 5 MB.
 reply-problem-document-type = The file “{ $name }” is not a PDF, JPEG or PNG.
 error-notifications-refused = Your device does not allow the app to show notifications. They stay off. You can allow them for the ThüringenApp in your device settings and then try again here.
+
+# A shared device's PIN (#14)
+error-device-locked = This device is locked. The digital guide unlocks it with the PIN.
+error-pin-unacceptable = The PIN must have 6 to 12 digits.
+error-pin-wrong = This PIN is not correct. Please try again.
+error-pin-wait = Too many wrong attempts. Please wait { $seconds } seconds and then try again.

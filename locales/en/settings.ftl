@@ -58,3 +58,18 @@ visit-unsent-title = Not everything has been sent
 visit-unsent-body = Drafts: { $drafts }. Applications that have not arrived yet: { $applications }. If you end the session now, they will be deleted. To send them, open “My applications” and log in.
 visit-unsent-to-applications = Go to “My applications”
 visit-unsent-discard = Delete and end the session
+
+# A shared device's PIN (#14)
+settings-shared = Shared device
+settings-shared-intro = With a PIN you lock this device between assisted sessions: after a session ends, nobody sees your own applications, messages or your login until you enter the PIN.
+settings-shared-pin = PIN (6 to 12 digits)
+settings-shared-pin-again = Repeat the PIN
+settings-shared-mismatch = The two PINs do not match.
+settings-shared-set = Set up as a shared device
+settings-shared-on = This device is set up as a shared device.
+settings-shared-lock = Lock the device now
+settings-shared-off = Stop sharing this device
+lock-heading = This device is locked
+lock-intro = Would you like advice? Start a new assisted session. The digital guide unlocks the device with the PIN.
+lock-pin = PIN
+lock-unlock = Unlock

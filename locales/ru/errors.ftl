@@ -36,3 +36,9 @@ reply-problem-document-empty = Файл «{ $name }» пуст.
 reply-problem-document-too-large = Файл «{ $name }» больше 5 МБ.
 reply-problem-document-type = Файл «{ $name }» не является файлом PDF, JPEG или PNG.
 error-notifications-refused = Ваше устройство не разрешает приложению показывать уведомления. Они остаются выключенными. Вы можете разрешить их для ThüringenApp в настройках устройства, а затем попробовать здесь ещё раз.
+
+# A shared device's PIN (#14)
+error-device-locked = Это устройство заблокировано. Цифровой помощник разблокирует его с помощью PIN-кода.
+error-pin-unacceptable = PIN-код должен состоять из 6–12 цифр.
+error-pin-wrong = Этот PIN-код неверный. Попробуйте ещё раз.
+error-pin-wait = Слишком много неверных попыток. Подождите { $seconds } секунд и попробуйте ещё раз.

@@ -36,3 +36,9 @@ reply-problem-document-empty = „{ $name }“ dosyası boş.
 reply-problem-document-too-large = „{ $name }“ dosyası 5 MB'den büyük.
 reply-problem-document-type = „{ $name }“ dosyası PDF, JPEG veya PNG değil.
 error-notifications-refused = Cihazınız uygulamanın bildirim göstermesine izin vermiyor. Bildirimler kapalı kalır. Cihaz ayarlarınızda ThüringenApp için izin verebilir ve ardından burada yeniden deneyebilirsiniz.
+
+# A shared device's PIN (#14)
+error-device-locked = Bu cihaz kilitli. Dijital rehber cihazın kilidini PIN ile açar.
+error-pin-unacceptable = PIN 6 ile 12 rakamdan oluşmalıdır.
+error-pin-wrong = Bu PIN doğru değil. Lütfen tekrar deneyin.
+error-pin-wait = Çok fazla yanlış deneme. Lütfen { $seconds } saniye bekleyin ve sonra tekrar deneyin.

@@ -58,3 +58,18 @@ visit-unsent-title = Henüz her şey gönderilmedi
 visit-unsent-body = Taslaklar: { $drafts }. Henüz ulaşmamış başvurular: { $applications }. Oturumu şimdi sonlandırırsanız bunlar silinir. Göndermek için „Başvurularım“ bölümünü açın ve giriş yapın.
 visit-unsent-to-applications = „Başvurularım“ bölümüne git
 visit-unsent-discard = Sil ve oturumu sonlandır
+
+# A shared device's PIN (#14)
+settings-shared = Ortak kullanılan cihaz
+settings-shared-intro = Bir PIN ile bu cihazı danışmanlık oturumları arasında kilitlersiniz: Bir oturum sona erdikten sonra, siz PIN'i girene kadar kimse kendi başvurularınızı, mesajlarınızı veya oturum açma bilgilerinizi göremez.
+settings-shared-pin = PIN (6 ile 12 rakam)
+settings-shared-pin-again = PIN'i tekrarlayın
+settings-shared-mismatch = İki PIN birbiriyle eşleşmiyor.
+settings-shared-set = Ortak kullanılan cihaz olarak ayarla
+settings-shared-on = Bu cihaz ortak kullanılan cihaz olarak ayarlandı.
+settings-shared-lock = Cihazı şimdi kilitle
+settings-shared-off = Ortak kullanımı sonlandır
+lock-heading = Bu cihaz kilitli
+lock-intro = Danışmanlık mı istiyorsunuz? Yeni bir danışmanlık oturumu başlatın. Dijital rehber cihazın kilidini PIN ile açar.
+lock-pin = PIN
+lock-unlock = Kilidi aç

@@ -36,3 +36,9 @@ reply-problem-document-empty = Файл «{ $name }» порожній.
 reply-problem-document-too-large = Файл «{ $name }» більший за 5 МБ.
 reply-problem-document-type = Файл «{ $name }» не є файлом PDF, JPEG чи PNG.
 error-notifications-refused = Ваш пристрій не дозволяє застосунку показувати сповіщення. Вони залишаються вимкненими. Ви можете дозволити їх для ThüringenApp у налаштуваннях пристрою, а потім спробувати тут ще раз.
+
+# A shared device's PIN (#14)
+error-device-locked = Цей пристрій заблоковано. Цифровий помічник розблоковує його за допомогою PIN-коду.
+error-pin-unacceptable = PIN-код має складатися з 6–12 цифр.
+error-pin-wrong = Цей PIN-код неправильний. Спробуйте ще раз.
+error-pin-wait = Забагато невдалих спроб. Зачекайте { $seconds } секунд і спробуйте ще раз.

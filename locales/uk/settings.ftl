@@ -62,3 +62,18 @@ visit-unsent-title = Ще не все надіслано
 visit-unsent-body = Чернетки: { $drafts }. Заяви, які ще не надійшли: { $applications }. Якщо ви зараз завершите консультацію, їх буде видалено. Щоб надіслати їх, відкрийте «Мої заяви» та увійдіть.
 visit-unsent-to-applications = До «Мої заяви»
 visit-unsent-discard = Видалити й завершити консультацію
+
+# A shared device's PIN (#14)
+settings-shared = Спільний пристрій
+settings-shared-intro = За допомогою PIN-коду ви блокуєте цей пристрій між консультаціями: після завершення консультації ніхто не бачить ваших власних заяв, повідомлень чи вашого входу, доки ви не введете PIN-код.
+settings-shared-pin = PIN-код (6–12 цифр)
+settings-shared-pin-again = Повторіть PIN-код
+settings-shared-mismatch = Два PIN-коди не збігаються.
+settings-shared-set = Налаштувати як спільний пристрій
+settings-shared-on = Цей пристрій налаштовано як спільний.
+settings-shared-lock = Заблокувати пристрій зараз
+settings-shared-off = Припинити спільне використання
+lock-heading = Цей пристрій заблоковано
+lock-intro = Бажаєте отримати консультацію? Почніть нову консультацію. Цифровий помічник розблоковує пристрій за допомогою PIN-коду.
+lock-pin = PIN-код
+lock-unlock = Розблокувати

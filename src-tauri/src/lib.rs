@@ -69,6 +69,9 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             visits::start_visit,
             visits::end_visit,
             visits::note_activity,
+            visits::set_device_pin,
+            visits::lock_device,
+            visits::unlock_device,
         ]);
         trace::line("ipc", invoke.message.command());
         handler(invoke)

@@ -2,7 +2,10 @@
 //! that ends a session after [`app::visit::IDLE_MINUTES`] without input and tells the window.
 
 use app::App;
-use domain::ipc::{event, EndVisitRequest, IpcError, VisitEnd, VisitEndedBy, VisitView};
+use domain::ipc::{
+    event, DevicePinRequest, EndVisitRequest, IpcError, UnlockRequest, VisitEnd, VisitEndedBy,
+    VisitView,
+};
 use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 
 #[tauri::command]
@@ -27,6 +30,34 @@ pub async fn end_visit(
 #[tauri::command]
 pub fn note_activity(app: State<'_, App>) {
     app.note_input();
+}
+
+/// Sets the device up as shared with a PIN, or ends that.
+#[tauri::command]
+pub fn set_device_pin(
+    app: State<'_, App>,
+    request: DevicePinRequest,
+) -> Result<VisitView, IpcError> {
+    Ok(app.set_device_pin(request.pin.as_deref())?)
+}
+
+#[tauri::command]
+pub fn lock_device(app: State<'_, App>) -> Result<VisitView, IpcError> {
+    Ok(app.lock_device()?)
+}
+
+/// Runs the PIN's slow hash off the main thread.
+#[tauri::command]
+pub async fn unlock_device<R: Runtime>(
+    handle: AppHandle<R>,
+    request: UnlockRequest,
+) -> Result<VisitView, IpcError> {
+    let view = tauri::async_runtime::spawn_blocking(move || {
+        handle.state::<App>().unlock_device(&request.pin)
+    })
+    .await
+    .map_err(|_| app::Error::Internal("unlock task"))??;
+    Ok(view)
 }
 
 /// How often the watch looks, in seconds.

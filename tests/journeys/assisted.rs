@@ -1,12 +1,14 @@
 //! An assisted session on a shared tablet (#14), end to end in the real window with the real
 //! keychain (Secret Service) and the real state API, at tablet size. A Digitallotsin (Anna)
-//! is logged in and has a draft of her own. She starts a session; a visitor (Ben) logs in for
-//! it, sends an application with a canary in his answers and leaves a draft with another. The
-//! session ends only once the visitor chose to discard the unsent draft; then the device's
-//! store, the data folder, the webview's folders and the keychain hold nothing of him: the
-//! canaries are nowhere in plain text, his session's folder is gone, Anna's kept login was
-//! never replaced by his, and Anna finds her own draft and her login as she left them. Ben's
-//! application arrived once, under his account.
+//! is logged in and has a draft of her own; she sets the tablet up as shared with a PIN. She
+//! starts a session; a visitor (Ben) logs in for it, sends an application with a canary in
+//! his answers and leaves a draft with another. The session ends only once the visitor chose
+//! to discard the unsent draft, and ends on the tablet's lock, not in Anna's account: nothing
+//! of hers answers until her PIN (a wrong one is refused). Then the device's store, the data
+//! folder, the webview's folders and the keychain hold nothing of him: the canaries are
+//! nowhere in plain text, his session's folder is gone, Anna's kept login was never replaced
+//! by his, and Anna finds her own draft and her login as she left them. Ben's application
+//! arrived once, under his account.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -14,6 +16,7 @@ use std::time::Duration;
 use e2e::steps::{
     follow, goto, invoke, log_in, parking_permit_draft, status_on_my_applications, submit_draft,
 };
+use e2e::wizard::{click, type_into};
 use e2e::{App, Result, StateApi};
 use keychain::KeyStore;
 use serde_json::json;
@@ -23,6 +26,7 @@ const SHORT: Duration = Duration::from_secs(20);
 /// In the visitor's sent application, and in his unsent draft.
 const SENT_CANARY: &str = "Kanarienvogel-Gesendet-5e1c";
 const DRAFT_CANARY: &str = "Kanarienvogel-Entwurf-9b2d";
+const PIN: &str = "246810";
 
 /// Anna's refresh token as the OS keychain holds it (the app's service and entry).
 fn kept_login() -> Result<Option<String>> {
@@ -99,8 +103,13 @@ async fn an_assisted_session_leaves_nothing_of_the_visitor_on_the_tablet() -> Re
     let annas_login = kept_login()?.ok_or("Anna's login is kept in the keychain")?;
     let annas_draft = parking_permit_draft(&app, &e2e::clock::today().to_string()).await?;
 
-    // She starts a session from the settings; the window starts over with its notice.
+    // She sets the tablet up as shared, then starts a session from the settings; the window
+    // starts over with its notice.
     goto(&app, "/einstellungen").await?;
+    type_into(&app, "#device-pin", PIN).await?;
+    type_into(&app, "#device-pin-again", PIN).await?;
+    click(&app, "#set-device-pin").await?;
+    app.wait_for("#shared-on", SHORT).await?;
     follow(&app, "#start-visit").await?;
     app.wait_for("#visit-banner", LONG).await?;
     app.wait_for("#service-list li", LONG).await?;
@@ -143,8 +152,9 @@ async fn an_assisted_session_leaves_nothing_of_the_visitor_on_the_tablet() -> Re
     e2e::a11y::axe(&app, "unsent work when a session ends", &mut report).await?;
     app.screenshot("assisted-session-unsent-tablet").await?;
     follow(&app, "#visit-unsent-discard").await?;
-    app.wait_for("#service-list li", LONG).await?;
-    tokio::time::sleep(Duration::from_millis(500)).await;
+
+    // The session is over and the tablet is locked: nothing of Anna's answers.
+    app.wait_for("#lock-heading", LONG).await?;
     assert!(
         app.client
             .find(fantoccini::Locator::Id("visit-banner"))
@@ -152,6 +162,18 @@ async fn an_assisted_session_leaves_nothing_of_the_visitor_on_the_tablet() -> Re
             .is_err(),
         "the session is over"
     );
+    let locked = invoke(&app, "list_applications", json!({})).await;
+    assert!(locked.is_err(), "locked: {locked:?}");
+    let locked = invoke(&app, "account", json!({})).await;
+    assert!(locked.is_err(), "not even who she is: {locked:?}");
+    e2e::a11y::axe(&app, "the shared tablet's lock", &mut report).await?;
+    app.screenshot("assisted-session-lock-tablet").await?;
+    type_into(&app, "#lock-pin", "000000").await?;
+    click(&app, "#unlock-device").await?;
+    app.wait_for("#lock-error .kern-error", SHORT).await?;
+    type_into(&app, "#lock-pin", PIN).await?;
+    click(&app, "#unlock-device").await?;
+    app.wait_for("#service-list li", LONG).await?;
     let violations = e2e::a11y::write_report(&report, "axe-report-assisted.json")?;
     assert_eq!(violations, 0, "axe finds nothing: {report:?}");
 

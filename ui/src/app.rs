@@ -265,7 +265,9 @@ pub fn App() -> impl IntoView {
                     <p class="app-title kern-title"><a class="app-home" href="/">{tr("app-title")}</a></p>
                     <LanguageSwitch/>
                 </div>
-                <MainNav/>
+                <Show when=move || !ctx.visit.with(|v| v.as_ref().is_some_and(|v| v.locked))>
+                    <MainNav/>
+                </Show>
             </header>
             <FocusOnNavigation/>
             <main id="main" class="kern-container" tabindex="-1">
@@ -273,6 +275,9 @@ pub fn App() -> impl IntoView {
                 <ConnectivityBanner/>
                 <ErrorBanner/>
                 <StorageNoticeBanner/>
+                // A shared device between sessions shows its lock and nothing of its person.
+                <Show when=move || !ctx.visit.with(|v| v.as_ref().is_some_and(|v| v.locked))
+                    fallback=|| view! { <crate::visit::LockScreen/> }>
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=CatalogPage/>
                     <Route path=path!("/leistungen") view=CatalogPage/>
@@ -288,6 +293,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/datenschutz") view=PrivacyPage/>
                     <Route path=path!("/impressum") view=ImprintPage/>
                 </Routes>
+                </Show>
             </main>
             <Footer/>
         </Router>

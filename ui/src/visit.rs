@@ -158,3 +158,165 @@ pub fn VisitStart() -> impl IntoView {
         </section>
     }
 }
+
+/// What the person is told about a failed call, in their language.
+fn error_text(error: &domain::ipc::IpcError, language: domain::Language) -> String {
+    let args: Vec<(&str, Arg)> = error
+        .args
+        .iter()
+        .map(|(k, v)| (k.as_str(), Arg::from(v.as_str())))
+        .collect();
+    t_args(language, &error.message_id, &args)
+}
+
+/// A shared device between sessions: the PIN, or a new session; nothing of its person.
+#[component]
+pub fn LockScreen() -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    let language = use_language();
+    let pin = RwSignal::new(String::new());
+    let failed = RwSignal::new(None::<domain::ipc::IpcError>);
+    let unlock = move |ev: web_sys::SubmitEvent| {
+        ev.prevent_default();
+        let entered = pin.get_untracked();
+        spawn_local(async move {
+            match request::<_, VisitView>(
+                command::UNLOCK_DEVICE,
+                &domain::ipc::UnlockRequest { pin: entered },
+            )
+            .await
+            {
+                Ok(_) => start_over(),
+                Err(error) => {
+                    pin.set(String::new());
+                    failed.set(Some(error));
+                    crate::focus::focus_soon("#lock-error");
+                }
+            }
+        });
+    };
+    let start = move |_| {
+        spawn_local(async move {
+            match call0::<VisitView>(command::START_VISIT).await {
+                Ok(_) => start_over(),
+                Err(error) => ctx.error.set(Some(error)),
+            }
+        });
+    };
+    view! {
+        <h1 id="lock-heading" class="kern-heading-large" tabindex="-1">{tr("lock-heading")}</h1>
+        <p class="kern-body">{tr("lock-intro")}</p>
+        <button id="start-visit" type="button" class="kern-btn kern-btn--primary" on:click=start>
+            <span class="kern-label">{tr("settings-visit-start")}</span>
+        </button>
+        <form class="lock-form" on:submit=unlock>
+            <div class="kern-form-input">
+                <label class="kern-label" for="lock-pin">{tr("lock-pin")}</label>
+                <input id="lock-pin" class="kern-form-input__input" type="password" inputmode="numeric"
+                    autocomplete="off" maxlength="12" aria-describedby="lock-error"
+                    prop:value=move || pin.get() on:input=move |ev| pin.set(event_target_value(&ev))/>
+            </div>
+            <div id="lock-error" tabindex="-1">
+                {move || failed.get().map(|error| view! {
+                    <p class="kern-error" role="alert"><span class="kern-body">{error_text(&error, language.get())}</span></p>
+                })}
+            </div>
+            <button id="unlock-device" type="submit" class="kern-btn kern-btn--secondary">
+                <span class="kern-label">{tr("lock-unlock")}</span>
+            </button>
+        </form>
+    }
+}
+
+/// In the settings, outside a session: set the device up as shared (a PIN), lock it now, or
+/// end the sharing.
+#[component]
+pub fn SharedDevice() -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    let language = use_language();
+    let pin = RwSignal::new(String::new());
+    let again = RwSignal::new(String::new());
+    let failed = RwSignal::new(None::<String>);
+    let set_pin = move |new_pin: Option<String>| {
+        spawn_local(async move {
+            match request::<_, VisitView>(
+                command::SET_DEVICE_PIN,
+                &domain::ipc::DevicePinRequest { pin: new_pin },
+            )
+            .await
+            {
+                Ok(view) => {
+                    pin.set(String::new());
+                    again.set(String::new());
+                    failed.set(None);
+                    ctx.visit.set(Some(view));
+                }
+                Err(error) => failed.set(Some(error_text(&error, language.get_untracked()))),
+            }
+        });
+    };
+    let submit = move |ev: web_sys::SubmitEvent| {
+        ev.prevent_default();
+        if pin.get_untracked() != again.get_untracked() {
+            failed.set(Some(t_args(
+                language.get_untracked(),
+                "settings-shared-mismatch",
+                &[],
+            )));
+            return;
+        }
+        set_pin(Some(pin.get_untracked()));
+    };
+    let lock = move |_| {
+        spawn_local(async move {
+            match call0::<VisitView>(command::LOCK_DEVICE).await {
+                Ok(_) => start_over(),
+                Err(error) => ctx.error.set(Some(error)),
+            }
+        });
+    };
+    let shared = move || ctx.visit.with(|v| v.as_ref().is_some_and(|v| v.shared));
+    let in_session = move || ctx.visit.with(|v| v.as_ref().is_some_and(|v| v.active));
+    view! {
+        <Show when=move || !in_session()>
+            <section class="settings-shared" aria-labelledby="shared-heading">
+                <h2 id="shared-heading" class="kern-heading-small">{tr("settings-shared")}</h2>
+                <p class="kern-body" id="shared-intro">{tr("settings-shared-intro")}</p>
+                <Show when=shared fallback=move || view! {
+                    <form class="shared-form" on:submit=submit>
+                        <div class="kern-form-input">
+                            <label class="kern-label" for="device-pin">{tr("settings-shared-pin")}</label>
+                            <input id="device-pin" class="kern-form-input__input" type="password" inputmode="numeric"
+                                autocomplete="new-password" maxlength="12" aria-describedby="shared-error"
+                                prop:value=move || pin.get() on:input=move |ev| pin.set(event_target_value(&ev))/>
+                        </div>
+                        <div class="kern-form-input">
+                            <label class="kern-label" for="device-pin-again">{tr("settings-shared-pin-again")}</label>
+                            <input id="device-pin-again" class="kern-form-input__input" type="password" inputmode="numeric"
+                                autocomplete="new-password" maxlength="12" aria-describedby="shared-error"
+                                prop:value=move || again.get() on:input=move |ev| again.set(event_target_value(&ev))/>
+                        </div>
+                        <div id="shared-error">
+                            {move || failed.get().map(|text| view! {
+                                <p class="kern-error" role="alert"><span class="kern-body">{text}</span></p>
+                            })}
+                        </div>
+                        <button id="set-device-pin" type="submit" class="kern-btn kern-btn--secondary">
+                            <span class="kern-label">{tr("settings-shared-set")}</span>
+                        </button>
+                    </form>
+                }>
+                    <p class="kern-body kern-body--bold" id="shared-on">{tr("settings-shared-on")}</p>
+                    <div class="kern-btn-wrapper">
+                        <button id="lock-device" type="button" class="kern-btn kern-btn--primary" on:click=lock>
+                            <span class="kern-label">{tr("settings-shared-lock")}</span>
+                        </button>
+                        <button id="unset-device-pin" type="button" class="kern-btn kern-btn--tertiary" on:click=move |_| set_pin(None)>
+                            <span class="kern-label">{tr("settings-shared-off")}</span>
+                        </button>
+                    </div>
+                </Show>
+            </section>
+        </Show>
+    }
+}

@@ -27,6 +27,8 @@ fn view(account: Account) -> AccountView {
 
 impl App {
     pub async fn account(&self) -> Result<AccountView, Error> {
+        // Locked between sessions, the device's person is nobody's business.
+        drop(self.store()?);
         Ok(view(self.session.account().await?))
     }
 

@@ -59,6 +59,18 @@ pub enum Error {
     Storage(#[from] StoreError),
     #[error(transparent)]
     Sync(#[from] SyncError),
+    /// The shared device is locked between sessions: its person's PIN first.
+    #[error("the shared device is locked")]
+    DeviceLocked,
+    /// A PIN for a shared device must be 6 to 12 digits.
+    #[error("the PIN is not acceptable")]
+    PinUnacceptable,
+    /// The PIN does not match.
+    #[error("wrong PIN")]
+    PinWrong,
+    /// Too many wrong PINs: the next try waits.
+    #[error("wait {seconds} s before the next PIN")]
+    PinWait { seconds: u32 },
     /// A bug or a poisoned lock: nothing the person can act on.
     #[error("internal error ({0})")]
     Internal(&'static str),
@@ -93,6 +105,11 @@ impl From<Error> for IpcError {
             Error::StoreUnavailable(told) => told,
             Error::Storage(error) => storage_error(error),
             Error::Sync(error) => sync_error(error),
+            Error::DeviceLocked => plain(ErrorCode::InvalidRequest, "error-device-locked"),
+            Error::PinUnacceptable => plain(ErrorCode::InvalidRequest, "error-pin-unacceptable"),
+            Error::PinWrong => plain(ErrorCode::InvalidRequest, "error-pin-wrong"),
+            Error::PinWait { seconds } => plain(ErrorCode::InvalidRequest, "error-pin-wait")
+                .with_arg("seconds", seconds.to_string()),
             Error::Internal(_) => plain(ErrorCode::Internal, "error-internal"),
         }
     }

@@ -20,6 +20,7 @@ pub mod reminders;
 pub mod replies;
 pub mod reports;
 pub mod settings;
+pub mod shared_device;
 pub mod start;
 pub mod submissions;
 pub mod trace;
@@ -27,7 +28,7 @@ pub mod views;
 pub mod visit;
 
 use std::path::PathBuf;
-use std::sync::atomic::AtomicI64;
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use domain::calendar::UnixMillis;
@@ -63,6 +64,12 @@ pub struct App {
     visit: Mutex<Option<visit::Visit>>,
     /// When the person last touched the window (Unix ms), for a session's inactivity.
     last_input: AtomicI64,
+    /// A shared device between sessions: the device's store answers nothing until its PIN
+    /// ([`shared_device`]).
+    locked: AtomicBool,
+    /// Wrong PINs in a row, and when the next try is allowed (Unix ms).
+    pin_failures: AtomicU32,
+    pin_retry_at: AtomicI64,
 }
 
 impl App {
@@ -72,6 +79,12 @@ impl App {
         session: Arc<Session>,
         clock: Clock,
     ) -> App {
+        // A shared device starts locked.
+        let shared = store
+            .as_ref()
+            .ok()
+            .and_then(|s| s.shared_device_pin().ok().flatten())
+            .is_some();
         App {
             store: store.map(|store| Arc::new(Mutex::new(store))),
             client,
@@ -82,6 +95,9 @@ impl App {
             visits_dir: None,
             visit: Mutex::new(None),
             last_input: AtomicI64::new(0),
+            locked: AtomicBool::new(shared),
+            pin_failures: AtomicU32::new(0),
+            pin_retry_at: AtomicI64::new(0),
         }
     }
 
@@ -106,8 +122,18 @@ impl App {
         domain::calendar::citizen_day(self.now()).ok_or(Error::Internal("date out of range"))
     }
 
-    /// The store, or why it is not available.
+    /// The store, or why it is not available: a shared device locked between sessions keeps
+    /// its person's store closed ([`shared_device`]).
     pub fn store(&self) -> Result<MutexGuard<'_, Store>, Error> {
+        if self.locked.load(Ordering::SeqCst) && !self.visit_status()?.active {
+            return Err(Error::DeviceLocked);
+        }
+        self.store_even_if_locked()
+    }
+
+    /// The store also while the shared device is locked: for what anyone may see (the catalog,
+    /// the display settings) and for starting a session.
+    pub(crate) fn store_even_if_locked(&self) -> Result<MutexGuard<'_, Store>, Error> {
         match &self.store {
             Ok(store) => store.lock().map_err(|_| Error::Internal("store lock")),
             Err(told) => Err(Error::StoreUnavailable(told.clone())),

@@ -14,7 +14,10 @@ impl App {
     /// neither decoded nor encoded again (#20: the catalog was the largest step of the start).
     /// Blocking (it reads the store): the shell runs it off the main thread.
     pub fn catalog_json(&self) -> Result<Vec<u8>, Error> {
-        let (json, origin) = self.store()?.catalog_json()?.ok_or(Error::CatalogMissing)?;
+        let (json, origin) = self
+            .store_even_if_locked()?
+            .catalog_json()?
+            .ok_or(Error::CatalogMissing)?;
         Ok(CatalogResponse::json_from_stored(&json, origin))
     }
 
@@ -33,11 +36,11 @@ impl App {
     }
 
     pub fn settings(&self) -> Result<Settings, Error> {
-        Ok(self.store()?.settings()?)
+        Ok(self.store_even_if_locked()?.settings()?)
     }
 
     pub fn set_language(&self, request: SetLanguageRequest) -> Result<Settings, Error> {
-        let store = self.store()?;
+        let store = self.store_even_if_locked()?;
         store.set_language(request.language)?;
         Ok(store.settings()?)
     }

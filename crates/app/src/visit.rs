@@ -69,10 +69,15 @@ impl App {
             .visit
             .lock()
             .map_err(|_| Error::Internal("visit lock"))?;
+        let active = visit.is_some();
+        let started_at = visit.as_ref().map(|v| rfc3339(v.started_at));
+        drop(visit);
         Ok(VisitView {
-            active: visit.is_some(),
-            started_at: visit.as_ref().map(|v| rfc3339(v.started_at)),
+            active,
+            started_at,
             idle_minutes: IDLE_MINUTES,
+            shared: self.is_shared(),
+            locked: !active && self.locked.load(Ordering::SeqCst),
         })
     }
 
@@ -97,7 +102,7 @@ impl App {
             }
         };
         let device_store = {
-            let mut current = self.store()?;
+            let mut current = self.store_even_if_locked()?;
             std::mem::replace(&mut *current, visitor)
         };
         let device_credentials = self
@@ -154,10 +159,14 @@ impl App {
         // offline, it is asked again when needed).
         let _ = tokio::time::timeout(IDENTITY_WAIT, self.session.identity()).await;
         let visitor = {
-            let mut current = self.store()?;
+            let mut current = self.store_even_if_locked()?;
             std::mem::replace(&mut *current, visit.device_store)
         };
         drop(visitor);
+        // A shared device goes back to its lock, never into its person's account.
+        if self.is_shared() {
+            self.locked.store(true, Ordering::SeqCst);
+        }
         remove_visit_dir(&visit.dir)?;
         self.nudge_sync();
         Ok(VisitEnd::Ended)
@@ -222,7 +231,7 @@ impl App {
         std::fs::create_dir_all(dir).map_err(|_| Error::SaveFailed("session folder"))?;
         private_to_this_user(dir)?;
         let mut store = Store::open(&dir.join(VISIT_STORE_FILE), &DatabaseKey::generate())?;
-        let device = self.store()?;
+        let device = self.store_even_if_locked()?;
         match device.catalog()? {
             Some(stored) => store.save_catalog(
                 &stored.catalog,

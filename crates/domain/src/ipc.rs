@@ -24,7 +24,9 @@ pub mod command;
 pub mod event;
 mod visit;
 
-pub use visit::{EndVisitRequest, VisitEnd, VisitEndedBy, VisitView};
+pub use visit::{
+    DevicePinRequest, EndVisitRequest, UnlockRequest, VisitEnd, VisitEndedBy, VisitView,
+};
 
 /// Payload of [`event::STATUS_CHANGED`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -346,6 +346,8 @@ mod tests {
         "settings-text-normal",
         // Only placeholders and the euro sign.
         "service-fee-here-once",
+        // "PIN" is the word in English and Turkish too.
+        "lock-pin",
     ];
 
     /// Each message (and attribute) of a file with its source text, for comparing across locales.

@@ -13,6 +13,9 @@ const HIGH_CONTRAST: &str = "high_contrast";
 const NOTIFICATIONS: &str = "notifications";
 const SET_ASIDE_FILE: &str = "set_aside_file";
 const SET_ASIDE_AT: &str = "set_aside_at";
+/// The verifier of a shared device's PIN (#14): a salted, slow hash made by the app's core,
+/// never the PIN. Kept by "Meine Daten löschen" (it is the device's set-up, not a person's).
+const SHARED_DEVICE_PIN: &str = "shared_device_pin";
 
 fn text_size_name(size: TextSize) -> &'static str {
     match size {
@@ -39,6 +42,23 @@ impl Store {
             params![key, value],
         )?;
         Ok(())
+    }
+
+    /// The verifier of the shared device's PIN, if the device is set up as shared.
+    pub fn shared_device_pin(&self) -> Result<Option<String>, StoreError> {
+        self.setting(SHARED_DEVICE_PIN)
+    }
+
+    /// Sets up the device as shared with this PIN verifier, or (`None`) ends that.
+    pub fn set_shared_device_pin(&self, verifier: Option<&str>) -> Result<(), StoreError> {
+        match verifier {
+            Some(verifier) => self.set_setting(SHARED_DEVICE_PIN, verifier),
+            None => {
+                self.conn
+                    .execute("DELETE FROM setting WHERE key = ?1", [SHARED_DEVICE_PIN])?;
+                Ok(())
+            }
+        }
     }
 
     /// Notes that an earlier store could not be read and was moved aside as `file_name` (in the

@@ -109,6 +109,7 @@ pub fn SettingsPage() -> impl IntoView {
             <crate::pages::notifications::NotificationChoices/>
             <Account/>
             <crate::visit::VisitStart/>
+            <crate::visit::SharedDevice/>
             <MyDetailsKept/>
             <section class="settings-legal" aria-labelledby="legal-heading">
                 <h2 id="legal-heading" class="kern-heading-small">{tr("settings-legal")}</h2>

@@ -43,3 +43,6 @@ pub const VISIT_STATUS: &str = "visit_status";
 pub const START_VISIT: &str = "start_visit";
 pub const END_VISIT: &str = "end_visit";
 pub const NOTE_ACTIVITY: &str = "note_activity";
+pub const SET_DEVICE_PIN: &str = "set_device_pin";
+pub const LOCK_DEVICE: &str = "lock_device";
+pub const UNLOCK_DEVICE: &str = "unlock_device";

@@ -13,6 +13,36 @@ pub struct VisitView {
     pub started_at: Option<String>,
     /// Minutes without input after which it ends by itself.
     pub idle_minutes: u32,
+    /// The device is set up as shared (a Digitallotse's PIN guards it between sessions).
+    #[serde(default)]
+    pub shared: bool,
+    /// Between sessions, locked: only the PIN, the catalog and starting a session answer.
+    #[serde(default)]
+    pub locked: bool,
+}
+
+/// Setting up (a PIN of 6 to 12 digits) or ending (`None`) a shared device.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DevicePinRequest {
+    pub pin: Option<String>,
+}
+
+impl std::fmt::Debug for DevicePinRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("DevicePinRequest(<redacted>)")
+    }
+}
+
+/// Unlocking a shared device.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnlockRequest {
+    pub pin: String,
+}
+
+impl std::fmt::Debug for UnlockRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("UnlockRequest(<redacted>)")
+    }
 }
 
 /// Ending an assisted session.
