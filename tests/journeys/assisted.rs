@@ -241,3 +241,58 @@ async fn an_assisted_session_leaves_nothing_of_the_visitor_on_the_tablet() -> Re
     api.stop().await;
     Ok(())
 }
+
+/// A session cut short by a kill of the app (no ending, no cleanup in the process): its store
+/// could only be read with a key that died with the process, and the next start deletes it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the built app, Xvfb and tauri-driver: run scripts/test.sh"]
+async fn a_session_killed_with_the_app_is_gone_after_the_next_start() -> Result<()> {
+    let server_dir = tempfile::tempdir()?;
+    let app_dir = tempfile::tempdir()?;
+    let mut api = StateApi::start(server_dir.path()).await?;
+    let app = App::launch(app_dir.path(), &api, 820, 1180).await?;
+    app.wait_for("#service-list li", LONG).await?;
+    goto(&app, "/einstellungen").await?;
+    follow(&app, "#start-visit").await?;
+    app.wait_for("#visit-banner", LONG).await?;
+    let draft = parking_permit_draft(&app, &e2e::clock::today().to_string()).await?;
+    set_family_name(&app, &draft, DRAFT_CANARY).await?;
+    let sessions = app_dir.path().join("beratung");
+    let mut files = Vec::new();
+    files_under(&sessions, &mut files);
+    assert!(!files.is_empty(), "the session's store is on disk");
+
+    // SIGKILL: the process gets no chance to end the session.
+    let binary = e2e::app_binary()?;
+    let killed = std::process::Command::new("pkill")
+        .args(["-KILL", "-f"])
+        .arg(&binary)
+        .status()?;
+    assert!(killed.success(), "the app was running and is killed");
+    drop(app);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let mut files = Vec::new();
+    files_under(&sessions, &mut files);
+    assert!(!files.is_empty(), "a kill leaves the session's files behind");
+    let hits = canary_hits(&[app_dir.path().to_path_buf()], server_dir.path());
+    assert!(hits.is_empty(), "but nothing readable: {hits:#?}");
+
+    // The next start deletes them before anything else.
+    let app = App::launch(app_dir.path(), &api, 820, 1180).await?;
+    app.wait_for("#service-list li", LONG).await?;
+    let mut files = Vec::new();
+    files_under(&sessions, &mut files);
+    assert_eq!(files, Vec::<PathBuf>::new(), "nothing of the session is left");
+    assert!(
+        app.client
+            .find(fantoccini::Locator::Id("visit-banner"))
+            .await
+            .is_err(),
+        "no session runs after the restart"
+    );
+    let listed = invoke(&app, "list_applications", json!({})).await?;
+    assert_eq!(listed, json!([]), "the visitor's draft is gone");
+    app.quit().await?;
+    api.stop().await;
+    Ok(())
+}
