@@ -112,6 +112,7 @@ fn main() {
         "set_device_pin",
         "lock_device",
         "unlock_device",
+        "visit_report",
     ];
     let attributes = tauri_build::Attributes::new()
         .app_manifest(tauri_build::AppManifest::new().commands(commands));

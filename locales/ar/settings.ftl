@@ -79,3 +79,7 @@ lock-heading = هذا الجهاز مقفل
 lock-intro = هل تريد استشارة؟ ابدأ جلسة استشارة جديدة. يفتح المرشد الرقمي الجهاز برقم التعريف الشخصي.
 lock-pin = رقم التعريف الشخصي
 lock-unlock = فتح القفل
+
+# The Digitallotse's record of sessions (#14)
+visit-report = جلسات الاستشارة التي أجريتها على هذا الجهاز
+visit-report-day = { $date }: عدد الجلسات: { $sessions }، منها مع طلب مُرسَل: { $sent }

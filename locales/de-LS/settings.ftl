@@ -73,3 +73,10 @@ lock-heading = Das Gerät ist gesperrt
 lock-intro = Sie wollen eine Beratung? Dann starten Sie eine neue Beratung. Der Digital·lotse kann das Gerät mit der PIN öffnen.
 lock-pin = PIN
 lock-unlock = Öffnen
+
+# The Digitallotse's record of sessions (#14)
+visit-report = Meine Beratungen auf diesem Gerät
+visit-report-day = { $date }: { $sessions ->
+    [one] 1 Beratung
+   *[other] { $sessions } Beratungen
+}. Bei { $sent } davon ist ein Antrag gesendet.

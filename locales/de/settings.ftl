@@ -73,3 +73,10 @@ lock-heading = Dieses Gerät ist gesperrt
 lock-intro = Sie möchten beraten werden? Starten Sie eine neue Beratung. Die Digitallotsin oder der Digitallotse entsperrt das Gerät mit der PIN.
 lock-pin = PIN
 lock-unlock = Entsperren
+
+# The Digitallotse's record of sessions (#14)
+visit-report = Meine Beratungen auf diesem Gerät
+visit-report-day = { $date }: { $sessions ->
+    [one] 1 Beratung
+   *[other] { $sessions } Beratungen
+}, davon { $sent } mit gesendetem Antrag

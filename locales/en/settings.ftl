@@ -73,3 +73,10 @@ lock-heading = This device is locked
 lock-intro = Would you like advice? Start a new assisted session. The digital guide unlocks the device with the PIN.
 lock-pin = PIN
 lock-unlock = Unlock
+
+# The Digitallotse's record of sessions (#14)
+visit-report = My assisted sessions on this device
+visit-report-day = { $date }: { $sessions ->
+    [one] 1 session
+   *[other] { $sessions } sessions
+}, { $sent } of them with an application sent

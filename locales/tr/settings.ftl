@@ -73,3 +73,7 @@ lock-heading = Bu cihaz kilitli
 lock-intro = Danışmanlık mı istiyorsunuz? Yeni bir danışmanlık oturumu başlatın. Dijital rehber cihazın kilidini PIN ile açar.
 lock-pin = PIN
 lock-unlock = Kilidi aç
+
+# The Digitallotse's record of sessions (#14)
+visit-report = Bu cihazdaki danışmanlık oturumlarım
+visit-report-day = { $date }: { $sessions } oturum, bunlardan { $sent } tanesinde başvuru gönderildi

@@ -77,3 +77,7 @@ lock-heading = Цей пристрій заблоковано
 lock-intro = Бажаєте отримати консультацію? Почніть нову консультацію. Цифровий помічник розблоковує пристрій за допомогою PIN-коду.
 lock-pin = PIN-код
 lock-unlock = Розблокувати
+
+# The Digitallotse's record of sessions (#14)
+visit-report = Мої консультації на цьому пристрої
+visit-report-day = { $date }: консультацій: { $sessions }, з них з надісланою заявою: { $sent }

@@ -72,6 +72,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             visits::set_device_pin,
             visits::lock_device,
             visits::unlock_device,
+            visits::visit_report,
         ]);
         trace::line("ipc", invoke.message.command());
         handler(invoke)

@@ -4,7 +4,7 @@
 use app::App;
 use domain::ipc::{
     event, DevicePinRequest, EndVisitRequest, IpcError, UnlockRequest, VisitEnd, VisitEndedBy,
-    VisitView,
+    VisitReport, VisitView,
 };
 use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 
@@ -39,6 +39,12 @@ pub fn set_device_pin(
     request: DevicePinRequest,
 ) -> Result<VisitView, IpcError> {
     Ok(app.set_device_pin(request.pin.as_deref())?)
+}
+
+/// The Digitallotse's record of sessions held on this device.
+#[tauri::command]
+pub fn visit_report(app: State<'_, App>) -> Result<VisitReport, IpcError> {
+    Ok(app.visit_report()?)
 }
 
 #[tauri::command]

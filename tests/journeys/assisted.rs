@@ -181,6 +181,16 @@ async fn an_assisted_session_leaves_nothing_of_the_visitor_on_the_tablet() -> Re
     follow(&app, "#nav-settings").await?;
     app.wait_for_text("#account-state", LONG, |t| t.contains("Anna"))
         .await?;
+    // Her record for the volunteer report: one session today, one application sent, the
+    // service by name; nothing about Ben.
+    let report = app
+        .wait_for_text("#visit-report", SHORT, |t| t.contains("1 Beratung"))
+        .await?;
+    assert!(
+        report.contains("1 mit gesendetem Antrag") && report.contains("Bewohnerparkausweis"),
+        "the session is in her report: {report:?}"
+    );
+    assert!(!report.contains(SENT_CANARY) && !report.contains("Ben"));
     let listed = invoke(&app, "list_applications", json!({})).await?;
     let ids: Vec<&str> = listed
         .as_array()
@@ -273,7 +283,10 @@ async fn a_session_killed_with_the_app_is_gone_after_the_next_start() -> Result<
     tokio::time::sleep(Duration::from_millis(500)).await;
     let mut files = Vec::new();
     files_under(&sessions, &mut files);
-    assert!(!files.is_empty(), "a kill leaves the session's files behind");
+    assert!(
+        !files.is_empty(),
+        "a kill leaves the session's files behind"
+    );
     let hits = canary_hits(&[app_dir.path().to_path_buf()], server_dir.path());
     assert!(hits.is_empty(), "but nothing readable: {hits:#?}");
 
@@ -282,7 +295,11 @@ async fn a_session_killed_with_the_app_is_gone_after_the_next_start() -> Result<
     app.wait_for("#service-list li", LONG).await?;
     let mut files = Vec::new();
     files_under(&sessions, &mut files);
-    assert_eq!(files, Vec::<PathBuf>::new(), "nothing of the session is left");
+    assert_eq!(
+        files,
+        Vec::<PathBuf>::new(),
+        "nothing of the session is left"
+    );
     assert!(
         app.client
             .find(fantoccini::Locator::Id("visit-banner"))

@@ -320,3 +320,50 @@ pub fn SharedDevice() -> impl IntoView {
         </Show>
     }
 }
+
+/// In the settings, outside a session: the record of sessions on this device, for the
+/// Digitallotse's volunteer report (days, counts, services; nothing about the visitors).
+#[component]
+pub fn VisitReportList() -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    let language = use_language();
+    let report = RwSignal::new(None::<domain::ipc::VisitReport>);
+    let in_session = move || ctx.visit.with(|v| v.as_ref().is_some_and(|v| v.active));
+    spawn_local(async move {
+        if !in_session() {
+            if let Ok(loaded) = call0::<domain::ipc::VisitReport>(command::VISIT_REPORT).await {
+                report.set(Some(loaded));
+            }
+        }
+    });
+    let has_days = move || report.with(|r| r.as_ref().is_some_and(|r| !r.days.is_empty()));
+    view! {
+        <Show when=move || !in_session() && has_days()>
+            <section class="settings-visit-report" aria-labelledby="visit-report-heading">
+                <h2 id="visit-report-heading" class="kern-heading-small">{tr("visit-report")}</h2>
+                <ul class="visit-report" id="visit-report">
+                    {move || report.get().map(|r| r.days.into_iter().map(|day| {
+                        let date = domain::form::Date::parse(&day.day)
+                            .map(|d| domain::format::date(d, language.get()))
+                            .unwrap_or_else(|| day.day.clone());
+                        let summary = t_args(language.get(), "visit-report-day", &[
+                            ("date", Arg::from(date)),
+                            ("sessions", Arg::from(day.sessions)),
+                            ("sent", Arg::from(day.sent)),
+                        ]);
+                        let services = day.services.iter().map(|s| {
+                            let name = crate::pages::applications::service_name(&ctx, &s.leika_key, language.get());
+                            view! { <li><span lang=name.lang>{name.text}</span>{format!(" ({})", s.sessions)}</li> }
+                        }).collect_view();
+                        view! {
+                            <li class="visit-report__day" data-day=day.day.clone()>
+                                <p class="kern-body">{summary}</p>
+                                <ul class="visit-report__services">{services}</ul>
+                            </li>
+                        }
+                    }).collect_view())}
+                </ul>
+            </section>
+        </Show>
+    }
+}

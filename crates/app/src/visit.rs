@@ -20,8 +20,12 @@ use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
 use domain::calendar::UnixMillis;
-use domain::ipc::{ApplicationStatus, CatalogOrigin, VisitEnd, VisitView};
-use store::{DatabaseKey, Store};
+use std::collections::{BTreeMap, BTreeSet};
+
+use domain::ipc::{
+    ApplicationStatus, CatalogOrigin, ServiceCount, VisitDay, VisitEnd, VisitReport, VisitView,
+};
+use store::{AssistedSession, DatabaseKey, Store};
 use sync::{Credentials, MemoryCredentials};
 use uuid::Uuid;
 
@@ -35,6 +39,11 @@ const VISIT_STORE_FILE: &str = "beratung.db";
 /// Minutes without input (a key or a touch in the window) after which a session ends by itself,
 /// unsent work discarded: the visitor has left, and nothing of theirs may stay on the tablet.
 pub const IDLE_MINUTES: u32 = 15;
+
+/// A session's outcome as the report keeps it.
+const OUTCOME_SENT: &str = "sent";
+const OUTCOME_DISCARDED: &str = "discarded";
+const OUTCOME_NOTHING: &str = "nothing";
 
 /// How long ending a session waits to learn who the device's person is again.
 const IDENTITY_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
@@ -132,15 +141,15 @@ impl App {
         if !self.visit_running()? {
             return Ok(VisitEnd::Ended);
         }
-        if !discard_unsent {
-            let (drafts, applications) = self.unsent()?;
-            if drafts > 0 || applications > 0 {
-                return Ok(VisitEnd::Unsent {
-                    drafts,
-                    applications,
-                });
-            }
+        let (drafts, applications) = self.unsent()?;
+        if !discard_unsent && (drafts > 0 || applications > 0) {
+            return Ok(VisitEnd::Unsent {
+                drafts,
+                applications,
+            });
         }
+        // For the Digitallotse's report: the day, the services, the outcome; nothing more.
+        let record = self.session_record(drafts + applications > 0)?;
         let Some(visit) = self
             .visit
             .lock()
@@ -163,6 +172,10 @@ impl App {
             std::mem::replace(&mut *current, visit.device_store)
         };
         drop(visitor);
+        // The record is the device's; a failure to keep it does not keep the session.
+        let _ = self
+            .store_even_if_locked()?
+            .record_assisted_session(&record);
         // A shared device goes back to its lock, never into its person's account.
         if self.is_shared() {
             self.locked.store(true, Ordering::SeqCst);
@@ -196,6 +209,81 @@ impl App {
             return Ok(false);
         }
         Ok(self.end_visit(true).await? == VisitEnd::Ended)
+    }
+
+    /// The Digitallotse's record of sessions on this device, by day, newest first. Not while a
+    /// session runs (it is the device's person's, not the visitor's).
+    pub fn visit_report(&self) -> Result<VisitReport, Error> {
+        if self.visit_running()? {
+            return Err(Error::DeviceLocked);
+        }
+        let sessions = self.store()?.assisted_sessions()?;
+        let mut days: BTreeMap<String, (VisitDay, BTreeMap<String, u32>)> = BTreeMap::new();
+        for session in sessions {
+            let (day, services) = days.entry(session.day.clone()).or_insert_with(|| {
+                (
+                    VisitDay {
+                        day: session.day.clone(),
+                        sessions: 0,
+                        sent: 0,
+                        discarded: 0,
+                        services: Vec::new(),
+                    },
+                    BTreeMap::new(),
+                )
+            });
+            day.sessions += 1;
+            match session.outcome.as_str() {
+                OUTCOME_SENT => day.sent += 1,
+                OUTCOME_DISCARDED => day.discarded += 1,
+                _ => {}
+            }
+            for key in session.services {
+                *services.entry(key).or_default() += 1;
+            }
+        }
+        Ok(VisitReport {
+            days: days
+                .into_values()
+                .rev()
+                .map(|(mut day, services)| {
+                    day.services = services
+                        .into_iter()
+                        .map(|(leika_key, sessions)| ServiceCount {
+                            leika_key,
+                            sessions,
+                        })
+                        .collect();
+                    day
+                })
+                .collect(),
+        })
+    }
+
+    /// What the report keeps of the running session: the day, the services worked on, and
+    /// whether an application reached the state API or unsent work was discarded.
+    fn session_record(&self, discarding: bool) -> Result<AssistedSession, Error> {
+        let list = views::applications(&*self.store()?, true, self.today()?)?;
+        let services: BTreeSet<String> = list.iter().map(|a| a.leika_key.clone()).collect();
+        let sent = list.iter().any(|a| {
+            !matches!(
+                a.status,
+                ApplicationStatus::Draft
+                    | ApplicationStatus::Queued
+                    | ApplicationStatus::Sending
+                    | ApplicationStatus::Initiated
+            )
+        });
+        let outcome = match (sent, discarding) {
+            (true, _) => OUTCOME_SENT,
+            (false, true) => OUTCOME_DISCARDED,
+            (false, false) => OUTCOME_NOTHING,
+        };
+        Ok(AssistedSession {
+            day: self.today()?.to_string(),
+            outcome: outcome.into(),
+            services: services.into_iter().collect(),
+        })
     }
 
     fn visit_running(&self) -> Result<bool, Error> {
@@ -448,6 +536,45 @@ mod tests {
             !app.end_idle_visit().await.expect("checked"),
             "no session, nothing to end"
         );
+    }
+
+    /// #14: the Digitallotse's report counts sessions per day with their services and
+    /// outcomes, and holds nothing of the visitors.
+    #[tokio::test]
+    async fn the_report_counts_sessions_services_and_outcomes_per_day() {
+        let data = tempfile::tempdir().expect("a folder");
+        let (app, _, time) = app_in(data.path());
+        app.start_visit().await.expect("started");
+        draft(&app, CANARY);
+        app.end_visit(true).await.expect("discarded");
+        app.start_visit().await.expect("started");
+        assert!(app.visit_report().is_err(), "not the visitor's to see");
+        app.end_visit(false).await.expect("nothing to discard");
+        time.store(NOW + 86_400_000, Ordering::SeqCst);
+        app.start_visit().await.expect("started");
+        draft(&app, CANARY);
+        app.end_visit(true).await.expect("discarded");
+
+        let report = app.visit_report().expect("a report");
+        let days: Vec<(&str, u32, u32, u32)> = report
+            .days
+            .iter()
+            .map(|d| (d.day.as_str(), d.sessions, d.sent, d.discarded))
+            .collect();
+        assert_eq!(
+            days,
+            vec![("2026-12-06", 1, 0, 1), ("2026-12-05", 2, 0, 1)],
+            "newest day first"
+        );
+        assert_eq!(
+            report.days[1].services,
+            vec![ServiceCount {
+                leika_key: "99108001001000".into(),
+                sessions: 1
+            }]
+        );
+        let shown = format!("{report:?}");
+        assert!(!shown.contains(CANARY), "nothing of the visitors: {shown}");
     }
 
     #[test]

@@ -25,7 +25,8 @@ pub mod event;
 mod visit;
 
 pub use visit::{
-    DevicePinRequest, EndVisitRequest, UnlockRequest, VisitEnd, VisitEndedBy, VisitView,
+    DevicePinRequest, EndVisitRequest, ServiceCount, UnlockRequest, VisitDay, VisitEnd,
+    VisitEndedBy, VisitReport, VisitView,
 };
 
 /// Payload of [`event::STATUS_CHANGED`].

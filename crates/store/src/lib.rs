@@ -11,6 +11,7 @@
 //! Durability: WAL with `synchronous=NORMAL`, which survives a killed app; [`Store::submit`]
 //! commits with `synchronous=FULL`, so a queued submission also survives a power cut.
 
+mod assisted;
 mod attachments;
 mod catalog;
 mod drafts;
@@ -34,6 +35,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
+pub use assisted::AssistedSession;
 pub use attachments::{AttachmentInfo, DraftAttachment, NewDraftFile, MAX_ATTACHMENT_BYTES};
 pub use catalog::StoredCatalog;
 pub use drafts::{Draft, DraftState, DraftSummary, NewDraft};

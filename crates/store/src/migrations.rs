@@ -231,6 +231,16 @@ pub(crate) const MIGRATIONS: &[M<'static>] = &[
             PRIMARY KEY (kind, key)
         ) WITHOUT ROWID;",
     ),
+    // 12: the assisted sessions a Digitallotse held on this device, for their volunteer
+    // report: the day, the services (LeiKa keys) and the outcome; nothing about the person.
+    M::up(
+        "CREATE TABLE assisted_session (
+            id INTEGER PRIMARY KEY,
+            day TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            services TEXT NOT NULL
+        );",
+    ),
 ];
 
 pub(crate) fn apply(conn: &mut Connection) -> Result<(), StoreError> {

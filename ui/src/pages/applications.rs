@@ -41,7 +41,7 @@ fn badge_class(status: ApplicationStatus) -> &'static str {
 }
 
 /// The service's name as shown, and the language it is in (German where it has no translation).
-fn service_name(ctx: &AppContext, leika_key: &str, language: Language) -> Shown {
+pub(crate) fn service_name(ctx: &AppContext, leika_key: &str, language: Language) -> Shown {
     ctx.catalog
         .with(|c| {
             c.as_ref()

@@ -110,6 +110,7 @@ pub fn SettingsPage() -> impl IntoView {
             <Account/>
             <crate::visit::VisitStart/>
             <crate::visit::SharedDevice/>
+            <crate::visit::VisitReportList/>
             <MyDetailsKept/>
             <section class="settings-legal" aria-labelledby="legal-heading">
                 <h2 id="legal-heading" class="kern-heading-small">{tr("settings-legal")}</h2>

@@ -46,3 +46,4 @@ pub const NOTE_ACTIVITY: &str = "note_activity";
 pub const SET_DEVICE_PIN: &str = "set_device_pin";
 pub const LOCK_DEVICE: &str = "lock_device";
 pub const UNLOCK_DEVICE: &str = "unlock_device";
+pub const VISIT_REPORT: &str = "visit_report";

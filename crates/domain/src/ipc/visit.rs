@@ -71,3 +71,29 @@ pub enum VisitEndedBy {
     /// No input for [`VisitView::idle_minutes`].
     Inactivity,
 }
+
+/// The Digitallotse's record of assisted sessions on this device, by day (newest first), for
+/// their volunteer report. Nothing about the visitors.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct VisitReport {
+    pub days: Vec<VisitDay>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VisitDay {
+    /// `YYYY-MM-DD`.
+    pub day: String,
+    pub sessions: u32,
+    /// Sessions in which at least one application reached the state API.
+    pub sent: u32,
+    /// Sessions that ended with unsent work discarded.
+    pub discarded: u32,
+    /// The services worked on, by LeiKa key, with the number of sessions each.
+    pub services: Vec<ServiceCount>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceCount {
+    pub leika_key: String,
+    pub sessions: u32,
+}
