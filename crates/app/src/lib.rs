@@ -28,7 +28,7 @@ pub mod views;
 pub mod visit;
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use domain::calendar::UnixMillis;
@@ -67,9 +67,6 @@ pub struct App {
     /// A shared device between sessions: the device's store answers nothing until its PIN
     /// ([`shared_device`]).
     locked: AtomicBool,
-    /// Wrong PINs in a row, and when the next try is allowed (Unix ms).
-    pin_failures: AtomicU32,
-    pin_retry_at: AtomicI64,
 }
 
 impl App {
@@ -96,8 +93,6 @@ impl App {
             visit: Mutex::new(None),
             last_input: AtomicI64::new(0),
             locked: AtomicBool::new(shared),
-            pin_failures: AtomicU32::new(0),
-            pin_retry_at: AtomicI64::new(0),
         }
     }
 

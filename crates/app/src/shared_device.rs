@@ -126,7 +126,8 @@ impl App {
     /// try wait (30 s, doubling, at most 15 minutes); a try while waiting is refused unread.
     pub fn unlock_device(&self, pin: &str) -> Result<VisitView, Error> {
         let now = self.now();
-        let allowed_at = self.pin_retry_at.load(Ordering::SeqCst);
+        // The count is kept in the store, so a restart of the app gives no fresh tries.
+        let (failures, allowed_at) = self.store_even_if_locked()?.pin_attempts()?;
         if now < allowed_at {
             return Err(Error::PinWait {
                 seconds: u32::try_from((allowed_at - now + 999) / 1000).unwrap_or(u32::MAX),
@@ -138,16 +139,19 @@ impl App {
             return self.visit_status();
         };
         if matches(&stored, pin) {
-            self.pin_failures.store(0, Ordering::SeqCst);
+            self.store_even_if_locked()?.set_pin_attempts(0, 0)?;
             self.locked.store(false, Ordering::SeqCst);
             return self.visit_status();
         }
-        let failures = self.pin_failures.fetch_add(1, Ordering::SeqCst) + 1;
-        if failures >= FREE_TRIES {
+        let failures = failures.saturating_add(1);
+        let retry_at = if failures >= FREE_TRIES {
             let doublings = (failures - FREE_TRIES).min(10);
-            let wait = (FIRST_WAIT_MS << doublings).min(MAX_WAIT_MS);
-            self.pin_retry_at.store(now + wait, Ordering::SeqCst);
-        }
+            now + (FIRST_WAIT_MS << doublings).min(MAX_WAIT_MS)
+        } else {
+            0
+        };
+        self.store_even_if_locked()?
+            .set_pin_attempts(failures, retry_at)?;
         Err(Error::PinWrong)
     }
 }
@@ -179,6 +183,36 @@ mod tests {
         ] {
             assert_eq!(acceptable(pin), ok, "{pin}");
         }
+    }
+
+    #[test]
+    fn a_restart_gives_a_guesser_no_fresh_tries() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let path = dir.path().join("store.db");
+        let key = store::DatabaseKey::from_bytes([7; 32]);
+        let open = || TestApp::with_store(store::Store::open(&path, &key).expect("opens"));
+        let first = open();
+        first.app.set_device_pin(Some("246810")).expect("set up");
+        first.app.lock_device().expect("locked");
+        for _ in 0..FREE_TRIES {
+            assert!(matches!(
+                first.app.unlock_device("000000"),
+                Err(Error::PinWrong)
+            ));
+        }
+        drop(first);
+        let second = open();
+        assert!(
+            second.app.visit_status().expect("status").locked,
+            "starts locked"
+        );
+        assert!(
+            matches!(
+                second.app.unlock_device("246810"),
+                Err(Error::PinWait { .. })
+            ),
+            "the wait outlives the restart"
+        );
     }
 
     #[tokio::test]

@@ -16,6 +16,10 @@ const SET_ASIDE_AT: &str = "set_aside_at";
 /// The verifier of a shared device's PIN (#14): a salted, slow hash made by the app's core,
 /// never the PIN. Kept by "Meine Daten löschen" (it is the device's set-up, not a person's).
 const SHARED_DEVICE_PIN: &str = "shared_device_pin";
+/// Wrong PINs in a row and when the next try is allowed (Unix ms), so a restart of the app does
+/// not give a guesser fresh tries.
+const PIN_FAILURES: &str = "pin_failures";
+const PIN_RETRY_AT: &str = "pin_retry_at";
 
 fn text_size_name(size: TextSize) -> &'static str {
     match size {
@@ -59,6 +63,24 @@ impl Store {
                 Ok(())
             }
         }
+    }
+
+    /// Wrong PINs in a row and when the next try is allowed (Unix ms); zeros when none.
+    pub fn pin_attempts(&self) -> Result<(u32, i64), StoreError> {
+        let failures = self
+            .setting(PIN_FAILURES)?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        let retry_at = self
+            .setting(PIN_RETRY_AT)?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        Ok((failures, retry_at))
+    }
+
+    pub fn set_pin_attempts(&self, failures: u32, retry_at: i64) -> Result<(), StoreError> {
+        self.set_setting(PIN_FAILURES, &failures.to_string())?;
+        self.set_setting(PIN_RETRY_AT, &retry_at.to_string())
     }
 
     /// Notes that an earlier store could not be read and was moved aside as `file_name` (in the
