@@ -83,10 +83,9 @@ async fn a_new_form_version_is_fetched_and_drafts_carry_over_by_field_id() -> Te
         }
     }
     catalog.version = catalog_seed::content_version(&catalog)?;
-    let shipped: Vec<FormDefinition> = domain::form::showcase_definitions()
-        .into_iter()
-        .filter_map(|(_, json)| FormDefinition::from_json(json).ok())
-        .collect();
+    // Every form the app ships (showcase and imported from XDatenfelder): the catalog
+    // announces them all.
+    let shipped: Vec<FormDefinition> = catalog_seed::shipped_forms().to_vec();
     let mut served: Vec<FormDefinition> =
         shipped.iter().filter(|f| f.id != new.id).cloned().collect();
     served.push(new.clone());

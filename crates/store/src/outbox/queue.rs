@@ -227,7 +227,20 @@ impl Store {
             "UPDATE submission SET server_ref = ?2 WHERE id = ?1",
             params![submission.to_string(), server_ref],
         )?;
-        self.record_status_in(submission, status, now, None)?;
+        // A late answer to the send never takes back what the authority said since: a status
+        // poll that ran while the send was in flight may already have brought its step
+        // (received, processing, ...), and the send's own answer (submitted) is older.
+        let current: String = tx.query_row(
+            "SELECT status FROM submission WHERE id = ?1",
+            [submission.to_string()],
+            |r| r.get(0),
+        )?;
+        let authority_moved = SubmissionStatus::parse(&current).is_some_and(|s| {
+            !matches!(s, SubmissionStatus::Initiated | SubmissionStatus::Submitted)
+        });
+        if !authority_moved {
+            self.record_status_in(submission, status, now, None)?;
+        }
         tx.commit()?;
         Ok(())
     }

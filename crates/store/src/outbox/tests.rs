@@ -309,3 +309,25 @@ fn status_history_appends_only_changes() -> Result<(), StoreError> {
     }
     Ok(())
 }
+
+/// A status poll that ran while the send was in flight brought the authority's step; the late
+/// answer to the send (submitted) does not take it back.
+#[test]
+fn a_late_answer_to_the_send_never_takes_back_the_authoritys_step() -> Result<(), StoreError> {
+    let store = Store::open_in_memory()?;
+    let (_, id) = queued(&store)?;
+    store.outbox_claim(id, 3)?;
+    store.record_status(id, SubmissionStatus::Received, 4, None)?;
+    store.outbox_sent(id, "TH-2026-0002", SubmissionStatus::Submitted, 5)?;
+    let sub = store
+        .submission(id)?
+        .ok_or(StoreError::not_found("submission", id))?;
+    assert_eq!(sub.status, SubmissionStatus::Received, "the authority's step stands");
+    assert_eq!(sub.server_ref.as_deref(), Some("TH-2026-0002"));
+    assert_eq!(
+        store.outbox_entry(id)?.map(|e| e.state),
+        Some(OutboxState::Sent),
+        "and the send is done"
+    );
+    Ok(())
+}
