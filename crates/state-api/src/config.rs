@@ -212,6 +212,22 @@ impl std::fmt::Debug for TrustAnchorKey {
     }
 }
 
+/// Who opens and decides on what citizens sealed for an authority (FIT-Connect's
+/// "subscriber").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum SubscriberMode {
+    /// The reference authority in this process: it opens the data, the metadata and the
+    /// attachments with the destination's key at submit, so a refusal is the submit's 422.
+    #[default]
+    InProcess,
+    /// A program of its own (`state-api subscriber`): a submit is stored as it came after a
+    /// check of its form and key ids and stays SUBMITTED; the authority fetches the
+    /// ciphertext from the back office, opens and checks it, and posts its signed decision,
+    /// which the state API records only when it verifies under the destination's key set.
+    /// Needs the destinations' key directory (`destination_keys_dir`), shared with it.
+    External,
+}
+
 /// Everything the server needs to run. Its `Debug` names the settings but never the back
 /// office token, the ID token key or a citizen's password, so a config may be logged.
 #[derive(Clone)]
@@ -236,7 +252,12 @@ pub struct Config {
     /// How often expired submissions are swept.
     pub sweep_interval: Duration,
     /// When true, a submitted submission is at once marked RECEIVED (as an automatic relay).
+    /// Only for the in-process authority: an external one decides itself.
     pub auto_receive: bool,
+    /// Where the receiving authorities open, check and decide on sealed submissions: in this
+    /// process at submit time (the default), or in a program of their own
+    /// ([`SubscriberMode::External`], `state-api subscriber`) through the back office.
+    pub subscriber: SubscriberMode,
     /// The public base URL, used in the OpenID configuration (e.g. `http://127.0.0.1:8787`).
     /// `None`: derived from the request's `Host` header.
     pub public_url: Option<String>,
@@ -301,6 +322,7 @@ impl std::fmt::Debug for Config {
             .field("forms", &self.forms.len())
             .field("submission_ttl", &self.submission_ttl)
             .field("auto_receive", &self.auto_receive)
+            .field("subscriber", &self.subscriber)
             .field("public_url", &self.public_url)
             .field("citizens", &self.citizens.len())
             .field("demo", &self.demo)
@@ -345,6 +367,7 @@ impl Default for Config {
             submission_ttl: Duration::from_secs(24 * 60 * 60),
             sweep_interval: Duration::from_secs(60),
             auto_receive: true,
+            subscriber: SubscriberMode::InProcess,
             public_url: None,
             citizens: DemoCitizen::defaults(),
             demo: false,

@@ -24,11 +24,12 @@ pub mod server;
 pub mod service;
 pub mod state;
 pub mod storage;
+pub mod subscriber;
 pub mod wire;
 
 pub use config::{
     Config, DemoCitizen, IdTokenKey, Limits, Lockout, LoginFormKey, OAuthClient, RedirectUri,
-    TrustAnchorKey,
+    SubscriberMode, TrustAnchorKey,
 };
 pub use error::{Error, FieldProblem, Problem};
 pub use http::{back_office_router, router};

@@ -82,6 +82,33 @@ enum Command {
         /// Demo mode: the login page lists the demo citizens and their passwords.
         #[arg(long)]
         demo: bool,
+        /// Who opens and decides on sealed submissions: the reference authority in this
+        /// process at submit (in-process), or `state-api subscriber` apart (external; needs
+        /// --destination-keys, which it shares).
+        #[arg(long, value_enum, default_value_t = state_api::SubscriberMode::InProcess)]
+        subscriber: state_api::SubscriberMode,
+    },
+    /// The reference authority as a program of its own (FIT-Connect's subscriber), for a
+    /// server run with `--subscriber external`: fetches what waits for a decision from the
+    /// back office, opens it with the destination's key, checks it and posts its signed
+    /// decision (RECEIVED with a receipt, or REJECTED with reasons).
+    Subscriber {
+        /// The state API's back office, e.g. http://127.0.0.1:8788.
+        #[arg(long)]
+        back_office: String,
+        /// A file holding the back office token, or set STATE_API_ADMIN_TOKEN.
+        #[arg(long)]
+        admin_token_file: Option<PathBuf>,
+        /// The destinations' key directory (the server's --destination-keys); decides only
+        /// for the destinations whose keys are there.
+        #[arg(long)]
+        destination_keys: PathBuf,
+        /// Seconds between rounds.
+        #[arg(long, default_value_t = 2)]
+        poll_secs: u64,
+        /// One round, then exit (its counts on stdout as JSON).
+        #[arg(long)]
+        once: bool,
     },
     /// The simulated back office, working directly on a data directory.
     Admin {
@@ -264,6 +291,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             sync_full,
             no_group_commit,
             demo,
+            subscriber,
         } => {
             if !listen.ip().is_loopback() {
                 tracing::warn!(address = %listen, "listening beyond loopback: this is a demo server");
@@ -319,6 +347,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             config.sync_full = sync_full;
             config.group_commit = !no_group_commit;
             config.demo = demo;
+            config.subscriber = subscriber;
             config.fake_now = fake_now()?;
             let listener = tokio::net::TcpListener::bind(listen)
                 .await
@@ -348,6 +377,22 @@ async fn run(cli: Cli) -> Result<(), String> {
             database,
             action,
         } => admin(data_dir, database.options()?, action).await,
+        Command::Subscriber {
+            back_office,
+            admin_token_file,
+            destination_keys,
+            poll_secs,
+            once,
+        } => {
+            subscriber(
+                back_office,
+                admin_token_file,
+                destination_keys,
+                poll_secs,
+                once,
+            )
+            .await
+        }
         Command::TrustAnchor { key } => {
             let anchor =
                 state_api::service::destinations::anchor_at(&key).map_err(|e| e.to_string())?;
@@ -386,6 +431,49 @@ async fn run(cli: Cli) -> Result<(), String> {
             Ok(())
         }
     }
+}
+
+/// Runs the reference authority's own program until Ctrl-C (or one round with `once`).
+async fn subscriber(
+    back_office: String,
+    admin_token_file: Option<PathBuf>,
+    destination_keys: PathBuf,
+    poll_secs: u64,
+    once: bool,
+) -> Result<(), String> {
+    let token = admin_token(admin_token_file.as_deref())?.ok_or(
+        "the subscriber needs the back office token: --admin-token-file FILE or \
+         STATE_API_ADMIN_TOKEN",
+    )?;
+    // The server's clock, moved as the server's is in a debug build's demo.
+    let offset = fake_now()?.map_or(0, |fake| fake - state_api::service::wall_millis());
+    let subscriber = state_api::subscriber::Subscriber::new(state_api::subscriber::Options {
+        back_office,
+        token,
+        destination_keys,
+        limits: state_api::Limits::default(),
+        clock: std::sync::Arc::new(move || state_api::service::wall_millis() + offset),
+    })
+    .map_err(|e| e.to_string())?;
+    if once {
+        let round = subscriber.round().await.map_err(|e| e.to_string())?;
+        println!(
+            "{}",
+            serde_json::json!({
+                "accepted": round.accepted,
+                "rejected": round.rejected,
+                "skipped": round.skipped,
+            })
+        );
+        return Ok(());
+    }
+    tracing::info!("subscriber running");
+    subscriber
+        .run(Duration::from_secs(poll_secs.max(1)), async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await;
+    Ok(())
 }
 
 /// The back office token: from `file`, else from `STATE_API_ADMIN_TOKEN`, else none. (The

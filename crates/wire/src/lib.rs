@@ -15,6 +15,7 @@ mod auth;
 mod inbox;
 mod problem;
 mod submissions;
+mod subscriber;
 
 pub use auth::{OAuthError, OpenIdConfiguration, Token, TokenResponse, UserInfo};
 pub use domain::status::SubmissionStatus;
@@ -24,6 +25,7 @@ pub use submissions::{
     AnnouncedAttachment, AttachmentState, CreateSubmission, DestinationKeySet, FormRef,
     StatusEntry, Submission, SubmissionPage, SubmitSubmission,
 };
+pub use subscriber::{Decision, SealedAttachment, SealedSubmission};
 
 // The OpenAPI schema of `SubmissionStatus` (named so in the document): the domain type knows
 // nothing of OpenAPI, so its values are spelled here once more, and the server's OpenAPI test

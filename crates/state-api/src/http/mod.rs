@@ -7,6 +7,7 @@ mod admin;
 mod auth;
 mod catalog;
 mod catalog_schema;
+mod decisions;
 pub mod openapi;
 mod replies;
 mod reports;
@@ -99,6 +100,15 @@ pub fn back_office_router(state: AppState) -> Router {
             post(admin::move_status),
         )
         .route("/admin/v1/submissions/{id}/replies", get(replies::list))
+        .route("/admin/v1/submissions/{id}/sealed", get(decisions::sealed))
+        .route(
+            "/admin/v1/submissions/{id}/attachments/{attachment_id}",
+            get(decisions::attachment),
+        )
+        .route(
+            "/admin/v1/submissions/{id}/decision",
+            post(decisions::decide),
+        )
         .route(
             "/admin/v1/destinations/{id}/keys/rotate",
             post(admin::rotate_keys),

@@ -197,14 +197,16 @@ pub async fn upload_state(
 }
 
 /// Submits the data. Refused (409) while an announced attachment is missing; validated (422
-/// with every field problem). Repeatable: the same body gives the same answer.
+/// with every field problem) by the authority in process, or kept sealed (SUBMITTED) for an
+/// authority apart, which decides later. Repeatable: the same body is answered again
+/// (`Idempotent-Replayed`), with the submission as it stands now.
 #[utoipa::path(post, path = "/v1/submissions/{id}/submit", tag = "submissions",
     security(("bearer" = [])),
     operation_id = "submit_submission",
     params(("id" = String, Path)),
     request_body = SubmitSubmission,
     responses(
-        (status = 200, description = "Submitted (status SUBMITTED, then RECEIVED); a repeat gets the same answer", body = Submission),
+        (status = 200, description = "Submitted (status SUBMITTED, then RECEIVED; SUBMITTED only, for an authority apart); a repeat gets the submission as it stands now", body = Submission),
         (status = 400, description = "The body unreadable or not JSON", body = Problem),
         (status = 401, description = "No valid access token", body = Problem),
         (status = 404, description = "No such submission of this citizen", body = Problem),

@@ -161,6 +161,21 @@ impl Backend {
                 change.status.as_str()
             )));
         }
+        let sealed_apart = self.config().subscriber == crate::config::SubscriberMode::External
+            && record.authority_id.is_some();
+        if sealed_apart && change.status == Status::Received && record.receipt.is_none() {
+            // Receiving opens the sealed parts to sign what arrived: the authority's program
+            // does that, and posts its decision.
+            return Err(Problem::new(
+                StatusCode::CONFLICT,
+                "status_move_not_allowed",
+                "Move not allowed",
+            )
+            .detail(
+                "the receiving authority runs apart: it receives through POST \
+                 /admin/v1/submissions/{id}/decision",
+            ));
+        }
         if change.status == Status::Rejected && change.reasons.iter().all(|r| r.trim().is_empty()) {
             return Err(Problem::validation(vec![FieldProblem::new(
                 "/reasons",

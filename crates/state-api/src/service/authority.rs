@@ -1,5 +1,7 @@
 //! The reference authority: the receiving side of a submission, in this process in the role
-//! FIT-Connect gives the subscriber beside the delivery service. The state API stores and
+//! FIT-Connect gives the subscriber beside the delivery service (or, with
+//! [`SubscriberMode::External`], apart from it: then this only checks the form and key ids of
+//! what it forwards, and `crate::subscriber` opens and checks). The state API stores and
 //! forwards only what the citizen's device encrypted for the authority (the data, the
 //! metadata, every attachment); the authority opens them with its own key, which is never
 //! stored in the database, checks every attachment against the metadata's hash, media type
@@ -9,25 +11,36 @@ use axum::http::StatusCode;
 use domain::metadata::Metadata;
 use domain::problem::ProblemCode;
 
-use super::{canonical_json, sha512_hex, Backend};
+use super::{canonical_json, checks, sha512_hex, Backend};
+use crate::config::SubscriberMode;
 use crate::error::{FieldProblem, Problem};
 use crate::storage::{StatusEvent, SubmissionRecord};
 use crate::wire::SubmitSubmission;
 
 /// What the authority found on opening a submission.
 pub(crate) struct Opened {
-    pub data: serde_json::Value,
+    /// The data, when the authority in this process opened it; `None` when it was sealed for
+    /// an authority that runs apart ([`SubscriberMode::External`]), which opens it itself.
+    pub data: Option<serde_json::Value>,
+    /// The SHA-512 of the data's canonical JSON: computed from the opened data, or as the
+    /// device declared it (checked by the authority apart, before it signs a receipt).
+    pub data_sha512: String,
     /// What the state API keeps of the data: the JWE, or the canonical JSON of plain data
     /// (no destination).
     pub stored: String,
     /// The encrypted metadata to keep.
     pub metadata: Option<String>,
-    /// Each attachment's id with the SHA-512 of its plain bytes: what the receipt names.
+    /// Each attachment's id with the SHA-512 of its plain bytes: what the receipt names
+    /// (empty when the authority runs apart).
     pub attachments: Vec<(String, String)>,
 }
 
 fn problem(field: &str, code: &str, detail: &str) -> Problem {
     Problem::validation(vec![FieldProblem::new(field, code, detail)])
+}
+
+fn refused(problem: FieldProblem) -> Problem {
+    Problem::validation(vec![problem])
 }
 
 fn not_current() -> Problem {
@@ -75,10 +88,47 @@ impl Backend {
         })
     }
 
+    /// Checks, without opening it, that `token` is a JWE in compact form to a key
+    /// `destination` holds (current or retired): what a state API that only forwards can
+    /// know of it.
+    async fn sealed_for(&self, destination: &str, token: &str, field: &str) -> Result<(), Problem> {
+        let kid = checks::sealed_form(token).ok_or_else(|| {
+            problem(
+                field,
+                "undecryptable",
+                "not a JWE in compact form naming the receiving authority's key (kid)",
+            )
+        })?;
+        let (destinations, destination) = (self.destinations().clone(), destination.to_string());
+        let holds = tokio::task::spawn_blocking(move || destinations.holds_key(&destination, &kid))
+            .await
+            .map_err(|_| Problem::internal())??;
+        if holds {
+            Ok(())
+        } else {
+            Err(not_current())
+        }
+    }
+
+    /// An attachment the authority can never open (sealed to a key it does not hold), and the
+    /// create named its ciphertext: this start is over (410 on retry), the client starts anew.
+    async fn end_start(&self, record: &SubmissionRecord, problem: Problem) -> Problem {
+        let sub = record.id.clone();
+        if let Err(failed) = self.db(move |s| s.abandon(&sub)).await {
+            return failed;
+        }
+        problem.detail(
+            "an attachment is encrypted to a key the authority does not hold: this submission \
+             cannot be completed; fetch the keys again, encrypt anew and start over under a \
+             new submission id",
+        )
+    }
+
     /// The data of a submit, and what the state API keeps of it. Data for a destination comes
     /// encrypted to that destination's key, with the metadata and the attachments: the
-    /// authority opens them to check them, and only the ciphertext is kept. Plain data is
-    /// taken only for a submission without a destination (no place given).
+    /// authority in this process opens them to check them, an authority apart gets them as
+    /// they came; only the ciphertext is kept. Plain data is taken only for a submission
+    /// without a destination (no place given).
     pub(crate) async fn opened(
         &self,
         record: &SubmissionRecord,
@@ -86,43 +136,48 @@ impl Backend {
     ) -> Result<Opened, Problem> {
         match (&request.encrypted_data, &request.data, &record.authority_id) {
             (Some(sealed), None, Some(destination)) => {
-                if request.data_sha512.is_none() {
+                let Some(declared) = &request.data_sha512 else {
                     return Err(problem(
                         "/dataSha512",
                         "required",
                         "the SHA-512 of the data comes with encrypted data",
                     ));
+                };
+                let metadata = request.encrypted_metadata.as_deref();
+                if metadata.is_none() && !record.attachments.is_empty() {
+                    return Err(problem(
+                        "/encryptedMetadata",
+                        "required",
+                        "attachments come with the metadata that names their hashes",
+                    ));
+                }
+                if self.config().subscriber == SubscriberMode::External {
+                    return self
+                        .forwarded(record, destination, sealed, declared, metadata)
+                        .await;
                 }
                 let plaintext = self
                     .open_for(destination, sealed.clone(), "/encryptedData")
                     .await?;
-                let data: serde_json::Value = serde_json::from_slice(&plaintext).map_err(|_| {
-                    problem("/encryptedData", "not_json", "the plaintext is not JSON")
-                })?;
-                let data_sha512 = sha512_hex(canonical_json(&data).as_bytes());
-                let attachments = match &request.encrypted_metadata {
+                let (data, data_sha512) = checks::data_of(&plaintext).map_err(refused)?;
+                let attachments = match metadata {
                     Some(metadata) => {
                         self.checked_attachments(record, destination, metadata, &data_sha512)
                             .await?
                     }
-                    None if record.attachments.is_empty() => Vec::new(),
-                    None => {
-                        return Err(problem(
-                            "/encryptedMetadata",
-                            "required",
-                            "attachments come with the metadata that names their hashes",
-                        ))
-                    }
+                    None => Vec::new(),
                 };
                 Ok(Opened {
-                    data,
+                    data: Some(data),
+                    data_sha512,
                     stored: sealed.clone(),
-                    metadata: request.encrypted_metadata.clone(),
+                    metadata: metadata.map(str::to_string),
                     attachments,
                 })
             }
             (None, Some(data), None) => Ok(Opened {
-                data: data.clone(),
+                data: Some(data.clone()),
+                data_sha512: sha512_hex(canonical_json(data).as_bytes()),
                 stored: canonical_json(data),
                 metadata: None,
                 attachments: announced_hashes(record),
@@ -145,6 +200,50 @@ impl Backend {
         }
     }
 
+    /// A sealed submit for an authority that runs apart: kept as it came, after a check of
+    /// the form and the key id of every sealed part (data, metadata, attachments); the
+    /// authority opens them when it fetches them from the back office.
+    async fn forwarded(
+        &self,
+        record: &SubmissionRecord,
+        destination: &str,
+        sealed: &str,
+        declared: &str,
+        metadata: Option<&str>,
+    ) -> Result<Opened, Problem> {
+        let declared = declared.to_ascii_lowercase();
+        if declared.len() != 128 || !declared.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(problem("/dataSha512", "not_a_sha512", "128 hex digits"));
+        }
+        self.sealed_for(destination, sealed, "/encryptedData")
+            .await?;
+        if let Some(metadata) = metadata {
+            self.sealed_for(destination, metadata, "/encryptedMetadata")
+                .await?;
+        }
+        for attachment in &record.attachments {
+            let id = attachment.announced.id.clone();
+            let field = format!("/attachments/{id}");
+            let sub = record.id.clone();
+            let content = self.db(move |s| s.attachment_content(&sub, &id)).await?;
+            let token = String::from_utf8(content)
+                .map_err(|_| problem(&field, "undecryptable", "not a JWE in compact form"))?;
+            match self.sealed_for(destination, &token, &field).await {
+                Err(refusal) if refusal.code == ProblemCode::KeyNotCurrent.as_str() => {
+                    return Err(self.end_start(record, refusal).await);
+                }
+                other => other?,
+            }
+        }
+        Ok(Opened {
+            data: None,
+            data_sha512: declared,
+            stored: sealed.to_string(),
+            metadata: metadata.map(str::to_string),
+            attachments: Vec::new(),
+        })
+    }
+
     /// Opens the metadata and every attachment: the metadata must name the data's hash and
     /// exactly the announced attachments; each attachment must open, hash to what the
     /// metadata says, and be of an accepted media type, size and file name. The attachments'
@@ -157,93 +256,27 @@ impl Backend {
         data_sha512: &str,
     ) -> Result<Vec<(String, String)>, Problem> {
         let metadata = self.metadata_of(destination, metadata).await?;
-        if !metadata
-            .content_structure
-            .data
-            .hash
-            .content
-            .eq_ignore_ascii_case(data_sha512)
-        {
-            return Err(problem(
-                "/encryptedMetadata",
-                "hash_mismatch",
-                "the metadata names another data hash than the data's",
-            ));
-        }
-        let mut named: Vec<String> = metadata
-            .attachment_hashes()
-            .into_iter()
-            .map(|(id, _)| id)
-            .collect();
-        let mut announced: Vec<String> = record
+        let announced: Vec<String> = record
             .attachments
             .iter()
             .map(|a| a.announced.id.clone())
             .collect();
-        named.sort();
-        announced.sort();
-        if named != announced {
-            return Err(problem(
-                "/encryptedMetadata",
-                "attachments_differ",
-                "the metadata names other attachments than were announced",
-            ));
-        }
+        checks::metadata_matches(&metadata, data_sha512, &announced).map_err(refused)?;
         let limits = &self.config().limits;
         let mut problems = Vec::new();
         for part in &metadata.content_structure.attachments {
-            let id = part.attachment_id.to_ascii_lowercase();
-            let field = format!("/attachments/{id}");
-            let (sub, att) = (record.id.clone(), id.clone());
+            let field = checks::attachment_field(part);
+            let (sub, att) = (record.id.clone(), part.attachment_id.to_ascii_lowercase());
             let sealed = self.db(move |s| s.attachment_content(&sub, &att)).await?;
             let token = String::from_utf8(sealed)
                 .map_err(|_| problem(&field, "undecryptable", "not a JWE in compact form"))?;
             let plain = match self.open_for(destination, token, &field).await {
-                Err(problem) if problem.code == ProblemCode::KeyNotCurrent.as_str() => {
-                    // The attachment can never be opened, and the create named its
-                    // ciphertext: this start is over, the client starts anew (410 on retry).
-                    let sub = record.id.clone();
-                    self.db(move |s| s.abandon(&sub)).await?;
-                    return Err(problem.detail(
-                        "an attachment is encrypted to a key the authority does not hold: \
-                         this submission cannot be completed; fetch the keys again, encrypt \
-                         anew and start over under a new submission id",
-                    ));
+                Err(refusal) if refusal.code == ProblemCode::KeyNotCurrent.as_str() => {
+                    return Err(self.end_start(record, refusal).await);
                 }
                 other => other?,
             };
-            if !sha512_hex(&plain).eq_ignore_ascii_case(&part.hash.content) {
-                problems.push(FieldProblem::new(
-                    field.clone(),
-                    "hash_mismatch",
-                    "the attachment differs from the hash in the metadata",
-                ));
-            }
-            if plain.is_empty() || plain.len() as u64 > limits.max_attachment {
-                problems.push(FieldProblem::new(
-                    field.clone(),
-                    "size_out_of_range",
-                    format!("between 1 and {} bytes", limits.max_attachment),
-                ));
-            }
-            if !limits
-                .attachment_media_types
-                .iter()
-                .any(|m| m.eq_ignore_ascii_case(&part.mime_type))
-            {
-                problems.push(FieldProblem::new(
-                    field.clone(),
-                    "unsupported_media_type",
-                    format!("one of {}", limits.attachment_media_types.join(", ")),
-                ));
-            }
-            if part.filename.trim().is_empty() || part.filename.len() > 255 {
-                problems.push(FieldProblem::new(
-                    field,
-                    "invalid",
-                    "a file name of 1 to 255 bytes",
-                ));
-            }
+            problems.extend(checks::attachment_problems(part, &plain, limits));
         }
         if !problems.is_empty() {
             return Err(Problem::validation(problems));
@@ -255,21 +288,7 @@ impl Backend {
         let plain = self
             .open_for(destination, token.to_string(), "/encryptedMetadata")
             .await?;
-        let metadata: Metadata = serde_json::from_slice(&plain).map_err(|_| {
-            problem(
-                "/encryptedMetadata",
-                "not_metadata",
-                "the plaintext is not a metadata document",
-            )
-        })?;
-        if metadata.content_structure.data.hash.kind != domain::metadata::HASH_TYPE {
-            return Err(problem(
-                "/encryptedMetadata",
-                "unsupported_hash",
-                "hashes are SHA-512",
-            ));
-        }
-        Ok(metadata)
+        checks::metadata_of(&plain).map_err(refused)
     }
 
     /// The attachments a receipt names for a submission already submitted: the plain hashes
@@ -297,16 +316,13 @@ impl Backend {
         let Some(destination) = record.authority_id.clone() else {
             return Ok(None);
         };
-        let token = jose::StatusEvent::new(
+        let token = super::destinations::step_event(
             &destination,
             &record.key,
-            jose::EventDetail {
-                status: event.status.as_str().to_string(),
-                at: event.at,
-                reasons: event.reasons.clone(),
-            },
-            self.now() / 1000,
-            uuid::Uuid::new_v4().to_string(),
+            event.status.as_str(),
+            event.at,
+            event.reasons.clone(),
+            self.now(),
         );
         let destinations = self.destinations().clone();
         let signed = tokio::task::spawn_blocking(move || destinations.sign_event(&token))
@@ -329,20 +345,8 @@ impl Backend {
         let Some(destination) = record.authority_id.clone() else {
             return Ok(None);
         };
-        let receipt = jose::Receipt {
-            submission: record.key.clone(),
-            destination,
-            received_at: now,
-            data_sha512: data_sha512.to_string(),
-            attachments: attachments
-                .iter()
-                .map(|(id, sha512)| jose::ReceiptAttachment {
-                    id: id.clone(),
-                    sha512: sha512.clone(),
-                })
-                .collect(),
-            iat: now / 1000,
-        };
+        let receipt =
+            super::destinations::receipt(&record.key, &destination, data_sha512, attachments, now);
         // RSA work (and a destination's first key) is CPU: not on the async workers.
         let destinations = self.destinations().clone();
         let signed = tokio::task::spawn_blocking(move || destinations.sign_receipt(&receipt))

@@ -16,6 +16,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use jose::claims::{KEY_SET_TYPE, RECEIPT_TYPE};
 use jose::{DecryptionKey, DestinationKeys, Receipt, RsaPublicJwk, SigningKey};
 
+use crate::config::Config;
 use crate::error::Error;
 
 /// How long a published key set is valid.
@@ -40,6 +41,9 @@ pub struct Destinations {
     rotating: Mutex<()>,
     /// Signed key sets with their expiry (Unix seconds).
     published: Mutex<HashMap<String, (String, i64)>>,
+    /// Whether a destination's missing key is made (the state API's, which publishes them);
+    /// an authority's own program only reads the keys there are ([`Destinations::existing`]).
+    make_keys: bool,
 }
 
 impl std::fmt::Debug for Destinations {
@@ -90,7 +94,36 @@ impl Destinations {
             retired: Mutex::new(HashMap::new()),
             rotating: Mutex::new(()),
             published: Mutex::new(HashMap::new()),
+            make_keys: true,
         })
+    }
+
+    /// The destinations' keys in `dir` as the authorities' own program (the subscriber) holds
+    /// them: it opens and signs with the keys there are and never makes one (a key it made
+    /// would be published by nobody).
+    pub fn existing(dir: PathBuf) -> Result<Destinations, Error> {
+        if !dir.is_dir() {
+            return Err(Error::Config(format!(
+                "no destination key directory at {}",
+                dir.display()
+            )));
+        }
+        let mut destinations = Destinations::new(None, Config::DESTINATION_KEY_BITS, Some(dir))?;
+        destinations.make_keys = false;
+        Ok(destinations)
+    }
+
+    /// Whether this holds `destination`'s keys (in memory, or in the key directory).
+    pub fn knows(&self, destination: &str) -> bool {
+        let in_memory = self
+            .enc_keys
+            .lock()
+            .is_ok_and(|keys| keys.contains_key(destination));
+        in_memory
+            || self.dir.as_ref().is_some_and(|dir| {
+                dir.join(file_name(destination, "enc")).exists()
+                    && dir.join(file_name(destination, "sig")).exists()
+            })
     }
 
     fn anchor_key(&self) -> Result<&SigningKey, Error> {
@@ -152,6 +185,11 @@ impl Destinations {
         let der = match path.as_ref().filter(|p| p.exists()) {
             Some(path) => std::fs::read(path)
                 .map_err(|e| Error::Task(format!("read a destination key: {e}")))?,
+            None if !self.make_keys => {
+                return Err(Error::Task(format!(
+                    "no {kind} key of destination {destination:?} in the key directory"
+                )))
+            }
             None => {
                 // Signing and encryption keys are both RSA keys in PKCS #8.
                 let der = SigningKey::generate_sized(String::new(), self.bits)
@@ -183,6 +221,15 @@ impl Destinations {
                 .ok_or(jose::JoseError::UnknownKey(kid))?
         };
         Ok(key.decrypt(token)?.0)
+    }
+
+    /// Whether `kid` names an encryption key of `destination`'s, current or retired: what a
+    /// JWE's header must name for the authority to open it (checked without opening it).
+    pub fn holds_key(&self, destination: &str, kid: &str) -> Result<bool, Error> {
+        if self.decryption_key(destination)?.kid() == kid {
+            return Ok(true);
+        }
+        Ok(self.retired_key(destination, kid)?.is_some())
     }
 
     /// A retired encryption key of `destination` named `kid`: kept in memory since its
@@ -327,6 +374,14 @@ impl Destinations {
         Ok(token)
     }
 
+    /// The destination's key set as it is published, checked under the anchor as the app
+    /// checks it: what a signature in the destination's name must hold under.
+    pub fn published_keys(&self, destination: &str, now: i64) -> Result<DestinationKeys, Error> {
+        let token = self.key_set(destination, now)?;
+        jose::verify_key_set(&token, &[self.anchor()?], destination, now)
+            .map_err(|e| Error::Task(format!("the published key set does not hold: {e}")))
+    }
+
     /// A status event signed with the key of the destination that issues it.
     pub fn sign_event(&self, event: &jose::StatusEvent) -> Result<String, Error> {
         self.signing_key(&event.iss)?
@@ -339,6 +394,55 @@ impl Destinations {
         self.signing_key(&receipt.destination)?
             .sign(RECEIPT_TYPE, receipt)
             .map_err(|e| Error::Task(format!("sign a receipt: {e}")))
+    }
+}
+
+/// The step `status` (taken at `at`, Unix milliseconds, for `reasons`) that `destination`
+/// took with the citizen's submission `submission`, as a Security Event Token issued `now`
+/// (Unix milliseconds) under a new id: what the authority signs, in process or apart.
+pub fn step_event(
+    destination: &str,
+    submission: &str,
+    status: &str,
+    at: i64,
+    reasons: Vec<String>,
+    now: i64,
+) -> jose::StatusEvent {
+    jose::StatusEvent::new(
+        destination,
+        submission,
+        jose::EventDetail {
+            status: status.to_string(),
+            at,
+            reasons,
+        },
+        now / 1000,
+        uuid::Uuid::new_v4().to_string(),
+    )
+}
+
+/// The receipt of the citizen's submission `submission` at `destination`, received `now`
+/// (Unix milliseconds), naming the data's hash and every attachment's (id, plain SHA-512).
+pub fn receipt(
+    submission: &str,
+    destination: &str,
+    data_sha512: &str,
+    attachments: &[(String, String)],
+    now: i64,
+) -> Receipt {
+    Receipt {
+        submission: submission.to_string(),
+        destination: destination.to_string(),
+        received_at: now,
+        data_sha512: data_sha512.to_string(),
+        attachments: attachments
+            .iter()
+            .map(|(id, sha512)| jose::ReceiptAttachment {
+                id: id.clone(),
+                sha512: sha512.clone(),
+            })
+            .collect(),
+        iat: now / 1000,
     }
 }
 

@@ -8,6 +8,8 @@
 pub mod admin;
 pub mod auth;
 mod authority;
+pub mod checks;
+mod decisions;
 pub mod destinations;
 mod forms;
 pub mod id_token;
@@ -91,8 +93,9 @@ impl Drop for InFlight {
     }
 }
 
-/// The system clock in Unix milliseconds: the only place the server reads the time.
-fn wall_millis() -> i64 {
+/// The system clock in Unix milliseconds: the only place the server (and the authority's own
+/// program, `state-api subscriber`) reads the time.
+pub fn wall_millis() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
@@ -128,6 +131,15 @@ impl Backend {
         }
         let offset = initial_offset(config.fake_now)?;
         admin::check_admin_token(config.admin_token.as_deref())?;
+        if config.subscriber == crate::config::SubscriberMode::External
+            && config.destination_keys_dir.is_none()
+        {
+            return Err(Error::Config(
+                "an external subscriber needs the destinations' key directory \
+                 (--destination-keys), which it shares"
+                    .to_string(),
+            ));
+        }
         let login_guard = login::LoginGuard::new(&config);
         let id_tokens =
             id_token::IdTokenSigner::new(config.id_token_key.as_ref().map(|k| k.0.as_slice()))?;

@@ -13,7 +13,7 @@ use axum::http::StatusCode;
 use domain::problem::ProblemCode;
 
 use super::validation::validate_data;
-use super::{canonical_json, sha256_hex, sha512_hex, Backend, Citizen};
+use super::{canonical_json, checks, sha256_hex, Backend, Citizen};
 use crate::error::{FieldProblem, Problem};
 use crate::storage::SubmissionRecord;
 use crate::storage::{
@@ -469,9 +469,14 @@ impl Backend {
                 )
                 .detail("this submission was submitted with other data"));
             }
+            // The submission as it stands now, not as it stood then: a step taken since the
+            // first answer (the authority's decision, which an authority apart takes later)
+            // must not look undone to a client whose first answer was lost.
+            let mut now = self.own_submission(citizen, &record.key).await?;
+            now.expired = self.is_expired(&now);
             return Ok(Stored {
                 status: stored.status,
-                body: stored.body,
+                body: serialize(&Submission::from(&now))?,
                 replayed: true,
             });
         }
@@ -505,24 +510,28 @@ impl Backend {
             .errors(missing));
         }
         let opened = self.opened(&record, &request).await?;
-        let (data, stored) = (opened.data, opened.stored);
-        let data_sha512 = sha512_hex(canonical_json(&data).as_bytes());
-        let mut problems = Vec::new();
-        if let Some(claimed) = &request.data_sha512 {
-            if !claimed.eq_ignore_ascii_case(&data_sha512) {
-                problems.push(FieldProblem::new(
-                    "/dataSha512",
-                    "hash_mismatch",
-                    "SHA-512 of the canonical data differs",
-                ));
+        let data_sha512 = opened.data_sha512.clone();
+        // The authority in this process checks what it opened; one apart (the data stays
+        // sealed here) checks when it fetches it, and decides through the back office.
+        let decided_here = opened.data.is_some();
+        if let Some(data) = &opened.data {
+            let mut problems = Vec::new();
+            problems.extend(checks::declared_hash(
+                request.data_sha512.as_deref(),
+                &data_sha512,
+            ));
+            problems.extend(validate_data(self.form_for(&record), data, self.today()));
+            if !problems.is_empty() {
+                return Err(Problem::validation(problems));
             }
         }
-        let form = self.form_for(&record);
-        problems.extend(validate_data(form, &data, self.today()));
-        drop(data);
-        if !problems.is_empty() {
-            return Err(Problem::validation(problems));
-        }
+        // The plaintext goes now: only the ciphertext is kept.
+        let super::authority::Opened {
+            stored,
+            metadata,
+            attachments,
+            ..
+        } = opened;
         let now = self.now();
         let mut events = vec![StatusEvent {
             status: Status::Submitted,
@@ -531,7 +540,7 @@ impl Backend {
             note: None,
             signed: None,
         }];
-        if self.config().auto_receive {
+        if self.config().auto_receive && decided_here {
             // No note: the citizen reads the step's note on the timeline, and what the
             // authority accepted (the hashes of the data and of each attachment) is in its
             // signed receipt, which the app checks and shows.
@@ -547,7 +556,7 @@ impl Backend {
         }
         let receipt = match events.last().map(|e| e.status) {
             Some(Status::Received) => {
-                self.signed_receipt(&record, &data_sha512, &opened.attachments, now)
+                self.signed_receipt(&record, &data_sha512, &attachments, now)
                     .await?
             }
             _ => None,
@@ -575,7 +584,7 @@ impl Backend {
                     data_json: &stored,
                     data_sha512: &data_sha512,
                     receipt: receipt.as_deref(),
-                    metadata: opened.metadata.as_deref(),
+                    metadata: metadata.as_deref(),
                 };
                 s.submit(&id, &arrival, &events, "submit", &respond)
             })

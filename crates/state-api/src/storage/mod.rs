@@ -315,6 +315,9 @@ pub trait Storage: Send + Sync + 'static {
         offset: u64,
         data: &[u8],
     ) -> Result<Append, Error>;
+    /// The data as kept at submit (a JWE for a destination, else canonical JSON), by the
+    /// server's reference; `None` before the submit or for no such submission.
+    fn submission_data(&self, id: &str) -> Result<Option<String>, Error>;
     /// The stored bytes of an attachment, in order (for the authority, which opens them).
     fn attachment_content(&self, submission: &str, attachment: &str) -> Result<Vec<u8>, Error>;
     /// Lower-case hex SHA-512 of the stored bytes of an attachment.

@@ -6,6 +6,15 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::*;
 
+/// A submission's data as kept at submit.
+pub(super) fn submission_data(conn: &Connection, id: &str) -> Result<Option<String>, Error> {
+    let found: Option<Option<String>> = conn
+        .prepare_cached("SELECT data_json FROM submissions WHERE id = ?1")?
+        .query_row([id], |row| row.get(0))
+        .optional()?;
+    Ok(found.flatten())
+}
+
 /// One token by its hash.
 pub(super) fn token_row(conn: &Connection, token_hash: &str) -> Result<Option<TokenRecord>, Error> {
     let found = conn

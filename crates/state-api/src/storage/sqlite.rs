@@ -345,6 +345,10 @@ impl Storage for SqliteStorage {
         })
     }
 
+    fn submission_data(&self, id: &str) -> Result<Option<String>, Error> {
+        self.read(|conn| super::rows::submission_data(conn, id))
+    }
+
     fn attachment_content(&self, submission: &str, attachment: &str) -> Result<Vec<u8>, Error> {
         let mut content = Vec::new();
         self.each_chunk(submission, attachment, |data| {

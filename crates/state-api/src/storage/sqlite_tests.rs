@@ -187,6 +187,36 @@ fn two_citizens_with_one_key_get_two_submissions() {
 }
 
 #[test]
+fn the_data_is_read_back_as_kept_at_submit() {
+    let (_dir, storage) = storage();
+    storage
+        .create_submission(&new_submission("x"), &NO_QUOTA, &respond)
+        .expect("created");
+    assert_eq!(storage.submission_data("x").expect("read"), None, "not yet");
+    let arrival = Arrival {
+        data_json: "eyJhbGciOi.sealed",
+        data_sha512: "00",
+        receipt: None,
+        metadata: None,
+    };
+    let submitted = StatusEvent {
+        status: Status::Submitted,
+        at: 2,
+        reasons: vec![],
+        note: None,
+        signed: None,
+    };
+    storage
+        .submit("x", &arrival, &[submitted], "k", &respond)
+        .expect("submitted");
+    assert_eq!(
+        storage.submission_data("x").expect("read").as_deref(),
+        Some("eyJhbGciOi.sealed")
+    );
+    assert_eq!(storage.submission_data("nope").expect("read"), None);
+}
+
+#[test]
 fn a_submission_ended_while_its_data_was_checked_is_not_submitted() {
     let (_dir, storage) = storage();
     let arrival = Arrival {

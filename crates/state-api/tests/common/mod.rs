@@ -1,6 +1,8 @@
 //! Test harness: the real server on `127.0.0.1:0`, a tiny catalog, and HTTP helpers.
 #![allow(dead_code)]
 
+pub mod external;
+
 use std::time::Duration;
 
 use sha2::{Digest, Sha256, Sha512};

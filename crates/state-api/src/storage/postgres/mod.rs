@@ -430,6 +430,10 @@ impl Storage for PostgresStorage {
         self.read(|tx| submissions::by_id(tx, id))
     }
 
+    fn submission_data(&self, id: &str) -> Result<Option<String>, Error> {
+        self.read(|tx| submissions::data(tx, id))
+    }
+
     fn citizen_submission(
         &self,
         subject: &str,

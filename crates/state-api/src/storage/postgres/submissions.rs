@@ -215,6 +215,15 @@ pub(super) fn by_id(tx: &mut Tx<'_>, id: &str) -> Result<Option<SubmissionRecord
     Ok(complete(tx, rows)?.into_iter().next())
 }
 
+/// A submission's data as kept at submit.
+pub(super) fn data(tx: &mut Tx<'_>, id: &str) -> Result<Option<String>, Error> {
+    let rows = tx.query("SELECT data_json FROM submissions WHERE id = $1", &[&id])?;
+    match rows.first() {
+        Some(row) => Ok(row.try_get::<_, Option<String>>(0)?),
+        None => Ok(None),
+    }
+}
+
 pub(super) fn by_key(
     tx: &mut Tx<'_>,
     subject: &str,

@@ -337,6 +337,11 @@ fn a_submission_is_read_with_its_attachments_history_and_submit() {
     assert_eq!((record.key.as_str(), record.expires_at), ("x", Some(100)));
     assert_eq!(record.history, vec![event(Status::Initiated, 1)]);
     assert_eq!(record.attachments.len(), 1);
+    assert_eq!(
+        storage.submission_data("x").expect("read"),
+        None,
+        "no data before the submit"
+    );
     storage
         .append_chunk("x", "a", 0, b"abcdef")
         .expect("append");
@@ -375,6 +380,12 @@ fn a_submission_is_read_with_its_attachments_history_and_submit() {
         .expect("data")
         .get(0);
     assert_eq!(data, "{\"name\":\"x\"}", "the data is kept");
+    assert_eq!(
+        storage.submission_data("x").expect("read").as_deref(),
+        Some(data.as_str()),
+        "read back as kept"
+    );
+    assert_eq!(storage.submission_data("nope").expect("read"), None);
     let cursor = storage
         .add_status(
             "x",
