@@ -322,7 +322,11 @@ fn a_late_answer_to_the_send_never_takes_back_the_authoritys_step() -> Result<()
     let sub = store
         .submission(id)?
         .ok_or(StoreError::not_found("submission", id))?;
-    assert_eq!(sub.status, SubmissionStatus::Received, "the authority's step stands");
+    assert_eq!(
+        sub.status,
+        SubmissionStatus::Received,
+        "the authority's step stands"
+    );
     assert_eq!(sub.server_ref.as_deref(), Some("TH-2026-0002"));
     assert_eq!(
         store.outbox_entry(id)?.map(|e| e.state),
