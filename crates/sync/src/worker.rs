@@ -266,8 +266,8 @@ pub async fn judged_history(
 }
 
 /// Checks the signed receipt a submission carries (if any) against the trust anchors and what
-/// this device sent, and keeps the verdict. A failure to read or write the store only means
-/// the receipt is checked again with the next change.
+/// this device sent, and keeps the verdict. False when it could not be judged now (the key
+/// set out of reach, the store busy): the caller looks at it again rather than move on.
 async fn keep_receipt(
     store: &Arc<Mutex<Store>>,
     client: &crate::StateApiClient,
@@ -275,18 +275,21 @@ async fn keep_receipt(
     owner: &Owner,
     submission: &wire::Submission,
     now: UnixMillis,
-) {
+) -> bool {
     if submission.receipt.is_none() {
-        return;
+        return true;
     }
     let sent = match lock(store).and_then(|s| crate::receipt::Sent::of(&s, id, owner)) {
         Ok(Some(sent)) => sent,
-        _ => return,
+        Ok(None) => return true,
+        Err(_) => return false,
     };
-    if let Some(checked) = crate::receipt::check(client, submission, &sent, now).await {
-        if let Ok(store) = lock(store) {
-            let _ = store.record_signed_receipt(id, &checked);
-        }
+    let Some(checked) = crate::receipt::check(client, submission, &sent, now).await else {
+        return false;
+    };
+    match lock(store) {
+        Ok(store) => store.record_signed_receipt(id, &checked).is_ok(),
+        Err(_) => false,
     }
 }
 

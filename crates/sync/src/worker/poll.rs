@@ -15,6 +15,10 @@ impl Engine {
         }
         let mut local: Option<HashMap<String, Uuid>> = None;
         loop {
+            // A receipt that could not be judged now (its key set out of reach) holds the
+            // cursor, so the next poll brings the page again; otherwise it would be passed for
+            // good and the application would never show its receipt.
+            let mut page_judged = true;
             let page = self
                 .call(&token, |c, t| {
                     let cursor = self.submission_cursor;
@@ -51,7 +55,9 @@ impl Engine {
                         .is_some_and(|s| !s.signed_receipt.is_some_and(|r| r.is_verified()));
                 if unchecked {
                     let client = self.session.client().clone();
-                    keep_receipt(&self.store, &client, id, &owner, item, self.now()).await;
+                    if !keep_receipt(&self.store, &client, id, &owner, item, self.now()).await {
+                        page_judged = false;
+                    }
                 }
                 if matches!(changed, Ok(true)) {
                     self.emit(SyncEvent::StatusChanged {
@@ -59,6 +65,9 @@ impl Engine {
                         status,
                     });
                 }
+            }
+            if !page_judged {
+                break;
             }
             self.submission_cursor = page.cursor.max(self.submission_cursor);
             if !page.more {
