@@ -83,3 +83,8 @@ lock-unlock = فتح القفل
 # The Digitallotse's record of sessions (#14)
 visit-report = جلسات الاستشارة التي أجريتها على هذا الجهاز
 visit-report-day = { $date }: عدد الجلسات: { $sessions }، منها مع طلب مُرسَل: { $sent }
+
+# The last minutes of an idle session (#14)
+visit-ending-title = ستنتهي الجلسة قريبًا
+visit-ending-body = لم يكن هناك أي إدخال منذ مدة. بعد { $seconds } ثانية تنتهي هذه الجلسة، ويُحذف كل ما لم يُرسَل.
+visit-continue = متابعة الجلسة

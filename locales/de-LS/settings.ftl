@@ -80,3 +80,8 @@ visit-report-day = { $date }: { $sessions ->
     [one] 1 Beratung
    *[other] { $sessions } Beratungen
 }. Bei { $sent } davon ist ein Antrag gesendet.
+
+# The last minutes of an idle session (#14)
+visit-ending-title = Die Beratung ist bald zu Ende
+visit-ending-body = Eine Zeit lang hat niemand etwas eingegeben. In { $seconds } Sekunden endet die Beratung. Dann löscht die App alles, was nicht gesendet ist.
+visit-continue = Beratung weiter machen

@@ -80,3 +80,8 @@ visit-report-day = { $date }: { $sessions ->
     [one] 1 Beratung
    *[other] { $sessions } Beratungen
 }, davon { $sent } mit gesendetem Antrag
+
+# The last minutes of an idle session (#14)
+visit-ending-title = Die Beratung endet bald
+visit-ending-body = Seit einer Weile gab es keine Eingabe. In { $seconds } Sekunden endet diese Beratung, und alles, was nicht gesendet ist, wird gelöscht.
+visit-continue = Beratung fortsetzen

@@ -80,3 +80,8 @@ visit-report-day = { $date }: { $sessions ->
     [one] 1 session
    *[other] { $sessions } sessions
 }, { $sent } of them with an application sent
+
+# The last minutes of an idle session (#14)
+visit-ending-title = The session will end soon
+visit-ending-body = There has been no input for a while. In { $seconds } seconds this session ends, and everything not sent is deleted.
+visit-continue = Continue the session

@@ -81,3 +81,8 @@ lock-unlock = Разблокировать
 # The Digitallotse's record of sessions (#14)
 visit-report = Мои консультации на этом устройстве
 visit-report-day = { $date }: консультаций: { $sessions }, из них с отправленным заявлением: { $sent }
+
+# The last minutes of an idle session (#14)
+visit-ending-title = Консультация скоро завершится
+visit-ending-body = Уже некоторое время ничего не вводилось. Через { $seconds } секунд эта консультация завершится, и всё, что не отправлено, будет удалено.
+visit-continue = Продолжить консультацию

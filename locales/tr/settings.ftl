@@ -77,3 +77,8 @@ lock-unlock = Kilidi aç
 # The Digitallotse's record of sessions (#14)
 visit-report = Bu cihazdaki danışmanlık oturumlarım
 visit-report-day = { $date }: { $sessions } oturum, bunlardan { $sent } tanesinde başvuru gönderildi
+
+# The last minutes of an idle session (#14)
+visit-ending-title = Oturum yakında sona erecek
+visit-ending-body = Bir süredir giriş yapılmadı. { $seconds } saniye sonra bu oturum sona erer ve gönderilmemiş her şey silinir.
+visit-continue = Oturuma devam et

@@ -81,3 +81,8 @@ lock-unlock = Розблокувати
 # The Digitallotse's record of sessions (#14)
 visit-report = Мої консультації на цьому пристрої
 visit-report-day = { $date }: консультацій: { $sessions }, з них з надісланою заявою: { $sent }
+
+# The last minutes of an idle session (#14)
+visit-ending-title = Консультація скоро завершиться
+visit-ending-body = Уже деякий час нічого не вводилося. Через { $seconds } секунд ця консультація завершиться, і все, що не надіслано, буде видалено.
+visit-continue = Продовжити консультацію

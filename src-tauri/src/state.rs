@@ -110,7 +110,17 @@ pub fn open_app(data_dir: &Path, state_api: &StateApi) -> Result<App, Box<dyn st
             .with_trust_anchors(sync::receipt::trust_anchors(&state_api.trust_anchors)?);
     let credentials = KeychainCredentials::new(OsKeyStore::new(KEYCHAIN_SERVICE));
     let session = Session::new(client.clone(), Arc::new(credentials));
-    Ok(App::new(store, client, session, clock::for_sync()).with_visits_in(data_dir))
+    let app = App::new(store, client, session, clock::for_sync()).with_visits_in(data_dir);
+    // A debug build may end assisted sessions sooner, so a journey can watch it happen.
+    #[cfg(debug_assertions)]
+    let app = match std::env::var("THUERINGEN_VISIT_IDLE_SECS")
+        .ok()
+        .and_then(|s| s.parse::<u64>().ok())
+    {
+        Some(secs) => app.with_visit_idle_limit(std::time::Duration::from_secs(secs)),
+        None => app,
+    };
+    Ok(app)
 }
 
 #[cfg(test)]

@@ -68,7 +68,7 @@ fn worker_config() -> WorkerConfig {
 }
 
 /// Emits `E` with its own payload type (`domain::ipc::event::ShellEvent`).
-fn emit<E: event::ShellEvent, R: Runtime>(
+pub(crate) fn emit<E: event::ShellEvent, R: Runtime>(
     app: &AppHandle<R>,
     payload: E::Payload,
 ) -> tauri::Result<()> {

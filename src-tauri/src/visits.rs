@@ -1,12 +1,15 @@
 //! Assisted sessions on a shared device (#14): the commands over `app::visit`, and the watch
 //! that ends a session after [`app::visit::IDLE_MINUTES`] without input and tells the window.
 
+use app::visit::Idleness;
+
+use crate::sync_task::emit;
 use app::App;
 use domain::ipc::{
     event, DevicePinRequest, EndVisitRequest, IpcError, UnlockRequest, VisitEnd, VisitEndedBy,
     VisitReport, VisitView,
 };
-use tauri::{AppHandle, Emitter, Manager, Runtime, State};
+use tauri::{AppHandle, Manager, Runtime, State};
 
 #[tauri::command]
 pub fn visit_status(app: State<'_, App>) -> Result<VisitView, IpcError> {
@@ -66,21 +69,25 @@ pub async fn unlock_device<R: Runtime>(
     Ok(view)
 }
 
-/// How often the watch looks, in seconds.
-const WATCH_SECS: u64 = 20;
-
-/// Ends an idle session and tells the window, for the app's lifetime.
+/// Warns the window in a session's last idle minutes, ends an idle session and tells the
+/// window, for the app's lifetime.
 pub fn watch_idle<R: Runtime>(handle: &AppHandle<R>) {
     let handle = handle.clone();
     tauri::async_runtime::spawn(async move {
         loop {
-            tokio::time::sleep(std::time::Duration::from_secs(WATCH_SECS)).await;
-            if let Ok(true) = handle.state::<App>().end_idle_visit().await {
-                app::trace::line("visit", "ended after inactivity");
-                let _ = handle.emit(
-                    <event::VisitEnded as event::ShellEvent>::NAME,
-                    VisitEndedBy::Inactivity,
-                );
+            let app = handle.state::<App>();
+            tokio::time::sleep(app.visit_watch_every()).await;
+            match app.visit_idleness() {
+                Ok(Idleness::EndingSoon { seconds }) => {
+                    let _ = emit::<event::VisitEndingSoon, R>(&handle, seconds);
+                }
+                Ok(Idleness::Over) => {
+                    if let Ok(true) = app.end_idle_visit().await {
+                        app::trace::line("visit", "ended after inactivity");
+                        let _ = emit::<event::VisitEnded, R>(&handle, VisitEndedBy::Inactivity);
+                    }
+                }
+                Ok(Idleness::InUse) | Err(_) => {}
             }
         }
     });

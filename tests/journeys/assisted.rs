@@ -313,3 +313,76 @@ async fn a_session_killed_with_the_app_is_gone_after_the_next_start() -> Result<
     api.stop().await;
     Ok(())
 }
+
+/// A session nobody uses any more warns in its last moments, goes on when the visitor says so,
+/// and ends by itself when nobody answers, with nothing left (a debug build is given 45 s
+/// instead of 15 minutes).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the built app, Xvfb and tauri-driver: run scripts/test.sh"]
+async fn an_idle_session_warns_and_then_ends_by_itself() -> Result<()> {
+    let server_dir = tempfile::tempdir()?;
+    let app_dir = tempfile::tempdir()?;
+    let mut api = StateApi::start(server_dir.path()).await?;
+    let app = App::launch_with(
+        app_dir.path(),
+        &api,
+        820,
+        1180,
+        &[("THUERINGEN_VISIT_IDLE_SECS", "45".into())],
+    )
+    .await?;
+    app.wait_for("#service-list li", LONG).await?;
+    goto(&app, "/einstellungen").await?;
+    follow(&app, "#start-visit").await?;
+    app.wait_for("#visit-banner", LONG).await?;
+    let draft = parking_permit_draft(&app, &e2e::clock::today().to_string()).await?;
+    set_family_name(&app, &draft, DRAFT_CANARY).await?;
+
+    // No input: the warning comes, with the time left.
+    app.wait_for("#visit-ending-dialog[open]", LONG).await?;
+    let mut report = Vec::new();
+    e2e::a11y::axe(&app, "an idle session's warning", &mut report).await?;
+    app.screenshot("assisted-session-ending-tablet").await?;
+    click(&app, "#visit-continue").await?;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    app.wait_for("#visit-banner", SHORT).await?;
+    let opened = invoke(
+        &app,
+        "load_draft",
+        json!({ "request": { "draft_id": draft } }),
+    )
+    .await;
+    assert!(opened.is_ok(), "going on keeps the session: {opened:?}");
+
+    // Nobody answers the next warning: the session ends, and nothing of it is left.
+    app.wait_for("#visit-ending-dialog[open]", LONG).await?;
+    let deadline = std::time::Instant::now() + LONG;
+    while app_dir.path().join("beratung").exists()
+        && std::fs::read_dir(app_dir.path().join("beratung"))?
+            .next()
+            .is_some()
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the idle session ended"
+        );
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+    app.wait_for("#service-list li", LONG).await?;
+    let listed = invoke(&app, "list_applications", json!({})).await?;
+    assert_eq!(listed, json!([]), "the visitor's draft is gone");
+    assert!(
+        app.client
+            .find(fantoccini::Locator::Id("visit-banner"))
+            .await
+            .is_err(),
+        "no session runs"
+    );
+    let hits = canary_hits(&[app_dir.path().to_path_buf()], server_dir.path());
+    assert!(hits.is_empty(), "{hits:#?}");
+    let violations = e2e::a11y::write_report(&report, "axe-report-assisted-idle.json")?;
+    assert_eq!(violations, 0, "axe finds nothing: {report:?}");
+    app.quit().await?;
+    api.stop().await;
+    Ok(())
+}

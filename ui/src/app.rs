@@ -52,6 +52,8 @@ pub struct AppContext {
     pub changes: RwSignal<u32>,
     /// Whether an assisted session runs (`None` until the shell said).
     pub visit: RwSignal<Option<domain::ipc::VisitView>>,
+    /// Seconds until an idle session ends, while the shell warns.
+    pub visit_ending: RwSignal<Option<u32>>,
 }
 
 #[derive(Serialize)]
@@ -208,6 +210,10 @@ async fn listen_to_shell(ctx: AppContext) {
     listen_to::<AccessibilityReportUpdated>(move |_| changed()).await;
     // An assisted session ended by itself: nothing of the visitor's screens may stay.
     listen_to::<domain::ipc::event::VisitEnded>(move |_| crate::visit::start_over()).await;
+    listen_to::<domain::ipc::event::VisitEndingSoon>(move |seconds| {
+        ctx.visit_ending.set(Some(seconds))
+    })
+    .await;
 }
 
 #[component]
@@ -223,6 +229,7 @@ pub fn App() -> impl IntoView {
         unread: RwSignal::new(0),
         changes: RwSignal::new(0),
         visit: RwSignal::new(None),
+        visit_ending: RwSignal::new(None),
     };
     provide_context(ctx);
     provide_context(crate::pages::accessibility::ReportDraft::new());

@@ -39,24 +39,27 @@ fn watch_input() {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let noted = Closure::<dyn FnMut()>::new(|| {
-        if !RUNNING.with(Cell::get) {
-            return;
-        }
-        let now = crate::clock::now_millis();
-        if now - LAST_NOTE.with(Cell::get) < INPUT_NOTE_EVERY_MS {
-            return;
-        }
-        LAST_NOTE.with(|l| l.set(now));
-        spawn_local(async {
-            let _ = call0::<()>(command::NOTE_ACTIVITY).await;
-        });
-    });
+    let noted = Closure::<dyn FnMut()>::new(|| note_input(false));
     for kind in ["keydown", "pointerdown"] {
         let _ = window.add_event_listener_with_callback(kind, noted.as_ref().unchecked_ref());
     }
     // Lives as long as the page.
     noted.forget();
+}
+
+/// Tells the shell the visitor is there, at most every few seconds unless `now`.
+fn note_input(now: bool) {
+    if !RUNNING.with(Cell::get) {
+        return;
+    }
+    let at = crate::clock::now_millis();
+    if !now && at - LAST_NOTE.with(Cell::get) < INPUT_NOTE_EVERY_MS {
+        return;
+    }
+    LAST_NOTE.with(|l| l.set(at));
+    spawn_local(async {
+        let _ = call0::<()>(command::NOTE_ACTIVITY).await;
+    });
 }
 
 /// Starts the window over on the start page: the screens of the person before are gone.
@@ -92,7 +95,35 @@ pub fn VisitBanner() -> impl IntoView {
         });
     };
     let running = move || ctx.visit.with(|v| v.as_ref().is_some_and(|v| v.active));
+    // The last minutes of an idle session: a modal says so; "continue" counts as input.
+    let warning = Modal::new();
+    Effect::new(move |_| {
+        if ctx.visit_ending.get().is_some() {
+            warning.open();
+        }
+    });
+    let go_on = move |_| {
+        note_input(true);
+        ctx.visit_ending.set(None);
+        warning.close();
+    };
     view! {
+        <dialog node_ref=warning.node() id="visit-ending-dialog" class="kern-dialog withdraw-dialog" aria-labelledby="visit-ending-title">
+            <div class="kern-dialog__header">
+                <h2 id="visit-ending-title" class="kern-title">{tr("visit-ending-title")}</h2>
+            </div>
+            <div class="kern-dialog__body">
+                <p class="kern-body">{move || {
+                    let seconds = ctx.visit_ending.get().unwrap_or(0);
+                    t_args(language.get(), "visit-ending-body", &[("seconds", Arg::from(seconds))])
+                }}</p>
+            </div>
+            <div class="kern-dialog__footer kern-btn-wrapper">
+                <button id="visit-continue" type="button" class="kern-btn kern-btn--primary" on:click=go_on>
+                    <span class="kern-label">{tr("visit-continue")}</span>
+                </button>
+            </div>
+        </dialog>
         <Show when=running>
             <section id="visit-banner" class="kern-alert kern-alert--info visit-banner" aria-labelledby="visit-banner-title">
                 <div class="kern-alert__body">

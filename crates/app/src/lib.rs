@@ -67,6 +67,8 @@ pub struct App {
     /// A shared device between sessions: the device's store answers nothing until its PIN
     /// ([`shared_device`]).
     locked: AtomicBool,
+    /// Milliseconds without input after which an assisted session ends.
+    idle_limit_ms: i64,
 }
 
 impl App {
@@ -93,6 +95,7 @@ impl App {
             visit: Mutex::new(None),
             last_input: AtomicI64::new(0),
             locked: AtomicBool::new(shared),
+            idle_limit_ms: i64::from(visit::IDLE_MINUTES) * 60_000,
         }
     }
 

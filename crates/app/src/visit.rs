@@ -38,6 +38,7 @@ pub const VISITS_DIR: &str = "beratung";
 const VISIT_STORE_FILE: &str = "beratung.db";
 /// Minutes without input (a key or a touch in the window) after which a session ends by itself,
 /// unsent work discarded: the visitor has left, and nothing of theirs may stay on the tablet.
+/// (A debug build may be given a shorter time for tests: [`App::with_visit_idle_limit`].)
 pub const IDLE_MINUTES: u32 = 15;
 
 /// A session's outcome as the report keeps it.
@@ -47,6 +48,18 @@ const OUTCOME_NOTHING: &str = "nothing";
 
 /// How long ending a session waits to learn who the device's person is again.
 const IDENTITY_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// The last minutes before an idle session ends, in which the window warns (at most a third of
+/// the idle time).
+pub const WARN_MINUTES: u32 = 2;
+
+/// A running session's inactivity ([`App::visit_idleness`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Idleness {
+    InUse,
+    EndingSoon { seconds: u32 },
+    Over,
+}
 
 /// A running session: what was set aside for it.
 pub(crate) struct Visit {
@@ -84,7 +97,7 @@ impl App {
         Ok(VisitView {
             active,
             started_at,
-            idle_minutes: IDLE_MINUTES,
+            idle_minutes: u32::try_from(self.idle_limit_ms / 60_000).unwrap_or(IDLE_MINUTES),
             shared: self.is_shared(),
             locked: !active && self.locked.load(Ordering::SeqCst),
         })
@@ -198,17 +211,48 @@ impl App {
         self.last_input.store(self.now(), Ordering::SeqCst);
     }
 
+    /// A shorter idle time than [`IDLE_MINUTES`] (tests of the inactivity end in the real
+    /// window); at least 30 seconds.
+    pub fn with_visit_idle_limit(mut self, limit: std::time::Duration) -> App {
+        let ms = i64::try_from(limit.as_millis()).unwrap_or(i64::MAX);
+        self.idle_limit_ms = ms.clamp(30_000, i64::from(IDLE_MINUTES) * 60_000);
+        self
+    }
+
+    /// How often the shell should look at a session's inactivity: often enough to warn within
+    /// the warning's time.
+    pub fn visit_watch_every(&self) -> std::time::Duration {
+        let ms = (self.idle_limit_ms / 6).clamp(1_000, 20_000);
+        std::time::Duration::from_millis(u64::try_from(ms).unwrap_or(20_000))
+    }
+
     /// Ends the session if no input came for [`IDLE_MINUTES`], unsent work discarded (the
     /// visitor has gone). True when it ended one.
     pub async fn end_idle_visit(&self) -> Result<bool, Error> {
-        if !self.visit_running()? {
-            return Ok(false);
-        }
-        let idle = self.now() - self.last_input.load(Ordering::SeqCst);
-        if idle < i64::from(IDLE_MINUTES) * 60_000 {
+        if self.visit_idleness()? != Idleness::Over {
             return Ok(false);
         }
         Ok(self.end_visit(true).await? == VisitEnd::Ended)
+    }
+
+    /// How long the running session has been without input, as the window is told: in use,
+    /// ending soon (the last [`WARN_MINUTES`], with the seconds left), or over.
+    pub fn visit_idleness(&self) -> Result<Idleness, Error> {
+        if !self.visit_running()? {
+            return Ok(Idleness::InUse);
+        }
+        let idle = self.now() - self.last_input.load(Ordering::SeqCst);
+        let limit = self.idle_limit_ms;
+        let warn_from = limit - (i64::from(WARN_MINUTES) * 60_000).min(limit / 3);
+        Ok(if idle >= limit {
+            Idleness::Over
+        } else if idle >= warn_from {
+            Idleness::EndingSoon {
+                seconds: u32::try_from((limit - idle + 999) / 1000).unwrap_or(u32::MAX),
+            }
+        } else {
+            Idleness::InUse
+        })
     }
 
     /// The Digitallotse's record of sessions on this device, by day, newest first. Not while a
@@ -523,7 +567,14 @@ mod tests {
         let minute = 60_000;
         time.store(NOW + 14 * minute, Ordering::SeqCst);
         app.note_input();
+        time.store(NOW + 26 * minute, Ordering::SeqCst);
+        assert_eq!(app.visit_idleness().expect("idle"), Idleness::InUse);
         time.store(NOW + 28 * minute, Ordering::SeqCst);
+        assert_eq!(
+            app.visit_idleness().expect("idle"),
+            Idleness::EndingSoon { seconds: 60 },
+            "the last two minutes are announced"
+        );
         assert!(
             !app.end_idle_visit().await.expect("checked"),
             "14 minutes after the last input it runs on"
@@ -575,6 +626,30 @@ mod tests {
         );
         let shown = format!("{report:?}");
         assert!(!shown.contains(CANARY), "nothing of the visitors: {shown}");
+    }
+
+    #[tokio::test]
+    async fn a_shorter_idle_time_warns_in_its_last_third() {
+        let data = tempfile::tempdir().expect("a folder");
+        let (app, _, time) = app_in(data.path());
+        let app = app.with_visit_idle_limit(std::time::Duration::from_secs(45));
+        assert_eq!(app.visit_watch_every().as_millis(), 7_500);
+        app.start_visit().await.expect("started");
+        time.store(NOW + 29_000, Ordering::SeqCst);
+        assert_eq!(app.visit_idleness().expect("idle"), Idleness::InUse);
+        time.store(NOW + 31_000, Ordering::SeqCst);
+        assert_eq!(
+            app.visit_idleness().expect("idle"),
+            Idleness::EndingSoon { seconds: 14 }
+        );
+        time.store(NOW + 45_000, Ordering::SeqCst);
+        assert!(app.end_idle_visit().await.expect("checked"));
+        let short = app.with_visit_idle_limit(std::time::Duration::from_secs(1));
+        assert_eq!(
+            short.visit_status().expect("status").idle_minutes,
+            0,
+            "never below 30 seconds, shown in whole minutes"
+        );
     }
 
     #[test]

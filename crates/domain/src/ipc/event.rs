@@ -20,6 +20,9 @@ pub const ACCESSIBILITY_REPORT_UPDATED: &str = "accessibility-report-updated";
 /// Payload [`super::VisitEndedBy`]: an assisted session ended by itself (inactivity); the
 /// window starts over.
 pub const VISIT_ENDED: &str = "visit-ended";
+/// Payload `u32`: an assisted session ends in this many seconds unless someone touches the
+/// window.
+pub const VISIT_ENDING_SOON: &str = "visit-ending-soon";
 
 /// An event with its name and payload type together: the shell emits and the UI listens
 /// through this, so a name can only go with its own payload (the compiler checks it).
@@ -56,4 +59,6 @@ shell_events! {
     AccessibilityReportUpdated = ACCESSIBILITY_REPORT_UPDATED: super::AccessibilityReportView;
     /// [`VISIT_ENDED`].
     VisitEnded = VISIT_ENDED: super::VisitEndedBy;
+    /// [`VISIT_ENDING_SOON`]: the seconds left.
+    VisitEndingSoon = VISIT_ENDING_SOON: u32;
 }
