@@ -386,3 +386,39 @@ async fn an_idle_session_warns_and_then_ends_by_itself() -> Result<()> {
     api.stop().await;
     Ok(())
 }
+
+/// The new screens at phone size: the session's notice, the settings during a session, the
+/// lock (axe-core finds nothing on any of them).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the built app, Xvfb and tauri-driver: run scripts/test.sh"]
+async fn the_session_and_lock_screens_pass_axe_at_phone_size() -> Result<()> {
+    let server_dir = tempfile::tempdir()?;
+    let app_dir = tempfile::tempdir()?;
+    let mut api = StateApi::start(server_dir.path()).await?;
+    let app = App::launch(app_dir.path(), &api, 390, 844).await?;
+    app.wait_for("#service-list li", LONG).await?;
+    let mut report = Vec::new();
+    goto(&app, "/einstellungen").await?;
+    type_into(&app, "#device-pin", PIN).await?;
+    type_into(&app, "#device-pin-again", PIN).await?;
+    click(&app, "#set-device-pin").await?;
+    app.wait_for("#shared-on", SHORT).await?;
+    e2e::a11y::axe(&app, "settings of a shared device (phone)", &mut report).await?;
+    follow(&app, "#start-visit").await?;
+    app.wait_for("#visit-banner", LONG).await?;
+    app.wait_for("#service-list li", LONG).await?;
+    e2e::a11y::axe(&app, "start page in a session (phone)", &mut report).await?;
+    app.screenshot("assisted-session-start-phone").await?;
+    goto(&app, "/einstellungen").await?;
+    app.wait_for("#log-in", SHORT).await?;
+    e2e::a11y::axe(&app, "settings in a session (phone)", &mut report).await?;
+    follow(&app, "#end-visit").await?;
+    app.wait_for("#lock-heading", LONG).await?;
+    e2e::a11y::axe(&app, "the lock (phone)", &mut report).await?;
+    app.screenshot("assisted-session-lock-phone").await?;
+    let violations = e2e::a11y::write_report(&report, "axe-report-assisted-phone.json")?;
+    assert_eq!(violations, 0, "axe finds nothing: {report:?}");
+    app.quit().await?;
+    api.stop().await;
+    Ok(())
+}
