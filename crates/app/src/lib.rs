@@ -123,7 +123,7 @@ impl App {
     /// The store, or why it is not available: a shared device locked between sessions keeps
     /// its person's store closed ([`shared_device`]).
     pub fn store(&self) -> Result<MutexGuard<'_, Store>, Error> {
-        if self.locked.load(Ordering::SeqCst) && !self.visit_status()?.active {
+        if self.locked.load(Ordering::SeqCst) && !self.visit_running()? {
             return Err(Error::DeviceLocked);
         }
         self.store_even_if_locked()

@@ -99,7 +99,7 @@ impl App {
     /// Sets the device up as shared with `pin` (6 to 12 digits), or ends that (`None`). Only
     /// the device's person, unlocked and outside a session, may.
     pub fn set_device_pin(&self, pin: Option<&str>) -> Result<VisitView, Error> {
-        if self.visit_status()?.active {
+        if self.visit_running()? {
             return Err(Error::DeviceLocked);
         }
         let store = self.store()?;

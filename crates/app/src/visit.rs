@@ -330,7 +330,7 @@ impl App {
         })
     }
 
-    fn visit_running(&self) -> Result<bool, Error> {
+    pub(crate) fn visit_running(&self) -> Result<bool, Error> {
         Ok(self
             .visit
             .lock()
