@@ -75,19 +75,23 @@ fn local(store: &Arc<Mutex<Store>>, id: Uuid) -> store::Submission {
         .expect("kept")
 }
 
-/// Waits until the device holds the authority's decision on each of `ids`.
+/// Waits until the device holds the authority's decision on each of `ids`, a receipt judged.
 async fn until_decided(store: &Arc<Mutex<Store>>, ids: &[Uuid]) {
     let deadline = tokio::time::Instant::now() + LIMIT;
     loop {
         let waiting: Vec<(Uuid, SubmissionStatus)> = ids
             .iter()
-            .map(|id| (*id, local(store, *id).status))
-            .filter(|(_, status)| {
-                !matches!(
-                    status,
-                    SubmissionStatus::Received | SubmissionStatus::Rejected
-                )
+            .map(|id| (*id, local(store, *id)))
+            .filter(|(_, s)| match s.status {
+                // Decided and judged: a poll that could not fetch the key set yet holds its
+                // cursor and brings the receipt again.
+                SubmissionStatus::Received => {
+                    !s.signed_receipt.as_ref().is_some_and(|r| r.is_verified())
+                }
+                SubmissionStatus::Rejected => false,
+                _ => true,
             })
+            .map(|(id, s)| (id, s.status))
             .collect();
         if waiting.is_empty() {
             return;

@@ -37,9 +37,21 @@ impl Engine {
                 if status == SubmissionStatus::Initiated {
                     continue;
                 }
+                // The receipt first, so the authority's decision shows with its proof (a
+                // status recorded first would show "received" without it for a moment, or
+                // for good when the app stops in between).
+                let client = self.session.client().clone();
+                let unchecked = item.receipt.is_some()
+                    && lock(&self.store)?
+                        .submission_of(id, &owner)?
+                        .is_some_and(|s| !s.signed_receipt.is_some_and(|r| r.is_verified()));
+                if unchecked
+                    && !keep_receipt(&self.store, &client, id, &owner, item, self.now()).await
+                {
+                    page_judged = false;
+                }
                 // Every step the server went through, not just the last: two steps between
                 // two polls both reach the timeline.
-                let client = self.session.client().clone();
                 let history = judged_history(&client, item, self.now()).await;
                 let changed = if history.is_empty() {
                     // A server without a history: its current status, now.
@@ -49,16 +61,6 @@ impl Engine {
                         .record_history(id, &history)
                         .map(|added| added > 0)
                 };
-                let unchecked = item.receipt.is_some()
-                    && lock(&self.store)?
-                        .submission_of(id, &owner)?
-                        .is_some_and(|s| !s.signed_receipt.is_some_and(|r| r.is_verified()));
-                if unchecked {
-                    let client = self.session.client().clone();
-                    if !keep_receipt(&self.store, &client, id, &owner, item, self.now()).await {
-                        page_judged = false;
-                    }
-                }
                 if matches!(changed, Ok(true)) {
                     self.emit(SyncEvent::StatusChanged {
                         submission_id: id,
