@@ -12,6 +12,7 @@ pub mod checks;
 mod decisions;
 pub mod destinations;
 mod forms;
+pub mod handovers;
 pub mod id_token;
 pub mod login;
 pub mod quota;
@@ -84,9 +85,23 @@ impl Drop for InFlight {
                 tracing::warn!("an Idempotency-Key claim was not released; its lease ends it");
             }
         };
+        // Released before the answer leaves (the guard drops when the request's work ends):
+        // a client that retries as soon as it has the answer must not meet its own claim
+        // still in flight (on PostgreSQL the release ran on the blocking pool after the answer,
+        // and a quick retry got 409 idempotency_key_in_flight now and then).
         match tokio::runtime::Handle::try_current() {
-            Ok(runtime) if !self.coordination.in_memory() => {
-                runtime.spawn_blocking(release);
+            Ok(runtime)
+                if !self.coordination.in_memory()
+                    && runtime.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread =>
+            {
+                tokio::task::block_in_place(release);
+            }
+            // A current-thread runtime (tests) cannot run the database's blocking client on
+            // its thread: a thread of its own, waited for.
+            Ok(_) if !self.coordination.in_memory() => {
+                if std::thread::spawn(release).join().is_err() {
+                    tracing::warn!("an Idempotency-Key claim was not released; its lease ends it");
+                }
             }
             _ => release(),
         }
@@ -245,10 +260,16 @@ impl Backend {
         }))
     }
 
-    /// Marks expired submissions; returns how many.
+    /// Marks expired submissions (returns how many) and drops the content of expired
+    /// handovers (forgetting them a while later).
     pub async fn sweep(&self) -> Result<usize, Problem> {
         let now = self.now();
-        self.db(move |s| s.expire_due(now)).await
+        let expired = self.db(move |s| s.expire_due(now)).await?;
+        let emptied = self.sweep_handovers(now).await?;
+        if emptied > 0 {
+            tracing::info!(count = emptied, "expired handovers emptied");
+        }
+        Ok(expired)
     }
 }
 
