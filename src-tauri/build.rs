@@ -113,6 +113,9 @@ fn main() {
         "lock_device",
         "unlock_device",
         "visit_report",
+        "hand_over_draft",
+        "handover_state",
+        "receive_handover",
     ];
     let attributes = tauri_build::Attributes::new()
         .app_manifest(tauri_build::AppManifest::new().commands(commands));

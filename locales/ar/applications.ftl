@@ -144,3 +144,21 @@ reply-refused-not-awaited = لم يُرسل: لم تعد الهيئة تنتظر
 message-document-save = حفظ المستند
 message-document-open = فتح المستند
 message-document-coming = سيُحمَّل المستند فور توفر الاتصال.
+
+# Handing a draft over to one's own phone (#14)
+handover-button = نقل إلى هاتفي
+handover-title = النقل إلى هاتفك الشخصي
+handover-making = جارٍ إنشاء الرمز …
+handover-how = افتح تطبيق ThüringenApp على هاتفك، وانتقل إلى „طلباتي“ ثم إلى „استلام مسودة من جهاز آخر“. أدخل هذا الرمز هناك. تنتقل بياناتك وملفاتك مشفّرة، ولا يستطيع قراءتها إلا من يملك الرمز.
+handover-qr-label = رمز QR للنقل. الرمز نفسه مكتوب أدناه لإدخاله يدويًا.
+handover-code-label = رمز النقل
+handover-valid-until = الرمز صالح حتى { $time } ولمرة واحدة فقط.
+handover-waiting = بانتظار أن يستلم هاتفك المسودة.
+handover-picked-up = تم الاستلام. المسودة الآن على هاتفك وحُذفت من هذا الجهاز.
+handover-expired = انتهت صلاحية الرمز. المسودة ما زالت على هذا الجهاز، ويمكنك نقلها مرة أخرى.
+handover-close = إغلاق
+handover-waiting-until = تم النقل: يمكن استلامها حتى { $time }.
+handover-receive-heading = استلام مسودة من جهاز آخر
+handover-receive-hint = هل بدأت طلبًا على جهاز آخر، مثلًا أثناء جلسة استشارة؟ أدخل الرمز الذي يعرضه الجهاز الآخر. لا يهم حجم الأحرف ولا الشرطات.
+handover-receive = استلام
+handover-receiving = جارٍ الاستلام …

@@ -138,3 +138,21 @@ reply-refused-not-awaited = Die App hat die Antwort nicht gesendet. Die Behörde
 message-document-save = Dokument speichern
 message-document-open = Dokument öffnen
 message-document-coming = Die App lädt das Dokument, sobald es Internet gibt.
+
+# Handing a draft over to one's own phone (#14)
+handover-button = Auf mein Handy schicken
+handover-title = Auf Ihr Handy schicken
+handover-making = Der Code wird gemacht …
+handover-how = Öffnen Sie die Thüringen·App auf Ihrem Handy. Gehen Sie zu: Meine Anträge. Dann zu: Entwurf von einem anderen Gerät übernehmen. Tippen Sie dort diesen Code ein. Nur wer den Code hat, kann Ihre Angaben lesen.
+handover-qr-label = QR-Code für Ihr Handy. Darunter steht der gleiche Code zum Eintippen.
+handover-code-label = Übergabe-Code
+handover-valid-until = Der Code gilt bis { $time }. Er geht nur 1 Mal.
+handover-waiting = Wir warten auf Ihr Handy.
+handover-picked-up = Fertig. Der Entwurf ist jetzt auf Ihrem Handy. Auf diesem Gerät ist er gelöscht.
+handover-expired = Der Code gilt nicht mehr. Der Entwurf ist noch auf diesem Gerät. Sie können ihn noch einmal schicken.
+handover-close = Schließen
+handover-waiting-until = Geschickt. Sie können ihn bis { $time } holen.
+handover-receive-heading = Entwurf von einem anderen Gerät holen
+handover-receive-hint = Haben Sie einen Antrag auf einem anderen Gerät angefangen? Zum Beispiel bei einer Beratung? Dann tippen Sie hier den Code ein. Das andere Gerät zeigt den Code.
+handover-receive = Holen
+handover-receiving = Wird geholt …

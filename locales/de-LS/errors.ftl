@@ -42,3 +42,12 @@ error-device-locked = Das Gerät ist gesperrt. Der Digital·lotse kann es mit de
 error-pin-unacceptable = Die PIN braucht 6 bis 12 Ziffern.
 error-pin-wrong = Die PIN ist falsch. Bitte versuchen Sie es noch einmal.
 error-pin-wait = Die PIN war zu oft falsch. Bitte warten Sie { $seconds } Sekunden. Dann versuchen Sie es noch einmal.
+
+# Handing a draft over (#14)
+error-handover-code = Das ist kein Übergabe-Code. Ein Code hat 16 Zeichen. Bitte prüfen Sie den Code.
+error-handover-unknown = Zu diesem Code gibt es nichts. Bitte prüfen Sie den Code. Dann versuchen Sie es noch einmal.
+error-handover-used = Der Code wurde schon benutzt. Ein Code geht nur 1 Mal. Das andere Gerät kann einen neuen Code zeigen.
+error-handover-expired = Der Code gilt nicht mehr. Er gilt nur 24 Stunden. Das andere Gerät kann einen neuen Code zeigen.
+error-handover-damaged = Der Entwurf ist kaputt. Die App kann ihn nicht öffnen. Bitte schicken Sie ihn noch einmal vom anderen Gerät.
+error-handover-form-unknown = Die App kennt das Formular nicht. Bitte machen Sie ein Update von der App. Dann versuchen Sie es noch einmal.
+error-handover-too-large = Der Entwurf ist zu groß zum Schicken. Nehmen Sie große Dateien heraus. Fügen Sie die Dateien auf dem Handy wieder hinzu.

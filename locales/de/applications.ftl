@@ -138,3 +138,21 @@ reply-refused-not-awaited = Nicht gesendet: Die Behörde wartet nicht mehr auf e
 message-document-save = Dokument speichern
 message-document-open = Dokument öffnen
 message-document-coming = Das Dokument wird geladen, sobald eine Verbindung besteht.
+
+# Handing a draft over to one's own phone (#14)
+handover-button = An eigenes Handy übergeben
+handover-title = Auf Ihr eigenes Handy übergeben
+handover-making = Der Code wird erstellt …
+handover-how = Öffnen Sie auf Ihrem Handy die ThüringenApp, gehen Sie zu „Meine Anträge“ und dann zu „Entwurf von einem anderen Gerät übernehmen“. Geben Sie dort diesen Code ein. Ihre Angaben und Dateien reisen verschlüsselt; nur wer den Code hat, kann sie lesen.
+handover-qr-label = QR-Code für die Übergabe. Derselbe Code steht darunter zum Eintippen.
+handover-code-label = Übergabe-Code
+handover-valid-until = Der Code gilt bis { $time } und nur einmal.
+handover-waiting = Wartet darauf, dass Ihr Handy den Entwurf abholt.
+handover-picked-up = Abgeholt. Der Entwurf ist jetzt auf Ihrem Handy und wurde von diesem Gerät gelöscht.
+handover-expired = Der Code ist abgelaufen. Der Entwurf ist noch auf diesem Gerät; Sie können ihn erneut übergeben.
+handover-close = Schließen
+handover-waiting-until = Übergeben: kann bis { $time } abgeholt werden.
+handover-receive-heading = Entwurf von einem anderen Gerät übernehmen
+handover-receive-hint = Haben Sie einen Antrag auf einem anderen Gerät begonnen, zum Beispiel bei einer Beratung? Geben Sie den Code ein, den das andere Gerät zeigt. Groß- und Kleinschreibung und Bindestriche sind egal.
+handover-receive = Übernehmen
+handover-receiving = Wird übernommen …

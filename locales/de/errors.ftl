@@ -42,3 +42,12 @@ error-device-locked = Dieses Gerät ist gesperrt. Die Digitallotsin oder der Dig
 error-pin-unacceptable = Die PIN muss aus 6 bis 12 Ziffern bestehen.
 error-pin-wrong = Diese PIN ist nicht richtig. Bitte versuchen Sie es noch einmal.
 error-pin-wait = Zu viele falsche Versuche. Bitte warten Sie { $seconds } Sekunden und versuchen Sie es dann noch einmal.
+
+# Handing a draft over (#14)
+error-handover-code = Das ist kein Übergabe-Code. Ein Code hat 16 Zeichen, zum Beispiel 7K3M-Q9XA-2B4C-D6EF. Bitte prüfen Sie ihn.
+error-handover-unknown = Unter diesem Code liegt nichts. Bitte prüfen Sie den Code und versuchen Sie es noch einmal.
+error-handover-used = Dieser Code wurde schon benutzt. Ein Code funktioniert nur einmal. Lassen Sie sich auf dem anderen Gerät einen neuen zeigen.
+error-handover-expired = Dieser Code ist abgelaufen (nach 24 Stunden). Lassen Sie sich auf dem anderen Gerät einen neuen zeigen.
+error-handover-damaged = Der Entwurf unter diesem Code ist beschädigt und kann nicht geöffnet werden. Lassen Sie ihn auf dem anderen Gerät noch einmal übergeben.
+error-handover-form-unknown = Das Formular dieses Entwurfs kennt die App nicht. Bitte aktualisieren Sie die App und versuchen Sie es noch einmal.
+error-handover-too-large = Der Entwurf ist mit seinen Dateien zu groß für die Übergabe. Entfernen Sie große Dateien und fügen Sie sie auf dem Handy wieder hinzu.

@@ -138,3 +138,21 @@ reply-refused-not-awaited = Not sent: the authority no longer waits for an answe
 message-document-save = Save document
 message-document-open = Open document
 message-document-coming = The document is loaded as soon as there is a connection.
+
+# Handing a draft over to one's own phone (#14)
+handover-button = Hand over to my phone
+handover-title = Hand over to your own phone
+handover-making = Making the code …
+handover-how = On your phone, open the ThüringenApp, go to “My applications” and then to “Take over a draft from another device”. Enter this code there. Your answers and files travel encrypted; only whoever has the code can read them.
+handover-qr-label = QR code for the handover. The same code is written below for typing.
+handover-code-label = Handover code
+handover-valid-until = The code is valid until { $time } and works once.
+handover-waiting = Waiting for your phone to pick up the draft.
+handover-picked-up = Picked up. The draft is now on your phone and was deleted from this device.
+handover-expired = The code has expired. The draft is still on this device; you can hand it over again.
+handover-close = Close
+handover-waiting-until = Handed over: can be picked up until { $time }.
+handover-receive-heading = Take over a draft from another device
+handover-receive-hint = Did you start an application on another device, for example during an advice session? Enter the code the other device shows. Upper or lower case and dashes do not matter.
+handover-receive = Take over
+handover-receiving = Taking over …

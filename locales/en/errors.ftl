@@ -42,3 +42,12 @@ error-device-locked = This device is locked. The digital guide unlocks it with t
 error-pin-unacceptable = The PIN must have 6 to 12 digits.
 error-pin-wrong = This PIN is not correct. Please try again.
 error-pin-wait = Too many wrong attempts. Please wait { $seconds } seconds and then try again.
+
+# Handing a draft over (#14)
+error-handover-code = This is not a handover code. A code has 16 characters, for example 7K3M-Q9XA-2B4C-D6EF. Please check it.
+error-handover-unknown = Nothing is waiting under this code. Please check the code and try again.
+error-handover-used = This code has already been used. A code works only once. Ask the other device to show a new one.
+error-handover-expired = This code has expired (after 24 hours). Ask the other device to show a new one.
+error-handover-damaged = The draft under this code is damaged and cannot be opened. Hand it over again from the other device.
+error-handover-form-unknown = The app does not know this draft's form. Please update the app and try again.
+error-handover-too-large = With its files the draft is too large to hand over. Remove large files and add them again on the phone.

@@ -138,3 +138,21 @@ reply-refused-not-awaited = Gönderilmedi: kurum artık yanıt beklemiyor. Metni
 message-document-save = Belgeyi kaydet
 message-document-open = Belgeyi aç
 message-document-coming = Belge, bağlantı kurulur kurulmaz yüklenecek.
+
+# Handing a draft over to one's own phone (#14)
+handover-button = Kendi telefonuma aktar
+handover-title = Kendi telefonunuza aktarın
+handover-making = Kod oluşturuluyor …
+handover-how = Telefonunuzda ThüringenApp'i açın, „Başvurularım“ bölümüne ve ardından „Başka bir cihazdan taslak al“ bölümüne gidin. Bu kodu orada girin. Bilgileriniz ve dosyalarınız şifreli aktarılır; yalnızca kodu bilen kişi okuyabilir.
+handover-qr-label = Aktarım için QR kodu. Aynı kod, elle girmek için aşağıda yazılıdır.
+handover-code-label = Aktarım kodu
+handover-valid-until = Kod { $time } tarihine kadar ve yalnızca bir kez geçerlidir.
+handover-waiting = Telefonunuzun taslağı alması bekleniyor.
+handover-picked-up = Alındı. Taslak artık telefonunuzda ve bu cihazdan silindi.
+handover-expired = Kodun süresi doldu. Taslak hâlâ bu cihazda; yeniden aktarabilirsiniz.
+handover-close = Kapat
+handover-waiting-until = Aktarıldı: { $time } tarihine kadar alınabilir.
+handover-receive-heading = Başka bir cihazdan taslak al
+handover-receive-hint = Bir başvuruya başka bir cihazda, örneğin bir danışma sırasında mı başladınız? Diğer cihazın gösterdiği kodu girin. Büyük/küçük harf ve tireler önemli değildir.
+handover-receive = Al
+handover-receiving = Alınıyor …

@@ -42,3 +42,12 @@ error-device-locked = Bu cihaz kilitli. Dijital rehber cihazın kilidini PIN ile
 error-pin-unacceptable = PIN 6 ile 12 rakamdan oluşmalıdır.
 error-pin-wrong = Bu PIN doğru değil. Lütfen tekrar deneyin.
 error-pin-wait = Çok fazla yanlış deneme. Lütfen { $seconds } saniye bekleyin ve sonra tekrar deneyin.
+
+# Handing a draft over (#14)
+error-handover-code = Bu bir aktarım kodu değil. Kod 16 karakterden oluşur, örneğin 7K3M-Q9XA-2B4C-D6EF. Lütfen kontrol edin.
+error-handover-unknown = Bu kodla bekleyen bir şey yok. Lütfen kodu kontrol edip tekrar deneyin.
+error-handover-used = Bu kod zaten kullanıldı. Bir kod yalnızca bir kez çalışır. Diğer cihazdan yeni bir kod gösterilmesini isteyin.
+error-handover-expired = Bu kodun süresi doldu (24 saat sonra). Diğer cihazdan yeni bir kod gösterilmesini isteyin.
+error-handover-damaged = Bu koddaki taslak bozuk ve açılamıyor. Diğer cihazdan yeniden aktarın.
+error-handover-form-unknown = Uygulama bu taslağın formunu tanımıyor. Lütfen uygulamayı güncelleyip tekrar deneyin.
+error-handover-too-large = Taslak dosyalarıyla birlikte aktarım için çok büyük. Büyük dosyaları kaldırın ve telefonda yeniden ekleyin.

@@ -9,6 +9,7 @@
 mod applications;
 mod clock;
 mod commands;
+mod handovers;
 mod navigation;
 mod notifications;
 mod printing;
@@ -73,6 +74,9 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             visits::lock_device,
             visits::unlock_device,
             visits::visit_report,
+            handovers::hand_over_draft,
+            handovers::handover_state,
+            handovers::receive_handover,
         ]);
         trace::line("ipc", invoke.message.command());
         handler(invoke)

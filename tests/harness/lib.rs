@@ -9,6 +9,7 @@
 pub mod a11y;
 pub mod browser;
 pub mod clock;
+pub mod keychain;
 pub mod notifications;
 pub mod pdf;
 pub mod steps;

@@ -138,6 +138,24 @@ async fn an_assisted_session_leaves_nothing_of_the_visitor_on_the_tablet() -> Re
         .to_string();
     follow(&app, "#nav-applications").await?;
     status_on_my_applications(&app, &submission_id, "status-received", LONG).await?;
+    // On the tablet the list stands beside the application shown.
+    goto(&app, &format!("/antraege/{submission_id}")).await?;
+    let beside = app
+        .wait_for(
+            &format!(
+                ".split-list [data-application-id=\"{submission_id}\"][aria-current=\"page\"]"
+            ),
+            SHORT,
+        )
+        .await?;
+    assert!(
+        beside.is_displayed().await?,
+        "the list is beside the application at tablet size"
+    );
+    app.wait_for("#visit-banner #end-visit", SHORT).await?;
+    e2e::a11y::axe(&app, "an application beside the list (tablet)", &mut report).await?;
+    app.screenshot("assisted-application-beside-list-tablet")
+        .await?;
     // ... and leaves a draft.
     let left = parking_permit_draft(&app, &e2e::clock::today().to_string()).await?;
     set_family_name(&app, &left, DRAFT_CANARY).await?;

@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::ipc::{call, call0};
 use crate::l10n::{t_args, tr, CurrentLanguage};
 use crate::pages::accessibility::{AccessibilityPage, FeedbackPage};
-use crate::pages::applications::{ApplicationsPage, SubmissionPage};
+use crate::pages::applications::{ApplicationsPage, SubmissionSplit};
 use crate::pages::catalog::CatalogPage;
 use crate::pages::guide::GuidePage;
 use crate::pages::inbox::InboxPage;
@@ -292,7 +292,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/lebenslage/:id") view=GuidePage/>
                     <Route path=path!("/antrag/:draft") view=WizardPage/>
                     <Route path=path!("/antraege") view=ApplicationsPage/>
-                    <Route path=path!("/antraege/:id") view=SubmissionPage/>
+                    <Route path=path!("/antraege/:id") view=SubmissionSplit/>
                     <Route path=path!("/postfach") view=InboxPage/>
                     <Route path=path!("/einstellungen") view=SettingsPage/>
                     <Route path=path!("/barrierefreiheit") view=AccessibilityPage/>
@@ -504,9 +504,7 @@ fn ErrorBanner() -> impl IntoView {
     let language = crate::l10n::use_language();
     view! {
         {move || ctx.error.get().map(|error| {
-            let args: Vec<(&str, i18n::Arg)> =
-                error.args.iter().map(|(k, v)| (k.as_str(), i18n::Arg::from(v.as_str()))).collect();
-            let text = crate::l10n::t_args(language.get(), &error.message_id, &args);
+            let text = crate::l10n::error_text(&error, language.get());
             view! {
                 <div id="error-banner" class="kern-alert kern-alert--danger" role="alert">
                     <div class="kern-alert__body"><p class="kern-body">{text}</p></div>

@@ -67,6 +67,16 @@ pub fn t_args(language: Language, id: &str, args: &[(&str, Arg)]) -> String {
     with_localizer(|l| l.format(language, id, args))
 }
 
+/// What the person is told about a failed call, in their language.
+pub fn error_text(error: &domain::ipc::IpcError, language: Language) -> String {
+    let args: Vec<(&str, Arg)> = error
+        .args
+        .iter()
+        .map(|(k, v)| (k.as_str(), Arg::from(v.as_str())))
+        .collect();
+    t_args(language, &error.message_id, &args)
+}
+
 /// Returns a reactive text for `id`, for use directly in `view!`.
 pub fn tr(id: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
     let language = use_language();

@@ -14,7 +14,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::app::AppContext;
 use crate::ipc::{call0, request};
-use crate::l10n::{t_args, tr, use_language};
+use crate::l10n::{error_text, t_args, tr, use_language};
 use crate::modal::Modal;
 
 /// At most one note of input per this many milliseconds.
@@ -188,16 +188,6 @@ pub fn VisitStart() -> impl IntoView {
             </Show>
         </section>
     }
-}
-
-/// What the person is told about a failed call, in their language.
-fn error_text(error: &domain::ipc::IpcError, language: domain::Language) -> String {
-    let args: Vec<(&str, Arg)> = error
-        .args
-        .iter()
-        .map(|(k, v)| (k.as_str(), Arg::from(v.as_str())))
-        .collect();
-    t_args(language, &error.message_id, &args)
 }
 
 /// A shared device between sessions: the PIN, or a new session; nothing of its person.

@@ -71,6 +71,30 @@ pub enum Error {
     /// Too many wrong PINs: the next try waits.
     #[error("wait {seconds} s before the next PIN")]
     PinWait { seconds: u32 },
+    /// What was typed or scanned is not a handover code.
+    #[error("not a handover code")]
+    HandoverCode,
+    /// Nothing waits under this code (mistyped, or never handed over).
+    #[error("no handover under this code")]
+    HandoverUnknown,
+    /// The handover was picked up already: a code works once.
+    #[error("the handover was picked up already")]
+    HandoverUsed,
+    /// The handover's time is over.
+    #[error("the handover expired")]
+    HandoverExpired,
+    /// The handover's content does not open or is not a draft this app reads.
+    #[error("the handover is damaged")]
+    HandoverDamaged,
+    /// The handed over draft's form is unknown here and to the state API.
+    #[error("the form of the handover is unknown")]
+    HandoverFormUnknown,
+    /// The draft with its files is over the state API's limit for a handover.
+    #[error("the handover is too large")]
+    HandoverTooLarge,
+    /// Only a draft being edited can be handed over (not one already submitted).
+    #[error("only a draft can be handed over")]
+    HandoverNotADraft,
     /// A bug or a poisoned lock: nothing the person can act on.
     #[error("internal error ({0})")]
     Internal(&'static str),
@@ -110,6 +134,14 @@ impl From<Error> for IpcError {
             Error::PinWrong => plain(ErrorCode::InvalidRequest, "error-pin-wrong"),
             Error::PinWait { seconds } => plain(ErrorCode::InvalidRequest, "error-pin-wait")
                 .with_arg("seconds", seconds.to_string()),
+            Error::HandoverCode => plain(ErrorCode::InvalidRequest, "error-handover-code"),
+            Error::HandoverUnknown => plain(ErrorCode::NotFound, "error-handover-unknown"),
+            Error::HandoverUsed => plain(ErrorCode::InvalidRequest, "error-handover-used"),
+            Error::HandoverExpired => plain(ErrorCode::InvalidRequest, "error-handover-expired"),
+            Error::HandoverDamaged => plain(ErrorCode::InvalidRequest, "error-handover-damaged"),
+            Error::HandoverFormUnknown => plain(ErrorCode::NotFound, "error-handover-form-unknown"),
+            Error::HandoverTooLarge => plain(ErrorCode::InvalidRequest, "error-handover-too-large"),
+            Error::HandoverNotADraft => plain(ErrorCode::InvalidRequest, "error-already-submitted"),
             Error::Internal(_) => plain(ErrorCode::Internal, "error-internal"),
         }
     }

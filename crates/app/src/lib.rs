@@ -13,6 +13,7 @@ pub mod drafts;
 mod error;
 pub mod events;
 pub mod files;
+pub mod handover;
 pub mod inbox;
 pub mod instant;
 pub mod printing;

@@ -149,6 +149,7 @@ pub fn applications(
     today: Date,
 ) -> Result<Vec<ApplicationSummary>, Error> {
     let mut list = Vec::new();
+    let handovers = store.handovers()?;
     for draft in store.drafts()? {
         if draft.state != DraftState::Editing {
             continue;
@@ -163,6 +164,10 @@ pub fn applications(
             answered,
             required,
             waiting: None,
+            handed_over_until: handovers
+                .iter()
+                .find(|h| h.draft == draft.id)
+                .map(|h| rfc3339(h.expires_at)),
         });
     }
     for submission in store.submissions()? {
@@ -184,6 +189,7 @@ pub fn applications(
             answered: 0,
             required: 0,
             waiting: outbox.as_ref().and_then(|e| waiting_for(e, logged_in)),
+            handed_over_until: None,
         });
     }
     Ok(list)

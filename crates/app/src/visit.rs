@@ -154,6 +154,9 @@ impl App {
         if !self.visit_running()? {
             return Ok(VisitEnd::Ended);
         }
+        // Drafts picked up on the visitor's phone meanwhile are gone from here first (without
+        // the state API, they stay as handed over).
+        let _ = self.settle_handovers().await;
         let (drafts, applications) = self.unsent()?;
         if !discard_unsent && (drafts > 0 || applications > 0) {
             return Ok(VisitEnd::Unsent {
@@ -346,8 +349,14 @@ impl App {
             let n = list.iter().filter(|a| wanted.contains(&a.status)).count();
             u32::try_from(n).unwrap_or(u32::MAX)
         };
+        // A draft handed over waits on the state API, sealed under the code the visitor took
+        // with them: it is theirs to pick up, not unsent work on this device.
+        let drafts = list
+            .iter()
+            .filter(|a| a.status == ApplicationStatus::Draft && a.handed_over_until.is_none())
+            .count();
         Ok((
-            count(&[ApplicationStatus::Draft]),
+            u32::try_from(drafts).unwrap_or(u32::MAX),
             count(&[
                 ApplicationStatus::Queued,
                 ApplicationStatus::Sending,

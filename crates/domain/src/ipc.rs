@@ -22,8 +22,10 @@ pub mod command;
 
 /// Events the shell emits to the UI (names for `listen`), each with a payload type below.
 pub mod event;
+mod handover;
 mod visit;
 
+pub use handover::{HandoverStage, HandoverView, QrView, ReceiveHandoverRequest};
 pub use visit::{
     DevicePinRequest, EndVisitRequest, ServiceCount, UnlockRequest, VisitDay, VisitEnd,
     VisitEndedBy, VisitReport, VisitView,
@@ -293,6 +295,9 @@ pub struct ApplicationSummary {
     /// What sending waits for, if it waits.
     #[serde(default)]
     pub waiting: Option<Waiting>,
+    /// A draft handed over to another device: until when it can be picked up (RFC 3339).
+    #[serde(default)]
+    pub handed_over_until: Option<String>,
 }
 
 /// What a queued application waits for before it can be sent, and so what the person can do.

@@ -32,10 +32,16 @@ pub enum ProblemCode {
     /// The application was sealed for another authority than the one responsible: route it
     /// again (`GET /v1/authorities?ars=&leika=`) and seal anew.
     DestinationMismatch,
+    /// A handover's mailbox already holds other content (a code is used for one package).
+    HandoverExists,
+    /// The handover was picked up already: a code works once.
+    HandoverUsed,
+    /// The handover's 24 hours are over; its content is gone.
+    HandoverExpired,
 }
 
 impl ProblemCode {
-    pub const ALL: [ProblemCode; 12] = [
+    pub const ALL: [ProblemCode; 15] = [
         ProblemCode::IdempotencyKeyInFlight,
         ProblemCode::SubmitInFlight,
         ProblemCode::AttachmentsMissing,
@@ -48,6 +54,9 @@ impl ProblemCode {
         ProblemCode::EncryptionRequired,
         ProblemCode::KeyNotCurrent,
         ProblemCode::DestinationMismatch,
+        ProblemCode::HandoverExists,
+        ProblemCode::HandoverUsed,
+        ProblemCode::HandoverExpired,
     ];
 
     /// The code as it travels.
@@ -65,6 +74,9 @@ impl ProblemCode {
             ProblemCode::EncryptionRequired => "encryption_required",
             ProblemCode::KeyNotCurrent => "key_not_current",
             ProblemCode::DestinationMismatch => "destination_mismatch",
+            ProblemCode::HandoverExists => "handover_exists",
+            ProblemCode::HandoverUsed => "handover_used",
+            ProblemCode::HandoverExpired => "handover_expired",
         }
     }
 

@@ -249,8 +249,16 @@ pub struct Config {
     pub forms: Vec<domain::form::FormDefinition>,
     /// How long an unfinished (never submitted) submission lives.
     pub submission_ttl: Duration,
-    /// How often expired submissions are swept.
+    /// How often expired submissions and handovers are swept.
     pub sweep_interval: Duration,
+    /// How long a handover (#14) waits for its pickup; then its content is dropped.
+    pub handover_ttl: Duration,
+    /// Largest handover content (ciphertext) one `PUT /v1/handovers/{mailbox}` may carry.
+    pub handover_max_bytes: usize,
+    /// Most bytes the handovers still waiting may hold together: anyone may leave one without
+    /// a login, so this bounds the disk they can fill (beyond it: 503, until some are picked
+    /// up or expire). On PostgreSQL, uploads finishing at the same instant may each pass it.
+    pub handover_held_bytes: u64,
     /// When true, a submitted submission is at once marked RECEIVED (as an automatic relay).
     /// Only for the in-process authority: an external one decides itself.
     pub auto_receive: bool,
@@ -321,6 +329,9 @@ impl std::fmt::Debug for Config {
             .field("services", &self.catalog.services.len())
             .field("forms", &self.forms.len())
             .field("submission_ttl", &self.submission_ttl)
+            .field("handover_ttl", &self.handover_ttl)
+            .field("handover_max_bytes", &self.handover_max_bytes)
+            .field("handover_held_bytes", &self.handover_held_bytes)
             .field("auto_receive", &self.auto_receive)
             .field("subscriber", &self.subscriber)
             .field("public_url", &self.public_url)
@@ -366,6 +377,9 @@ impl Default for Config {
             forms: catalog_seed::shipped_forms().to_vec(),
             submission_ttl: Duration::from_secs(24 * 60 * 60),
             sweep_interval: Duration::from_secs(60),
+            handover_ttl: Duration::from_secs(24 * 60 * 60),
+            handover_max_bytes: 32 * 1024 * 1024,
+            handover_held_bytes: 2 * 1024 * 1024 * 1024,
             auto_receive: true,
             subscriber: SubscriberMode::InProcess,
             public_url: None,

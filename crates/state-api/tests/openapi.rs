@@ -191,6 +191,9 @@ async fn served_document_describes_every_route() {
         "/admin/v1/submissions",
         "/admin/v1/submissions/{id}/status",
         "/admin/v1/messages",
+        "/v1/handovers/{mailbox}",
+        "/v1/handovers/{mailbox}/pickup",
+        "/v1/handovers/{mailbox}/state",
         "/v1/openapi.json",
     ] {
         assert!(paths.contains_key(path), "{path} is described");

@@ -18,6 +18,9 @@ const SUBMIT: &str = "/v1/submissions/{id}/submit";
 const WITHDRAWAL: &str = "/v1/submissions/{id}/withdrawal";
 const REPLIES: &str = "/v1/submissions/{id}/replies";
 const MOVE: &str = "/admin/v1/submissions/{id}/status";
+const HANDOVER: &str = "/v1/handovers/{mailbox}";
+const PICKUP: &str = "/v1/handovers/{mailbox}/pickup";
+const HANDOVER_STATE: &str = "/v1/handovers/{mailbox}/state";
 
 /// The answers seen on the way.
 #[derive(Default)]
@@ -65,6 +68,7 @@ async fn real_answers_agree_with_the_document() {
     let id = submission(&mut j, &server, &anna).await;
     back_office_and_reply(&mut j, &server, &anna, &id).await;
     withdrawals_reports_logout(&mut j, &server, &anna, &id).await;
+    handovers(&mut j, &server).await;
     // The rate limit, on a server that allows one request now and then.
     let strict = TestServer::start_with(|c| {
         c.limits.rate_per_second = Some(0.01);
@@ -109,6 +113,16 @@ async fn real_answers_agree_with_the_document() {
         ("get", "/admin/v1/submissions", 422),
         ("post", "/v1/accessibility-reports", 422),
         ("get", "/health", 429),
+        ("put", HANDOVER, 200),
+        ("put", HANDOVER, 400),
+        ("put", HANDOVER, 404),
+        ("put", HANDOVER, 409),
+        ("put", HANDOVER, 503),
+        ("get", HANDOVER, 404),
+        ("get", HANDOVER, 410),
+        ("post", PICKUP, 410),
+        ("post", PICKUP, 422),
+        ("get", HANDOVER_STATE, 404),
     ] {
         assert!(
             j.saw(method, path, status),
@@ -406,6 +420,45 @@ async fn withdrawals_reports_logout(j: &mut Journey, server: &TestServer, anna: 
         .post(server.url("/oauth/token"))
         .json(&json!({"grant_type": "x"}));
     j.send("post", "/oauth/token", not_a_form).await;
+}
+
+/// A handover from a tablet to a phone, without a login: left (again, with other bytes,
+/// empty, under a wrong name), fetched, watched, picked up (with a wrong id, then twice), and
+/// refused afterwards; a server with no room left refuses one.
+async fn handovers(j: &mut Journey, server: &TestServer) {
+    let http = &server.http;
+    let mailbox = uuid::Uuid::new_v4().simple().to_string();
+    let at = |path: &str| server.url(&path.replace("{mailbox}", &mailbox));
+    let leave = |url: String, bytes: &'static [u8]| http.put(url).body(bytes);
+    assert_eq!(
+        j.send("put", HANDOVER, leave(at(HANDOVER), b"sealed"))
+            .await,
+        201
+    );
+    j.send("put", HANDOVER, leave(at(HANDOVER), b"sealed"))
+        .await;
+    j.send("put", HANDOVER, leave(at(HANDOVER), b"other")).await;
+    j.send("put", HANDOVER, leave(at(HANDOVER), b"")).await;
+    let wrong = server.url("/v1/handovers/NOT-A-MAILBOX");
+    j.send("put", HANDOVER, leave(wrong, b"sealed")).await;
+    assert_eq!(j.send("get", HANDOVER, http.get(at(HANDOVER))).await, 200);
+    j.send("get", HANDOVER_STATE, http.get(at(HANDOVER_STATE)))
+        .await;
+    let pick_up = |id: &str| http.post(at(PICKUP)).json(&json!({ "pickupId": id }));
+    j.send("post", PICKUP, pick_up("not-a-uuid")).await;
+    assert_eq!(j.send("post", PICKUP, pick_up(&new_id())).await, 200);
+    j.send("post", PICKUP, pick_up(&new_id())).await;
+    j.send("get", HANDOVER, http.get(at(HANDOVER))).await;
+    j.send("get", HANDOVER_STATE, http.get(at(HANDOVER_STATE)))
+        .await;
+    let never = server.url(&format!("/v1/handovers/{}", "0".repeat(32)));
+    j.send("get", HANDOVER, http.get(never.clone())).await;
+    j.send("get", HANDOVER_STATE, http.get(format!("{never}/state")))
+        .await;
+    let full = TestServer::start_with(|c| c.handover_held_bytes = 1).await;
+    let url = full.url(&format!("/v1/handovers/{}", "1".repeat(32)));
+    j.send("put", HANDOVER, full.http.put(url).body(&b"sealed"[..]))
+        .await;
 }
 
 /// The same answers against broken copies of the document: each is found out.

@@ -101,7 +101,7 @@ impl Store {
 
     /// Streams content in, inside the caller's transaction: on an error the caller's rollback
     /// removes what was written; content already stored is kept once.
-    fn stream_content(
+    pub(crate) fn stream_content(
         &self,
         reader: &mut dyn Read,
         media_type: &str,
@@ -232,7 +232,7 @@ impl Store {
     }
 
     /// The row that links stored content to a draft's field (inside the caller's transaction).
-    fn insert_link(
+    pub(crate) fn insert_link(
         &self,
         draft: Uuid,
         link: Uuid,
@@ -341,7 +341,7 @@ impl Store {
 
     /// Writes the answer of a file field from the files linked to it (inside the caller's
     /// transaction).
-    fn write_files_answer(
+    pub(crate) fn write_files_answer(
         &self,
         draft: Uuid,
         field: &FieldPath,

@@ -241,6 +241,25 @@ pub(crate) const MIGRATIONS: &[M<'static>] = &[
             services TEXT NOT NULL
         );",
     ),
+    // 13: drafts handed over to another device (#14), while the pickup is awaited: the
+    // mailbox on the state API and the code the person types or scans (its key), kept here
+    // in the encrypted store so the code can be shown again; gone with the draft. On the
+    // device that picks one up, which mailbox became which draft under which pickup id, so a
+    // pickup whose confirmation was lost is confirmed again, not made twice.
+    M::up(
+        "CREATE TABLE handover (
+            draft_id TEXT PRIMARY KEY REFERENCES draft (id) ON DELETE CASCADE,
+            mailbox TEXT NOT NULL,
+            code TEXT NOT NULL,
+            expires_at INTEGER NOT NULL,
+            created_at INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE handover_received (
+            mailbox TEXT PRIMARY KEY,
+            draft_id TEXT NOT NULL REFERENCES draft (id) ON DELETE CASCADE,
+            pickup_id TEXT NOT NULL
+        ) WITHOUT ROWID;",
+    ),
 ];
 
 pub(crate) fn apply(conn: &mut Connection) -> Result<(), StoreError> {

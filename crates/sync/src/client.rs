@@ -192,6 +192,10 @@ impl StateApiClient {
         &self.base
     }
 
+    pub(crate) fn timeouts(&self) -> &Timeouts {
+        &self.timeouts
+    }
+
     pub(crate) fn http(&self) -> &reqwest::Client {
         &self.http
     }

@@ -19,6 +19,7 @@ mod client;
 mod error;
 pub mod events;
 mod forms;
+mod handover;
 pub mod plan;
 pub mod receipt;
 pub mod refresh;

@@ -5,7 +5,7 @@
 
 pub use ::wire::{
     AnnouncedAttachment, AttachmentState, CreateSubmission, DestinationKeySet, DocumentInfo,
-    FormRef, InboxPage, Message, NewReply, OAuthError, OpenIdConfiguration, ReplyReceipt,
-    ReportReceipt, StatusEntry, Submission, SubmissionPage, SubmissionStatus, SubmitSubmission,
-    Token, TokenResponse, UserInfo,
+    FormRef, HandoverStage, HandoverState, InboxPage, Message, NewReply, OAuthError,
+    OpenIdConfiguration, Pickup, ReplyReceipt, ReportReceipt, StatusEntry, Submission,
+    SubmissionPage, SubmissionStatus, SubmitSubmission, Token, TokenResponse, UserInfo,
 };

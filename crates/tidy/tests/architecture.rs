@@ -89,6 +89,13 @@ const LAYERS: &[Layer] = &[
                them",
     },
     Layer {
+        krate: "handover",
+        may_use: &["domain"],
+        dev_may_use: &[],
+        role: "handover is the sealed package a draft travels in from a tablet to a phone: code, \
+               key and ciphertext, no IO beyond the system's randomness",
+    },
+    Layer {
         krate: "store",
         may_use: &["domain", "keychain"],
         // Its tests and benches fill the store with the real catalog.
@@ -115,6 +122,7 @@ const LAYERS: &[Layer] = &[
         may_use: &[
             "catalog-seed",
             "domain",
+            "handover",
             "i18n",
             "keychain",
             "printout",

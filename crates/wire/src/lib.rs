@@ -12,6 +12,7 @@
 //! server converts its records into these types itself).
 
 mod auth;
+mod handover;
 mod inbox;
 mod problem;
 mod submissions;
@@ -19,6 +20,7 @@ mod subscriber;
 
 pub use auth::{OAuthError, OpenIdConfiguration, Token, TokenResponse, UserInfo};
 pub use domain::status::SubmissionStatus;
+pub use handover::{is_mailbox_name, HandoverStage, HandoverState, Pickup};
 pub use inbox::{DocumentInfo, InboxPage, Message, NewReply, ReplyReceipt, ReportReceipt};
 pub use problem::{FieldProblem, Problem};
 pub use submissions::{

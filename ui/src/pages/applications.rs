@@ -17,6 +17,7 @@ use crate::focus::{focus_soon, local_time};
 use crate::ipc::{call0, request};
 use crate::l10n::{t_args, tr, use_language, Shown};
 use crate::modal::Modal;
+use crate::pages::handover::{HandOverDraft, ReceiveHandover};
 use crate::pages::sending::{waiting_id, SendingNotice};
 use crate::pages::wizard::yes_no;
 
@@ -127,6 +128,8 @@ fn ApplicationItem(summary: ApplicationSummary) -> impl IntoView {
     let is_draft = status == ApplicationStatus::Draft;
     let id = summary.id.clone();
     let waiting = summary.waiting;
+    let handed_over_until = summary.handed_over_until.clone();
+    let handover_id = id.clone();
     view! {
         <li class="application kern-card" data-application-id=summary.id.clone() data-status=status_id(status)>
             <div class="kern-card__container">
@@ -137,7 +140,12 @@ fn ApplicationItem(summary: ApplicationSummary) -> impl IntoView {
                     <p class="kern-body kern-body--small">{move || t_args(language.get(), "applications-progress", &[("answered", Arg::from(answered as usize)), ("required", Arg::from(required as usize))])}</p>
                 })}
                 {waiting.map(|w| view! { <p class="kern-body kern-body--small waiting" data-waiting=waiting_id(w)>{move || t_args(language.get(), w.message_id(), &[])}</p> })}
-                {is_draft.then(|| view! { <WithdrawDraft draft_id=id.clone()/> })}
+                {is_draft.then(|| view! {
+                    <div class="kern-btn-wrapper draft-actions">
+                        <HandOverDraft draft_id=handover_id.clone() handed_over_until=handed_over_until.clone()/>
+                        <WithdrawDraft draft_id=id.clone()/>
+                    </div>
+                })}
             </div>
         </li>
     }
@@ -250,6 +258,52 @@ pub fn ApplicationsPage() -> impl IntoView {
             {section("outbox-heading", "applications-outbox", "applications-no-outbox", Signal::derive(outbox))}
             {section("sent-heading", "applications-sent", "applications-no-sent", Signal::derive(sent))}
         </Show>
+        <ReceiveHandover/>
+    }
+}
+
+/// One application with the list beside it on a tablet or a desktop (a Digitallotse moves
+/// between a visitor's applications without going back); on a phone the list is hidden and
+/// the page is the application alone.
+#[component]
+pub fn SubmissionSplit() -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    let language = use_language();
+    let list = use_applications();
+    let params = use_params_map();
+    let current = move || params.with(|p| p.get("id").unwrap_or_default());
+    view! {
+        <div class="split">
+            <nav class="split-list" aria-label=tr("applications-heading")>
+                <ul>
+                    <For each=move || list.get().unwrap_or_default() key=|a| (a.id.clone(), a.status, a.updated_at.clone()) children=move |a| {
+                        let href = if a.status == ApplicationStatus::Draft {
+                            crate::routes::draft(&a.id)
+                        } else {
+                            crate::routes::submission(&a.id)
+                        };
+                        let id = a.id.clone();
+                        let key = a.leika_key.clone();
+                        let name = move || service_name(&ctx, &key, language.get());
+                        let name_lang = {
+                            let name = name.clone();
+                            move || name().lang
+                        };
+                        let name = move || name().text;
+                        view! {
+                            <li>
+                                <a class="split-link" href=href data-application-id=a.id.clone()
+                                    aria-current=move || (current() == id).then_some("page")>
+                                    <span class="split-name" lang=name_lang>{name}</span>
+                                    <span class=badge_class(a.status)><span class="kern-label">{tr(status_id(a.status))}</span></span>
+                                </a>
+                            </li>
+                        }
+                    }/>
+                </ul>
+            </nav>
+            <div class="split-detail"><SubmissionPage/></div>
+        </div>
     }
 }
 

@@ -3,6 +3,7 @@ pub mod accessibility;
 pub mod applications;
 pub mod catalog;
 pub mod guide;
+pub mod handover;
 pub mod inbox;
 pub mod legal;
 pub mod notifications;

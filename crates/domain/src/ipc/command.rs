@@ -47,3 +47,6 @@ pub const SET_DEVICE_PIN: &str = "set_device_pin";
 pub const LOCK_DEVICE: &str = "lock_device";
 pub const UNLOCK_DEVICE: &str = "unlock_device";
 pub const VISIT_REPORT: &str = "visit_report";
+pub const HAND_OVER_DRAFT: &str = "hand_over_draft";
+pub const HANDOVER_STATE: &str = "handover_state";
+pub const RECEIVE_HANDOVER: &str = "receive_handover";

@@ -8,6 +8,7 @@ mod auth;
 mod catalog;
 mod catalog_schema;
 mod decisions;
+mod handovers;
 pub mod openapi;
 mod replies;
 mod reports;
@@ -20,7 +21,7 @@ use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, patch, post};
+use axum::routing::{get, patch, post, put};
 use axum::Router;
 use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutLayer};
 
@@ -42,6 +43,13 @@ pub fn router(state: AppState) -> Router {
     let replies = Router::new()
         .route("/v1/submissions/{id}/replies", post(replies::reply))
         .layer(DefaultBodyLimit::max(limits.max_reply_body));
+    // A handover carries its ciphertext in its body.
+    let handovers = Router::new()
+        .route(
+            "/v1/handovers/{mailbox}",
+            put(handovers::put).get(handovers::get),
+        )
+        .layer(DefaultBodyLimit::max(state.config().handover_max_bytes));
     let public = Router::new()
         .route("/health", get(catalog::health))
         .route(
@@ -77,9 +85,15 @@ pub fn router(state: AppState) -> Router {
             get(replies::message_document),
         )
         .route("/v1/accessibility-reports", post(reports::create))
+        .route("/v1/handovers/{mailbox}/pickup", post(handovers::pick_up))
+        .route(
+            "/v1/handovers/{mailbox}/state",
+            get(handovers::handover_state),
+        )
         .layer(DefaultBodyLimit::max(limits.max_json_body))
         .merge(uploads)
         .merge(replies)
+        .merge(handovers)
         .fallback(|| async { Problem::not_found() })
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

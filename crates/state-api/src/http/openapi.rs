@@ -189,6 +189,10 @@ impl Modify for CommonAnswers {
         super::replies::list,
         super::reports::create,
         super::reports::list,
+        super::handovers::put,
+        super::handovers::get,
+        super::handovers::pick_up,
+        super::handovers::handover_state,
         openapi_json,
     )
 )]

@@ -170,4 +170,20 @@ CREATE INDEX submissions_created_by_subject ON submissions (subject, created_at)
 CREATE INDEX submissions_unfinished_by_subject ON submissions (subject)
     WHERE status = 'INITIATED' AND expired = 0;
 "#,
+    // Handover mailboxes (#14): ciphertext under a name derived from a code, kept until its
+    // pickup or its expiry; then the content is NULL and the row a tombstone for a while.
+    r#"
+CREATE TABLE handovers (
+    mailbox TEXT PRIMARY KEY,
+    content BLOB,
+    sha512 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    pickup_id TEXT,
+    picked_up_at INTEGER
+);
+CREATE INDEX handovers_expiring ON handovers (expires_at);
+CREATE INDEX handovers_held ON handovers (size) WHERE content IS NOT NULL;
+"#,
 ];

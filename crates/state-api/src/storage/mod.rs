@@ -9,6 +9,8 @@
 
 pub mod coordination;
 mod group_commit;
+#[cfg(test)]
+mod handover_tests;
 mod migrations;
 pub mod postgres;
 mod rows;
@@ -260,12 +262,57 @@ pub struct ReportRecord {
     pub received_at: i64,
 }
 
+/// A handover mailbox as kept (#14): ciphertext the server cannot open, under a name derived
+/// from the code the handing device shows. Its content is dropped at the pickup or when it
+/// expires; the row stays a while after that (a tombstone), so the mailbox answers 410.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HandoverRecord {
+    /// The mailbox's name (`wire::is_mailbox_name`).
+    pub mailbox: String,
+    /// Lower-case hex SHA-512 of the content (kept after the content is gone).
+    pub sha512: String,
+    pub size: u64,
+    pub created_at: i64,
+    /// Until when it can be picked up (exclusive: at this instant it has expired).
+    pub expires_at: i64,
+    /// The picking device's UUID for its pickup, once picked up.
+    pub pickup_id: Option<String>,
+    pub picked_up_at: Option<i64>,
+    /// Whether the content is still kept.
+    pub holds_content: bool,
+}
+
+/// A handover with its content (`None` once dropped), read together.
+pub type HandoverWithContent = (HandoverRecord, Option<Vec<u8>>);
+
+/// A handover to keep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NewHandover<'a> {
+    pub mailbox: &'a str,
+    pub content: &'a [u8],
+    /// Lower-case hex SHA-512 of `content`.
+    pub sha512: &'a str,
+    pub created_at: i64,
+    pub expires_at: i64,
+}
+
+/// What keeping a handover did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HandoverPut {
+    /// Kept, in a mailbox nobody had used.
+    Stored(HandoverRecord),
+    /// Nothing kept: the mailbox is taken already (by this content or another); as it is.
+    Taken(HandoverRecord),
+    /// Nothing kept: the waiting handovers hold this many bytes already.
+    Full { held: u64 },
+}
+
 /// Builds the answer kept for an idempotent request, given the change cursor the request made
 /// (called inside the storage transaction, so answer and change are kept together).
 pub type Respond<'a> = dyn Fn(i64) -> Result<StoredResponse, Error> + Send + Sync + 'a;
 
 /// Everything the server keeps. Each method is one transaction.
-pub trait Storage: Send + Sync + 'static {
+pub trait Storage: Handovers + Send + Sync + 'static {
     /// The stored answer for an Idempotency-Key a subject (a citizen, or `anonymous`) used in
     /// a scope (`create`, `submit:<id>`, `report`). Keys of different subjects never meet.
     fn idempotent_response(
@@ -398,4 +445,32 @@ pub trait Storage: Send + Sync + 'static {
         message: &str,
         document: &str,
     ) -> Result<Option<DocumentRecord>, Error>;
+}
+
+/// The handover mailboxes (#14), part of [`Storage`] (each method one transaction, as there),
+/// implemented apart: `sqlite::handovers`, `postgres::handovers`.
+pub trait Handovers {
+    /// Keeps a handover in a mailbox nobody has used (a row of it, content or tombstone, is
+    /// there: [`HandoverPut::Taken`], nothing changed), unless the content of the handovers
+    /// still holding theirs would exceed `held_limit` bytes with it ([`HandoverPut::Full`];
+    /// checked inside the write, but on PostgreSQL writes running at once may each pass it).
+    fn put_handover(&self, new: &NewHandover<'_>, held_limit: u64) -> Result<HandoverPut, Error>;
+    /// A handover, without its content.
+    fn handover(&self, mailbox: &str) -> Result<Option<HandoverRecord>, Error>;
+    /// A handover with its content, while it is kept (one read: record and content agree).
+    fn handover_content(&self, mailbox: &str) -> Result<Option<HandoverWithContent>, Error>;
+    /// Picks a handover up if it still waits at `now` (not picked up, `expires_at` after
+    /// `now`): records `pickup_id` and `now` and drops the content, in one statement, so of
+    /// pickups running at once (on one instance or several) exactly one lands. The handover as
+    /// it is afterwards (whoever picked it up); `None` for no such mailbox.
+    fn pick_up_handover(
+        &self,
+        mailbox: &str,
+        pickup_id: &str,
+        now: i64,
+    ) -> Result<Option<HandoverRecord>, Error>;
+    /// Drops the content of handovers expired at `now` and not picked up (they stay as
+    /// tombstones), and forgets handovers (tombstones) that expired at or before
+    /// `forget_before`. How many lost their content.
+    fn expire_handovers(&self, now: i64, forget_before: i64) -> Result<usize, Error>;
 }

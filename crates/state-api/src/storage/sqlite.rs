@@ -690,6 +690,10 @@ impl Storage for SqliteStorage {
     }
 }
 
+// The handover mailboxes' SQL and their part of the storage (`super::Handovers`).
+#[path = "sqlite_handovers.rs"]
+mod handovers;
+
 #[cfg(test)]
 #[path = "sqlite_tests.rs"]
 mod tests;

@@ -25,6 +25,7 @@
 
 mod auth;
 mod coordination;
+mod handovers;
 mod messages;
 mod schema;
 mod session;

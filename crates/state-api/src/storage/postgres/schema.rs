@@ -171,6 +171,24 @@ CREATE INDEX submissions_created_by_subject ON submissions (subject, created_at)
 CREATE INDEX submissions_unfinished_by_subject ON submissions (subject)
     WHERE status = 'INITIATED' AND NOT expired;
 "#,
+    // Handover mailboxes (#14): ciphertext under a name derived from a code, kept until its
+    // pickup or its expiry; then the content is NULL and the row a tombstone for a while.
+    // Ciphertext does not compress: stored out of line without trying.
+    r#"
+CREATE TABLE handovers (
+    mailbox TEXT PRIMARY KEY,
+    content BYTEA,
+    sha512 TEXT NOT NULL,
+    size BIGINT NOT NULL,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    pickup_id TEXT,
+    picked_up_at BIGINT
+);
+ALTER TABLE handovers ALTER COLUMN content SET STORAGE EXTERNAL;
+CREATE INDEX handovers_expiring ON handovers (expires_at);
+CREATE INDEX handovers_held ON handovers (size) WHERE content IS NOT NULL;
+"#,
 ];
 
 /// The advisory lock key of migrating `schema` (`""`: the URL's default): the first eight
