@@ -114,6 +114,7 @@ fn main() {
         "unlock_device",
         "visit_report",
         "hand_over_draft",
+        "hand_over_submission",
         "handover_state",
         "receive_handover",
     ];

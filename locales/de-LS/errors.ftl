@@ -51,3 +51,4 @@ error-handover-expired = Der Code gilt nicht mehr. Er gilt nur 24 Stunden. Das a
 error-handover-damaged = Der Entwurf ist kaputt. Die App kann ihn nicht öffnen. Bitte schicken Sie ihn noch einmal vom anderen Gerät.
 error-handover-form-unknown = Die App kennt das Formular nicht. Bitte machen Sie ein Update von der App. Dann versuchen Sie es noch einmal.
 error-handover-too-large = Der Entwurf ist zu groß zum Schicken. Nehmen Sie große Dateien heraus. Fügen Sie die Dateien auf dem Handy wieder hinzu.
+error-handover-on-its-way = Der Antrag ist schon auf dem Weg zum Amt. Sie können ihn nicht mehr schicken. Sie finden ihn bei: Meine Anträge.

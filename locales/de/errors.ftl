@@ -51,3 +51,4 @@ error-handover-expired = Dieser Code ist abgelaufen (nach 24 Stunden). Lassen Si
 error-handover-damaged = Der Entwurf unter diesem Code ist beschädigt und kann nicht geöffnet werden. Lassen Sie ihn auf dem anderen Gerät noch einmal übergeben.
 error-handover-form-unknown = Das Formular dieses Entwurfs kennt die App nicht. Bitte aktualisieren Sie die App und versuchen Sie es noch einmal.
 error-handover-too-large = Der Entwurf ist mit seinen Dateien zu groß für die Übergabe. Entfernen Sie große Dateien und fügen Sie sie auf dem Handy wieder hinzu.
+error-handover-on-its-way = Dieser Antrag ist schon auf dem Weg zur Behörde und kann nicht mehr übergeben werden. Sie finden ihn unter „Meine Anträge“.

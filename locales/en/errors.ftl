@@ -51,3 +51,4 @@ error-handover-expired = This code has expired (after 24 hours). Ask the other d
 error-handover-damaged = The draft under this code is damaged and cannot be opened. Hand it over again from the other device.
 error-handover-form-unknown = The app does not know this draft's form. Please update the app and try again.
 error-handover-too-large = With its files the draft is too large to hand over. Remove large files and add them again on the phone.
+error-handover-on-its-way = This application is already on its way to the authority and can no longer be handed over. You find it under “My applications”.

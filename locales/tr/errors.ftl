@@ -51,3 +51,4 @@ error-handover-expired = Bu kodun süresi doldu (24 saat sonra). Diğer cihazdan
 error-handover-damaged = Bu koddaki taslak bozuk ve açılamıyor. Diğer cihazdan yeniden aktarın.
 error-handover-form-unknown = Uygulama bu taslağın formunu tanımıyor. Lütfen uygulamayı güncelleyip tekrar deneyin.
 error-handover-too-large = Taslak dosyalarıyla birlikte aktarım için çok büyük. Büyük dosyaları kaldırın ve telefonda yeniden ekleyin.
+error-handover-on-its-way = Bu başvuru zaten kuruma gönderiliyor ve artık aktarılamaz. Onu „Başvurularım“ bölümünde bulabilirsiniz.

@@ -2,7 +2,7 @@
 //! over `app::handover`.
 
 use app::App;
-use domain::ipc::{DraftRef, HandoverView, IpcError, ReceiveHandoverRequest};
+use domain::ipc::{DraftRef, HandoverView, IpcError, ReceiveHandoverRequest, SubmissionRef};
 use tauri::State;
 
 /// Seals the draft under a fresh code and leaves it on the state API; the code and its QR
@@ -13,6 +13,15 @@ pub async fn hand_over_draft(
     request: DraftRef,
 ) -> Result<HandoverView, IpcError> {
     Ok(app.hand_over_draft(request).await?)
+}
+
+/// Takes an application the outbox never tried back into its draft and hands that over.
+#[tauri::command]
+pub async fn hand_over_submission(
+    app: State<'_, App>,
+    request: SubmissionRef,
+) -> Result<HandoverView, IpcError> {
+    Ok(app.hand_over_submission(request).await?)
 }
 
 /// Whether the draft was picked up (then it is deleted here) or its time is over.

@@ -75,6 +75,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             visits::unlock_device,
             visits::visit_report,
             handovers::hand_over_draft,
+            handovers::hand_over_submission,
             handovers::handover_state,
             handovers::receive_handover,
         ]);

@@ -12,6 +12,7 @@ pub mod clock;
 pub mod keychain;
 pub mod notifications;
 pub mod pdf;
+pub mod scan;
 pub mod steps;
 pub mod wizard;
 

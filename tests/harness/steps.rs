@@ -24,6 +24,17 @@ pub async fn invoke(app: &App, command: &str, args: Value) -> Result<Value> {
     }
 }
 
+/// Saves one answer of a draft through the shell, as the wizard does.
+pub async fn set_answer(app: &App, draft_id: &str, path: &str, value: Value) -> Result<()> {
+    invoke(
+        app,
+        "save_answer",
+        json!({ "request": { "draft_id": draft_id, "path": path, "value": value } }),
+    )
+    .await?;
+    Ok(())
+}
+
 /// A 1x1 PNG: a stand-in for a photographed registration certificate.
 const PNG_1X1: &str = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 

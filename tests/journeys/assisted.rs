@@ -14,7 +14,8 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use e2e::steps::{
-    follow, goto, invoke, log_in, parking_permit_draft, status_on_my_applications, submit_draft,
+    follow, goto, invoke, log_in, parking_permit_draft, set_answer, status_on_my_applications,
+    submit_draft,
 };
 use e2e::wizard::{click, type_into};
 use e2e::{App, Result, StateApi};
@@ -36,57 +37,14 @@ fn kept_login() -> Result<Option<String>> {
         .map(|s| s.expose().to_string()))
 }
 
-fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
-    if let Ok(entries) = std::fs::read_dir(dir) {
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                files_under(&path, out);
-            } else {
-                out.push(path);
-            }
-        }
-    }
-}
-
-/// Every file under `dirs` that holds one of the canaries in plain text (UTF-8 or UTF-16, as
-/// a webview's storage may keep it).
+/// Every file under `dirs` (the state API's folder aside: it is the authority's side, checked
+/// by its own tests) that holds one of the canaries in plain text.
 fn canary_hits(dirs: &[PathBuf], except: &Path) -> Vec<String> {
-    let mut files = Vec::new();
-    for dir in dirs {
-        files_under(dir, &mut files);
-    }
-    let mut hits = Vec::new();
-    for file in files {
-        // The state API's own folder (it is the authority's side, checked by its own tests),
-        // and files too big to be anything of the app's (build caches in the temp folder).
-        let small = std::fs::metadata(&file).is_ok_and(|m| m.len() < 64 * 1024 * 1024);
-        if file.starts_with(except) || !small {
-            continue;
-        }
-        let Ok(bytes) = std::fs::read(&file) else {
-            continue;
-        };
-        for canary in [SENT_CANARY, DRAFT_CANARY] {
-            let utf16: Vec<u8> = canary.encode_utf16().flat_map(u16::to_le_bytes).collect();
-            for needle in [canary.as_bytes(), utf16.as_slice()] {
-                if bytes.windows(needle.len()).any(|w| w == needle) {
-                    hits.push(format!("{} holds {canary}", file.display()));
-                }
-            }
-        }
-    }
-    hits
+    e2e::scan::canary_hits(dirs, Some(except), &[SENT_CANARY, DRAFT_CANARY])
 }
 
 async fn set_family_name(app: &App, draft_id: &str, name: &str) -> Result<()> {
-    invoke(
-        app,
-        "save_answer",
-        json!({ "request": { "draft_id": draft_id, "path": "antragsteller.familienname", "value": name } }),
-    )
-    .await?;
-    Ok(())
+    set_answer(app, draft_id, "antragsteller.familienname", json!(name)).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -286,8 +244,7 @@ async fn a_session_killed_with_the_app_is_gone_after_the_next_start() -> Result<
     let draft = parking_permit_draft(&app, &e2e::clock::today().to_string()).await?;
     set_family_name(&app, &draft, DRAFT_CANARY).await?;
     let sessions = app_dir.path().join("beratung");
-    let mut files = Vec::new();
-    files_under(&sessions, &mut files);
+    let files = e2e::scan::files_under(&sessions);
     assert!(!files.is_empty(), "the session's store is on disk");
 
     // SIGKILL: the process gets no chance to end the session.
@@ -299,8 +256,7 @@ async fn a_session_killed_with_the_app_is_gone_after_the_next_start() -> Result<
     assert!(killed.success(), "the app was running and is killed");
     drop(app);
     tokio::time::sleep(Duration::from_millis(500)).await;
-    let mut files = Vec::new();
-    files_under(&sessions, &mut files);
+    let files = e2e::scan::files_under(&sessions);
     assert!(
         !files.is_empty(),
         "a kill leaves the session's files behind"
@@ -311,8 +267,7 @@ async fn a_session_killed_with_the_app_is_gone_after_the_next_start() -> Result<
     // The next start deletes them before anything else.
     let app = App::launch(app_dir.path(), &api, 820, 1180).await?;
     app.wait_for("#service-list li", LONG).await?;
-    let mut files = Vec::new();
-    files_under(&sessions, &mut files);
+    let files = e2e::scan::files_under(&sessions);
     assert_eq!(
         files,
         Vec::<PathBuf>::new(),

@@ -6,17 +6,17 @@
 //! answers and a photo attached, and hands it over: the tablet shows a QR symbol and the code.
 //! On the phone the code is typed on "Meine Anträge"; the draft opens there, complete (the
 //! answers and the attachment's bytes), and the tablet sees it picked up and deletes its copy.
-//! The same code then fails on the phone ("used"). A second handover, made while the state
+//! The same code then fails on the phone ("used"). An application the visitor queued without
+//! a login goes the same way, back into its draft first. A second handover, made while the state
 //! API keeps handovers for seconds only, fails once its time is over ("expired"), and the
 //! tablet keeps that draft. The session ends without asking about unsent work (nothing is
 //! left), and the tablet's data folder holds no canary. axe-core finds nothing on the dialog
 //! (tablet) and on "Meine Anträge" with the code field and its error (phone).
 
-use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use e2e::keychain::OwnKeychain;
-use e2e::steps::{follow, goto, invoke, parking_permit_draft};
+use e2e::steps::{follow, goto, invoke, parking_permit_draft, queue_parking_permit, set_answer};
 use e2e::wizard::{click, type_into};
 use e2e::{App, Result, StateApi};
 use serde_json::json;
@@ -24,16 +24,6 @@ use serde_json::json;
 const LONG: Duration = Duration::from_secs(90);
 const SHORT: Duration = Duration::from_secs(20);
 const CANARY: &str = "Kanarienvogel-Uebergabe-3f7a";
-
-async fn set_family_name(app: &App, draft_id: &str, name: &str) -> Result<()> {
-    invoke(
-        app,
-        "save_answer",
-        json!({ "request": { "draft_id": draft_id, "path": "antragsteller.familienname", "value": name } }),
-    )
-    .await?;
-    Ok(())
-}
 
 /// Opens the handover dialog of a draft on "Meine Anträge" and reads the code it shows.
 async fn hand_over(app: &App, draft_id: &str) -> Result<String> {
@@ -62,36 +52,6 @@ async fn take_over(app: &App, code: &str) -> Result<()> {
     Ok(())
 }
 
-fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
-    if let Ok(entries) = std::fs::read_dir(dir) {
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                files_under(&path, out);
-            } else {
-                out.push(path);
-            }
-        }
-    }
-}
-
-fn canary_in(dir: &Path) -> Vec<String> {
-    let mut files = Vec::new();
-    files_under(dir, &mut files);
-    let utf16: Vec<u8> = CANARY.encode_utf16().flat_map(u16::to_le_bytes).collect();
-    files
-        .into_iter()
-        .filter(|file| {
-            std::fs::read(file).is_ok_and(|bytes| {
-                [CANARY.as_bytes(), utf16.as_slice()]
-                    .iter()
-                    .any(|needle| bytes.windows(needle.len()).any(|w| w == *needle))
-            })
-        })
-        .map(|file| file.display().to_string())
-        .collect()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs the built app, Xvfb and tauri-driver: run scripts/test.sh"]
 async fn a_draft_goes_from_the_tablet_to_the_visitors_phone_once() -> Result<()> {
@@ -109,7 +69,7 @@ async fn a_draft_goes_from_the_tablet_to_the_visitors_phone_once() -> Result<()>
     tablet.wait_for("#visit-banner", LONG).await?;
     tablet.wait_for("#service-list li", LONG).await?;
     let draft = parking_permit_draft(&tablet, &e2e::clock::today().to_string()).await?;
-    set_family_name(&tablet, &draft, CANARY).await?;
+    set_answer(&tablet, &draft, "antragsteller.familienname", json!(CANARY)).await?;
     let on_tablet = invoke(
         &tablet,
         "load_draft",
@@ -201,6 +161,29 @@ async fn a_draft_goes_from_the_tablet_to_the_visitors_phone_once() -> Result<()>
         "one draft on the phone, not two: {listed}"
     );
 
+    // An application the visitor queued without a login (none on the tablet): it goes back
+    // into its draft and to the phone, and is no longer queued on the tablet.
+    let queued = queue_parking_permit(&tablet).await?;
+    let queued_code = hand_over(&tablet, &queued).await?;
+    take_over(&phone, &queued_code).await?;
+    phone.wait_for("#wizard-heading", LONG).await?;
+    tablet
+        .wait_for(".handover-dialog[open] [data-stage=\"picked_up\"]", LONG)
+        .await?;
+    click(&tablet, ".handover-dialog[open] .handover-close").await?;
+    let left = invoke(&tablet, "list_applications", json!({})).await?;
+    assert_eq!(
+        left,
+        json!([]),
+        "nothing of it is left on the tablet: {left}"
+    );
+    let listed = invoke(&phone, "list_applications", json!({})).await?;
+    assert_eq!(
+        listed.as_array().map(Vec::len),
+        Some(2),
+        "two drafts on the phone now: {listed}"
+    );
+
     // A handover nobody picks up in time: the state API keeps them for 12 s now.
     api.restart_with(|config| config.handover_ttl = Duration::from_secs(12))
         .await?;
@@ -235,6 +218,25 @@ async fn a_draft_goes_from_the_tablet_to_the_visitors_phone_once() -> Result<()>
     )
     .await?;
 
+    // Right to left: the phone in Arabic, a mistyped code refused in Arabic.
+    phone
+        .client
+        .execute("document.querySelector('#language-ar').click();", vec![])
+        .await?;
+    phone.wait_for("html[dir=\"rtl\"]", SHORT).await?;
+    take_over(&phone, "7K3M-Q9XA").await?;
+    let said = phone
+        .wait_for_text("#handover-receive-error", SHORT, |t| t.contains("16"))
+        .await?;
+    assert!(!said.contains("Code"), "said in Arabic: {said:?}");
+    e2e::a11y::axe(
+        &phone,
+        "taking over a draft, right to left (phone)",
+        &mut report,
+    )
+    .await?;
+    phone.screenshot("handover-code-refused-phone-rtl").await?;
+
     // The session ends with nothing unsent to ask about; nothing of the visitor is left.
     follow(&tablet, "#end-visit").await?;
     tablet.wait_for("#service-list li", LONG).await?;
@@ -250,7 +252,7 @@ async fn a_draft_goes_from_the_tablet_to_the_visitors_phone_once() -> Result<()>
     assert_eq!(violations, 0, "axe finds nothing: {report:?}");
     phone.quit().await?;
     tablet.quit().await?;
-    let hits = canary_in(tablet_dir.path());
+    let hits = e2e::scan::canary_hits(&[tablet_dir.path().to_path_buf()], None, &[CANARY]);
     assert!(
         hits.is_empty(),
         "nothing of the visitor on the tablet: {hits:?}"

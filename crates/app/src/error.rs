@@ -92,6 +92,9 @@ pub enum Error {
     /// The draft with its files is over the state API's limit for a handover.
     #[error("the handover is too large")]
     HandoverTooLarge,
+    /// The application is on its way to the authority already: it cannot be handed over.
+    #[error("the application is on its way")]
+    HandoverOnItsWay,
     /// Only a draft being edited can be handed over (not one already submitted).
     #[error("only a draft can be handed over")]
     HandoverNotADraft,
@@ -141,6 +144,9 @@ impl From<Error> for IpcError {
             Error::HandoverDamaged => plain(ErrorCode::InvalidRequest, "error-handover-damaged"),
             Error::HandoverFormUnknown => plain(ErrorCode::NotFound, "error-handover-form-unknown"),
             Error::HandoverTooLarge => plain(ErrorCode::InvalidRequest, "error-handover-too-large"),
+            Error::HandoverOnItsWay => {
+                plain(ErrorCode::InvalidRequest, "error-handover-on-its-way")
+            }
             Error::HandoverNotADraft => plain(ErrorCode::InvalidRequest, "error-already-submitted"),
             Error::Internal(_) => plain(ErrorCode::Internal, "error-internal"),
         }

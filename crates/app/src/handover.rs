@@ -8,9 +8,11 @@
 //! leaves the state API only once it is safe on the phone.
 
 use domain::form::FieldPath;
-use domain::ipc::{DraftRef, HandoverStage, HandoverView, QrView, ReceiveHandoverRequest};
+use domain::ipc::{
+    DraftRef, HandoverStage, HandoverView, QrView, ReceiveHandoverRequest, SubmissionRef,
+};
 use handover::{Code, HandoverError, Package, PackageFile, PACKAGE_VERSION};
-use store::{HandedOver, ReceivedDraft, ReceivedFile, Store};
+use store::{HandedOver, ReceivedDraft, ReceivedFile, Store, StoreError};
 use sync::SyncError;
 use uuid::Uuid;
 
@@ -124,6 +126,40 @@ impl App {
         };
         self.store()?.record_handover(&handover, self.now())?;
         waiting(&handover)
+    }
+
+    /// Hands over an application queued but never sent (a visitor who cannot log in on the
+    /// tablet): it goes back into its draft, which is handed over; if that fails (no
+    /// connection, too large) it is queued again exactly as it was, and the person is told.
+    /// One the outbox already tried is refused: the state API may have it.
+    pub async fn hand_over_submission(
+        &self,
+        request: SubmissionRef,
+    ) -> Result<HandoverView, Error> {
+        let submission = parse_id(&request.submission_id)?;
+        let taken = self
+            .store()?
+            .take_back(submission)
+            .map_err(|error| match error {
+                StoreError::InvalidState { .. } => Error::HandoverOnItsWay,
+                other => Error::Storage(other),
+            })?;
+        let handed = self
+            .hand_over_draft(DraftRef {
+                draft_id: taken.draft.to_string(),
+            })
+            .await;
+        if handed.is_err() {
+            self.store()?.submit_for_place(
+                taken.draft,
+                taken.submission,
+                &taken.payload,
+                taken.place.as_deref(),
+                self.now(),
+            )?;
+            self.nudge_sync();
+        }
+        handed
     }
 
     /// Where the handover of a draft stands, asked of the state API: picked up (the draft is
@@ -345,6 +381,73 @@ mod tests {
             v.attachments.iter().map(|a| a.sha512.clone()).collect()
         };
         assert_eq!(hashes(&on_phone), hashes(&on_tablet));
+    }
+
+    #[tokio::test]
+    async fn a_queued_application_that_cannot_be_handed_over_is_queued_again_as_it_was() {
+        let test = TestApp::new();
+        let id = draft(&test);
+        let submission = Uuid::new_v4();
+        let answers = test
+            .app
+            .store()
+            .expect("store")
+            .draft(id)
+            .expect("read")
+            .expect("there")
+            .answers;
+        test.app
+            .store()
+            .expect("store")
+            .submit(id, submission, &answers, 1)
+            .expect("queued");
+        // The state API cannot be reached (nothing listens on port 9).
+        let answer = test
+            .app
+            .hand_over_submission(SubmissionRef {
+                submission_id: submission.to_string(),
+            })
+            .await;
+        assert!(matches!(answer, Err(Error::Sync(_))), "{answer:?}");
+        let store = test.app.store().expect("store");
+        let again = store
+            .submission(submission)
+            .expect("read")
+            .expect("queued again");
+        assert_eq!(again.payload, answers);
+        let entry = store
+            .outbox_entry(submission)
+            .expect("read")
+            .expect("in the outbox");
+        assert_eq!(
+            (entry.state, entry.attempts),
+            (store::OutboxState::Pending, 0)
+        );
+        assert_eq!(
+            store.draft(id).expect("read").expect("there").state,
+            store::DraftState::Queued
+        );
+        assert!(store.handover_of(id).expect("read").is_none());
+    }
+
+    #[tokio::test]
+    async fn an_application_the_outbox_tried_is_not_handed_over() {
+        let test = TestApp::new();
+        let id = draft(&test);
+        let submission = Uuid::new_v4();
+        {
+            let store = test.app.store().expect("store");
+            let answers = store.draft(id).expect("read").expect("there").answers;
+            store.submit(id, submission, &answers, 1).expect("queued");
+            store.outbox_claim(submission, 2).expect("claimed");
+        }
+        let answer = test
+            .app
+            .hand_over_submission(SubmissionRef {
+                submission_id: submission.to_string(),
+            })
+            .await;
+        assert!(matches!(answer, Err(Error::HandoverOnItsWay)), "{answer:?}");
     }
 
     #[test]

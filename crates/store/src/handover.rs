@@ -9,6 +9,7 @@ use rusqlite::{params, OptionalExtension};
 use uuid::Uuid;
 
 use crate::owner::VISIBLE;
+use crate::SubmissionStatus;
 use crate::{NewDraft, Store, StoreError, UnixMillis, MAX_ATTACHMENT_BYTES};
 
 /// A draft handed over, its pickup awaited.
@@ -63,6 +64,25 @@ impl std::fmt::Debug for ReceivedFile {
         f.debug_struct("ReceivedFile")
             .field("link", &self.link)
             .field("bytes", &self.bytes.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// An application taken back out of the outbox into its draft ([`Store::take_back`]): what
+/// queues it again exactly as it was ([`Store::submit_for_place`]).
+#[derive(Clone)]
+pub struct TakenBack {
+    pub draft: Uuid,
+    pub submission: Uuid,
+    pub payload: Answers,
+    pub place: Option<String>,
+}
+
+impl std::fmt::Debug for TakenBack {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TakenBack")
+            .field("draft", &self.draft)
+            .field("submission", &self.submission)
             .finish_non_exhaustive()
     }
 }
@@ -136,6 +156,55 @@ impl Store {
             [draft.to_string()],
         )?;
         Ok(())
+    }
+
+    /// Takes an application the outbox never tried to send back into its draft, so it can be
+    /// handed over (a visitor without a login on the tablet): the submission and its outbox
+    /// row go, the draft is editable again, in one transaction. Refused (`InvalidState`) once
+    /// the outbox claimed it even once: the state API may have it, and a copy handed over
+    /// could then arrive twice. The outbox worker claims under the same store lock, so the
+    /// two cannot cross.
+    pub fn take_back(&self, submission: Uuid) -> Result<TakenBack, StoreError> {
+        let tx = self.conn.unchecked_transaction()?;
+        let id = submission.to_string();
+        let found: Option<(Option<String>, String, Option<String>)> = tx
+            .query_row(
+                &format!(
+                    "SELECT s.draft_id, s.payload, s.ars FROM submission s
+                     JOIN outbox o ON o.submission_id = s.id
+                     WHERE s.id = ?1 AND s.{VISIBLE} AND o.state = 'pending' AND o.attempts = 0
+                       AND s.server_ref IS NULL AND s.status = ?2"
+                ),
+                params![id, SubmissionStatus::Initiated.as_str()],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        let on_its_way = || StoreError::InvalidState {
+            what: "submission",
+            id: id.clone(),
+            state: "on its way".into(),
+            action: "take back",
+        };
+        let Some((Some(draft), payload, place)) = found else {
+            return match self.submission(submission)? {
+                Some(_) => Err(on_its_way()),
+                None => Err(StoreError::not_found("submission", submission)),
+            };
+        };
+        let draft = Uuid::parse_str(&draft).map_err(|_| on_its_way())?;
+        let payload: Answers = serde_json::from_str(&payload)?;
+        tx.execute("DELETE FROM submission WHERE id = ?1", [&id])?;
+        tx.execute(
+            "UPDATE draft SET state = 'editing' WHERE id = ?1",
+            [draft.to_string()],
+        )?;
+        tx.commit()?;
+        Ok(TakenBack {
+            draft,
+            submission,
+            payload,
+            place,
+        })
     }
 
     /// Makes a draft that arrived from another device whole, in one transaction: the draft
@@ -307,6 +376,49 @@ mod tests {
             store.draft_attachments(received.id).expect("files").len(),
             1
         );
+    }
+
+    #[test]
+    fn only_an_application_never_tried_is_taken_back_and_it_queues_again_as_it_was() {
+        let store = store();
+        let draft = Uuid::new_v4();
+        store
+            .create_draft(&NewDraft {
+                id: draft,
+                form_id: "bewohnerparkausweis",
+                form_version: "1.0.0",
+                service_key: None,
+                now: 1,
+            })
+            .expect("draft");
+        let submission = Uuid::new_v4();
+        let payload = answers();
+        store
+            .submit_for_place(draft, submission, &payload, Some("160510000000"), 2)
+            .expect("queued");
+        let taken = store.take_back(submission).expect("taken back");
+        assert_eq!(taken.draft, draft);
+        assert_eq!(taken.payload, payload);
+        assert_eq!(taken.place.as_deref(), Some("160510000000"));
+        assert!(store.submission(submission).expect("read").is_none());
+        assert!(store.outbox_entry(submission).expect("read").is_none());
+        assert_eq!(
+            store.draft(draft).expect("read").expect("there").state,
+            crate::DraftState::Editing
+        );
+        // Queued again as it was; once the outbox tried it, it stays where it is.
+        store
+            .submit_for_place(draft, submission, &taken.payload, taken.place.as_deref(), 3)
+            .expect("queued again");
+        store.outbox_claim(submission, 4).expect("claimed");
+        assert!(matches!(
+            store.take_back(submission),
+            Err(StoreError::InvalidState { .. })
+        ));
+        assert!(matches!(
+            store.take_back(Uuid::new_v4()),
+            Err(StoreError::NotFound { .. })
+        ));
     }
 
     #[test]

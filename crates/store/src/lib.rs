@@ -42,7 +42,7 @@ pub use catalog::StoredCatalog;
 pub use drafts::{Draft, DraftState, DraftSummary, NewDraft};
 pub use error::StoreError;
 pub use forget::Forgotten;
-pub use handover::{HandedOver, ReceivedDraft, ReceivedFile};
+pub use handover::{HandedOver, ReceivedDraft, ReceivedFile, TakenBack};
 pub use inbox::InboxMessage;
 pub use key::DatabaseKey;
 pub use keychain::{KeyStore, KeychainError, MemoryKeyStore, OsKeyStore};

@@ -17,7 +17,7 @@ use crate::focus::{focus_soon, local_time};
 use crate::ipc::{call0, request};
 use crate::l10n::{t_args, tr, use_language, Shown};
 use crate::modal::Modal;
-use crate::pages::handover::{HandOverDraft, ReceiveHandover};
+use crate::pages::handover::{HandOverDraft, HandOverWhat, ReceiveHandover};
 use crate::pages::sending::{waiting_id, SendingNotice};
 use crate::pages::wizard::yes_no;
 
@@ -142,8 +142,15 @@ fn ApplicationItem(summary: ApplicationSummary) -> impl IntoView {
                 {waiting.map(|w| view! { <p class="kern-body kern-body--small waiting" data-waiting=waiting_id(w)>{move || t_args(language.get(), w.message_id(), &[])}</p> })}
                 {is_draft.then(|| view! {
                     <div class="kern-btn-wrapper draft-actions">
-                        <HandOverDraft draft_id=handover_id.clone() handed_over_until=handed_over_until.clone()/>
+                        <HandOverDraft what=HandOverWhat::Draft(handover_id.clone()) handed_over_until=handed_over_until.clone()/>
                         <WithdrawDraft draft_id=id.clone()/>
+                    </div>
+                })}
+                // Queued and never sent (e.g. waiting for a login the visitor cannot give on a
+                // shared tablet): it can still go to the person's own phone.
+                {(status == ApplicationStatus::Queued).then(|| view! {
+                    <div class="kern-btn-wrapper draft-actions">
+                        <HandOverDraft what=HandOverWhat::Queued(summary.id.clone()) handed_over_until=None/>
                     </div>
                 })}
             </div>

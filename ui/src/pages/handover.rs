@@ -5,7 +5,9 @@
 //! asks every few seconds whether the draft was picked up; then the draft is gone here.
 
 use domain::ipc::ReceiveHandoverRequest;
-use domain::ipc::{command, DraftRef, HandoverStage, HandoverView, IpcError, QrView};
+use domain::ipc::{
+    command, DraftRef, HandoverStage, HandoverView, IpcError, QrView, SubmissionRef,
+};
 use i18n::Arg;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -41,35 +43,69 @@ fn QrSymbol(qr: QrView) -> impl IntoView {
     }
 }
 
-/// "Hand over to my phone" on a draft, with its dialog.
+/// What is handed over: a draft, or an application queued but never sent (it goes back into
+/// its draft first).
+#[derive(Clone, PartialEq, Eq)]
+pub enum HandOverWhat {
+    Draft(String),
+    Queued(String),
+}
+
+impl HandOverWhat {
+    fn id(&self) -> &str {
+        match self {
+            HandOverWhat::Draft(id) | HandOverWhat::Queued(id) => id,
+        }
+    }
+
+    async fn hand_over(&self) -> Result<HandoverView, IpcError> {
+        match self {
+            HandOverWhat::Draft(id) => {
+                let draft = DraftRef {
+                    draft_id: id.clone(),
+                };
+                request::<_, HandoverView>(command::HAND_OVER_DRAFT, &draft).await
+            }
+            HandOverWhat::Queued(id) => {
+                let submission = SubmissionRef {
+                    submission_id: id.clone(),
+                };
+                request::<_, HandoverView>(command::HAND_OVER_SUBMISSION, &submission).await
+            }
+        }
+    }
+}
+
+/// "Hand over to my phone" on a draft or a queued application, with its dialog.
 #[component]
-pub fn HandOverDraft(draft_id: String, handed_over_until: Option<String>) -> impl IntoView {
+pub fn HandOverDraft(what: HandOverWhat, handed_over_until: Option<String>) -> impl IntoView {
     let ctx = expect_context::<AppContext>();
     let language = use_language();
     let modal = Modal::new();
     let shown = RwSignal::new(Shown::Asking);
     let open = RwSignal::new(false);
-    let dialog_id = format!("handover-{draft_id}");
+    let dialog_id = format!("handover-{}", what.id());
     let title_id = format!("{dialog_id}-title");
-    let id = draft_id.clone();
     let ask = move |_| {
-        let draft = DraftRef {
-            draft_id: id.clone(),
-        };
+        let what = what.clone();
         shown.set(Shown::Asking);
         open.set(true);
         modal.open();
         spawn_local(async move {
-            match request::<_, HandoverView>(command::HAND_OVER_DRAFT, &draft).await {
+            let draft = match what.hand_over().await {
                 Ok(view) => {
+                    let draft = DraftRef {
+                        draft_id: view.draft_id.clone(),
+                    };
                     shown.set(Shown::Handover(view));
                     focus_soon(".handover-dialog[open] .handover-code");
+                    draft
                 }
                 Err(error) => {
                     shown.set(Shown::Failed(error));
                     return;
                 }
-            }
+            };
             // Asks while the dialog is open and the code waits.
             while open.get_untracked() {
                 sleep(ASK_EVERY_MS).await;

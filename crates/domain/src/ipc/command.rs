@@ -50,3 +50,4 @@ pub const VISIT_REPORT: &str = "visit_report";
 pub const HAND_OVER_DRAFT: &str = "hand_over_draft";
 pub const HANDOVER_STATE: &str = "handover_state";
 pub const RECEIVE_HANDOVER: &str = "receive_handover";
+pub const HAND_OVER_SUBMISSION: &str = "hand_over_submission";
