@@ -11,7 +11,8 @@
 //! API keeps handovers for seconds only, fails once its time is over ("expired"), and the
 //! tablet keeps that draft. The session ends without asking about unsent work (nothing is
 //! left), and the tablet's data folder holds no canary. axe-core finds nothing on the dialog
-//! (tablet) and on "Meine Anträge" with the code field and its error (phone).
+//! and on "Meine Anträge" with the code field, at tablet and phone size, nor on the code's
+//! error in German and, right to left, in Arabic.
 
 use std::time::Duration;
 
@@ -140,6 +141,8 @@ async fn a_draft_goes_from_the_tablet_to_the_visitors_phone_once() -> Result<()>
     )
     .await;
     assert!(gone.is_err(), "the tablet's copy is deleted: {gone:?}");
+    tablet.wait_for("#handover-code-input", SHORT).await?;
+    e2e::a11y::axe(&tablet, "taking over a draft (tablet)", &mut report).await?;
 
     // The same code a second time: used.
     take_over(&phone, &code).await?;
@@ -160,6 +163,11 @@ async fn a_draft_goes_from_the_tablet_to_the_visitors_phone_once() -> Result<()>
         Some(1),
         "one draft on the phone, not two: {listed}"
     );
+    // The dialog at phone size too (a phone can hand a draft on in turn).
+    hand_over(&phone, &phone_draft).await?;
+    e2e::a11y::axe(&phone, "the handover dialog (phone)", &mut report).await?;
+    phone.screenshot("handover-code-phone").await?;
+    click(&phone, ".handover-dialog[open] .handover-close").await?;
 
     // An application the visitor queued without a login (none on the tablet): it goes back
     // into its draft and to the phone, and is no longer queued on the tablet.

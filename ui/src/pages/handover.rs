@@ -97,25 +97,30 @@ pub fn HandOverDraft(what: HandOverWhat, handed_over_until: Option<String>) -> i
                     let draft = DraftRef {
                         draft_id: view.draft_id.clone(),
                     };
-                    shown.set(Shown::Handover(view));
+                    shown.try_set(Shown::Handover(view));
                     focus_soon(".handover-dialog[open] .handover-code");
                     draft
                 }
                 Err(error) => {
-                    shown.set(Shown::Failed(error));
+                    shown.try_set(Shown::Failed(error));
                     return;
                 }
             };
-            // Asks while the dialog is open and the code waits.
-            while open.get_untracked() {
+            // Asks while the dialog is open and the code waits. Closing it reloads the list,
+            // which may drop this item (and its signals) while the loop sleeps: `try_`, so a
+            // signal gone ends the loop instead of panicking the whole window.
+            let still_open = move || open.try_get_untracked().unwrap_or(false);
+            while still_open() {
                 sleep(ASK_EVERY_MS).await;
-                if !open.get_untracked() {
+                if !still_open() {
                     break;
                 }
                 if let Ok(view) = request::<_, HandoverView>(command::HANDOVER_STATE, &draft).await
                 {
                     let done = view.stage != HandoverStage::Waiting;
-                    shown.set(Shown::Handover(view));
+                    if shown.try_set(Shown::Handover(view)).is_some() {
+                        break;
+                    }
                     if done {
                         break;
                     }
