@@ -69,6 +69,17 @@ pub fn start_over() {
     }
 }
 
+/// Starts a session ("Neue Beratung starten", from the settings or the lock): the window
+/// starts over in it, or the error says why not.
+fn start_visit(ctx: AppContext) {
+    spawn_local(async move {
+        match call0::<VisitView>(command::START_VISIT).await {
+            Ok(_) => start_over(),
+            Err(error) => ctx.error.set(Some(error)),
+        }
+    });
+}
+
 /// While a session runs: what it means, and the way to end it, on every page.
 #[component]
 pub fn VisitBanner() -> impl IntoView {
@@ -165,14 +176,7 @@ pub fn VisitBanner() -> impl IntoView {
 pub fn VisitStart() -> impl IntoView {
     let ctx = expect_context::<AppContext>();
     let language = use_language();
-    let start = move |_| {
-        spawn_local(async move {
-            match call0::<VisitView>(command::START_VISIT).await {
-                Ok(_) => start_over(),
-                Err(error) => ctx.error.set(Some(error)),
-            }
-        });
-    };
+    let start = move |_| start_visit(ctx);
     let running = move || ctx.visit.with(|v| v.as_ref().is_some_and(|v| v.active));
     view! {
         <section class="settings-visit" aria-labelledby="visit-heading">
@@ -216,14 +220,7 @@ pub fn LockScreen() -> impl IntoView {
             }
         });
     };
-    let start = move |_| {
-        spawn_local(async move {
-            match call0::<VisitView>(command::START_VISIT).await {
-                Ok(_) => start_over(),
-                Err(error) => ctx.error.set(Some(error)),
-            }
-        });
-    };
+    let start = move |_| start_visit(ctx);
     view! {
         <h1 id="lock-heading" class="kern-heading-large" tabindex="-1">{tr("lock-heading")}</h1>
         <p class="kern-body">{tr("lock-intro")}</p>

@@ -23,7 +23,8 @@ use domain::calendar::UnixMillis;
 use std::collections::{BTreeMap, BTreeSet};
 
 use domain::ipc::{
-    ApplicationStatus, CatalogOrigin, ServiceCount, VisitDay, VisitEnd, VisitReport, VisitView,
+    ApplicationStatus, ApplicationSummary, CatalogOrigin, ServiceCount, VisitDay, VisitEnd,
+    VisitReport, VisitView,
 };
 use store::{AssistedSession, DatabaseKey, Store};
 use sync::{Credentials, MemoryCredentials};
@@ -345,23 +346,21 @@ impl App {
     fn unsent(&self) -> Result<(u32, u32), Error> {
         let store = self.store()?;
         let list = views::applications(&store, true, self.today()?)?;
-        let count = |wanted: &[ApplicationStatus]| {
-            let n = list.iter().filter(|a| wanted.contains(&a.status)).count();
-            u32::try_from(n).unwrap_or(u32::MAX)
+        let count = |unsent: fn(&ApplicationSummary) -> bool| {
+            u32::try_from(list.iter().filter(|a| unsent(a)).count()).unwrap_or(u32::MAX)
         };
-        // A draft handed over waits on the state API, sealed under the code the visitor took
-        // with them: it is theirs to pick up, not unsent work on this device.
-        let drafts = list
-            .iter()
-            .filter(|a| a.status == ApplicationStatus::Draft && a.handed_over_until.is_none())
-            .count();
         Ok((
-            u32::try_from(drafts).unwrap_or(u32::MAX),
-            count(&[
-                ApplicationStatus::Queued,
-                ApplicationStatus::Sending,
-                ApplicationStatus::Initiated,
-            ]),
+            // A draft handed over waits on the state API, sealed under the code the visitor
+            // took with them: it is theirs to pick up, not unsent work on this device.
+            count(|a| a.status == ApplicationStatus::Draft && a.handed_over_until.is_none()),
+            count(|a| {
+                matches!(
+                    a.status,
+                    ApplicationStatus::Queued
+                        | ApplicationStatus::Sending
+                        | ApplicationStatus::Initiated
+                )
+            }),
         ))
     }
 

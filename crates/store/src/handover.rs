@@ -303,6 +303,21 @@ mod tests {
         Store::open_in_memory().expect("store")
     }
 
+    /// A parking-permit draft being edited; its id.
+    fn new_draft(store: &Store) -> Uuid {
+        let draft = Uuid::new_v4();
+        store
+            .create_draft(&NewDraft {
+                id: draft,
+                form_id: "bewohnerparkausweis",
+                form_version: "1.0.0",
+                service_key: None,
+                now: 1,
+            })
+            .expect("draft");
+        draft
+    }
+
     fn answers() -> Answers {
         serde_json::from_value(serde_json::json!({
             "name": "Kanarienvogel",
@@ -381,16 +396,7 @@ mod tests {
     #[test]
     fn only_an_application_never_tried_is_taken_back_and_it_queues_again_as_it_was() {
         let store = store();
-        let draft = Uuid::new_v4();
-        store
-            .create_draft(&NewDraft {
-                id: draft,
-                form_id: "bewohnerparkausweis",
-                form_version: "1.0.0",
-                service_key: None,
-                now: 1,
-            })
-            .expect("draft");
+        let draft = new_draft(&store);
         let submission = Uuid::new_v4();
         let payload = answers();
         store
@@ -424,16 +430,7 @@ mod tests {
     #[test]
     fn a_handover_waits_with_its_draft_and_goes_with_it() {
         let store = store();
-        let draft = Uuid::new_v4();
-        store
-            .create_draft(&NewDraft {
-                id: draft,
-                form_id: "bewohnerparkausweis",
-                form_version: "1.0.0",
-                service_key: None,
-                now: 1,
-            })
-            .expect("draft");
+        let draft = new_draft(&store);
         let handover = HandedOver {
             draft,
             mailbox: "0123456789abcdef0123456789abcdef".into(),
