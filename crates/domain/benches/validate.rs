@@ -91,5 +91,66 @@ fn parse(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, validate, parse);
+/// `pattern` constraints (#20 moved them from `regex` to `regex-lite` with Unicode classes
+/// written out): compiling the patterns real definitions use, and checking one answer (what a
+/// keystroke costs), each beside the `regex` crate in the same run.
+fn patterns(c: &mut Criterion) {
+    let patterns = [
+        r"[^@\s]+@[^@\s]+\.[^@\s]+",
+        r"[+]?[0-9][0-9 ()/-]{4,}",
+        r"\d{5}",
+        r"[A-Z]{2}[0-9]{2}[A-Z0-9 ]{11,40}",
+        r"\p{Lu}[\p{L} '-]{0,99}",
+        r"[\w .'-]{1,100}",
+    ];
+    c.bench_function(
+        "compile 6 patterns (regex-lite, classes written out)",
+        |b| {
+            b.iter(|| {
+                for pattern in patterns {
+                    black_box(domain::form::compile_pattern(black_box(pattern)).is_ok());
+                }
+            })
+        },
+    );
+    c.bench_function("compile 6 patterns (regex, as before)", |b| {
+        b.iter(|| {
+            for pattern in patterns {
+                black_box(regex::Regex::new(&format!("^(?:{})$", black_box(pattern))).is_ok());
+            }
+        })
+    });
+    let answers = [
+        "erika.mustermann@beispiel-gemeinde.de",
+        "+49 361 5550123",
+        "99084",
+        "DE02 1203 0000 0000 2020 51",
+        "Zoë Łukasiewicz-O'Brien",
+        "Hauptstraße 12a, Hinterhaus",
+    ];
+    let ours: Vec<_> = patterns
+        .iter()
+        .filter_map(|p| domain::form::compile_pattern(p).ok())
+        .collect();
+    let theirs: Vec<_> = patterns
+        .iter()
+        .filter_map(|p| regex::Regex::new(&format!("^(?:{p})$")).ok())
+        .collect();
+    c.bench_function("check 6 answers (regex-lite)", |b| {
+        b.iter(|| {
+            for (pattern, answer) in ours.iter().zip(answers) {
+                black_box(pattern.is_match(black_box(answer)));
+            }
+        })
+    });
+    c.bench_function("check 6 answers (regex, as before)", |b| {
+        b.iter(|| {
+            for (pattern, answer) in theirs.iter().zip(answers) {
+                black_box(pattern.is_match(black_box(answer)));
+            }
+        })
+    });
+}
+
+criterion_group!(benches, validate, parse, patterns);
 criterion_main!(benches);

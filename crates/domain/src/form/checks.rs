@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use super::date::{Date, DateBound};
 use super::model::FieldKind;
 use super::num::Num;
+use super::pattern::Pattern;
 use super::value::{Record, Value};
 use super::Arg;
 
@@ -57,12 +58,12 @@ pub(crate) fn value_cents(value: &Value) -> Option<i64> {
 }
 
 /// Checks a non-empty answer. `codes` are the allowed codes of a choice field, `pattern` the
-/// compiled `pattern` of a text field (see [`compile_pattern`]).
+/// compiled `pattern` of a text field (see [`super::compile_pattern`]).
 pub(crate) fn check_value(
     kind: &FieldKind,
     value: &Value,
     codes: &[String],
-    pattern: Option<&regex::Regex>,
+    pattern: Option<&Pattern>,
     today: Date,
     out: &mut Vec<Finding>,
 ) {
@@ -554,22 +555,6 @@ pub fn iban_check(text: &str) -> IbanCheck {
     } else {
         IbanCheck::Checksum
     }
-}
-
-/// The largest compiled pattern we accept (bytes of the regex program): a definition cannot
-/// make every keystroke slow. Matching itself is linear in the answer's length.
-const PATTERN_SIZE_LIMIT: usize = 1 << 20;
-
-/// Compiles a `pattern` constraint as XML Schema reads it: the whole text must match (the
-/// pattern is anchored at both ends). Errors say why, for the definition error.
-pub fn compile_pattern(pattern: &str) -> Result<regex::Regex, String> {
-    regex::RegexBuilder::new(&format!("^(?:{pattern})$"))
-        .size_limit(PATTERN_SIZE_LIMIT)
-        .build()
-        .map_err(|e| match e {
-            regex::Error::CompiledTooBig(_) => "the pattern is too large".to_owned(),
-            other => format!("the pattern does not compile: {other}"),
-        })
 }
 
 #[cfg(test)]

@@ -8,13 +8,14 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::checks::{check_value, compile_pattern, Finding, ADDRESS_PARTS};
+use super::checks::{check_value, Finding, ADDRESS_PARTS};
 use super::date::Date;
 use super::expr::{self, Env, Expr, Ref, Target, Val};
 use super::model::{
     is_valid_id, Check, Field, FieldKind, FormDefinition, Item, Repeat, Severity, FORMAT_VERSION,
 };
 use super::num::Num;
+use super::pattern::{compile_pattern, Pattern};
 use super::types::{self, Base, Ty};
 use super::value::{Answers, FieldPath, Record, Segment, Value};
 
@@ -210,7 +211,7 @@ struct CField {
     checks: Vec<CCheck>,
     codes: Vec<String>,
     /// The compiled `pattern` of a text field (boxed: keeps `CItem`'s variants of a size).
-    pattern: Option<Box<regex::Regex>>,
+    pattern: Option<Box<Pattern>>,
 }
 
 #[derive(Clone)]

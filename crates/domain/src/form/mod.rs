@@ -50,7 +50,7 @@
 //! | Datentyp `time`, `datetime` | [`FieldKind::Time`] (`HH:MM[:SS]`), [`FieldKind::DateTime`] (`YYYY-MM-DDTHH:MM[:SS]`, local); in rules they are texts that compare in time order |
 //! | Präzisierung `minLength`, `maxLength` | `min_length`, `max_length` of text kinds |
 //! | Präzisierung `minValue`, `maxValue` | `min`, `max` (`min_cents`, `max_cents` for money) |
-//! | Präzisierung `pattern` | `pattern` of text kinds (anchored, as in XML Schema; checked with the `regex` crate, linear time) |
+//! | Präzisierung `pattern` | `pattern` of text kinds (anchored, as in XML Schema; checked with `regex-lite`, linear time; Unicode classes `\d`, `\w`, `\s`, `\p{L}`… as in the `regex` crate, see [`pattern`]) |
 //! | Bezeichnung Eingabe / Ausgabe, Hilfetext | `label`, `hint` ([`Localized`], de and en) |
 //! | Vorbefüllung `keine`, `optional`, `verpflichtend` | [`Field::prefill`] `none`, `optional`, `required` |
 //! | Regel `R…`, type K (complex/conditional) | `show_if`, `required_if` on pages, groups and fields |
@@ -81,6 +81,7 @@ pub mod latin;
 mod migrate;
 pub mod model;
 pub mod num;
+pub mod pattern;
 pub mod reminders;
 pub mod showcase;
 pub mod shown;
@@ -89,7 +90,6 @@ mod types;
 pub mod value;
 
 pub use crate::catalog::{Language, Localized};
-pub use checks::compile_pattern;
 pub use date::{Date, DateBound};
 pub use engine::{
     is_message_id, Arg, DefinitionError, Evaluation, Facts, Form, PageProgress, Problem, Progress,
@@ -101,6 +101,7 @@ pub use model::{
     Group, Item, Page, Prefill, Repeat, Severity, FORMAT_VERSION,
 };
 pub use num::Num;
+pub use pattern::{compile_pattern, Pattern};
 pub use showcase::showcase_definitions;
 pub use value::{Answers, FieldPath, Record, Segment, Value};
 
