@@ -420,6 +420,8 @@ mod tests {
         assert!(compile_pattern("ab\\").is_err());
         assert!(compile_pattern("(ab").is_err_and(|p| p.contains("does not compile")));
         assert!(compile_pattern(r"\w{1000}{1000}").is_err_and(|p| p.contains("too large")));
+        // A name field of XDatenfelder's longest kind still compiles under the limit.
+        assert!(compile_pattern(r"[\w .'-]{1,255}").is_ok());
     }
 
     #[cfg(not(target_arch = "wasm32"))]
