@@ -205,21 +205,14 @@ fn write_out_classes(pattern: &str) -> Result<String, String> {
                 uses.beyond_ascii |= name == "Lu" || name == "Ll";
                 let ranges = class_ranges(&name);
                 match (class, negated) {
-                    (None, false) => {
-                        out.push('[');
-                        push_ranges(&mut out, &ranges);
-                        out.push(']');
-                    }
-                    (None, true) => {
-                        out.push_str("[^");
+                    (None, negated) => {
+                        out.push_str(if negated { "[^" } else { "[" });
                         push_ranges(&mut out, &ranges);
                         out.push(']');
                     }
                     (Some(InClass::Dash), _) => return Err(RANGE_WITH_CLASS.to_owned()),
                     (Some(_), negated) => {
-                        let mut ahead = chars[i..]
-                            .iter()
-                            .filter(|c| !(extended && c.is_whitespace()));
+                        let mut ahead = significant(&chars[i..], extended);
                         if ahead.next() == Some(&'-')
                             && ahead.next().is_some_and(|c| !matches!(c, ']' | '-'))
                         {
@@ -277,9 +270,8 @@ fn write_out_classes(pattern: &str) -> Result<String, String> {
                 ));
             }
             '-' if class == Some(InClass::Single)
-                && chars[i..]
-                    .iter()
-                    .find(|c| !(extended && c.is_whitespace()))
+                && significant(&chars[i..], extended)
+                    .next()
                     .is_some_and(|c| *c != ']') =>
             {
                 class = Some(InClass::Dash);
@@ -311,6 +303,13 @@ fn write_out_classes(pattern: &str) -> Result<String, String> {
         );
     }
     Ok(out)
+}
+
+/// The characters of `rest` that mean something inside a class: under `(?x)` white space
+/// does not.
+fn significant(rest: &[char], extended: bool) -> impl Iterator<Item = &char> {
+    rest.iter()
+        .filter(move |c| !(extended && c.is_whitespace()))
 }
 
 /// A class's state after a single character: the end of a range after a `-`, else a possible
