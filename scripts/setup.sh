@@ -59,6 +59,13 @@ if [[ "$(tauri-driver --version 2>/dev/null | awk '{print $2}')" != "2.1.0" ]]; 
   log "installing tauri-driver 2.1.0"
   cargo install -q tauri-driver --version =2.1.0 --root "$THUERINGEN_CACHE/tools"
 fi
+# The UI's page parts (scripts/build-ui.sh, ui/src/deferred.rs): the splitter that belongs to
+# Leptos's `wasm_split_helpers` (same authors). It has no --version: ask cargo what it installed.
+if ! cargo install --list --root "$THUERINGEN_CACHE/tools" | grep -qx 'wasm_split_cli_support v0.2.4:'; then
+  log "installing wasm-split-cli (wasm_split_cli_support 0.2.4)"
+  cargo install -q wasm_split_cli_support --version =0.2.4 --features build-binary --locked \
+    --root "$THUERINGEN_CACHE/tools"
+fi
 
 # The RustSec advisory check (offline, against ../shared/advisory-db): scripts/test.sh.
 if [[ "$(cargo audit --version 2>/dev/null | awk '{print $2}')" != "0.22.1" ]]; then

@@ -13,6 +13,10 @@
 //!   process below it (WebKit's web and network processes), from `/proc/*/smaps_rollup`;
 //!   also its anonymous part alone, which the page cache's state does not move (see
 //!   [`pss_kib`]).
+//! - **a service page**: then (the app only) the first service in the list is opened, and the
+//!   time from the click to its page's heading in the DOM is taken by the page itself (a
+//!   `MutationObserver`): the pages besides the start load their code on first use
+//!   (`ui/src/deferred.rs`), so this is what that costs a person.
 //!
 //! Per round: the bare window, the app started again on its data (a later start), and the app
 //! on an empty data directory (the first start: key, store, seed); with `--before PATH`, an
@@ -56,6 +60,8 @@ struct Sample {
     /// Of `pss_main + pss_web`: anonymous memory only (heaps, the wasm memory, JIT code),
     /// which does not depend on how the page cache holds the binaries and libraries.
     pss_anon: u64,
+    /// From clicking the first service in the list to its page's heading (the app only).
+    service_page: Option<f64>,
 }
 
 /// One kind of start: the bare window, or a build of the app on its data (a later start) or
@@ -297,6 +303,39 @@ return {
 };
 "#;
 
+/// Opens the first service of the list and notes, on the page, when its heading is there.
+const OPEN_SERVICE: &str = r##"
+const link = document.querySelector("#service-list a.service-link");
+if (!link) return false;
+const clicked = performance.now();
+new MutationObserver((_, observer) => {
+  if (document.getElementById("service-heading")) {
+    window.__benchServicePage = performance.now() - clicked;
+    observer.disconnect();
+  }
+}).observe(document.body, { childList: true, subtree: true });
+link.click();
+return true;
+"##;
+
+/// The first service page's time, once it is there (`null` before).
+const READ_SERVICE: &str = "return window.__benchServicePage ?? null;";
+
+/// Opens the first service in the list; its time from the click to its heading in the DOM.
+async fn open_service_page(client: &fantoccini::Client) -> Result<Option<f64>> {
+    if client.execute(OPEN_SERVICE, Vec::new()).await? != serde_json::Value::Bool(true) {
+        return Ok(None);
+    }
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while Instant::now() < deadline {
+        if let Some(ms) = client.execute(READ_SERVICE, Vec::new()).await?.as_f64() {
+            return Ok(Some(ms));
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    Err("the service page's heading did not come within 20 s".into())
+}
+
 async fn start_once(xvfb: &Xvfb, binary: &Path, env: &[(&str, String)]) -> Result<Sample> {
     let driver = Driver::start(&xvfb.display, env)?;
     let (ready_tx, ready_rx) = std::sync::mpsc::channel();
@@ -381,6 +420,7 @@ async fn start_once(xvfb: &Xvfb, binary: &Path, env: &[(&str, String)]) -> Resul
             started.push(pid);
         }
     }
+    sample.service_page = open_service_page(&client).await?;
     let _ = client.close().await;
     drop(driver);
     // The next start begins when every process of this one is gone (WebKit's processes
@@ -431,6 +471,7 @@ const METRICS: &[Metric] = &[
     ("idle PSS, all, anonymous only", "MB", |s| {
         Some(s.pss_anon as f64 / 1024.0)
     }),
+    ("then: a service page opened", "ms", |s| s.service_page),
 ];
 
 fn report(samples: &[(Series, Vec<Sample>)], runs: usize) -> String {
@@ -567,7 +608,7 @@ async fn main() -> Result<()> {
                 }
             };
             eprintln!(
-                "round {:>2} {:<20} mapped {:>5.0} ms, painted {:>5} ms, list {:>5.0} ms, PSS {:>4} + {:>4} MB (anonymous {:>4} MB)",
+                "round {:>2} {:<20} mapped {:>5.0} ms, painted {:>5} ms, list {:>5.0} ms, PSS {:>4} + {:>4} MB (anonymous {:>4} MB), service page {:>4} ms",
                 round + 1,
                 series.name(),
                 sample.mapped,
@@ -576,6 +617,7 @@ async fn main() -> Result<()> {
                 sample.pss_main / 1024,
                 sample.pss_web / 1024,
                 sample.pss_anon / 1024,
+                sample.service_page.map(|p| format!("{p:.0}")).unwrap_or("n/a".into()),
             );
             kept.push(sample);
         }

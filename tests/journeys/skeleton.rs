@@ -1,7 +1,8 @@
 //! The walking skeleton's journeys in the real window: the service list renders from the
 //! catalog, search filters as the person types (forgiving of case, umlauts and ß), the language
 //! switch changes the texts, and with the state API down the app still lists the services from
-//! its local store and says it is offline.
+//! its local store and says it is offline; a page whose code cannot be loaded says so and
+//! opens when tried again.
 
 use std::time::Duration;
 
@@ -219,5 +220,76 @@ async fn with_the_state_api_down_the_services_come_from_the_local_store() -> Res
     first_result_becomes(&app, "99108001001000").await?;
     app.screenshot("skeleton-offline-phone-en").await?;
     app.quit().await?;
+    Ok(())
+}
+
+/// Makes every fetch of a `.wasm` file fail, as on a damaged installation (`true`), or lets
+/// them through again (`false`). Other requests (the IPC) pass unchanged.
+const BLOCK_PAGE_PARTS: &str = r#"
+if (!window.__realFetch) window.__realFetch = window.fetch;
+const real = window.__realFetch;
+window.fetch = arguments[0]
+  ? (input, init) => String(input && input.url ? input.url : input).endsWith(".wasm")
+      ? Promise.reject(new TypeError("a page part is missing (the journey blocks it)"))
+      : real(input, init)
+  : real;
+return true;
+"#;
+
+#[tokio::test]
+#[ignore = "needs the built app, Xvfb and tauri-driver: run scripts/test.sh"]
+async fn a_page_whose_code_cannot_be_loaded_says_so_and_loads_when_tried_again() -> Result<()> {
+    // Every page but the start page loads its code on first use (ui/src/deferred.rs). When
+    // that fails, the page says what happened and what to do, offers to try again, and the
+    // app goes on working.
+    let app_dir = tempfile::tempdir()?;
+    let api = StateApi::down()?;
+    let app = App::launch(app_dir.path(), &api, 390, 844).await?;
+    app.wait_for("#service-list li", LONG).await?;
+    app.client
+        .execute(BLOCK_PAGE_PARTS, vec![serde_json::json!(true)])
+        .await?;
+    e2e::steps::follow(&app, "#nav-settings").await?;
+    app.wait_for_text("#part-failed", SHORT, |t| {
+        t.contains("Dieser Teil der App ließ sich nicht laden") && t.contains("gespeichert")
+    })
+    .await?;
+    // Focus goes to the message's heading, as after any navigation.
+    let focused = app
+        .client
+        .execute("return document.activeElement.textContent;", vec![])
+        .await?;
+    assert_eq!(
+        focused,
+        serde_json::json!("Dieser Teil der App ließ sich nicht laden")
+    );
+    let mut report = Vec::new();
+    e2e::a11y::axe(&app, "a page part that cannot be loaded", &mut report).await?;
+    app.screenshot("page-part-failed-phone").await?;
+    // The start page still works meanwhile: its code is already there.
+    e2e::steps::follow(&app, "#nav-services").await?;
+    search(&app, "Anwohnerparkausweis").await?;
+    first_result_becomes(&app, "99108001001000").await?;
+    // Once the part can be loaded again, trying again opens the page.
+    e2e::steps::follow(&app, "#nav-settings").await?;
+    app.wait_for("#part-retry", SHORT).await?;
+    app.client
+        .execute(BLOCK_PAGE_PARTS, vec![serde_json::json!(false)])
+        .await?;
+    app.client
+        .find(Locator::Css("#part-retry"))
+        .await?
+        .click()
+        .await?;
+    app.wait_for("#home-municipality", SHORT).await?;
+    assert!(
+        app.texts("#part-failed").await?.is_empty(),
+        "the message is gone once the page is there"
+    );
+    app.quit().await?;
+    assert_eq!(
+        e2e::a11y::write_report(&report, "axe-report-page-part.json")?,
+        0
+    );
     Ok(())
 }

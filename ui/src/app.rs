@@ -13,17 +13,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::Serialize;
 
+use crate::deferred::{
+    AccessibilityRoute, ApplicationsRoute, FeedbackRoute, GuideRoute, ImprintRoute, InboxRoute,
+    PrivacyRoute, ServiceRoute, SettingsRoute, SubmissionRoute, WizardRoute,
+};
 use crate::ipc::{call, call0};
 use crate::l10n::{t_args, tr, CurrentLanguage};
-use crate::pages::accessibility::{AccessibilityPage, FeedbackPage};
-use crate::pages::applications::{ApplicationsPage, SubmissionSplit};
 use crate::pages::catalog::CatalogPage;
-use crate::pages::guide::GuidePage;
-use crate::pages::inbox::InboxPage;
-use crate::pages::legal::{ImprintPage, PrivacyPage};
-use crate::pages::service::ServicePage;
-use crate::pages::settings::SettingsPage;
-use crate::pages::wizard::WizardPage;
 use crate::routes;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
@@ -288,17 +284,17 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=CatalogPage/>
                     <Route path=path!("/leistungen") view=CatalogPage/>
-                    <Route path=path!("/leistung/:key") view=ServicePage/>
-                    <Route path=path!("/lebenslage/:id") view=GuidePage/>
-                    <Route path=path!("/antrag/:draft") view=WizardPage/>
-                    <Route path=path!("/antraege") view=ApplicationsPage/>
-                    <Route path=path!("/antraege/:id") view=SubmissionSplit/>
-                    <Route path=path!("/postfach") view=InboxPage/>
-                    <Route path=path!("/einstellungen") view=SettingsPage/>
-                    <Route path=path!("/barrierefreiheit") view=AccessibilityPage/>
-                    <Route path=path!("/barrierefreiheit/feedback") view=FeedbackPage/>
-                    <Route path=path!("/datenschutz") view=PrivacyPage/>
-                    <Route path=path!("/impressum") view=ImprintPage/>
+                    <Route path=path!("/leistung/:key") view=ServiceRoute/>
+                    <Route path=path!("/lebenslage/:id") view=GuideRoute/>
+                    <Route path=path!("/antrag/:draft") view=WizardRoute/>
+                    <Route path=path!("/antraege") view=ApplicationsRoute/>
+                    <Route path=path!("/antraege/:id") view=SubmissionRoute/>
+                    <Route path=path!("/postfach") view=InboxRoute/>
+                    <Route path=path!("/einstellungen") view=SettingsRoute/>
+                    <Route path=path!("/barrierefreiheit") view=AccessibilityRoute/>
+                    <Route path=path!("/barrierefreiheit/feedback") view=FeedbackRoute/>
+                    <Route path=path!("/datenschutz") view=PrivacyRoute/>
+                    <Route path=path!("/impressum") view=ImprintRoute/>
                 </Routes>
                 </Show>
             </main>

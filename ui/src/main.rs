@@ -7,6 +7,7 @@
 mod app;
 mod clock;
 mod crash;
+mod deferred;
 mod focus;
 mod ipc;
 mod l10n;
