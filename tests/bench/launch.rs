@@ -13,6 +13,8 @@
 //!   process below it (WebKit's web and network processes), from `/proc/*/smaps_rollup`;
 //!   also its anonymous part alone, which the page cache's state does not move (see
 //!   [`pss_kib`]).
+//! - **the UI's wasm memory**: its size at that moment (the app only), which never shrinks,
+//!   so it is the most the start needed at once;
 //! - **a service page**: then (the app only) the first service in the list is opened, and the
 //!   time from the click to its page's heading in the DOM is taken by the page itself (a
 //!   `MutationObserver`): the pages besides the start load their code on first use
@@ -62,6 +64,9 @@ struct Sample {
     pss_anon: u64,
     /// From clicking the first service in the list to its page's heading (the app only).
     service_page: Option<f64>,
+    /// The size of the UI's wasm memory at idle, in bytes (the app only): part of the
+    /// anonymous memory, and it never shrinks, so it is the start's peak.
+    wasm_memory: Option<f64>,
 }
 
 /// One kind of start: the bare window, or a build of the app on its data (a later start) or
@@ -318,6 +323,15 @@ link.click();
 return true;
 "##;
 
+/// The UI's wasm memory in bytes (`null` where there is no UI wasm, as in the bare window):
+/// wasm-bindgen's `initSync` hands back the running instance's exports once it started.
+const READ_WASM_MEMORY: &str = r#"
+const done = arguments[arguments.length - 1];
+import(new URL("ui.js", location.href).href)
+  .then((ui) => done(ui.initSync(undefined, undefined).memory.buffer.byteLength))
+  .catch(() => done(null));
+"#;
+
 /// The first service page's time, once it is there (`null` before).
 const READ_SERVICE: &str = "return window.__benchServicePage ?? null;";
 
@@ -420,6 +434,10 @@ async fn start_once(xvfb: &Xvfb, binary: &Path, env: &[(&str, String)]) -> Resul
             started.push(pid);
         }
     }
+    sample.wasm_memory = client
+        .execute_async(READ_WASM_MEMORY, Vec::new())
+        .await?
+        .as_f64();
     sample.service_page = open_service_page(&client).await?;
     let _ = client.close().await;
     drop(driver);
@@ -470,6 +488,9 @@ const METRICS: &[Metric] = &[
     }),
     ("idle PSS, all, anonymous only", "MB", |s| {
         Some(s.pss_anon as f64 / 1024.0)
+    }),
+    ("the UI's wasm memory", "MB", |s| {
+        s.wasm_memory.map(|b| b / 1024.0 / 1024.0)
     }),
     ("then: a service page opened", "ms", |s| s.service_page),
 ];

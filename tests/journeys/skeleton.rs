@@ -236,9 +236,21 @@ window.fetch = arguments[0]
 return true;
 "#;
 
+/// Notes the address of every `.wasm` fetched from now on in `window.__fetched`.
+const RECORD_FETCHES: &str = r#"
+window.__fetched = [];
+const real = window.fetch;
+window.fetch = (input, init) => {
+  const url = String(input && input.url ? input.url : input);
+  if (url.endsWith(".wasm")) window.__fetched.push(url);
+  return real(input, init);
+};
+return true;
+"#;
+
 #[tokio::test]
 #[ignore = "needs the built app, Xvfb and tauri-driver: run scripts/test.sh"]
-async fn a_page_whose_code_cannot_be_loaded_says_so_and_loads_when_tried_again() -> Result<()> {
+async fn a_page_whose_code_cannot_be_loaded_says_so_and_the_wizard_loads_ahead() -> Result<()> {
     // Every page but the start page loads its code on first use (ui/src/deferred.rs). When
     // that fails, the page says what happened and what to do, offers to try again, and the
     // app goes on working.
@@ -286,6 +298,35 @@ async fn a_page_whose_code_cannot_be_loaded_says_so_and_loads_when_tried_again()
         app.texts("#part-failed").await?.is_empty(),
         "the message is gone once the page is there"
     );
+
+    // A service page that offers to apply fetches the wizard's part while the person reads
+    // it, so the form opens without waiting for its code.
+    app.client.execute(RECORD_FETCHES, vec![]).await?;
+    e2e::steps::follow(&app, "#nav-services").await?;
+    search(&app, "Anwohnerparkausweis").await?;
+    e2e::steps::follow(&app, "#service-list li[data-leika-key='99108001001000'] a").await?;
+    app.wait_for("#start-application", SHORT).await?;
+    let deadline = std::time::Instant::now() + SHORT;
+    loop {
+        let fetched = app
+            .client
+            .execute("return window.__fetched;", vec![])
+            .await?;
+        let fetched = fetched.as_array().cloned().unwrap_or_default();
+        if fetched.iter().any(|url| {
+            url.as_str()
+                .is_some_and(|u| u.ends_with("split_wizard.wasm"))
+        }) {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the wizard's part was not fetched from the service page: {fetched:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    e2e::steps::follow(&app, "#start-application").await?;
+    app.wait_for("#wizard-heading", SHORT).await?;
     app.quit().await?;
     assert_eq!(
         e2e::a11y::write_report(&report, "axe-report-page-part.json")?,

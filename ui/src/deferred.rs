@@ -112,3 +112,10 @@ deferred_page!(
 deferred_page!(FeedbackRoute, accessibility, load_feedback, FeedbackPage);
 deferred_page!(PrivacyRoute, legal, load_privacy, PrivacyPage);
 deferred_page!(ImprintRoute, legal, load_imprint, ImprintPage);
+
+/// Loads the wizard's part in the background, so that "apply" opens the form at once: the
+/// service page calls it where it offers to apply. A part that cannot be loaded is said when
+/// the wizard opens (the route tries again then).
+pub async fn preload_wizard() {
+    let _ = __wasm_split_preload_load_wizard().await;
+}

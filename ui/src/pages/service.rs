@@ -225,6 +225,10 @@ fn ServiceDetail(detail: Detail, draft: RwSignal<Option<String>>) -> impl IntoVi
     let own_form = detail.own_form;
     // The general application needs the place: it goes to the office responsible there.
     let can_apply = own_form || detail.authority.is_some();
+    if can_apply {
+        // The wizard's code loads on first use: fetch it while the person reads this page.
+        spawn_local(crate::deferred::preload_wizard());
+    }
     let authority = detail.authority.clone();
     let place = detail.place.clone();
     view! {
