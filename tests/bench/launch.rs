@@ -64,6 +64,10 @@ struct Sample {
     pss_anon: u64,
     /// From clicking the first service in the list to its page's heading (the app only).
     service_page: Option<f64>,
+    /// The app process's threads at idle: the app process's memory is sometimes 40 to 120 MB
+    /// higher for a whole run (anonymous memory, so not the page cache); whether extra
+    /// threads come with it (a software GL compositor would bring some) says where to look.
+    threads_main: u64,
     /// The size of the UI's wasm memory at idle, in bytes (the app only): part of the
     /// anonymous memory, and it never shrinks, so it is the start's peak.
     wasm_memory: Option<f64>,
@@ -424,6 +428,9 @@ async fn start_once(xvfb: &Xvfb, binary: &Path, env: &[(&str, String)]) -> Resul
         for pid in process_tree(main) {
             if pid == main {
                 let (pss, anon) = pss_kib(pid);
+                sample.threads_main += std::fs::read_dir(format!("/proc/{pid}/task"))
+                    .map(|tasks| tasks.count() as u64)
+                    .unwrap_or(0);
                 sample.pss_main += pss;
                 sample.pss_anon += anon;
             } else {
@@ -488,6 +495,9 @@ const METRICS: &[Metric] = &[
     }),
     ("idle PSS, all, anonymous only", "MB", |s| {
         Some(s.pss_anon as f64 / 1024.0)
+    }),
+    ("app process at idle", "threads", |s| {
+        Some(s.threads_main as f64)
     }),
     ("the UI's wasm memory", "MB", |s| {
         s.wasm_memory.map(|b| b / 1024.0 / 1024.0)
@@ -629,7 +639,7 @@ async fn main() -> Result<()> {
                 }
             };
             eprintln!(
-                "round {:>2} {:<20} mapped {:>5.0} ms, painted {:>5} ms, list {:>5.0} ms, PSS {:>4} + {:>4} MB (anonymous {:>4} MB), service page {:>4} ms",
+                "round {:>2} {:<20} mapped {:>5.0} ms, painted {:>5} ms, list {:>5.0} ms, PSS {:>4} + {:>4} MB (anonymous {:>4} MB), {:>2} threads, service page {:>4} ms",
                 round + 1,
                 series.name(),
                 sample.mapped,
@@ -638,6 +648,7 @@ async fn main() -> Result<()> {
                 sample.pss_main / 1024,
                 sample.pss_web / 1024,
                 sample.pss_anon / 1024,
+                sample.threads_main,
                 sample.service_page.map(|p| format!("{p:.0}")).unwrap_or("n/a".into()),
             );
             kept.push(sample);

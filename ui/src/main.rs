@@ -29,4 +29,5 @@ fn main() {
     }
     leptos::mount::mount_to_body(app::App);
     timing::once("mounted");
+    timing::once_painted("mounted-painted");
 }

@@ -50,12 +50,19 @@ pub fn service_list_shown() {
     if in_dom && once("service-list") {
         // The frame after next has the list painted: `service-list-painted` is when the
         // person sees it.
-        after_frame(|| {
-            after_frame(|| {
-                let _ = once("service-list-painted");
-            })
-        });
+        once_painted("service-list-painted");
     }
+}
+
+/// Marks `step` once the frame after next has run: what the DOM holds now is painted then.
+/// Marked after the mount as well (`mounted-painted`), so the timeline shows how long a
+/// frame takes when there is little to lay out, beside the frame that paints the list.
+pub fn once_painted(step: &'static str) {
+    after_frame(move || {
+        after_frame(move || {
+            let _ = once(step);
+        })
+    });
 }
 
 /// Runs `f` at the next animation frame (before the webview paints it).
