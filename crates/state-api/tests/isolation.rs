@@ -92,12 +92,7 @@ async fn another_citizen_gets_not_found_or_nothing_on_every_endpoint() {
         "ben's upload left no byte"
     );
     assert_eq!(state["status"], "INITIATED", "ben's submit changed nothing");
-    let inbox: serde_json::Value = server
-        .get(&anna.access, "/v1/inbox")
-        .await
-        .json()
-        .await
-        .expect("inbox");
+    let inbox = server.feed(&anna.access, "/v1/inbox", 1).await;
     assert_eq!(
         inbox["items"].as_array().map(Vec::len),
         Some(1),
@@ -195,12 +190,7 @@ async fn two_citizens_using_one_key_each_get_their_own_submission() {
         assert_eq!(sent.status(), 201, "a message about each");
     }
     for (who, token) in [("anna", &anna.access), ("ben", &ben.access)] {
-        let inbox: serde_json::Value = server
-            .get(token, "/v1/inbox")
-            .await
-            .json()
-            .await
-            .expect("inbox");
+        let inbox = server.feed(token, "/v1/inbox", 1).await;
         assert_eq!(
             inbox["items"].as_array().map(Vec::len),
             Some(1),

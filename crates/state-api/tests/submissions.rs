@@ -532,12 +532,9 @@ async fn lists_and_inbox_return_changes_after_a_cursor() {
             "created"
         );
     }
-    let page: serde_json::Value = server
-        .get(&anna.access, "/v1/submissions?since=0")
-        .await
-        .json()
-        .await
-        .expect("page");
+    let page = server
+        .feed(&anna.access, "/v1/submissions?since=0", 2)
+        .await;
     assert_eq!(
         page["items"].as_array().map(Vec::len),
         Some(2),
@@ -563,12 +560,9 @@ async fn lists_and_inbox_return_changes_after_a_cursor() {
         200,
         "submitted"
     );
-    let changed: serde_json::Value = server
-        .get(&anna.access, &format!("/v1/submissions?since={cursor}"))
-        .await
-        .json()
-        .await
-        .expect("page");
+    let changed = server
+        .feed(&anna.access, &format!("/v1/submissions?since={cursor}"), 1)
+        .await;
     let ids: Vec<&str> = changed["items"]
         .as_array()
         .expect("items")
@@ -584,12 +578,7 @@ async fn lists_and_inbox_return_changes_after_a_cursor() {
         )
         .await;
     assert_eq!(sent.status(), 201, "the back office sends a message");
-    let inbox: serde_json::Value = server
-        .get(&anna.access, "/v1/inbox")
-        .await
-        .json()
-        .await
-        .expect("inbox");
+    let inbox = server.feed(&anna.access, "/v1/inbox", 1).await;
     assert_eq!(
         inbox["items"][0]["title"], "Eingang bestätigt",
         "the message is in the inbox"

@@ -612,6 +612,31 @@ impl TestServer {
             .expect("GET request")
     }
 
+    /// A change feed (`/v1/inbox`, `/v1/submissions?since=…`) once it lists at least
+    /// `at_least` items, asked again for up to 10 s. A feed shows a row once no older
+    /// transaction can still commit before it (on PostgreSQL: below the oldest transaction
+    /// open in the cluster, which another test's may be), so a row committed a moment ago can
+    /// come one poll later, as the app's next poll would find it.
+    pub async fn feed(&self, token: &str, path: &str, at_least: usize) -> serde_json::Value {
+        let mut page = serde_json::Value::Null;
+        for _ in 0..200 {
+            page = self
+                .get(token, path)
+                .await
+                .json()
+                .await
+                .expect("a feed answers JSON");
+            if page["items"]
+                .as_array()
+                .is_some_and(|items| items.len() >= at_least)
+            {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        page
+    }
+
     pub async fn admin_post(&self, path: &str, body: &serde_json::Value) -> reqwest::Response {
         self.http
             .post(self.admin_url(path))
