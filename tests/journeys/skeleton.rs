@@ -223,28 +223,26 @@ async fn with_the_state_api_down_the_services_come_from_the_local_store() -> Res
     Ok(())
 }
 
-/// Makes every fetch of a `.wasm` file fail, as on a damaged installation (`true`), or lets
-/// them through again (`false`). Other requests (the IPC) pass unchanged.
-const BLOCK_PAGE_PARTS: &str = r#"
-if (!window.__realFetch) window.__realFetch = window.fetch;
-const real = window.__realFetch;
-window.fetch = arguments[0]
-  ? (input, init) => String(input && input.url ? input.url : input).endsWith(".wasm")
-      ? Promise.reject(new TypeError("a page part is missing (the journey blocks it)"))
-      : real(input, init)
-  : real;
-return true;
-"#;
-
-/// Notes the address of every `.wasm` fetched from now on in `window.__fetched`.
-const RECORD_FETCHES: &str = r#"
+/// Watches the page parts the window fetches: from now on every `.wasm` fetched is noted in
+/// `window.__fetched`, and with `true` every such fetch fails, as on a damaged installation
+/// (`false` lets them through again). Other requests (the IPC) pass unchanged.
+const PAGE_PARTS: &str = r#"
 window.__fetched = [];
-const real = window.fetch;
-window.fetch = (input, init) => {
-  const url = String(input && input.url ? input.url : input);
-  if (url.endsWith(".wasm")) window.__fetched.push(url);
-  return real(input, init);
-};
+window.__blockParts = arguments[0];
+if (!window.__realFetch) {
+  const real = window.fetch;
+  window.__realFetch = real;
+  window.fetch = (input, init) => {
+    const url = String(input && input.url ? input.url : input);
+    if (url.endsWith(".wasm")) {
+      if (window.__blockParts) {
+        return Promise.reject(new TypeError("a page part is missing (the journey blocks it)"));
+      }
+      window.__fetched.push(url);
+    }
+    return real(input, init);
+  };
+}
 return true;
 "#;
 
@@ -259,7 +257,7 @@ async fn a_page_whose_code_cannot_be_loaded_says_so_and_the_wizard_loads_ahead()
     let app = App::launch(app_dir.path(), &api, 390, 844).await?;
     app.wait_for("#service-list li", LONG).await?;
     app.client
-        .execute(BLOCK_PAGE_PARTS, vec![serde_json::json!(true)])
+        .execute(PAGE_PARTS, vec![serde_json::json!(true)])
         .await?;
     e2e::steps::follow(&app, "#nav-settings").await?;
     app.wait_for_text("#part-failed", SHORT, |t| {
@@ -286,7 +284,7 @@ async fn a_page_whose_code_cannot_be_loaded_says_so_and_the_wizard_loads_ahead()
     e2e::steps::follow(&app, "#nav-settings").await?;
     app.wait_for("#part-retry", SHORT).await?;
     app.client
-        .execute(BLOCK_PAGE_PARTS, vec![serde_json::json!(false)])
+        .execute(PAGE_PARTS, vec![serde_json::json!(false)])
         .await?;
     app.client
         .find(Locator::Css("#part-retry"))
@@ -301,7 +299,9 @@ async fn a_page_whose_code_cannot_be_loaded_says_so_and_the_wizard_loads_ahead()
 
     // A service page that offers to apply fetches the wizard's part while the person reads
     // it, so the form opens without waiting for its code.
-    app.client.execute(RECORD_FETCHES, vec![]).await?;
+    app.client
+        .execute(PAGE_PARTS, vec![serde_json::json!(false)])
+        .await?;
     e2e::steps::follow(&app, "#nav-services").await?;
     search(&app, "Anwohnerparkausweis").await?;
     e2e::steps::follow(&app, "#service-list li[data-leika-key='99108001001000'] a").await?;

@@ -8,8 +8,9 @@
 //! (a damaged installation) says so and offers to try again; nothing the person entered is
 //! lost, since drafts live in the shell's store.
 //!
-//! Splitting needs the wasm linked with `--emit-relocs` (`.cargo/config.toml`); a wasm that was
-//! not split cannot start, so `build-ui.sh` refuses to assemble one.
+//! Splitting needs the wasm linked with `--emit-relocs` (`build-ui.sh` asks for it on the ui
+//! crate's link alone); a wasm that was not split cannot start, so `build-ui.sh` refuses to
+//! assemble one.
 
 use std::future::Future;
 
