@@ -35,8 +35,23 @@ pub fn artifacts_dir() -> PathBuf {
     dir
 }
 
-fn free_port() -> Result<u16> {
-    Ok(StdListener::bind("127.0.0.1:0")?.local_addr()?.port())
+/// `N` distinct free ports. Every listener stays bound until all ports are known: two separate
+/// binds to port 0 may be handed the same port, and two servers would then collide.
+fn free_ports<const N: usize>() -> Result<[u16; N]> {
+    let mut listeners = Vec::with_capacity(N);
+    let mut ports = [0u16; N];
+    for port in &mut ports {
+        let listener = StdListener::bind("127.0.0.1:0")?;
+        *port = listener.local_addr()?.port();
+        listeners.push(listener);
+    }
+    Ok(ports)
+}
+
+/// A free port other than `taken`.
+fn free_port_besides(taken: u16) -> Result<u16> {
+    let [a, b] = free_ports::<2>()?;
+    Ok(if a == taken { b } else { a })
 }
 
 fn wait_for_port(port: u16, timeout: Duration) -> Result<()> {
@@ -164,9 +179,10 @@ pub struct StateApi {
 impl StateApi {
     /// A server with the seed catalog on a free port.
     pub async fn start(data_dir: &Path) -> Result<StateApi> {
+        let [port, admin_port] = free_ports()?;
         let mut api = StateApi {
-            port: free_port()?,
-            admin_port: free_port()?,
+            port,
+            admin_port,
             data_dir: data_dir.to_path_buf(),
             stop: None,
             task: None,
@@ -180,7 +196,7 @@ impl StateApi {
     pub async fn start_on(data_dir: &Path, port: u16) -> Result<StateApi> {
         let mut api = StateApi {
             port,
-            admin_port: free_port()?,
+            admin_port: free_port_besides(port)?,
             data_dir: data_dir.to_path_buf(),
             stop: None,
             task: None,
@@ -195,9 +211,10 @@ impl StateApi {
         data_dir: &Path,
         customize: fn(&mut state_api::Config),
     ) -> Result<StateApi> {
+        let [port, admin_port] = free_ports()?;
         let mut api = StateApi {
-            port: free_port()?,
-            admin_port: free_port()?,
+            port,
+            admin_port,
             data_dir: data_dir.to_path_buf(),
             stop: None,
             task: None,
@@ -209,9 +226,10 @@ impl StateApi {
 
     /// A port where nothing listens: the state API is "down" from the start.
     pub fn down() -> Result<StateApi> {
+        let [port, admin_port] = free_ports()?;
         Ok(StateApi {
-            port: free_port()?,
-            admin_port: free_port()?,
+            port,
+            admin_port,
             data_dir: PathBuf::new(),
             stop: None,
             task: None,
@@ -352,8 +370,7 @@ pub struct Driver {
 
 impl Driver {
     pub fn start(display: &str, env: &[(&str, String)]) -> Result<Driver> {
-        let port = free_port()?;
-        let native_port = free_port()?;
+        let [port, native_port] = free_ports()?;
         let mut command = Command::new("tauri-driver");
         command
             .args([
