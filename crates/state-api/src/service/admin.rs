@@ -146,7 +146,7 @@ impl Backend {
     ) -> Result<Submission, Problem> {
         let lookup = id.to_string();
         let record = self
-            .db(move |s| s.submission(&lookup))
+            .lookup(move |s| s.submission(&lookup))
             .await?
             .ok_or_else(|| Problem::not_found().detail("no such submission"))?;
         if !record.status.can_move_to(change.status) {
@@ -220,7 +220,7 @@ impl Backend {
         );
         let id = record.id.clone();
         let record = self
-            .db(move |s| s.submission(&id))
+            .lookup(move |s| s.submission(&id))
             .await?
             .ok_or_else(Problem::internal)?;
         Ok(crate::wire::submission_for_back_office(&record))
@@ -234,7 +234,7 @@ impl Backend {
             (Some(id), _) => {
                 let lookup = id.clone();
                 let record = self
-                    .db(move |s| s.submission(&lookup))
+                    .lookup(move |s| s.submission(&lookup))
                     .await?
                     .ok_or_else(|| Problem::not_found().detail("no such submission"))?;
                 responsible = record.authority_id.clone();

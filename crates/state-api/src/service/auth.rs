@@ -321,7 +321,7 @@ impl Backend {
     /// family. Unknown tokens change nothing (the answer is the same, RFC 7009 section 2.2).
     pub async fn revoke(&self, token: &str, client_id: Option<&str>) -> Result<(), Problem> {
         let hash = sha256_hex(token.as_bytes());
-        let found = self.db(move |s| s.token(&hash)).await?;
+        let found = self.lookup(move |s| s.token(&hash)).await?;
         if let Some(found) = found.filter(|t| client_id.is_none_or(|c| c == t.client_id)) {
             let family = found.family;
             self.db(move |s| s.revoke_family(&family)).await?;
@@ -332,7 +332,7 @@ impl Backend {
     /// The citizen behind a bearer access token.
     pub async fn citizen_for(&self, access_token: &str) -> Result<Citizen, Problem> {
         let hash = sha256_hex(access_token.as_bytes());
-        let found = self.db(move |s| s.token(&hash)).await?;
+        let found = self.lookup(move |s| s.token(&hash)).await?;
         match found {
             Some(t) if t.kind == TokenKind::Access && t.expires_at > self.now() => {
                 Ok(Citizen { subject: t.subject })

@@ -39,7 +39,7 @@ fn not_sealed() -> Problem {
 impl Backend {
     async fn back_office_record(&self, id: &str) -> Result<SubmissionRecord, Problem> {
         let lookup = id.to_string();
-        self.db(move |s| s.submission(&lookup))
+        self.lookup(move |s| s.submission(&lookup))
             .await?
             .ok_or_else(|| Problem::not_found().detail("no such submission"))
     }

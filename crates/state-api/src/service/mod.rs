@@ -33,7 +33,7 @@ use sha2::{Digest, Sha256};
 
 use crate::config::Config;
 use crate::error::{Error, Problem};
-use crate::storage::{Coordination, LockoutPolicy, Storage};
+use crate::storage::{Coordination, LockoutPolicy, Lookups, Storage};
 
 /// The citizen a request acts for (from a bearer access token).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -245,6 +245,19 @@ impl Backend {
             Ok(result) => result.map_err(Problem::from),
             Err(e) => Err(Problem::from(Error::Task(e.to_string()))),
         }
+    }
+
+    /// Runs one of the hot reads: on this thread where the storage says they are cheap
+    /// (SQLite's own reader connections, WAL mode: a read never waits for the writer), else
+    /// on the blocking pool like every other storage call.
+    pub(crate) async fn lookup<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&dyn Lookups) -> Result<T, Error> + Send + 'static,
+    ) -> Result<T, Problem> {
+        if self.storage.inline_lookups() {
+            return f(&*self.storage).map_err(Problem::from);
+        }
+        self.db(move |s| f(s)).await
     }
 
     /// Marks a key as in flight, for every instance of the server; `None` if it already is.

@@ -105,7 +105,7 @@ impl Backend {
         };
         let (lookup, who) = (key.clone(), subject.clone());
         if let Some(stored) = self
-            .db(move |s| s.idempotent_response("reply", &who, &lookup))
+            .lookup(move |s| s.idempotent_response("reply", &who, &lookup))
             .await?
         {
             if stored.fingerprint != fingerprint {
@@ -240,7 +240,7 @@ impl Backend {
     pub async fn admin_replies(&self, id: &str) -> Result<Vec<ReceivedReply>, Problem> {
         let lookup = id.to_string();
         let record = self
-            .db(move |s| s.submission(&lookup))
+            .lookup(move |s| s.submission(&lookup))
             .await?
             .ok_or_else(|| Problem::not_found().detail("no such submission"))?;
         let lookup = record.id.clone();

@@ -47,7 +47,7 @@ impl Backend {
         };
         let lookup = key.clone();
         if let Some(stored) = self
-            .db(move |s| s.idempotent_response("report", ANONYMOUS, &lookup))
+            .lookup(move |s| s.idempotent_response("report", ANONYMOUS, &lookup))
             .await?
         {
             if stored.fingerprint != fingerprint {

@@ -93,7 +93,7 @@ impl Backend {
     ) -> Result<SubmissionRecord, Problem> {
         let (subject, key) = (citizen.subject.clone(), id.trim().to_ascii_lowercase());
         let record = self
-            .db(move |s| s.citizen_submission(&subject, &key))
+            .lookup(move |s| s.citizen_submission(&subject, &key))
             .await?;
         match record {
             Some(record) if record.subject == citizen.subject => Ok(record),
@@ -207,7 +207,7 @@ impl Backend {
         }
         let (subject, lookup) = (citizen.subject.clone(), key.clone());
         if let Some(stored) = self
-            .db(move |s| s.idempotent_response("create", &subject, &lookup))
+            .lookup(move |s| s.idempotent_response("create", &subject, &lookup))
             .await?
         {
             if stored.fingerprint != fingerprint {
@@ -215,7 +215,7 @@ impl Backend {
             }
             let (subject, lookup) = (citizen.subject.clone(), key.clone());
             let record = self
-                .db(move |s| s.citizen_submission(&subject, &lookup))
+                .lookup(move |s| s.citizen_submission(&subject, &lookup))
                 .await?;
             if record.as_ref().is_some_and(|r| self.is_expired(r)) {
                 return Err(expired_problem());
@@ -315,7 +315,7 @@ impl Backend {
         };
         let (subject, lookup) = (citizen.subject.clone(), key.clone());
         let exists = self
-            .db(move |s| s.citizen_submission(&subject, &lookup))
+            .lookup(move |s| s.citizen_submission(&subject, &lookup))
             .await?;
         if exists.is_some() {
             return Err(super::key_reused("submission"));
@@ -403,7 +403,7 @@ impl Backend {
     ) -> Result<SubmissionPage, Problem> {
         let subject = citizen.subject.clone();
         let records = self
-            .db(move |s| s.submissions_changed(&subject, since, PAGE))
+            .lookup(move |s| s.submissions_changed(&subject, since, PAGE))
             .await?;
         let cursor = records.iter().map(|r| r.cursor).max().unwrap_or(since);
         let more = records.len() == PAGE;
@@ -458,7 +458,7 @@ impl Backend {
         };
         let (scope, subject) = (format!("submit:{id}"), citizen.subject.clone());
         if let Some(stored) = self
-            .db(move |s| s.idempotent_response(&scope, &subject, "submit"))
+            .lookup(move |s| s.idempotent_response(&scope, &subject, "submit"))
             .await?
         {
             if stored.fingerprint != fingerprint {

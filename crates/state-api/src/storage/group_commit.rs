@@ -1,13 +1,18 @@
 //! Group commit for the SQLite writer: the write transactions of many requests share one
 //! COMMIT, so under `synchronous=FULL` many submissions cost one fsync, not one each.
 //!
+//! Every write runs on **one writer thread**, the only one that touches the writer connection:
+//! the requests' threads hand their writes to it and wait. Queued writes run back to back on
+//! that thread, so no lock changes hands between two writes (on a busy server, each hand-over
+//! of a contended lock cost a thread switch, and the writer sat idle during each).
+//!
 //! Every write runs in a SAVEPOINT of the batch's one open transaction: a write that fails is
-//! rolled back alone, the others of its batch stay. Whoever appends last commits: a writer that
-//! sees nobody queued behind it commits the batch and wakes the batch's writers; one that sees
-//! others queued leaves the transaction open for them and waits. Writers arriving while a
-//! COMMIT (an fsync) runs queue up and form the next batch, so the batch grows with the load
-//! and a lone writer commits at once. A write returns only after its batch is committed: the
-//! storage's promise (durable once a method returns) holds as before.
+//! rolled back alone, the others of its batch stay. Whoever appends last commits: a write that
+//! sees nobody queued behind it commits the batch; one that sees others queued leaves the
+//! transaction open for them, and its caller waits until the batch has ended. Writes arriving
+//! while a COMMIT (an fsync) runs queue up and form the next batch, so the batch grows with the
+//! load and a lone write commits at once. A write returns only after its batch is committed:
+//! the storage's promise (durable once a method returns) holds as before.
 
 use std::collections::VecDeque;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -23,6 +28,7 @@ pub(super) const MAX_BATCH: usize = 128;
 /// How many failed batches are remembered for writers not yet woken.
 const FAILURES_KEPT: usize = 64;
 
+/// The writer connection and the batch it collects; only the writer thread locks it.
 struct Writer {
     conn: Connection,
     /// A transaction is open, collecting the batch numbered `batch`.
@@ -31,18 +37,35 @@ struct Writer {
     in_batch: usize,
     /// The number of the batch being collected; every lower number has ended.
     batch: u64,
-    /// Batches whose COMMIT failed, with why.
+}
+
+/// Which batches have ended, for the callers waiting on them.
+struct Ended {
+    /// Every batch below this number has ended.
+    below: u64,
+    /// Batches whose COMMIT failed (or that the database rolled back), with why.
     failed: VecDeque<(u64, String)>,
 }
 
-/// The writer connection and its batches.
+/// What a write on the writer thread left to its caller.
+enum Appended<T> {
+    /// Its batch is committed (or lost, with the error) already.
+    Ended(Result<T, Error>),
+    /// It succeeded and others append after it: its batch ends later.
+    Waits { value: T, batch: u64 },
+}
+
+/// The writer thread, its connection and its batches.
 pub(super) struct GroupCommit {
+    /// A pool of one thread: it runs the writes of every caller, one after the other.
+    thread: rayon::ThreadPool,
     writer: Mutex<Writer>,
     /// Most writes per batch (1: every write commits alone, the benchmark's baseline).
     max_batch: usize,
-    ended: Condvar,
-    /// Writers that want the connection and have not yet appended.
+    /// Writes handed to the thread and not yet started.
     queued: AtomicUsize,
+    ended: Mutex<Ended>,
+    batch_ended: Condvar,
 }
 
 fn poisoned() -> Error {
@@ -50,27 +73,57 @@ fn poisoned() -> Error {
 }
 
 impl GroupCommit {
-    pub(super) fn new(conn: Connection, max_batch: usize) -> GroupCommit {
-        GroupCommit {
+    pub(super) fn new(conn: Connection, max_batch: usize) -> Result<GroupCommit, Error> {
+        let thread = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .thread_name(|_| "sqlite-writer".to_string())
+            .build()
+            .map_err(|e| Error::Task(format!("the database writer thread: {e}")))?;
+        Ok(GroupCommit {
+            thread,
             max_batch: max_batch.max(1),
             writer: Mutex::new(Writer {
                 conn,
                 open: false,
                 in_batch: 0,
                 batch: 0,
+            }),
+            queued: AtomicUsize::new(0),
+            ended: Mutex::new(Ended {
+                below: 0,
                 failed: VecDeque::new(),
             }),
-            ended: Condvar::new(),
-            queued: AtomicUsize::new(0),
+            batch_ended: Condvar::new(),
+        })
+    }
+
+    /// Runs `f` as one atomic write (a savepoint) on the writer thread and returns once it is
+    /// committed.
+    pub(super) fn write<T: Send>(
+        &self,
+        f: impl FnOnce(&Connection) -> Result<T, Error> + Send,
+    ) -> Result<T, Error> {
+        self.queued.fetch_add(1, Ordering::SeqCst);
+        // `install` blocks until the thread has run the closure, so `f` may borrow.
+        match self.thread.install(|| self.append(f))? {
+            Appended::Ended(result) => result,
+            Appended::Waits { value, batch } => {
+                let ended = self.until_ended(batch)?;
+                match ended.failed.iter().find(|(failed, _)| *failed == batch) {
+                    Some((_, why)) => {
+                        Err(Error::Task(format!("the batch was not committed: {why}")))
+                    }
+                    None => Ok(value),
+                }
+            }
         }
     }
 
-    /// Runs `f` as one atomic write (a savepoint) and returns once it is committed.
-    pub(super) fn write<T>(
+    /// On the writer thread: appends `f` to the open batch, and commits it if nobody is queued.
+    fn append<T>(
         &self,
         f: impl FnOnce(&Connection) -> Result<T, Error>,
-    ) -> Result<T, Error> {
-        self.queued.fetch_add(1, Ordering::SeqCst);
+    ) -> Result<Appended<T>, Error> {
         let locked = self.writer.lock();
         self.queued.fetch_sub(1, Ordering::SeqCst);
         let mut writer = locked.map_err(|_| poisoned())?;
@@ -87,79 +140,73 @@ impl GroupCommit {
             // by itself on some errors, a full disk among them): every write of the batch is
             // lost, and none may be told otherwise by a later COMMIT of other writes.
             let why = "the database rolled the batch back".to_string();
-            Self::lost(&mut writer, mine, why.clone());
-            drop(writer);
-            self.ended.notify_all();
-            return Err(match result {
+            self.end(&mut writer, mine, Some(why.clone()));
+            return Ok(Appended::Ended(Err(match result {
                 Err(e) => e,
                 Ok(_) => Error::Task(why),
-            });
+            })));
         }
         let others_queued = self.queued.load(Ordering::SeqCst) > 0;
         if others_queued && writer.in_batch < self.max_batch {
             // Someone queued behind us appends next and commits (or leaves it to the next).
-            let value = result?;
-            let writer = self.until_ended(writer, mine)?;
-            return match writer.failed.iter().find(|(batch, _)| *batch == mine) {
-                Some((_, why)) => Err(Error::Task(format!("the batch was not committed: {why}"))),
-                None => Ok(value),
-            };
+            return Ok(match result {
+                Ok(value) => Appended::Waits { value, batch: mine },
+                Err(e) => Appended::Ended(Err(e)),
+            });
         }
-        let committed = Self::commit(&mut writer, mine);
-        drop(writer);
-        self.ended.notify_all();
-        committed?;
-        result
+        let committed = writer.conn.execute_batch("COMMIT");
+        let failure = match &committed {
+            Ok(()) => None,
+            Err(e) => {
+                // A failed COMMIT may leave the transaction open: end it, so the next batch
+                // starts clean.
+                let _ = writer.conn.execute_batch("ROLLBACK");
+                Some(e.to_string())
+            }
+        };
+        self.end(&mut writer, mine, failure);
+        Ok(Appended::Ended(committed.map_err(Error::from).and(result)))
     }
 
     fn in_savepoint<T>(
         conn: &Connection,
         f: impl FnOnce(&Connection) -> Result<T, Error>,
     ) -> Result<T, Error> {
-        conn.execute_batch("SAVEPOINT write")?;
+        conn.prepare_cached("SAVEPOINT write")?.execute([])?;
         let result = catch_unwind(AssertUnwindSafe(|| f(conn)))
             .unwrap_or_else(|_| Err(Error::Task("a storage write panicked".into())));
         match &result {
-            Ok(_) => conn.execute_batch("RELEASE write")?,
+            Ok(_) => {
+                conn.prepare_cached("RELEASE write")?.execute([])?;
+            }
             Err(_) => conn.execute_batch("ROLLBACK TO write; RELEASE write")?,
         }
         result
     }
 
-    /// Commits the open batch; on failure rolls it back and remembers it for its writers.
-    fn commit(writer: &mut Writer, batch: u64) -> Result<(), Error> {
-        let outcome = writer.conn.execute_batch("COMMIT");
-        if let Err(e) = &outcome {
-            // A failed COMMIT may leave the transaction open: end it, so the next batch starts
-            // clean.
-            let _ = writer.conn.execute_batch("ROLLBACK");
-            Self::lost(writer, batch, e.to_string());
-        }
+    /// Ends batch `batch` (lost if `failure` says why) and wakes the callers waiting on it.
+    fn end(&self, writer: &mut Writer, batch: u64, failure: Option<String>) {
         writer.open = false;
         writer.batch = batch + 1;
-        outcome.map_err(Error::from)
-    }
-
-    /// Ends batch `batch` as lost: its writers are told why.
-    fn lost(writer: &mut Writer, batch: u64, why: String) {
-        writer.open = false;
-        writer.batch = batch + 1;
-        writer.failed.push_back((batch, why));
-        while writer.failed.len() > FAILURES_KEPT {
-            writer.failed.pop_front();
+        if let Ok(mut ended) = self.ended.lock() {
+            ended.below = batch + 1;
+            if let Some(why) = failure {
+                ended.failed.push_back((batch, why));
+                while ended.failed.len() > FAILURES_KEPT {
+                    ended.failed.pop_front();
+                }
+            }
         }
+        self.batch_ended.notify_all();
     }
 
     /// Waits until batch `mine` has ended.
-    fn until_ended<'a>(
-        &'a self,
-        mut writer: MutexGuard<'a, Writer>,
-        mine: u64,
-    ) -> Result<MutexGuard<'a, Writer>, Error> {
-        while writer.batch <= mine {
-            writer = self.ended.wait(writer).map_err(|_| poisoned())?;
+    fn until_ended(&self, mine: u64) -> Result<MutexGuard<'_, Ended>, Error> {
+        let mut ended = self.ended.lock().map_err(|_| poisoned())?;
+        while ended.below <= mine {
+            ended = self.batch_ended.wait(ended).map_err(|_| poisoned())?;
         }
-        Ok(writer)
+        Ok(ended)
     }
 }
 
@@ -177,7 +224,7 @@ mod tests {
             .expect("full");
         conn.execute_batch("CREATE TABLE t (n INTEGER PRIMARY KEY)")
             .expect("table");
-        GroupCommit::new(conn, MAX_BATCH)
+        GroupCommit::new(conn, MAX_BATCH).expect("writer")
     }
 
     fn count(dir: &std::path::Path) -> i64 {

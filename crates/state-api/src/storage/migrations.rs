@@ -186,4 +186,14 @@ CREATE TABLE handovers (
 CREATE INDEX handovers_expiring ON handovers (expires_at);
 CREATE INDEX handovers_held ON handovers (size) WHERE content IS NOT NULL;
 "#,
+    // A citizen's creates of the day, kept as one counter row: the daily quota check of every
+    // create reads one row instead of counting the day's submissions. A missing row or one of
+    // an earlier day is (re)started from a count bounded by the quota.
+    r#"
+CREATE TABLE daily_submissions (
+    subject TEXT PRIMARY KEY,
+    day_start INTEGER NOT NULL,
+    count INTEGER NOT NULL
+) WITHOUT ROWID;
+"#,
 ];

@@ -311,8 +311,10 @@ pub enum HandoverPut {
 /// (called inside the storage transaction, so answer and change are kept together).
 pub type Respond<'a> = dyn Fn(i64) -> Result<StoredResponse, Error> + Send + Sync + 'a;
 
-/// Everything the server keeps. Each method is one transaction.
-pub trait Storage: Handovers + Send + Sync + 'static {
+/// The reads on every request's path (the access token, the idempotent answer, the
+/// citizen's submission), part of [`Storage`]. They never write, so where they are cheap
+/// ([`Storage::inline_lookups`]) the service runs them on the request's own thread.
+pub trait Lookups {
     /// The stored answer for an Idempotency-Key a subject (a citizen, or `anonymous`) used in
     /// a scope (`create`, `submit:<id>`, `report`). Keys of different subjects never meet.
     fn idempotent_response(
@@ -321,16 +323,6 @@ pub trait Storage: Handovers + Send + Sync + 'static {
         subject: &str,
         key: &str,
     ) -> Result<Option<StoredResponse>, Error>;
-    /// Creates a submission with its INITIATED event and keeps its idempotent answer (scope
-    /// `create`, the citizen's key), unless it would exceed the citizen's `quota`. It is
-    /// stored under `new.id`, or under `new.spare_id` when another citizen's submission holds
-    /// `new.id`. `respond` builds the answer to keep from the new change cursor.
-    fn create_submission(
-        &self,
-        new: &NewSubmission,
-        quota: &Quota,
-        respond: &Respond<'_>,
-    ) -> Result<Created, Error>;
     /// A submission by the server's reference (back office).
     fn submission(&self, id: &str) -> Result<Option<SubmissionRecord>, Error>;
     /// A citizen's submission by the citizen's key.
@@ -346,6 +338,29 @@ pub trait Storage: Handovers + Send + Sync + 'static {
         since: i64,
         limit: usize,
     ) -> Result<Vec<SubmissionRecord>, Error>;
+    /// An access or refresh token by the hash of its value.
+    fn token(&self, token_hash: &str) -> Result<Option<TokenRecord>, Error>;
+}
+
+/// Everything the server keeps. Each method is one transaction.
+pub trait Storage: Lookups + Handovers + Send + Sync + 'static {
+    /// Whether the [`Lookups`] are cheap enough to run on an async worker: true where they
+    /// read a local file through connections of their own and never wait on the network or
+    /// a writer. Then a request skips two thread switches per lookup (the blocking pool's),
+    /// which on a busy server cost more than the read itself.
+    fn inline_lookups(&self) -> bool {
+        false
+    }
+    /// Creates a submission with its INITIATED event and keeps its idempotent answer (scope
+    /// `create`, the citizen's key), unless it would exceed the citizen's `quota`. It is
+    /// stored under `new.id`, or under `new.spare_id` when another citizen's submission holds
+    /// `new.id`. `respond` builds the answer to keep from the new change cursor.
+    fn create_submission(
+        &self,
+        new: &NewSubmission,
+        quota: &Quota,
+        respond: &Respond<'_>,
+    ) -> Result<Created, Error>;
     /// Submissions (back office), newest change first, optionally of one status, changed
     /// before the change cursor `before` (the next page), at most `limit`.
     fn all_submissions(
@@ -412,7 +427,6 @@ pub trait Storage: Handovers + Send + Sync + 'static {
     /// Returns and deletes a code (codes are single-use).
     fn take_code(&self, code_hash: &str) -> Result<Option<AuthCode>, Error>;
     fn put_token(&self, token_hash: &str, token: &TokenRecord) -> Result<(), Error>;
-    fn token(&self, token_hash: &str) -> Result<Option<TokenRecord>, Error>;
     /// Marks a refresh token used at `now` (if it was not yet) and returns it as it was
     /// before: `used_at: None` means this is its first use.
     fn use_refresh_token(&self, token_hash: &str, now: i64) -> Result<Option<TokenRecord>, Error>;

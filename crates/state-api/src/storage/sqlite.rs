@@ -17,12 +17,16 @@ use super::rows::*;
 use super::*;
 
 const READERS: usize = 4;
+/// Connections kept for the [`Lookups`], which run on the async workers (two by default):
+/// a worker must not wait behind a long read (an attachment streamed out) on a shared reader.
+const LOOKUP_READERS: usize = 2;
 
 /// SQLite storage in `<data_dir>/state-api.sqlite3`.
 pub struct SqliteStorage {
     writer: GroupCommit,
     readers: Vec<Mutex<Connection>>,
     next_reader: AtomicUsize,
+    lookup_readers: Vec<Mutex<Connection>>,
 }
 
 fn open(path: &Path, sync_full: bool) -> Result<Connection, Error> {
@@ -35,6 +39,9 @@ fn open(path: &Path, sync_full: bool) -> Result<Connection, Error> {
         if sync_full { "FULL" } else { "NORMAL" },
     )?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    // Statement journals (every statement in a write's savepoint has one) and sorts stay in
+    // memory: on disk SQLite created and deleted a temporary file per write.
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
     Ok(conn)
 }
 
@@ -82,10 +89,15 @@ impl SqliteStorage {
         for _ in 0..READERS {
             readers.push(Mutex::new(open(&path, sync_full)?));
         }
+        let mut lookup_readers = Vec::with_capacity(LOOKUP_READERS);
+        for _ in 0..LOOKUP_READERS {
+            lookup_readers.push(Mutex::new(open(&path, sync_full)?));
+        }
         Ok(SqliteStorage {
-            writer: GroupCommit::new(writer, if grouped { MAX_BATCH } else { 1 }),
+            writer: GroupCommit::new(writer, if grouped { MAX_BATCH } else { 1 })?,
             readers,
             next_reader: AtomicUsize::new(0),
+            lookup_readers,
         })
     }
 
@@ -105,8 +117,21 @@ impl SqliteStorage {
         }
     }
 
+    /// A point read of the [`Lookups`]: on a free lookup connection, else as any read.
+    fn lookup_read<T>(&self, f: impl FnOnce(&Connection) -> Result<T, Error>) -> Result<T, Error> {
+        for reader in &self.lookup_readers {
+            if let Ok(conn) = reader.try_lock() {
+                return f(&conn);
+            }
+        }
+        self.read(f)
+    }
+
     /// One atomic write, committed (with the others of its group) before it returns.
-    fn write<T>(&self, f: impl FnOnce(&Connection) -> Result<T, Error>) -> Result<T, Error> {
+    fn write<T: Send>(
+        &self,
+        f: impl FnOnce(&Connection) -> Result<T, Error> + Send,
+    ) -> Result<T, Error> {
         self.writer.write(f)
     }
 
@@ -131,30 +156,40 @@ impl SqliteStorage {
     }
 }
 
+/// How many submissions `subject` created since `quota.day_start`, up to the quota: the day's
+/// counter row, or (a new day, or a database from before the counter) a count that stops at
+/// the quota, so a create never reads more than `per_day` rows.
+fn creates_today(tx: &Connection, subject: &str, quota: &Quota) -> Result<u64, Error> {
+    let counted: Option<(i64, i64)> = tx
+        .prepare_cached("SELECT day_start, count FROM daily_submissions WHERE subject = ?1")?
+        .query_row([subject], |row| Ok((row.get(0)?, row.get(1)?)))
+        .optional()?;
+    if let Some((day_start, count)) = counted {
+        if day_start == quota.day_start {
+            return Ok(to_u64(count));
+        }
+    }
+    let today: i64 = tx
+        .prepare_cached(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM submissions
+             WHERE subject = ?1 AND created_at >= ?2 LIMIT ?3)",
+        )?
+        .query_row(
+            params![
+                subject,
+                quota.day_start,
+                i64::try_from(quota.per_day).unwrap_or(i64::MAX)
+            ],
+            |row| row.get(0),
+        )?;
+    Ok(to_u64(today))
+}
+
 impl Storage for SqliteStorage {
-    fn idempotent_response(
-        &self,
-        scope: &str,
-        subject: &str,
-        key: &str,
-    ) -> Result<Option<StoredResponse>, Error> {
-        self.read(|conn| {
-            let found = conn
-                .prepare_cached(
-                    "SELECT subject, fingerprint, status, body FROM idempotency
-                     WHERE scope = ?1 AND subject = ?2 AND key = ?3",
-                )?
-                .query_row([scope, subject, key], |row| {
-                    Ok(StoredResponse {
-                        subject: row.get(0)?,
-                        fingerprint: row.get(1)?,
-                        status: row.get(2)?,
-                        body: row.get(3)?,
-                    })
-                })
-                .optional()?;
-            Ok(found)
-        })
+    /// Point reads of the local file on connections of their own, in WAL mode: they never
+    /// wait for the writer or its fsync.
+    fn inline_lookups(&self) -> bool {
+        true
     }
 
     fn create_submission(
@@ -164,12 +199,7 @@ impl Storage for SqliteStorage {
         respond: &Respond<'_>,
     ) -> Result<Created, Error> {
         self.write(|tx| {
-            let today: i64 = tx.query_row(
-                "SELECT COUNT(*) FROM submissions WHERE subject = ?1 AND created_at >= ?2",
-                params![new.subject, quota.day_start],
-                |row| row.get(0),
-            )?;
-            let today = to_u64(today);
+            let today = creates_today(tx, &new.subject, quota)?;
             if today >= quota.per_day {
                 return Ok(Created::OverDailyQuota { today });
             }
@@ -192,6 +222,16 @@ impl Storage for SqliteStorage {
                 .optional()?
                 .is_some();
             let id = if taken { &new.spare_id } else { &new.id };
+            tx.prepare_cached(
+                "INSERT INTO daily_submissions (subject, day_start, count) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (subject) DO UPDATE
+                 SET day_start = excluded.day_start, count = excluded.count",
+            )?
+            .execute(params![
+                new.subject,
+                quota.day_start,
+                i64::try_from(today.saturating_add(1)).unwrap_or(i64::MAX)
+            ])?;
             tx.execute(
                 "INSERT INTO submissions (id, idempotency_key, subject, service_key, ars,
                      authority_id, form_id, form_version, status, created_at, expires_at, cursor)
@@ -237,54 +277,6 @@ impl Storage for SqliteStorage {
             let response = respond(cursor)?;
             insert_idempotency(tx, "create", &new.key, &response)?;
             Ok(Created::Stored(response))
-        })
-    }
-
-    fn submission(&self, id: &str) -> Result<Option<SubmissionRecord>, Error> {
-        self.read(|conn| {
-            let sql = format!("SELECT {SUBMISSION_COLUMNS} FROM submissions WHERE id = ?1");
-            let found = conn
-                .prepare_cached(&sql)?
-                .query_row([id], head)
-                .optional()?;
-            found.map(|h| complete(conn, h)).transpose()
-        })
-    }
-
-    fn citizen_submission(
-        &self,
-        subject: &str,
-        key: &str,
-    ) -> Result<Option<SubmissionRecord>, Error> {
-        self.read(|conn| {
-            let sql = format!(
-                "SELECT {SUBMISSION_COLUMNS} FROM submissions
-                 WHERE subject = ?1 AND idempotency_key = ?2"
-            );
-            let found = conn
-                .prepare_cached(&sql)?
-                .query_row([subject, key], head)
-                .optional()?;
-            found.map(|h| complete(conn, h)).transpose()
-        })
-    }
-
-    fn submissions_changed(
-        &self,
-        subject: &str,
-        since: i64,
-        limit: usize,
-    ) -> Result<Vec<SubmissionRecord>, Error> {
-        self.read(|conn| {
-            let sql = format!(
-                "SELECT {SUBMISSION_COLUMNS} FROM submissions
-                 WHERE subject = ?1 AND cursor > ?2 ORDER BY cursor LIMIT ?3"
-            );
-            let mut stmt = conn.prepare_cached(&sql)?;
-            let heads = stmt
-                .query_map(params![subject, since, limit as i64], head)?
-                .collect::<Result<Vec<_>, _>>()?;
-            heads.into_iter().map(|h| complete(conn, h)).collect()
         })
     }
 
@@ -526,6 +518,11 @@ impl Storage for SqliteStorage {
             )?;
             tx.execute("DELETE FROM auth_codes WHERE expires_at <= ?1", [now])?;
             tx.execute("DELETE FROM tokens WHERE expires_at <= ?1", [now])?;
+            // Counters of days long past count nothing any more (a day is at most 25 hours).
+            tx.execute(
+                "DELETE FROM daily_submissions WHERE day_start < ?1",
+                [now.saturating_sub(2 * 86_400_000)],
+            )?;
             Ok(count)
         })
     }
@@ -612,10 +609,6 @@ impl Storage for SqliteStorage {
         })
     }
 
-    fn token(&self, token_hash: &str) -> Result<Option<TokenRecord>, Error> {
-        self.read(|conn| token_row(conn, token_hash))
-    }
-
     fn use_refresh_token(&self, token_hash: &str, now: i64) -> Result<Option<TokenRecord>, Error> {
         self.write(|tx| {
             let found = token_row(tx, token_hash)?;
@@ -693,6 +686,8 @@ impl Storage for SqliteStorage {
 // The handover mailboxes' SQL and their part of the storage (`super::Handovers`).
 #[path = "sqlite_handovers.rs"]
 mod handovers;
+#[path = "sqlite_lookups.rs"]
+mod lookups;
 
 #[cfg(test)]
 #[path = "sqlite_tests.rs"]

@@ -309,3 +309,39 @@ fn of_two_moves_decided_on_one_status_only_the_first_lands() {
     assert_eq!(record.status, Status::Received);
     assert_eq!(record.history.len(), 3, "no REJECTED event");
 }
+
+#[test]
+fn the_daily_quota_counts_a_day_restarts_the_next_and_survives_a_missing_counter() {
+    let (dir, storage) = storage();
+    let day = |day_start: i64| Quota {
+        day_start,
+        per_day: 2,
+        attachment_bytes: u64::MAX,
+    };
+    let create = |id: &str, at: i64| {
+        let mut new = new_submission(id);
+        new.created_at = at;
+        new.attachments.clear();
+        storage.create_submission(&new, &day(at - at % 1000), &respond)
+    };
+    assert!(matches!(create("a", 1_001), Ok(Created::Stored(_))));
+    assert!(matches!(create("b", 1_002), Ok(Created::Stored(_))));
+    assert!(
+        matches!(create("c", 1_003), Ok(Created::OverDailyQuota { today: 2 })),
+        "the third of the day is over the quota"
+    );
+    assert!(
+        matches!(create("c", 2_001), Ok(Created::Stored(_))),
+        "the next day starts again"
+    );
+    // A database from before the counter (or a counter lost): the day's submissions are
+    // counted, so the quota still holds.
+    let conn = Connection::open(dir.path().join("state-api.sqlite3")).expect("opens");
+    conn.execute("DELETE FROM daily_submissions", [])
+        .expect("counter dropped");
+    assert!(matches!(create("d", 2_002), Ok(Created::Stored(_))));
+    assert!(
+        matches!(create("e", 2_003), Ok(Created::OverDailyQuota { today: 2 })),
+        "counted from the submissions of the day"
+    );
+}

@@ -408,7 +408,7 @@ pub(super) fn limit_of(limit: usize) -> i64 {
     i64::try_from(limit).unwrap_or(i64::MAX)
 }
 
-impl Storage for PostgresStorage {
+impl Lookups for PostgresStorage {
     fn idempotent_response(
         &self,
         scope: &str,
@@ -418,21 +418,8 @@ impl Storage for PostgresStorage {
         messages::idempotent_response(&mut *self.conn()?, scope, subject, key)
     }
 
-    fn create_submission(
-        &self,
-        new: &NewSubmission,
-        quota: &Quota,
-        respond: &Respond<'_>,
-    ) -> Result<Created, Error> {
-        self.write(|tx| submissions::create(tx, new, quota, respond))
-    }
-
     fn submission(&self, id: &str) -> Result<Option<SubmissionRecord>, Error> {
         self.read(|tx| submissions::by_id(tx, id))
-    }
-
-    fn submission_data(&self, id: &str) -> Result<Option<String>, Error> {
-        self.read(|tx| submissions::data(tx, id))
     }
 
     fn citizen_submission(
@@ -450,6 +437,25 @@ impl Storage for PostgresStorage {
         limit: usize,
     ) -> Result<Vec<SubmissionRecord>, Error> {
         self.read(|tx| submissions::changed(tx, subject, since, limit))
+    }
+
+    fn token(&self, token_hash: &str) -> Result<Option<TokenRecord>, Error> {
+        auth::token(&mut *self.conn()?, token_hash)
+    }
+}
+
+impl Storage for PostgresStorage {
+    fn create_submission(
+        &self,
+        new: &NewSubmission,
+        quota: &Quota,
+        respond: &Respond<'_>,
+    ) -> Result<Created, Error> {
+        self.write(|tx| submissions::create(tx, new, quota, respond))
+    }
+
+    fn submission_data(&self, id: &str) -> Result<Option<String>, Error> {
+        self.read(|tx| submissions::data(tx, id))
     }
 
     fn all_submissions(
@@ -548,10 +554,6 @@ impl Storage for PostgresStorage {
 
     fn put_token(&self, token_hash: &str, token: &TokenRecord) -> Result<(), Error> {
         self.write(|tx| auth::put_token(tx, token_hash, token))
-    }
-
-    fn token(&self, token_hash: &str) -> Result<Option<TokenRecord>, Error> {
-        auth::token(&mut *self.conn()?, token_hash)
     }
 
     fn use_refresh_token(&self, token_hash: &str, now: i64) -> Result<Option<TokenRecord>, Error> {

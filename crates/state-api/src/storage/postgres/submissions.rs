@@ -134,10 +134,16 @@ pub(super) fn create(
         "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
         &[&format!("create:{}", new.subject)],
     )?;
+    // Stops at the quota: a create never reads more than `per_day` rows.
     let today: i64 = tx
         .query_one(
-            "SELECT COUNT(*) FROM submissions WHERE subject = $1 AND created_at >= $2",
-            &[&new.subject, &quota.day_start],
+            "SELECT COUNT(*) FROM (SELECT 1 FROM submissions
+             WHERE subject = $1 AND created_at >= $2 LIMIT $3) AS today",
+            &[
+                &new.subject,
+                &quota.day_start,
+                &i64::try_from(quota.per_day).unwrap_or(i64::MAX),
+            ],
         )?
         .try_get(0)?;
     let today = to_u64(today);
