@@ -247,6 +247,46 @@ impl Backend {
         }
     }
 
+    /// Runs a storage call that writes: on the storage's writer thread where it has one
+    /// (SQLite), so no thread of the blocking pool waits for the COMMIT; else like
+    /// [`Backend::db`]. `f` must only write (and read inside its writes): a read of another
+    /// connection after a write would not see it before its batch is committed.
+    pub(crate) async fn write<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&dyn Storage) -> Result<T, Error> + Send + 'static,
+    ) -> Result<T, Problem> {
+        let (answer, answered) = tokio::sync::oneshot::channel::<Result<T, Error>>();
+        let storage = Arc::clone(&self.storage);
+        let job: crate::storage::WriteJob = Box::new(move || {
+            let result = f(&*storage);
+            Box::new(move |committed: Result<(), Error>| {
+                // The request may have gone (a dropped connection): nobody to tell.
+                let _ = answer.send(committed.and(result));
+            })
+        });
+        match self.storage.spawn_write(job) {
+            Ok(()) => match answered.await {
+                Ok(result) => result.map_err(Problem::from),
+                Err(_) => Err(Problem::from(Error::Task(
+                    "the database writer dropped a write".into(),
+                ))),
+            },
+            Err(job) => {
+                // No writer thread: a thread of the blocking pool runs the job, its writes
+                // committed before they return.
+                self.db(move |_| {
+                    job()(Ok(()));
+                    Ok(())
+                })
+                .await?;
+                match answered.await {
+                    Ok(result) => result.map_err(Problem::from),
+                    Err(_) => Err(Problem::internal()),
+                }
+            }
+        }
+    }
+
     /// Runs one of the hot reads: on this thread where the storage says they are cheap
     /// (SQLite's own reader connections, WAL mode: a read never waits for the writer), else
     /// on the blocking pool like every other storage call.

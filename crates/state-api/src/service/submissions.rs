@@ -335,7 +335,7 @@ impl Backend {
         let announced: u64 = new.attachments.iter().map(|a| a.size).sum();
         let (quota, next_day) = self.quota_now()?;
         let created = self
-            .db(move |s| s.create_submission(&new, &quota, &respond))
+            .write(move |s| s.create_submission(&new, &quota, &respond))
             .await?;
         let stored = match created {
             Created::Stored(stored) => stored,
@@ -579,7 +579,7 @@ impl Backend {
             })
         };
         let stored = self
-            .db(move |s| {
+            .write(move |s| {
                 let arrival = Arrival {
                     data_json: &stored,
                     data_sha512: &data_sha512,

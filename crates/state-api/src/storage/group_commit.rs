@@ -21,6 +21,7 @@ use std::sync::{Condvar, Mutex, MutexGuard};
 
 use rusqlite::Connection;
 
+use super::{Finish, WriteJob};
 use crate::error::Error;
 
 /// Most writes in one batch: a steady stream still commits this often.
@@ -66,6 +67,11 @@ pub(super) struct GroupCommit {
     queued: AtomicUsize,
     ended: Mutex<Ended>,
     batch_ended: Condvar,
+    /// The last batch the running job ([`GroupCommit::spawn`]) wrote into; only the writer
+    /// thread touches it.
+    touched: Mutex<Option<u64>>,
+    /// Jobs whose writes are done and whose batch has not ended yet: told when it does.
+    waiting: Mutex<Vec<(u64, Finish)>>,
 }
 
 fn poisoned() -> Error {
@@ -94,7 +100,58 @@ impl GroupCommit {
                 failed: VecDeque::new(),
             }),
             batch_ended: Condvar::new(),
+            touched: Mutex::new(None),
+            waiting: Mutex::new(Vec::new()),
         })
+    }
+
+    /// Runs `job` on the writer thread without a thread waiting for it: its writes do not
+    /// wait for their batch there, and what it returns is told the batch's end (the COMMIT's
+    /// outcome) once it has ended. The way for callers that must not block a thread (the
+    /// service's async requests): one hand-over to the writer and one back.
+    pub(super) fn spawn(self: &std::sync::Arc<Self>, job: WriteJob) {
+        self.queued.fetch_add(1, Ordering::SeqCst);
+        let group = std::sync::Arc::clone(self);
+        self.thread.spawn(move || {
+            group.queued.fetch_sub(1, Ordering::SeqCst);
+            if let Ok(mut touched) = group.touched.lock() {
+                *touched = None;
+            }
+            // A panic would end the writer thread's pool (rayon aborts on one): the job's
+            // finisher is then dropped, and its caller sees the channel closed.
+            let Ok(finish) = catch_unwind(AssertUnwindSafe(job)) else {
+                tracing::error!("a storage write job panicked");
+                return;
+            };
+            let touched = group.touched.lock().ok().and_then(|mut t| t.take());
+            group.finish_after(touched, finish);
+        });
+    }
+
+    /// Tells `finish` the outcome of batch `touched` now if it has ended, else when it does.
+    fn finish_after(&self, touched: Option<u64>, finish: Finish) {
+        let Some(batch) = touched else {
+            return finish(Ok(()));
+        };
+        let outcome = match self.ended.lock() {
+            Ok(ended) if ended.below > batch => Some(Self::outcome_of(&ended, batch)),
+            Ok(_) => None,
+            Err(_) => Some(Err(poisoned())),
+        };
+        match outcome {
+            Some(outcome) => finish(outcome),
+            None => match self.waiting.lock() {
+                Ok(mut waiting) => waiting.push((batch, finish)),
+                Err(_) => finish(Err(poisoned())),
+            },
+        }
+    }
+
+    fn outcome_of(ended: &Ended, batch: u64) -> Result<(), Error> {
+        match ended.failed.iter().find(|(failed, _)| *failed == batch) {
+            Some((_, why)) => Err(Error::Task(format!("the batch was not committed: {why}"))),
+            None => Ok(()),
+        }
     }
 
     /// Runs `f` as one atomic write (a savepoint) on the writer thread and returns once it is
@@ -103,18 +160,30 @@ impl GroupCommit {
         &self,
         f: impl FnOnce(&Connection) -> Result<T, Error> + Send,
     ) -> Result<T, Error> {
+        if self.thread.current_thread_index().is_some() {
+            // A job of `spawn`, on the writer thread: it must not wait for its batch (only
+            // this thread could end it); `spawn` tells its caller when the batch ended.
+            return match self.append(f)? {
+                Appended::Ended(result) => result,
+                Appended::Waits { value, batch } => {
+                    if let Ok(mut touched) = self.touched.lock() {
+                        *touched = Some(batch);
+                    }
+                    Ok(value)
+                }
+            };
+        }
         self.queued.fetch_add(1, Ordering::SeqCst);
         // `install` blocks until the thread has run the closure, so `f` may borrow.
-        match self.thread.install(|| self.append(f))? {
+        let appended = self.thread.install(|| {
+            self.queued.fetch_sub(1, Ordering::SeqCst);
+            self.append(f)
+        });
+        match appended? {
             Appended::Ended(result) => result,
             Appended::Waits { value, batch } => {
                 let ended = self.until_ended(batch)?;
-                match ended.failed.iter().find(|(failed, _)| *failed == batch) {
-                    Some((_, why)) => {
-                        Err(Error::Task(format!("the batch was not committed: {why}")))
-                    }
-                    None => Ok(value),
-                }
+                Self::outcome_of(&ended, batch).map(|()| value)
             }
         }
     }
@@ -124,9 +193,7 @@ impl GroupCommit {
         &self,
         f: impl FnOnce(&Connection) -> Result<T, Error>,
     ) -> Result<Appended<T>, Error> {
-        let locked = self.writer.lock();
-        self.queued.fetch_sub(1, Ordering::SeqCst);
-        let mut writer = locked.map_err(|_| poisoned())?;
+        let mut writer = self.writer.lock().map_err(|_| poisoned())?;
         if !writer.open {
             writer.conn.execute_batch("BEGIN IMMEDIATE")?;
             writer.open = true;
@@ -188,6 +255,10 @@ impl GroupCommit {
     fn end(&self, writer: &mut Writer, batch: u64, failure: Option<String>) {
         writer.open = false;
         writer.batch = batch + 1;
+        let outcome = match &failure {
+            None => Ok(()),
+            Some(why) => Err(why.clone()),
+        };
         if let Ok(mut ended) = self.ended.lock() {
             ended.below = batch + 1;
             if let Some(why) = failure {
@@ -198,6 +269,19 @@ impl GroupCommit {
             }
         }
         self.batch_ended.notify_all();
+        let ready: Vec<(u64, Finish)> = match self.waiting.lock() {
+            Ok(mut waiting) => std::mem::take(&mut *waiting),
+            Err(_) => Vec::new(),
+        };
+        for (waited, finish) in ready {
+            // Batches end in order: everything waiting is on this batch.
+            debug_assert!(waited <= batch, "a job waits on a later batch");
+            finish(
+                outcome
+                    .clone()
+                    .map_err(|why| Error::Task(format!("the batch was not committed: {why}"))),
+            );
+        }
     }
 
     /// Waits until batch `mine` has ended.
@@ -367,5 +451,78 @@ mod tests {
             .write(|conn| Ok(conn.execute("INSERT INTO t (n) VALUES (2)", [])?))
             .expect("the writer still works");
         assert_eq!(count(dir.path()), 2);
+    }
+
+    #[test]
+    fn spawned_jobs_and_waiting_writers_share_batches_and_each_is_told_its_outcome() {
+        let dir = tempfile::tempdir().expect("dir");
+        let group = Arc::new(group(dir.path()));
+        let (tell, told) = std::sync::mpsc::channel::<(i64, Result<i64, Error>)>();
+        // Two threads spawn jobs (as async requests do), two others write and wait.
+        let spawners: Vec<_> = (0..2)
+            .map(|thread| {
+                let (group, tell) = (Arc::clone(&group), tell.clone());
+                std::thread::spawn(move || {
+                    for i in 0..100 {
+                        let n = thread * 1000 + i;
+                        let (writer, tell) = (Arc::clone(&group), tell.clone());
+                        group.spawn(Box::new(move || {
+                            let result = writer.write(|conn| {
+                                conn.execute("INSERT INTO t (n) VALUES (?1)", [n])?;
+                                if n % 7 == 0 {
+                                    return Err(Error::Corrupt("refused".into()));
+                                }
+                                Ok(n)
+                            });
+                            Box::new(move |committed: Result<(), Error>| {
+                                let _ = tell.send((n, committed.and(result)));
+                            })
+                        }));
+                    }
+                })
+            })
+            .collect();
+        let waiters: Vec<_> = (2..4)
+            .map(|thread| {
+                let group = Arc::clone(&group);
+                std::thread::spawn(move || {
+                    (0..100)
+                        .map(|i| {
+                            let n = thread * 1000 + i;
+                            group.write(|conn| {
+                                conn.execute("INSERT INTO t (n) VALUES (?1)", [n])?;
+                                Ok(n)
+                            })
+                        })
+                        .filter(Result::is_ok)
+                        .count()
+                })
+            })
+            .collect();
+        drop(tell);
+        for spawner in spawners {
+            spawner.join().expect("spawner");
+        }
+        let waited: usize = waiters.into_iter().map(|w| w.join().expect("waiter")).sum();
+        assert_eq!(waited, 200, "every waiting writer's write landed");
+        let outcomes: Vec<(i64, Result<i64, Error>)> = told.iter().collect();
+        assert_eq!(outcomes.len(), 200, "every spawned job is told, once");
+        let mut landed = 0;
+        for (n, outcome) in outcomes {
+            match outcome {
+                Ok(value) => {
+                    assert_eq!(value, n);
+                    assert_ne!(n % 7, 0, "a refused write is not told it landed");
+                    landed += 1;
+                }
+                Err(Error::Corrupt(_)) => assert_eq!(n % 7, 0, "only refused writes fail"),
+                Err(e) => panic!("unexpected failure: {e}"),
+            }
+        }
+        assert_eq!(
+            count(dir.path()),
+            200 + landed,
+            "what the jobs were told landed is in the file, committed"
+        );
     }
 }

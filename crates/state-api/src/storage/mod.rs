@@ -342,6 +342,12 @@ pub trait Lookups {
     fn token(&self, token_hash: &str) -> Result<Option<TokenRecord>, Error>;
 }
 
+/// What a [`WriteJob`] leaves to be told once its writes are committed: the COMMIT's outcome.
+pub type Finish = Box<dyn FnOnce(Result<(), Error>) + Send>;
+
+/// Storage calls that write, for the storage's own writer thread ([`Storage::spawn_write`]).
+pub type WriteJob = Box<dyn FnOnce() -> Finish + Send>;
+
 /// Everything the server keeps. Each method is one transaction.
 pub trait Storage: Lookups + Handovers + Send + Sync + 'static {
     /// Whether the [`Lookups`] are cheap enough to run on an async worker: true where they
@@ -350,6 +356,13 @@ pub trait Storage: Lookups + Handovers + Send + Sync + 'static {
     /// which on a busy server cost more than the read itself.
     fn inline_lookups(&self) -> bool {
         false
+    }
+    /// Runs `job` (calls of this storage's write methods) on the storage's writer thread,
+    /// where its writes do not wait for their COMMIT; the [`Finish`] it returns is told the
+    /// COMMIT's outcome. Gives the job back where there is no writer thread (the caller then
+    /// runs it on a thread that may wait).
+    fn spawn_write(&self, job: WriteJob) -> Result<(), WriteJob> {
+        Err(job)
     }
     /// Creates a submission with its INITIATED event and keeps its idempotent answer (scope
     /// `create`, the citizen's key), unless it would exceed the citizen's `quota`. It is

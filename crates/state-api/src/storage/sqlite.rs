@@ -23,7 +23,7 @@ const LOOKUP_READERS: usize = 2;
 
 /// SQLite storage in `<data_dir>/state-api.sqlite3`.
 pub struct SqliteStorage {
-    writer: GroupCommit,
+    writer: std::sync::Arc<GroupCommit>,
     readers: Vec<Mutex<Connection>>,
     next_reader: AtomicUsize,
     lookup_readers: Vec<Mutex<Connection>>,
@@ -94,7 +94,10 @@ impl SqliteStorage {
             lookup_readers.push(Mutex::new(open(&path, sync_full)?));
         }
         Ok(SqliteStorage {
-            writer: GroupCommit::new(writer, if grouped { MAX_BATCH } else { 1 })?,
+            writer: std::sync::Arc::new(GroupCommit::new(
+                writer,
+                if grouped { MAX_BATCH } else { 1 },
+            )?),
             readers,
             next_reader: AtomicUsize::new(0),
             lookup_readers,
@@ -190,6 +193,11 @@ impl Storage for SqliteStorage {
     /// wait for the writer or its fsync.
     fn inline_lookups(&self) -> bool {
         true
+    }
+
+    fn spawn_write(&self, job: WriteJob) -> Result<(), WriteJob> {
+        self.writer.spawn(job);
+        Ok(())
     }
 
     fn create_submission(
