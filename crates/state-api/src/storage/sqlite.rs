@@ -6,13 +6,11 @@
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard};
-use std::time::Duration;
 
 use rusqlite::{params, Connection, OptionalExtension};
 use sha2::{Digest, Sha512};
 
 use super::group_commit::{GroupCommit, MAX_BATCH};
-use super::migrations::MIGRATIONS;
 use super::rows::*;
 use super::*;
 
@@ -27,39 +25,8 @@ pub struct SqliteStorage {
     readers: Vec<Mutex<Connection>>,
     next_reader: AtomicUsize,
     lookup_readers: Vec<Mutex<Connection>>,
-}
-
-fn open(path: &Path, sync_full: bool) -> Result<Connection, Error> {
-    let conn = Connection::open(path)?;
-    conn.busy_timeout(Duration::from_secs(10))?;
-    conn.pragma_update(None, "journal_mode", "WAL")?;
-    conn.pragma_update(
-        None,
-        "synchronous",
-        if sync_full { "FULL" } else { "NORMAL" },
-    )?;
-    conn.pragma_update(None, "foreign_keys", "ON")?;
-    // Statement journals (every statement in a write's savepoint has one) and sorts stay in
-    // memory: on disk SQLite created and deleted a temporary file per write.
-    conn.pragma_update(None, "temp_store", "MEMORY")?;
-    Ok(conn)
-}
-
-fn migrate(conn: &mut Connection) -> Result<(), Error> {
-    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    let known = MIGRATIONS.len() as i64;
-    if version > known {
-        return Err(Error::Corrupt(format!(
-            "the database is at schema version {version}, this server knows {known}"
-        )));
-    }
-    for (index, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
-        let tx = conn.transaction()?;
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", index as i64 + 1)?;
-        tx.commit()?;
-    }
-    Ok(())
+    /// Dropping it ends the checkpoint thread.
+    _checkpoints: std::sync::mpsc::Sender<()>,
 }
 
 fn lock(mutex: &Mutex<Connection>) -> Result<MutexGuard<'_, Connection>, Error> {
@@ -85,6 +52,9 @@ impl SqliteStorage {
         let path = data_dir.join("state-api.sqlite3");
         let mut writer = open(&path, sync_full)?;
         migrate(&mut writer)?;
+        // The checkpoint thread copies the WAL into the database, not the writer's COMMITs.
+        writer.pragma_update(None, "wal_autocheckpoint", 0)?;
+        let checkpoints = start_checkpoints(&path, sync_full)?;
         let mut readers = Vec::with_capacity(READERS);
         for _ in 0..READERS {
             readers.push(Mutex::new(open(&path, sync_full)?));
@@ -101,6 +71,7 @@ impl SqliteStorage {
             readers,
             next_reader: AtomicUsize::new(0),
             lookup_readers,
+            _checkpoints: checkpoints,
         })
     }
 
@@ -696,6 +667,9 @@ impl Storage for SqliteStorage {
 mod handovers;
 #[path = "sqlite_lookups.rs"]
 mod lookups;
+#[path = "sqlite_open.rs"]
+mod opening;
+use opening::{migrate, open, start_checkpoints};
 
 #[cfg(test)]
 #[path = "sqlite_tests.rs"]

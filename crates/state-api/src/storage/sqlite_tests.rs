@@ -1,5 +1,6 @@
 //! Tests of the SQLite storage: chunks, reopening, and upgrades from every earlier schema.
 use super::*;
+use crate::storage::migrations::MIGRATIONS;
 
 fn storage() -> (tempfile::TempDir, SqliteStorage) {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -343,5 +344,29 @@ fn the_daily_quota_counts_a_day_restarts_the_next_and_survives_a_missing_counter
     assert!(
         matches!(create("e", 2_003), Ok(Created::OverDailyQuota { today: 2 })),
         "counted from the submissions of the day"
+    );
+}
+
+#[test]
+fn the_checkpoint_thread_moves_committed_writes_into_the_database_file() {
+    let (dir, storage) = storage();
+    let file = dir.path().join("state-api.sqlite3");
+    let size = || std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
+    let before = size();
+    for n in 0..300 {
+        storage
+            .create_submission(&new_submission(&format!("s-{n}")), &NO_QUOTA, &respond)
+            .expect("created");
+    }
+    // The writer never checkpoints (wal_autocheckpoint=0): only the thread grows the file.
+    use std::time::Duration;
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while size() < before + 64 * 1024 && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(
+        size() >= before + 64 * 1024,
+        "the database file grew from {before} to {} bytes",
+        size()
     );
 }
