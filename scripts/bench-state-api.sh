@@ -36,11 +36,17 @@ stop_servers() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   pids=()
+  # The next row must not pay for this one's dirty pages: the default mode leaves hundreds of
+  # megabytes for the kernel to write back, which the next row's fsyncs then wait behind.
+  sync
 }
 postgres_add_exit_trap 'stop_servers; rm -rf "$work" "$pg_dir"'
 
 free_port() { postgres_free_port; }
-# serve NAME ARGS...: one server on a free port; prints its base URL.
+# serve NAME ARGS...: one server on a free port; its base URL in $served. Not called in a
+# command substitution: that subshell's `pids` would never reach stop_servers, and the servers
+# (with their deleted data directories) outlived the run.
+served=""
 serve() {
   local name="$1" port; shift
   port="$(free_port)"
@@ -49,7 +55,7 @@ serve() {
     >"$work/$name.log" 2>&1 &
   pids+=("$!")
   for _ in $(seq 1 300); do
-    curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 && { echo "http://127.0.0.1:$port"; return 0; }
+    curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 && { served="http://127.0.0.1:$port"; return 0; }
     sleep 0.1
   done
   echo "the server $name did not start:" >&2; cat "$work/$name.log" >&2; return 1
@@ -60,22 +66,23 @@ results=()
 row() { results+=("$(printf '%-46s %s' "$1" "$2")"); echo "$1: $2"; }
 
 row "disk: 4 KB write + fsync, one at a time" "$(run x 1 "$seconds" fsync "$work")"
-base="$(serve sqlite-normal)"
+serve sqlite-normal; base="$served"
 row "GET /health (HTTP ceiling)" "$(run "$base" "$clients" "$seconds" health)"
 row "SQLite, default (synchronous=NORMAL)" "$(run "$base" "$clients" "$seconds")"
 stop_servers
-base="$(serve sqlite-full-alone --sync-full --no-group-commit)"
+serve sqlite-full-alone --sync-full --no-group-commit; base="$served"
 row "SQLite --sync-full, every write its own commit" "$(run "$base" "$clients" "$seconds")"
 stop_servers
-base="$(serve sqlite-full --sync-full)"
+serve sqlite-full --sync-full; base="$served"
 row "SQLite --sync-full, group commit" "$(run "$base" "$clients" "$seconds")"
 stop_servers
-base="$(serve pg-one --database-url-file "$work/database-url" --database-schema one)"
+serve pg-one --database-url-file "$work/database-url" --database-schema one; base="$served"
 row "PostgreSQL, one instance (synchronous_commit=on)" "$(run "$base" "$clients" "$seconds")"
 stop_servers
 bases=()
 for n in 1 2 3; do
-  bases+=("$(serve "pg-three-$n" --database-url-file "$work/database-url" --database-schema three --database-pool 8)")
+  serve "pg-three-$n" --database-url-file "$work/database-url" --database-schema three --database-pool 8
+  bases+=("$served")
 done
 row "PostgreSQL, three instances, one database" "$(run "$(IFS=,; echo "${bases[*]}")" "$clients" "$seconds")"
 stop_servers
