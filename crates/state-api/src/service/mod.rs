@@ -264,26 +264,20 @@ impl Backend {
                 let _ = answer.send(committed.and(result));
             })
         });
-        match self.storage.spawn_write(job) {
-            Ok(()) => match answered.await {
-                Ok(result) => result.map_err(Problem::from),
-                Err(_) => Err(Problem::from(Error::Task(
-                    "the database writer dropped a write".into(),
-                ))),
-            },
-            Err(job) => {
-                // No writer thread: a thread of the blocking pool runs the job, its writes
-                // committed before they return.
-                self.db(move |_| {
-                    job()(Ok(()));
-                    Ok(())
-                })
-                .await?;
-                match answered.await {
-                    Ok(result) => result.map_err(Problem::from),
-                    Err(_) => Err(Problem::internal()),
-                }
-            }
+        if let Err(job) = self.storage.spawn_write(job) {
+            // No writer thread: a thread of the blocking pool runs the job, its writes
+            // committed before they return.
+            self.db(move |_| {
+                job()(Ok(()));
+                Ok(())
+            })
+            .await?;
+        }
+        match answered.await {
+            Ok(result) => result.map_err(Problem::from),
+            Err(_) => Err(Problem::from(Error::Task(
+                "the database writer dropped a write".into(),
+            ))),
         }
     }
 
